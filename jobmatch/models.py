@@ -148,6 +148,8 @@ class Signals:
     organization: TermSignal = field(default_factory=TermSignal)
     customer_focus: TermSignal = field(default_factory=TermSignal)
     total_experience_years: float = 0.0
+    sales_or_service_years: float = 0.0  # sales, sales-support, account or service jobs, overlaps merged
+    latest_title: str = ""
     seniority: str = ""  # "senior" when the latest titles sit far above a coordinator
     name: str = ""  # candidate name when found
 

@@ -1,0 +1,63 @@
+"""Output formats. One registry picks the renderer for ``--format``; one module per format.
+
+Only this package (and the CLI) imports rich. Machine formats (json, jsonl, csv) never carry colour codes;
+untrusted text reaches rich only as ``rich.text.Text`` after :func:`sanitize.clean_display`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, TextIO
+
+from jobmatch.models import Ranking
+from jobmatch.render.csv import render_csv
+from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
+from jobmatch.render.explain import render_explain
+from jobmatch.render.json import render_json
+from jobmatch.render.jsonl import render_jsonl
+from jobmatch.render.posting import render_posting
+from jobmatch.render.table import render_table
+
+__all__ = [
+    "FORMATS",
+    "RankingRenderer",
+    "candidate_to_dict",
+    "explain_json",
+    "main_gap",
+    "ranking_to_dict",
+    "render_explain",
+    "render_posting",
+    "render_ranking",
+]
+
+
+class RankingRenderer(Protocol):
+    def __call__(
+        self, ranking: Ranking, out: TextIO, *, top: int | None, color: bool, width: int | None
+    ) -> None: ...
+
+
+RENDERERS: dict[str, RankingRenderer] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "csv": render_csv,
+}
+
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv")
+
+
+def render_ranking(
+    ranking: Ranking,
+    fmt: str,
+    out: TextIO,
+    *,
+    top: int | None = None,
+    color: bool = False,
+    width: int | None = None,
+) -> None:
+    """Write ``ranking`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`); ``top`` limits candidates."""
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    renderer(ranking, out, top=top, color=color, width=width)

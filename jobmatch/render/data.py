@@ -1,0 +1,230 @@
+"""Plain-data views of a ranking: the JSON contract shared by the json, jsonl, csv and table renderers.
+
+Every string taken from a résumé, a posting or a file name passes through :func:`sanitize.strip_unsafe`
+here, so the machine formats can dump these dicts as they are (lone surrogates from undecodable file names
+become U+FFFD, which keeps ``json.dumps(..., ensure_ascii=False)`` encodable as UTF-8).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from jobmatch.models import (
+    CandidateResult,
+    Degree,
+    Evidence,
+    Posting,
+    Ranking,
+    Requirement,
+    RequirementKind,
+    RequirementMatch,
+    Role,
+    RoleSignal,
+    Signals,
+    Skipped,
+    Status,
+    TermSignal,
+)
+from jobmatch.sanitize import strip_unsafe
+
+JSONDict = dict[str, Any]
+
+_REQUIREMENT_ID = re.compile(r"([^\d]*)(\d+)")
+
+
+def safe(text: str) -> str:
+    """An untrusted string made safe for a machine format (controls, bidi and lone surrogates removed)."""
+    return strip_unsafe(text)
+
+
+def number(value: float, digits: int) -> float | None:
+    """``value`` rounded; NaN and infinities become ``None`` because JSON cannot carry them."""
+    if not math.isfinite(value):
+        return None
+    return round(float(value), digits)
+
+
+def select_top(candidates: Sequence[CandidateResult], top: int | None) -> tuple[CandidateResult, ...]:
+    """The first ``top`` candidates (all when ``top`` is None)."""
+    if top is None:
+        return tuple(candidates)
+    if top < 0:
+        raise ValueError(f"top must be zero or more, not {top}")
+    return tuple(candidates[:top])
+
+
+def requirement_order(requirement_id: str) -> tuple[str, int, str]:
+    """Sort key that puts R2 before R10."""
+    match = _REQUIREMENT_ID.fullmatch(requirement_id)
+    if match is None:
+        return (requirement_id, -1, requirement_id)
+    return (match.group(1), int(match.group(2)), requirement_id)
+
+
+def main_gap(candidate: CandidateResult) -> RequirementMatch | None:
+    """The requirement this candidate most visibly misses, or None when every requirement is met.
+
+    Required beats preferred (a missing must-have matters more), then the lowest score (the furthest from
+    met), then the requirement id so ties resolve the same way every run.
+    """
+    gaps = [m for m in candidate.matches if m.status != Status.MET]
+    if not gaps:
+        return None
+    return min(
+        gaps,
+        key=lambda m: (
+            m.requirement.kind != RequirementKind.REQUIRED,
+            m.score,
+            requirement_order(m.requirement.id),
+        ),
+    )
+
+
+def all_warnings(candidate: CandidateResult) -> tuple[str, ...]:
+    """The candidate's warnings followed by its document's, without repeats, in first-seen order."""
+    return tuple(dict.fromkeys((*candidate.warnings, *candidate.document.warnings)))
+
+
+# --------------------------------------------------------------------------- posting
+
+
+def requirement_to_dict(requirement: Requirement) -> JSONDict:
+    return {
+        "id": safe(requirement.id),
+        "text": safe(requirement.text),
+        "kind": str(requirement.kind),
+        "alternatives": [safe(a) for a in requirement.alternatives],
+    }
+
+
+def posting_to_dict(posting: Posting) -> JSONDict:
+    return {
+        "id": safe(posting.id),
+        "title": safe(posting.title),
+        "file": safe(posting.path),
+        "requirements": [requirement_to_dict(r) for r in posting.requirements],
+    }
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def evidence_to_dict(evidence: Evidence) -> JSONDict:
+    return {
+        "text": safe(evidence.text),
+        "page": evidence.page,
+        "line": evidence.line,
+        "method": str(evidence.method),
+        "term": safe(evidence.term),
+        "matched": safe(evidence.matched),
+        "ratio": number(evidence.ratio, 1),
+        "section": safe(evidence.section),
+    }
+
+
+def match_to_dict(match: RequirementMatch) -> JSONDict:
+    return {
+        "id": safe(match.requirement.id),
+        "kind": str(match.requirement.kind),
+        "status": str(match.status),
+        "score": number(match.score, 3),
+        "concept": safe(match.concept),
+        "explanation": safe(match.explanation),
+        "evidence": [evidence_to_dict(e) for e in match.evidence],
+    }
+
+
+def _degree_to_dict(degree: Degree) -> JSONDict:
+    return {
+        "level": safe(degree.level),
+        "field": safe(degree.field),
+        "field_related": degree.field_related,
+        "in_progress": degree.in_progress,
+    }
+
+
+def _role_to_dict(role: Role) -> JSONDict:
+    return {
+        "title": safe(role.title),
+        "start": safe(role.start),
+        "end": safe(role.end),
+        "months": role.months,
+    }
+
+
+def _role_signal_to_dict(signal: RoleSignal) -> JSONDict:
+    return {
+        "present": signal.present,
+        "titles": [safe(t) for t in signal.titles],
+        "years": number(signal.years, 1),
+        "roles": [_role_to_dict(r) for r in signal.roles],
+    }
+
+
+def _term_signal_to_dict(signal: TermSignal, key: str) -> JSONDict:
+    return {"present": signal.present, key: [safe(t) for t in signal.terms]}
+
+
+def signals_to_dict(signals: Signals) -> JSONDict:
+    return {
+        "degree": _degree_to_dict(signals.degree),
+        "microsoft_office": _term_signal_to_dict(signals.microsoft_office, "apps"),
+        "sales_support": _role_signal_to_dict(signals.sales_support),
+        "customer_service": _role_signal_to_dict(signals.customer_service),
+        "cosmetics": _term_signal_to_dict(signals.cosmetics, "terms"),
+        "crm": _term_signal_to_dict(signals.crm, "systems"),
+        "soft_skills": {
+            "communication": [safe(t) for t in signals.communication.terms],
+            "organization": [safe(t) for t in signals.organization.terms],
+            "customer_focus": [safe(t) for t in signals.customer_focus.terms],
+        },
+        "total_experience_years": number(signals.total_experience_years, 1),
+        "seniority": safe(signals.seniority),
+    }
+
+
+def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
+    gap = main_gap(candidate)
+    return {
+        "rank": candidate.rank if candidate.rank > 0 else None,
+        "file": safe(candidate.file),
+        "name": safe(candidate.name),
+        "score": number(candidate.score, 1),
+        "met": candidate.met,
+        "total": len(candidate.matches),
+        "main_gap": safe(gap.requirement.id) if gap is not None else None,
+        "requirements": [match_to_dict(m) for m in candidate.matches],
+        "signals": signals_to_dict(candidate.signals),
+        "warnings": [safe(w) for w in all_warnings(candidate)],
+    }
+
+
+def skipped_to_dict(skipped: Skipped) -> JSONDict:
+    return {"file": safe(skipped.file), "reason": safe(skipped.reason)}
+
+
+def sorted_skipped(skipped: Sequence[Skipped]) -> list[Skipped]:
+    """Skipped files by file name, so the output does not depend on the order workers finished."""
+    return sorted(skipped, key=lambda s: (s.file, s.reason))
+
+
+def ranking_to_dict(ranking: Ranking, top: int | None = None) -> JSONDict:
+    """The whole ranking as JSON-ready data: posting, the first ``top`` candidates, every skipped file."""
+    return {
+        "posting": posting_to_dict(ranking.posting),
+        "total_candidates": len(ranking.candidates),
+        "candidates": [candidate_to_dict(c) for c in select_top(ranking.candidates, top)],
+        "skipped": [skipped_to_dict(s) for s in sorted_skipped(ranking.skipped)],
+    }
+
+
+def explain_json(result: CandidateResult, posting: Posting) -> JSONDict:
+    """What ``explain --format json`` prints: the posting, the candidate, and the not-found requirements."""
+    return {
+        "posting": posting_to_dict(posting),
+        "candidate": candidate_to_dict(result),
+        "missing": [safe(m.requirement.id) for m in result.matches if m.status == Status.NOT_FOUND],
+    }

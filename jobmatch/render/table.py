@@ -1,0 +1,126 @@
+"""``--format table``: the ranking as a rich table for people."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import TextIO
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from jobmatch.models import CandidateResult, Posting, Ranking, RoleSignal, Signals
+from jobmatch.render.console import console_for, score_style, untrusted
+from jobmatch.render.data import main_gap, select_top, sorted_skipped
+from jobmatch.sanitize import clean_display
+
+NONE_MARK = "—"
+SIGNAL_SEPARATOR = " · "
+MAX_TERMS = 2  # keep the key-signals cell short; explain shows them all
+
+DEGREE_LABELS = {
+    "high_school": "High school",
+    "associate": "Associate",
+    "bachelor": "Bachelor's",
+    "master": "Master's",
+    "doctorate": "Doctorate",
+}
+
+
+def posting_heading(posting: Posting) -> Text:
+    """``Title (ID)``, falling back to the posting's file name when it has no title."""
+    title = clean_display(posting.title) or clean_display(PurePath(posting.path).name)
+    job_id = clean_display(posting.id)
+    return Text(f"{title} ({job_id})" if job_id else title, style="bold")
+
+
+def degree_label(signals: Signals) -> str:
+    degree = signals.degree
+    label = DEGREE_LABELS.get(degree.level, "")
+    if not label:
+        return ""
+    field = clean_display(degree.field)
+    text = f"{label} in {field}" if field else label
+    return f"{text} (in progress)" if degree.in_progress else text
+
+
+def _role_label(signal: RoleSignal, what: str) -> str:
+    if not signal.present:
+        return ""
+    return f"{signal.years:.1f}y {what}" if signal.years > 0 else what
+
+
+def _terms(terms: tuple[str, ...]) -> str:
+    shown = [clean_display(t) for t in terms[:MAX_TERMS]]
+    more = len(terms) - MAX_TERMS
+    return ", ".join(shown) + (f" +{more}" if more > 0 else "")
+
+
+def key_signals(signals: Signals) -> str:
+    """A short summary of the signals, e.g.
+
+    ``Bachelor's in Marketing · MS Office · 4.5y sales support · beauty: Sephora · CRM: Salesforce``
+    """
+    parts = [
+        degree_label(signals),
+        "MS Office" if signals.microsoft_office.present else "",
+        _role_label(signals.sales_support, "sales support"),
+        _role_label(signals.customer_service, "customer service"),
+        f"beauty: {_terms(signals.cosmetics.terms)}" if signals.cosmetics.present else "",
+        f"CRM: {_terms(signals.crm.terms)}" if signals.crm.present else "",
+    ]
+    return SIGNAL_SEPARATOR.join(p for p in parts if p) or NONE_MARK
+
+
+def _candidate_cell(candidate: CandidateResult) -> Text:
+    name = clean_display(candidate.name) or clean_display(PurePath(candidate.file).name)
+    cell = Text(name)
+    cell.append("\n")
+    cell.append(untrusted(candidate.file, style="dim"))
+    return cell
+
+
+def _gap_cell(candidate: CandidateResult) -> Text:
+    gap = main_gap(candidate)
+    if gap is None:
+        return Text(NONE_MARK)
+    return Text(f"{clean_display(gap.requirement.id)} {clean_display(gap.requirement.text)}")
+
+
+def render_table(ranking: Ranking, out: TextIO, *, top: int | None, color: bool, width: int | None) -> None:
+    with console_for(out, color=color, width=width) as console:
+        candidates = select_top(ranking.candidates, top)
+        console.print(posting_heading(ranking.posting))
+        if candidates:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+            table.add_column("Rank", justify="right", no_wrap=True)
+            table.add_column("Candidate", overflow="fold")
+            table.add_column("Score", justify="right", no_wrap=True)
+            table.add_column("Met", justify="right", no_wrap=True)
+            table.add_column("Key signals")
+            table.add_column("Main gap")
+            for candidate in candidates:
+                table.add_row(
+                    Text(str(candidate.rank) if candidate.rank > 0 else ""),
+                    _candidate_cell(candidate),
+                    Text(f"{candidate.score:.1f}", style=score_style(candidate.score)),
+                    Text(f"{candidate.met}/{len(candidate.matches)}"),
+                    Text(key_signals(candidate.signals)),
+                    _gap_cell(candidate),
+                )
+            console.print(table)
+        else:
+            console.print(Text("No candidates."))
+        if len(candidates) < len(ranking.candidates):
+            console.print(
+                Text(f"Showing top {len(candidates)} of {len(ranking.candidates)} candidates.", style="dim")
+            )
+        if ranking.skipped:
+            count = len(ranking.skipped)
+            console.print(Text(f"{count} file{'s' if count != 1 else ''} skipped:"))
+            for skipped in sorted_skipped(ranking.skipped):
+                line = Text("  ")
+                line.append(untrusted(skipped.file))
+                line.append(": ")
+                line.append(untrusted(skipped.reason, style="dim"))
+                console.print(line)

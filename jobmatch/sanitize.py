@@ -1,0 +1,58 @@
+"""Make untrusted text (résumé content, metadata, file names) safe to show or export.
+
+Résumés come from strangers: their text must never become terminal control sequences, bidi tricks or
+spreadsheet formulas. Everything printed passes through :func:`clean_display`; every CSV cell through
+:func:`csv_cell`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls except \t and \n, DEL, C1 controls; bidi embeddings/overrides/isolates; zero-width and BOM;
+# line/paragraph separators (they break a table row as a newline would).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def strip_unsafe(text: str, *, keep_newlines: bool = True) -> str:
+    """Remove control, bidi and zero-width characters. Newlines are kept unless asked otherwise."""
+    cleaned = _UNSAFE.sub("", text)
+    # Lone surrogates (from undecodable file names) cannot be encoded for output.
+    if any("\ud800" <= ch <= "\udfff" for ch in cleaned):
+        cleaned = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in cleaned)
+    if not keep_newlines:
+        cleaned = cleaned.replace("\n", " ").replace("\r", " ")
+    return cleaned
+
+
+def clean_display(text: str) -> str:
+    """One safe line for a terminal: no controls, no newlines, runs of spaces collapsed."""
+    text = strip_unsafe(text.replace("\r", " ").replace("\n", " ").replace("\t", " "))
+    return _SPACES.sub(" ", text).strip()
+
+
+def display_path(text: str) -> str:
+    """A file name made printable: undecodable bytes (surrogate escapes) shown as U+FFFD."""
+    return clean_display(text)
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet will execute: a leading = + - @ tab or CR gets a quote prefix."""
+    text = "" if value is None else str(value)
+    text = strip_unsafe(text, keep_newlines=False)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return text  # numbers (including negative ones) are data, not formulas
+    stripped = text.lstrip(" ")
+    if stripped.startswith(_FORMULA_LEAD) or text.startswith(_FORMULA_LEAD):
+        return "'" + text
+    return text
+
+
+def is_printable_name(name: str) -> bool:
+    return all(unicodedata.category(ch)[0] != "C" or ch in "\t\n" for ch in name)

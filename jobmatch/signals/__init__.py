@@ -1,0 +1,56 @@
+"""Signals: what a résumé shows, each with quoted evidence. ``extract_signals`` is the one entry point."""
+
+from __future__ import annotations
+
+import re
+
+from jobmatch.models import Document, Signals
+from jobmatch.signals.dates import latest_point
+from jobmatch.signals.degree import extract_degree
+from jobmatch.signals.roles import seniority, summarize_roles
+from jobmatch.signals.terms import cosmetics, crm, microsoft_office, soft_skill
+from jobmatch.signals.view import ResumeView
+
+__all__ = ["extract_signals", "find_name"]
+
+_NAME = re.compile(r"^[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-zA-Z'’\-]+){1,3}$")
+_NOT_NAME = re.compile(
+    r"\b(?:resume|curriculum|vitae|summary|profile|experience|manager|coordinator|assistant|sales|"
+    r"engineer|developer|representative|specialist|director|analyst|consultant|company|name|city|state|"
+    r"objective|education|skills|contact|professional|senior|associate|advisor|chef|nurse|teacher)\b",
+    re.I,
+)
+
+
+def find_name(view: ResumeView) -> str:
+    """The candidate's name: a short capitalised line near the top that is not a title or heading."""
+    for line in view.lines[:6]:
+        text = line.text.strip().strip("#*• ").strip()
+        if _NAME.match(text) and not _NOT_NAME.search(text) and text.upper() != text:
+            return text
+    return ""
+
+
+def extract_signals(document: Document, horizon_cap: int | None = None) -> Signals:
+    """Every signal family, read from one document. ``horizon_cap`` (months) bounds "Current"."""
+    view = ResumeView.of(document)
+    latest = latest_point([line.text for line in view.lines])
+    if horizon_cap is not None and latest is not None:
+        latest = min(latest, horizon_cap)
+    roles = summarize_roles(view, latest)
+    return Signals(
+        degree=extract_degree(view, latest),
+        microsoft_office=microsoft_office(view),
+        sales_support=roles.sales_support,
+        customer_service=roles.customer_service,
+        cosmetics=cosmetics(view),
+        crm=crm(view),
+        communication=soft_skill(view, "communication"),
+        organization=soft_skill(view, "organization"),
+        customer_focus=soft_skill(view, "customer_focus"),
+        total_experience_years=roles.total_years,
+        sales_or_service_years=roles.sales_or_service_years,
+        seniority=seniority(roles.latest_title),
+        latest_title=roles.latest_title,
+        name=find_name(view),
+    )

@@ -1,0 +1,100 @@
+"""Employment date ranges ("03/2016 - 08/2019", "Jan 2015 to Current", "2012 – 2014") and their months.
+
+Months are counted on a month grid. "Current"/"Present" ends at the résumé's own horizon (see
+:func:`horizon`), never at today's date: a 2018 résumé's "Current" job did not run until 2026.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12, "january": 1, "february": 2, "march": 3, "april": 4, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1,
+}  # fmt: skip
+
+_MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_POINT = rf"(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{1,2}}\s*/\s*)?{_YEAR}|{_YEAR})"
+_NOW = r"(?:current(?:ly)?|present|now|to\s+date|date|today|ongoing)"
+_SEP = r"\s*(?:-|–|—|−|to|until|till|thru|through|~)\s*"
+RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)
+POINT = re.compile(rf"(?<![\w/]){_POINT}(?![\w/])", re.IGNORECASE)
+_NOW_RE = re.compile(_NOW, re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: int  # months since year 0 (year * 12 + month - 1)
+    end: int | None  # None = "current"
+    start_text: str
+    end_text: str
+    span: tuple[int, int]  # where in the line
+
+
+def parse_point(text: str, *, is_end: bool = False) -> int | None:
+    """Month index of one date; a bare year means January (start) or December (end)."""
+    t = text.strip().lower().rstrip(".")
+    year_m = re.search(_YEAR, t)
+    if not year_m:
+        return None
+    year = int(year_m.group(0))
+    month: int | None = None
+    name = re.match(r"[a-z]+", t)
+    if name:
+        month = MONTHS.get(name.group(0)) or MONTHS.get(name.group(0)[:3])
+    else:
+        num = re.match(r"(\d{1,2})\s*[/\-.]", t)
+        if num and year_m.start() > 0:
+            value = int(num.group(1))
+            month = value if 1 <= value <= 12 else None
+    if month is None:
+        month = 12 if is_end else 1
+    return year * 12 + month - 1
+
+
+def find_ranges(line: str) -> list[DateRange]:
+    found: list[DateRange] = []
+    for m in RANGE.finditer(line):
+        start = parse_point(m.group("start"))
+        end_text = m.group("end")
+        end = None if _NOW_RE.fullmatch(end_text.strip()) else parse_point(end_text, is_end=True)
+        if start is None or (end is not None and end < start):
+            continue
+        if end is not None and end - start > 50 * 12:
+            continue
+        found.append(DateRange(start, end, m.group("start"), end_text, m.span()))
+    return found
+
+
+def latest_point(lines: list[str]) -> int | None:
+    """The latest explicit month mentioned anywhere: the résumé's own sense of "now"."""
+    best: int | None = None
+    for line in lines:
+        for m in POINT.finditer(line):
+            value = parse_point(m.group(0), is_end=True)
+            if value is not None and (best is None or value > best):
+                best = value
+    return best
+
+
+def months_merged(intervals: list[tuple[int, int]]) -> int:
+    """Total months covered by inclusive [start, end] intervals, overlaps counted once."""
+    total = 0
+    last_end = -1
+    for start, end in sorted(intervals):
+        if end <= last_end:
+            continue
+        start = max(start, last_end + 1)
+        total += end - start + 1
+        last_end = end
+    return total
+
+
+def month_label(value: int | None) -> str:
+    if value is None:
+        return "present"
+    return f"{value // 12:04d}-{value % 12 + 1:02d}"

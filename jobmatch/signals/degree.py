@@ -1,0 +1,136 @@
+"""Highest degree: level, field, whether the field is business-related, whether it is still in progress."""
+
+from __future__ import annotations
+
+import re
+
+from jobmatch.models import Degree, Evidence
+from jobmatch.signals.dates import POINT, parse_point
+from jobmatch.signals.view import ResumeView
+from jobmatch.signals.vocab import Hit, matcher
+
+LEVELS = ("high_school", "associate", "bachelor", "master", "doctorate")
+_LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
+
+# Undotted abbreviations that are also ordinary words or state codes ("MS Office", "Boston, MA", "as"):
+# they count only upper-case, at the start of a clause, and followed by a field or separator.
+_SHORT = re.compile(r"^[a-z]{2,4}$")
+_NOT_DEGREE_AFTER = re.compile(
+    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos)\b", re.I
+)
+_FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z])")
+_SCHOOL = re.compile(r"\b(?:university|college|institute|school|academy|univ\.?)\b", re.I)
+_FIELD_LEAD = re.compile(
+    r"^\s*(?:degree\b|diploma\b)?\s*(?:(?:of|in)\s+)?"
+    r"(?:(?:science|arts|applied science|fine arts|applied arts)(?=\s*(?:[:,\-–(]|in\b|$|\d)))?"
+    r"\s*(?:degree\b)?\s*(?:[:,\-–(]|\bin\b)?\s*",
+    re.I,
+)
+_FIELD_STOP = re.compile(
+    rf"\s*(?:\b(?:19|20)\d\d\b|{POINT.pattern}|\b(?:university|college|institute|school|academy)\b|"
+    r"\b(?:expected|current|present|graduated|gpa|city|state|company name)\b|[|;(]|\s-\s|\s–\s)",
+    re.I,
+)
+_FIELD_IMPLIED = re.compile(
+    r"\b(?:mba|m\.b\.a|emba|bba|b\.b\.a|bsba|b\.s\.b\.a|b\.?com|m\.?com|dba|d\.b\.a)\b|business", re.I
+)
+
+
+def _level_hits(text: str) -> list[tuple[str, Hit]]:
+    found: list[tuple[str, Hit]] = []
+    for level in LEVELS:
+        for hit in matcher("degrees", level, fuzzy=len(text) < 200).find(text):
+            found.append((level, hit))
+    return found
+
+
+def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
+    matched = hit.matched
+    after = text[hit.end :]
+    if _NOT_DEGREE_AFTER.match(after):
+        return False
+    if _SHORT.match(matched.lower()) and "." not in matched:
+        if matched != matched.upper():
+            return False
+        before = text[: hit.start].rstrip()
+        if before and before[-1] not in "•|;(-–:" and not before.endswith(("Degree", "degree")):
+            return False
+        if not (_FIELD_AFTER.match(after) or not after.strip()):
+            return False
+        in_education = view.sections[index] == "education" or not view.has_section("education")
+        if not in_education and not _SCHOOL.search(text):
+            return False
+    return True
+
+
+def _field_after(text: str, hit: Hit) -> str:
+    rest = text[hit.end :]
+    rest = _FIELD_LEAD.sub("", rest, count=1)
+    stop = _FIELD_STOP.search(rest)
+    field = rest[: stop.start()] if stop else rest
+    field = field.strip(" ,:;.-–")
+    return " ".join(field.split()[:8])
+
+
+def _related(text: str) -> bool:
+    if matcher("degrees", "unrelated_overrides", fuzzy=False).find(text):
+        return False
+    return bool(matcher("degrees", "related_fields", fuzzy=False).find(text)) or bool(
+        _FIELD_IMPLIED.search(text)
+    )
+
+
+def _in_progress(text: str, horizon: int | None) -> bool:
+    if matcher("degrees", "in_progress", fuzzy=False).find(text):
+        return True
+    if horizon is not None:
+        for m in POINT.finditer(text):
+            value = parse_point(m.group(0))
+            if value is not None and value > horizon:
+                return True
+    return False
+
+
+def extract_degree(view: ResumeView, horizon: int | None) -> Degree:
+    """The highest degree level found, its field and status, with the quoted lines."""
+    has_education = view.has_section("education")
+    best: tuple[int, int, Hit, str] | None = None  # (rank, index, hit, level)
+    evidence: list[Evidence] = []
+    for index, line in enumerate(view.lines):
+        section = view.sections[index]
+        if has_education and section not in ("education", "certifications", "summary", ""):
+            # Degree words outside Education are mostly duties ("assisted master's students"): only
+            # full degree names with a school on the line count there.
+            if not _SCHOOL.search(line.text):
+                continue
+        for level, hit in _level_hits(line.text):
+            if not _plausible(view, index, line.text, hit):
+                continue
+            rank = _LEVEL_RANK[level]
+            if best is None or rank > best[0]:
+                best = (rank, index, hit, level)
+            if len(evidence) < 4 and all(e.line != line.number or e.page != line.page for e in evidence):
+                evidence.append(view.evidence(index, hit))
+    if best is None:
+        return Degree(level="unknown")
+    rank, index, hit, level = best
+    text = view.lines[index].text
+    field = _field_after(text, hit)
+    # The field or the status often sits on the next line ("Bachelor of Science" / "Marketing, 2012").
+    entry = text
+    if index + 1 < len(view.lines) and view.sections[index + 1] == view.sections[index]:
+        following = view.lines[index + 1].text
+        if not _level_hits(following):
+            entry = f"{text} {following}"
+            if not field and len(following) < 80:
+                field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
+    related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
+    main = view.evidence(index, hit)
+    ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
+    return Degree(
+        level=level,
+        field=field,
+        field_related=related,
+        in_progress=_in_progress(entry[hit.start :], horizon),
+        evidence=tuple(ordered[:4]),
+    )

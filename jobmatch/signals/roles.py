@@ -1,0 +1,221 @@
+"""Jobs held: find each job (title + date range), classify it, and add up years with overlaps merged.
+
+A job is anchored on a date range. Its title is the short text beside the dates, or the short line just
+before or after them; its duties are the lines up to the next job. A job is a sales-support job when its
+title says so, or when its own duties hold two or more sales-support duty phrases (one of them about
+orders or supporting the sales team); likewise for customer service.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jobmatch.models import Evidence, Method, Role, RoleSignal
+from jobmatch.signals.dates import DateRange, find_ranges, month_label, months_merged
+from jobmatch.signals.sections import heading_of
+from jobmatch.signals.view import ResumeView, is_negated
+from jobmatch.signals.vocab import Hit, matcher
+
+_PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
+_MAX_TITLE_WORDS = 9
+_SKIP_SECTIONS = ("education", "certifications", "skills")
+
+
+@dataclass
+class Job:
+    title: str
+    title_index: int
+    dates: DateRange | None
+    date_index: int
+    body: list[int] = field(default_factory=list)
+    families: dict[str, list[tuple[int, Hit]]] = field(default_factory=dict)
+
+
+def _title_text(text: str) -> str:
+    cleaned = _PLACEHOLDER.sub(" ", text)
+    return " ".join(cleaned.split()).strip(" -–:;.")
+
+
+def _is_title_like(text: str) -> bool:
+    words = _title_text(text).split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and heading_of(text) is None and not text.rstrip().endswith(".")
+
+
+def _title_hits(text: str, family: str) -> list[Hit]:
+    return [h for h in matcher("roles", family).find(text) if not is_negated(text, h.start)]
+
+
+def find_jobs(view: ResumeView) -> list[Job]:
+    jobs: list[Job] = []
+    lines = view.lines
+    for index, line in enumerate(lines):
+        if view.sections[index] in _SKIP_SECTIONS:
+            continue
+        ranges = find_ranges(line.text)
+        if not ranges:
+            continue
+        dates = ranges[0]
+        same = _title_text(line.text[: dates.span[0]] + " " + line.text[dates.span[1] :])
+        candidates: list[int] = []
+        if same and len(same.split()) <= _MAX_TITLE_WORDS:
+            candidates.append(index)
+        for near in (index - 1, index + 1, index - 2, index + 2):
+            if 0 <= near < len(lines) and view.sections[near] == view.sections[index]:
+                if not find_ranges(lines[near].text) and _is_title_like(lines[near].text):
+                    candidates.append(near)
+        title_index = index
+        for cand in candidates:
+            if any(_title_hits(lines[cand].text, fam) for fam in ("sales_support", "customer_service", "sales")):
+                title_index = cand
+                break
+        else:
+            if candidates:
+                title_index = candidates[0]
+        title_line = lines[title_index].text
+        if title_index == index:
+            title_line = line.text[: dates.span[0]] + " " + line.text[dates.span[1] :]
+        jobs.append(Job(_title_text(title_line), title_index, dates, index))
+    # Body: the lines after each job's anchor up to the next job's first line.
+    starts = sorted({min(j.title_index, j.date_index) for j in jobs})
+    for job in jobs:
+        first = max(job.title_index, job.date_index) + 1
+        nxt = [s for s in starts if s > max(job.title_index, job.date_index)]
+        last = nxt[0] if nxt else len(lines)
+        job.body = [i for i in range(first, last) if heading_of(lines[i].text) is None][:40]
+        if any(heading_of(lines[i].text) for i in range(first, last)):
+            stop = next(i for i in range(first, last) if heading_of(lines[i].text))
+            job.body = [i for i in job.body if i < stop]
+    return jobs
+
+
+def _undated_jobs(view: ResumeView) -> list[Job]:
+    """Titles on short lines of the experience section when no job carries dates."""
+    jobs: list[Job] = []
+    for index, line in enumerate(view.lines):
+        if view.sections[index] != "experience" or not _is_title_like(line.text):
+            continue
+        if any(_title_hits(line.text, fam) for fam in ("sales_support", "customer_service", "sales")):
+            jobs.append(Job(_title_text(line.text), index, None, index))
+    for pos, job in enumerate(jobs):
+        end = jobs[pos + 1].title_index if pos + 1 < len(jobs) else len(view.lines)
+        job.body = [i for i in range(job.title_index + 1, end) if view.sections[i] == "experience"][:40]
+    return jobs
+
+
+def _duty_hits(view: ResumeView, job: Job, family: str) -> list[tuple[int, Hit]]:
+    found: list[tuple[int, Hit]] = []
+    for i in job.body:
+        text = view.lines[i].text
+        found.extend((i, h) for h in matcher("roles", family).find(text) if not is_negated(text, h.start))
+    return found
+
+
+_STRONG_SUPPORT = {"order processing", "sales support"}
+
+
+def classify(view: ResumeView, job: Job) -> set[str]:
+    title = view.lines[job.title_index].text if job.title_index != job.date_index else job.title
+    families: set[str] = set()
+    for family in ("sales_support", "customer_service", "sales"):
+        hits = _title_hits(title, family)
+        if hits:
+            families.add(family)
+            job.families[family] = [(job.title_index, hits[0])]
+    support = _duty_hits(view, job, "sales_support_duties")
+    distinct = {h.term for _, h in support}
+    if "sales_support" not in families and len(distinct) >= 2 and {h.canonical for _, h in support} & _STRONG_SUPPORT:
+        families.add("sales_support")
+        job.families["sales_support"] = support[:2]
+    service = _duty_hits(view, job, "customer_service_duties")
+    if "customer_service" not in families and len({h.term for _, h in service}) >= 2:
+        families.add("customer_service")
+        job.families["customer_service"] = service[:2]
+    return families
+
+
+def horizon_of(view: ResumeView, latest: int | None, jobs: list[Job]) -> int | None:
+    """Where "Current" ends: the latest date the résumé mentions (its own "now")."""
+    starts = [j.dates.start for j in jobs if j.dates is not None]
+    candidates = [v for v in [latest, *starts] if v is not None]
+    return max(candidates) if candidates else None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSummary:
+    sales_support: RoleSignal
+    customer_service: RoleSignal
+    sales_or_service_years: float
+    total_years: float
+    latest_title: str
+
+
+def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
+    jobs = find_jobs(view)
+    if not jobs:
+        jobs = _undated_jobs(view)
+    horizon = horizon_of(view, latest, jobs)
+    by_family: dict[str, list[tuple[Job, Role]]] = {"sales_support": [], "customer_service": [], "sales": []}
+    all_intervals: list[tuple[int, int]] = []
+    for job in jobs:
+        interval: tuple[int, int] | None = None
+        if job.dates is not None:
+            end = job.dates.end if job.dates.end is not None else max(horizon or job.dates.start, job.dates.start)
+            interval = (job.dates.start, end)
+            all_intervals.append(interval)
+        families = classify(view, job)
+        for family in families:
+            index, hit = job.families[family][0]
+            method = hit.method if index == job.title_index else Method.INFERRED
+            ev = view.evidence(index, hit, method)
+            role = Role(
+                title=job.title or hit.matched,
+                start=month_label(interval[0]) if interval else "",
+                end=(month_label(job.dates.end) if job.dates and job.dates.end is not None else "present")
+                if interval
+                else "",
+                months=(interval[1] - interval[0] + 1) if interval else 0,
+                evidence=ev,
+            )
+            by_family[family].append((job, role))
+
+    def signal(family: str) -> RoleSignal:
+        items = by_family[family]
+        intervals = [_interval(job, horizon) for job, _ in items]
+        months = months_merged([iv for iv in intervals if iv is not None])
+        titles = tuple(dict.fromkeys(role.title for _, role in items))
+        evidence: list[Evidence] = [role.evidence for _, role in items if role.evidence is not None]
+        return RoleSignal(
+            present=bool(items),
+            titles=titles,
+            years=round(months / 12, 1),
+            roles=tuple(role for _, role in items),
+            evidence=tuple(evidence[:6]),
+        )
+
+    sales_or_service = [
+        iv
+        for fam in ("sales_support", "customer_service", "sales")
+        for job, _ in by_family[fam]
+        if (iv := _interval(job, horizon)) is not None
+    ]
+    dated = [j for j in jobs if j.dates is not None]
+    latest_job = max(dated, key=lambda j: j.dates.start if j.dates else 0) if dated else None
+    return RoleSummary(
+        sales_support=signal("sales_support"),
+        customer_service=signal("customer_service"),
+        sales_or_service_years=round(months_merged(sales_or_service) / 12, 1),
+        total_years=round(months_merged(all_intervals) / 12, 1),
+        latest_title=latest_job.title if latest_job else "",
+    )
+
+
+def _interval(job: Job, horizon: int | None) -> tuple[int, int] | None:
+    if job.dates is None:
+        return None
+    end = job.dates.end if job.dates.end is not None else max(horizon or job.dates.start, job.dates.start)
+    return (job.dates.start, end)
+
+
+def seniority(title: str) -> str:
+    return "senior" if matcher("roles", "senior", fuzzy=False).find(title) else ""

@@ -1,0 +1,61 @@
+"""Signals that are sets of named things: Microsoft Office, CRM, cosmetics/beauty, soft skills."""
+
+from __future__ import annotations
+
+from jobmatch.models import Evidence, TermSignal
+from jobmatch.signals.view import ResumeView, is_negated
+from jobmatch.signals.vocab import Hit, TermMatcher, matcher
+
+MAX_EVIDENCE = 6
+
+
+def _collect(
+    view: ResumeView, main: TermMatcher, ambiguous: TermMatcher | None = None, order: tuple[str, ...] = ()
+) -> TermSignal:
+    terms: dict[str, None] = {}
+    evidence: list[Evidence] = []
+    for index, line in enumerate(view.lines):
+        hits: list[Hit] = [h for h in main.find(line.text) if not is_negated(line.text, h.start)]
+        if ambiguous is not None and hits:
+            # Ordinary words ("Word", "Access", "Origins") count only beside an unambiguous term.
+            spans = [(h.start, h.end) for h in hits]
+            hits += [
+                h
+                for h in ambiguous.find(line.text)
+                if not any(h.start < e and s < h.end for s, e in spans) and not is_negated(line.text, h.start)
+            ]
+        if not hits:
+            continue
+        new = [h for h in hits if h.canonical not in terms]
+        for hit in hits:
+            terms.setdefault(hit.canonical, None)
+        if (new or not evidence) and len(evidence) < MAX_EVIDENCE:
+            best = (new or hits)[0]
+            evidence.append(view.evidence(index, best))
+    names = list(terms)
+    if order:
+        rank = {name: i for i, name in enumerate(order)}
+        names.sort(key=lambda n: (rank.get(n, len(rank)), n))
+    return TermSignal(present=bool(names), terms=tuple(names), evidence=tuple(evidence))
+
+
+def _order(vocab: str) -> tuple[str, ...]:
+    from jobmatch.signals.vocab import load_vocabulary
+
+    return tuple(e.canonical for e in load_vocabulary(vocab).section("terms"))
+
+
+def microsoft_office(view: ResumeView) -> TermSignal:
+    return _collect(view, matcher("office", "terms"), matcher("office", "ambiguous"), _order("office"))
+
+
+def crm(view: ResumeView) -> TermSignal:
+    return _collect(view, matcher("crm", "terms"), order=_order("crm"))
+
+
+def cosmetics(view: ResumeView) -> TermSignal:
+    return _collect(view, matcher("cosmetics", "terms"), matcher("cosmetics", "ambiguous"), _order("cosmetics"))
+
+
+def soft_skill(view: ResumeView, family: str) -> TermSignal:
+    return _collect(view, matcher("soft_skills", family, fuzzy=False))

@@ -1,0 +1,482 @@
+"""Renderers: the JSON contract, JSONL line types, CSV safety, table and explain safety and content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from jobmatch.models import (
+    CandidateResult,
+    Degree,
+    Document,
+    Evidence,
+    Line,
+    Method,
+    Posting,
+    Ranking,
+    Requirement,
+    RequirementKind,
+    RequirementMatch,
+    Role,
+    RoleSignal,
+    Signals,
+    Skipped,
+    Status,
+    TermSignal,
+)
+from jobmatch.render import (
+    FORMATS,
+    RENDERERS,
+    candidate_to_dict,
+    explain_json,
+    main_gap,
+    ranking_to_dict,
+    render_explain,
+    render_posting,
+    render_ranking,
+)
+
+R1 = Requirement(
+    "R1", "Bachelor's degree in Marketing or Business", RequirementKind.REQUIRED, ("equivalent experience",)
+)
+R2 = Requirement("R2", "Proficient in Microsoft Office", RequirementKind.REQUIRED)
+R3 = Requirement("R3", "Experience in the cosmetics industry", RequirementKind.PREFERRED)
+
+POSTING = Posting(
+    path="requirements/AVON147.txt",
+    fields=(("Title", "Account Sales Coordinator"), ("Job ID", "AVON147"), ("Location", "New York, NY")),
+    sections=(("SUMMARY", "Support the account sales team. " * 20),),
+    requirements=(R1, R2, R3),
+)
+
+OFFICE_EVIDENCE = Evidence(
+    text="Advanced MS Office user (Excel pivot tables)",
+    page=1,
+    line=12,
+    method=Method.SYNONYM,
+    term="Microsoft Office",
+    matched="ms office",
+    section="skills",
+)
+DEGREE_EVIDENCE = Evidence(
+    text="B.S. Marketing, State University, 2014", page=2, line=3, method=Method.EXACT, term="marketing"
+)
+EVIL_NAME = "\x1b[31mMallory[bold]x[/bold] \u202eevil"
+
+
+def _document(path: str, warnings: tuple[str, ...] = ()) -> Document:
+    lines = (Line("Advanced MS Office user (Excel pivot tables)", 1, 12),)
+    return Document(path=path, kind="txt", lines=lines, pages=2, warnings=warnings)
+
+
+def _candidate_a() -> CandidateResult:
+    signals = Signals(
+        degree=Degree("bachelor", "Marketing", True, False, (DEGREE_EVIDENCE,)),
+        microsoft_office=TermSignal(True, ("Excel", "Word"), (OFFICE_EVIDENCE,)),
+        sales_support=RoleSignal(
+            True,
+            ("Sales Assistant",),
+            4.5,
+            (Role("Sales Assistant", "2015-03", "2019-09", 54),),
+        ),
+        cosmetics=TermSignal(True, ("Sephora",)),
+        crm=TermSignal(True, ("Salesforce",)),
+        communication=TermSignal(True, ("presentations",)),
+        name="Ada Lovelace",
+    )
+    matches = (
+        RequirementMatch(R1, Status.MET, 1.0, (DEGREE_EVIDENCE,), "Bachelor's in Marketing found.", "degree"),
+        RequirementMatch(R2, Status.MET, 0.9, (OFFICE_EVIDENCE,), "MS Office listed in skills.", "office"),
+        RequirementMatch(R3, Status.PARTIAL, 0.5, (), "Beauty retailer named once.", "cosmetics"),
+    )
+    return CandidateResult(
+        file="resumes/ada.txt",
+        name="Ada Lovelace",
+        score=87.46,
+        matches=matches,
+        signals=signals,
+        document=_document("resumes/ada.txt", ("hidden text ignored (white or off-page)",)),
+        rank=1,
+    )
+
+
+def _candidate_b(
+    name: str = EVIL_NAME, file: str = "resumes/mallory.pdf", score: float = 12.0
+) -> CandidateResult:
+    matches = (
+        RequirementMatch(R1, Status.NOT_FOUND, 0.0, (), "No degree found.", "degree"),
+        RequirementMatch(R2, Status.PARTIAL, 0.4, (), "Only Excel mentioned.", "office"),
+        RequirementMatch(R3, Status.NOT_FOUND, 0.0, (), "No beauty terms.", "cosmetics"),
+    )
+    return CandidateResult(
+        file=file,
+        name=name,
+        score=score,
+        matches=matches,
+        signals=Signals(name=name),
+        document=_document(file),
+        warnings=("scanned PDF: little text",),
+        rank=2,
+    )
+
+
+def _ranking(**kwargs: Any) -> Ranking:
+    return Ranking(
+        posting=POSTING,
+        candidates=(_candidate_a(), _candidate_b(**kwargs)),
+        skipped=(Skipped("resumes/broken.docx", "not a valid DOCX (zip error)"),),
+    )
+
+
+def _render(fmt: str, ranking: Ranking | None = None, **kwargs: Any) -> str:
+    out = io.StringIO()
+    render_ranking(ranking or _ranking(), fmt, out, **kwargs)
+    return out.getvalue()
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert FORMATS == ("table", "json", "jsonl", "csv")
+    assert set(RENDERERS) == set(FORMATS)
+    for fmt in FORMATS:
+        assert _render(fmt).endswith("\n")
+
+
+def test_unknown_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        _render("xml")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_machine_formats_never_carry_escape_codes(fmt: str) -> None:
+    assert "\x1b" not in _render(fmt, color=True)
+
+
+def test_output_is_deterministic() -> None:
+    for fmt in FORMATS:
+        assert _render(fmt) == _render(fmt)
+
+
+# --------------------------------------------------------------------------- json contract
+
+
+def test_json_keys_contract() -> None:
+    text = _render("json")
+    assert text.endswith("}\n")
+    data = json.loads(text)
+    assert set(data) >= {"posting", "candidates", "skipped"}
+    posting = data["posting"]
+    assert set(posting) >= {"id", "title", "file", "requirements"}
+    assert posting["id"] == "AVON147"
+    assert posting["title"] == "Account Sales Coordinator"
+    assert posting["file"] == "requirements/AVON147.txt"
+    assert [set(r) >= {"id", "text", "kind"} for r in posting["requirements"]] == [True] * 3
+    assert posting["requirements"][2] == {
+        "id": "R3",
+        "text": "Experience in the cosmetics industry",
+        "kind": "preferred",
+        "alternatives": [],
+    }
+
+    assert len(data["candidates"]) == 2
+    for candidate in data["candidates"]:
+        assert set(candidate) >= {
+            "rank",
+            "file",
+            "name",
+            "score",
+            "met",
+            "requirements",
+            "signals",
+            "warnings",
+        }
+        for requirement in candidate["requirements"]:
+            assert set(requirement) >= {"id", "status", "score", "concept", "explanation", "evidence"}
+            for evidence in requirement["evidence"]:
+                assert set(evidence) >= {"text", "page", "line", "method", "term", "ratio", "section"}
+        signals = candidate["signals"]
+        assert set(signals) >= {
+            "degree",
+            "microsoft_office",
+            "sales_support",
+            "customer_service",
+            "cosmetics",
+            "crm",
+            "soft_skills",
+        }
+        assert set(signals["degree"]) >= {"level", "field", "field_related", "in_progress"}
+        assert set(signals["microsoft_office"]) >= {"present", "apps"}
+        assert set(signals["sales_support"]) >= {"present", "titles", "years"}
+        assert set(signals["customer_service"]) >= {"present", "titles", "years"}
+        assert set(signals["cosmetics"]) >= {"present", "terms"}
+        assert set(signals["crm"]) >= {"present", "systems"}
+        assert set(signals["soft_skills"]) >= {"communication", "organization", "customer_focus"}
+
+    ada = data["candidates"][0]
+    assert ada["rank"] == 1
+    assert ada["score"] == 87.5
+    assert ada["met"] == 2
+    assert ada["requirements"][1]["score"] == 0.9
+    assert ada["requirements"][1]["status"] == "met"
+    assert ada["requirements"][1]["evidence"][0] == {
+        "text": "Advanced MS Office user (Excel pivot tables)",
+        "page": 1,
+        "line": 12,
+        "method": "synonym",
+        "term": "Microsoft Office",
+        "matched": "ms office",
+        "ratio": 100.0,
+        "section": "skills",
+    }
+    assert ada["signals"]["microsoft_office"] == {"present": True, "apps": ["Excel", "Word"]}
+    assert ada["signals"]["sales_support"]["years"] == 4.5
+    assert ada["signals"]["crm"]["systems"] == ["Salesforce"]
+    assert ada["signals"]["soft_skills"]["communication"] == ["presentations"]
+    assert ada["warnings"] == ["hidden text ignored (white or off-page)"]
+    assert data["skipped"] == [{"file": "resumes/broken.docx", "reason": "not a valid DOCX (zip error)"}]
+
+
+def test_json_strings_are_sanitised() -> None:
+    data = json.loads(_render("json"))
+    mallory = data["candidates"][1]
+    assert mallory["name"] == "[31mMallory[bold]x[/bold] evil"
+    assert mallory["requirements"][0]["status"] == "not found"
+    for text in _strings(data):
+        assert "\x1b" not in text and "\u202e" not in text
+
+
+def test_json_valid_with_lone_surrogate_file_name() -> None:
+    ranking = _ranking(file="resumes/caf\udcff.pdf")
+    for fmt in ("json", "jsonl"):
+        text = _render(fmt, ranking)
+        text.encode("utf-8")  # would raise UnicodeEncodeError on a lone surrogate
+        assert "\udcff" not in text
+    data = json.loads(_render("json", ranking))
+    file = data["candidates"][1]["file"]
+    assert file.startswith("resumes/caf") and file.endswith(".pdf") and len(file) == len("resumes/caf?.pdf")
+
+
+def test_json_top_limits_candidates_but_keeps_skipped() -> None:
+    data = json.loads(_render("json", top=1))
+    assert [c["name"] for c in data["candidates"]] == ["Ada Lovelace"]
+    assert len(data["skipped"]) == 1
+
+
+def test_candidate_to_dict_matches_ranking_entry() -> None:
+    assert ranking_to_dict(_ranking())["candidates"][0] == candidate_to_dict(_candidate_a())
+
+
+def test_explain_json() -> None:
+    data = explain_json(_candidate_b(), POSTING)
+    json.dumps(data)
+    assert data["posting"]["id"] == "AVON147"
+    assert data["candidate"]["file"] == "resumes/mallory.pdf"
+    assert data["missing"] == ["R1", "R3"]
+
+
+# --------------------------------------------------------------------------- main gap
+
+
+def test_main_gap_prefers_required_then_lowest_score() -> None:
+    gap = main_gap(_candidate_b())
+    assert gap is not None and gap.requirement.id == "R1"  # required, score 0
+    gap = main_gap(_candidate_a())
+    assert gap is not None and gap.requirement.id == "R3"  # the only one not met
+
+
+def test_main_gap_none_when_all_met() -> None:
+    candidate = _candidate_a()
+    met = tuple(RequirementMatch(m.requirement, Status.MET, 1.0, (), "ok") for m in candidate.matches)
+    full = CandidateResult(candidate.file, candidate.name, 100.0, met, candidate.signals, candidate.document)
+    assert main_gap(full) is None
+
+
+# --------------------------------------------------------------------------- jsonl
+
+
+def test_jsonl_line_types() -> None:
+    lines = _render("jsonl").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["type"] for r in records] == ["posting", "candidate", "candidate", "skipped"]
+    assert records[0]["id"] == "AVON147"
+    assert records[1]["name"] == "Ada Lovelace" and records[1]["score"] == 87.5
+    assert records[3] == {
+        "type": "skipped",
+        "file": "resumes/broken.docx",
+        "reason": "not a valid DOCX (zip error)",
+    }
+
+
+# --------------------------------------------------------------------------- csv
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_layout_and_quoting() -> None:
+    text = _render("csv")
+    lines = text.splitlines()
+    assert all(line.startswith('"') and line.endswith('"') for line in lines)  # QUOTE_ALL
+    assert "\r" not in text
+    rows = _csv_rows(text)
+    header = rows[0]
+    assert header[:9] == ["rank", "file", "name", "score", "met", "total", "R1", "R2", "R3"]
+    assert header[9:] == [
+        "degree_level",
+        "degree_field",
+        "microsoft_office",
+        "sales_support_years",
+        "customer_service_years",
+        "cosmetics",
+        "crm",
+        "main_gap",
+        "skipped",
+    ]
+    ada = dict(zip(header, rows[1], strict=True))
+    assert ada["rank"] == "1"
+    assert ada["score"] == "87.5"
+    assert ada["met"] == "2" and ada["total"] == "3"
+    assert ada["R1"] == "met 1.00"
+    assert ada["R3"] == "partial 0.50"
+    assert ada["microsoft_office"] == "Excel; Word"
+    assert ada["sales_support_years"] == "4.5"
+    assert ada["main_gap"] == "R3"
+    assert ada["skipped"] == ""
+    mallory = dict(zip(header, rows[2], strict=True))
+    assert mallory["R1"] == "not found 0.00"
+    skipped = dict(zip(header, rows[3], strict=True))
+    assert skipped["rank"] == "" and skipped["file"] == "resumes/broken.docx"
+    assert skipped["skipped"] == "not a valid DOCX (zip error)"
+    assert len(rows) == 4
+
+
+def test_csv_neutralises_formulas_but_not_negative_numbers() -> None:
+    rows = _csv_rows(_render("csv", _ranking(name='=HYPERLINK("x")', file="@evil.pdf", score=-5.0)))
+    header, mallory = rows[0], dict(zip(rows[0], rows[2], strict=True))
+    assert header[0] == "rank"
+    assert mallory["name"] == '\'=HYPERLINK("x")'
+    assert mallory["file"] == "'@evil.pdf"
+    assert mallory["score"] == "-5.0"
+
+
+def test_csv_strips_control_characters() -> None:
+    text = _render("csv")
+    assert "\x1b" not in text and "\u202e" not in text
+
+
+# --------------------------------------------------------------------------- table
+
+
+def test_table_contents() -> None:
+    text = _render("table", width=200)
+    assert "Account Sales Coordinator (AVON147)" in text
+    assert "Ada Lovelace" in text and "resumes/ada.txt" in text
+    assert "87.5" in text and "2/3" in text
+    assert (
+        "Bachelor's in Marketing · MS Office · 4.5y sales support · beauty: Sephora · CRM: Salesforce" in text
+    )
+    assert "R3 Experience in the cosmetics industry" in text  # Ada's main gap
+    assert "1 file skipped:" in text
+    assert "resumes/broken.docx: not a valid DOCX (zip error)" in text
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_table_untrusted_text_is_never_markup_or_escape(color: bool) -> None:
+    text = _render("table", color=color, width=200)
+    assert "[bold]x[/bold]" in text  # literal brackets: not interpreted as markup
+    assert "\u202e" not in text
+    assert "[31mMallory" in text  # the ESC byte is gone, the rest is shown as plain text
+    assert "\x1b[31mMallory" not in text
+    if not color:
+        assert "\x1b" not in text
+
+
+def test_table_without_color_has_no_escape_even_on_a_tty() -> None:
+    class FakeTTY(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = FakeTTY()
+    render_ranking(_ranking(), "table", out, color=False)
+    assert "\x1b" not in out.getvalue()
+
+
+def test_table_top_note_and_name_fallback() -> None:
+    text = _render("table", _ranking(name=""), top=1)
+    assert "Showing top 1 of 2 candidates." in text
+    assert "mallory.pdf" not in text
+    text = _render("table", _ranking(name=""))
+    assert "mallory.pdf" in text
+
+
+# --------------------------------------------------------------------------- explain and posting
+
+
+def _explain(candidate: CandidateResult, color: bool = False) -> str:
+    out = io.StringIO()
+    render_explain(candidate, POSTING, out, color=color, width=200)
+    return out.getvalue()
+
+
+def test_explain_shows_quotes_with_page_and_line() -> None:
+    text = _explain(_candidate_a())
+    assert "Candidate: Ada Lovelace" in text
+    assert "rank 1" in text
+    assert 'p1 L12 [synonym: "Microsoft Office"] "Advanced MS Office user (Excel pivot tables)"' in text
+    assert 'p2 L3 [exact: "marketing"] "B.S. Marketing, State University, 2014"' in text
+    assert "✓ met" in text and "~ partial" in text
+    assert "Sales Assistant (2015-03 – 2019-09, 54 months)" in text
+    assert "hidden text ignored (white or off-page)" in text
+    assert "Missing: none" in text
+    assert "\x1b" not in text
+
+
+def test_explain_highlights_matched_words_in_bold() -> None:
+    text = _explain(_candidate_a(), color=True)
+    assert "\x1b[1mMS Office\x1b[0m" in text
+
+
+def test_explain_lists_missing_and_is_safe() -> None:
+    text = _explain(_candidate_b())
+    assert "✗ not found" in text
+    assert "Missing:" in text
+    assert "R1 [required] Bachelor's degree in Marketing or Business" in text
+    assert "R3 [preferred] Experience in the cosmetics industry" in text
+    assert "[bold]x[/bold]" in text and "\x1b" not in text
+    assert "scanned PDF: little text" in text
+
+
+def test_render_posting() -> None:
+    out = io.StringIO()
+    render_posting(POSTING, out, color=False, width=200)
+    text = out.getvalue()
+    assert "Account Sales Coordinator (AVON147)" in text
+    assert "Location: New York, NY" in text
+    assert "SUMMARY" in text and "…" in text
+    assert "R1 [required] Bachelor's degree in Marketing or Business" in text
+    assert "or: equivalent experience" in text
+    assert "R3 [preferred]" in text
+
+
+def test_rich_output_has_no_trailing_spaces() -> None:
+    outputs = [_render("table"), _explain(_candidate_a()), _explain(_candidate_b())]
+    for text in outputs:
+        assert text.endswith("\n")
+        assert all(line == line.rstrip(" ") for line in text.split("\n"))
