@@ -1,0 +1,423 @@
+"""posting.py: header fields, sections and atomic requirements from real-world posting shapes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jobmatch.errors import ExitCode, PostingError
+from jobmatch.models import Posting, RequirementKind
+from jobmatch.posting import MAX_POSTING_BYTES, find_posting, load_posting, parse_posting
+
+REQUIRED = RequirementKind.REQUIRED
+PREFERRED = RequirementKind.PREFERRED
+
+AVON147 = Path(__file__).resolve().parent.parent / "requirements" / "AVON147.txt"
+
+# The posting written by ../shared/hostile/make_hostile.py (JOB_POSTING), copied so the tests stand alone.
+HOSTILE_POSTING = """Senior Python Backend Engineer
+Example Corp - Portland, OR (hybrid)
+
+We need a backend engineer with 5+ years of Python.
+Must have: Python, Django or FastAPI, PostgreSQL, Docker, Kubernetes, AWS, CI/CD, pytest, REST APIs.
+Nice to have: Celery, Redis, Terraform, GraphQL.
+"""
+
+MARKDOWN_POSTING = """# Data Analyst
+
+**Location:** Remote
+
+## About the role
+You will turn data into decisions for the sales team.
+
+## Requirements
+- 3+ years of experience with SQL
+- Proficiency in Python or R
+- Bachelor's degree in Statistics, Economics, or a related field
+  (or equivalent experience)
+
+## Nice to have
+- Experience with dbt
+- Tableau or Looker
+
+## Benefits
+- Health insurance
+"""
+
+QUALIFICATIONS_POSTING = """Warehouse Lead
+
+Responsibilities
+Lead the night shift. Keep the floor safe.
+
+Qualifications:
+1. High school diploma or equivalent.
+2) Two years of supervisory experience.
+3. Forklift certification is a plus.
+
+How to apply: send your résumé to jobs@example.com.
+"""
+
+
+def texts(posting: Posting) -> list[str]:
+    return [r.text for r in posting.requirements]
+
+
+def kinds(posting: Posting) -> list[RequirementKind]:
+    return [r.kind for r in posting.requirements]
+
+
+# --------------------------------------------------------------------------- AVON147
+
+
+@pytest.fixture(scope="module")
+def avon() -> Posting:
+    return load_posting(AVON147)
+
+
+def test_avon147_requirements_are_the_seven_sentences_in_order(avon: Posting) -> None:
+    assert [(r.id, r.text, r.kind, r.alternatives) for r in avon.requirements] == [
+        (
+            "R1",
+            "Bachelor's degree in business, marketing, or a related field (or equivalent experience).",
+            REQUIRED,
+            ("equivalent experience",),
+        ),
+        ("R2", "Excellent communication and interpersonal skills.", REQUIRED, ()),
+        ("R3", "Strong organizational abilities and attention to detail.", REQUIRED, ()),
+        ("R4", "Proficiency in Microsoft Office.", REQUIRED, ()),
+        ("R5", "Basic understanding of cosmetic products and the cosmetics industry.", REQUIRED, ()),
+        ("R6", "Customer-focused and proactive mindset.", REQUIRED, ()),
+        ("R7", "Previous experience in a sales support or customer service role is a plus.", PREFERRED, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("Title", "Account Sales Coordinator"),
+        ("Job ID", "AVON147"),
+        ("Client", "The Cosmetic Company A"),
+        ("Industry", "Cosmetics"),
+        ("Location Type", "Onsite"),
+    ],
+)
+def test_avon147_header_fields(avon: Posting, name: str, value: str) -> None:
+    assert avon.field(name) == value
+
+
+def test_avon147_fields_keep_file_order_and_properties_read_them(avon: Posting) -> None:
+    keys = [key for key, _ in avon.fields]
+    assert keys[:3] == ["Title", "Job ID", "Display Job ID"]
+    assert keys.index("Client") < keys.index("Industry") < keys.index("Location Type")
+    assert (avon.title, avon.id) == ("Account Sales Coordinator", "AVON147")
+    assert avon.path == str(AVON147)
+
+
+def test_avon147_sections(avon: Posting) -> None:
+    assert [name for name, _ in avon.sections] == ["SUMMARY", "RESPONSIBILITIES", "REQUIREMENTS", "SKILLS"]
+    assert avon.section("SUMMARY").startswith("We are seeking a detail-oriented")
+    assert avon.section("RESPONSIBILITIES").startswith("Account Support:")
+    assert avon.section("REQUIREMENTS").startswith("Bachelor's degree")
+    assert avon.section("SKILLS") == ""  # "None listed"
+
+
+def test_inline_labels_in_a_section_body_are_not_headings(avon: Posting) -> None:
+    # "Account Support: Assist …" and "Facility Address is: …" sit inside sections; neither starts one.
+    assert "Facility Address is: 3116 W Ave 32" in avon.section("SUMMARY")
+    assert avon.field("Account Support") == ""
+
+
+# --------------------------------------------------------------------------- hostile corpus posting
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Posting:
+    return parse_posting(HOSTILE_POSTING, "job_posting.txt")
+
+
+def test_hostile_title_falls_back_to_first_line_and_id_to_file_stem(hostile: Posting) -> None:
+    assert hostile.title == "Senior Python Backend Engineer"
+    assert hostile.id == "job_posting"
+    assert hostile.sections == ()  # labels are not headings
+
+
+def test_hostile_must_haves_are_required_items(hostile: Posting) -> None:
+    must = ["Python", "Django or FastAPI", "PostgreSQL", "Docker", "Kubernetes", "AWS", "CI/CD", "pytest"]
+    required = [r.text for r in hostile.requirements if r.kind is REQUIRED]
+    assert required == [
+        "We need a backend engineer with 5+ years of Python.",  # requirement-like sentence, no section
+        *must,
+        "REST APIs",
+    ]
+
+
+def test_hostile_nice_to_haves_are_preferred(hostile: Posting) -> None:
+    preferred = [r.text for r in hostile.requirements if r.kind is PREFERRED]
+    assert preferred == ["Celery", "Redis", "Terraform", "GraphQL"]
+
+
+def test_hostile_alternatives_stay_one_item(hostile: Posting) -> None:
+    (django,) = [r for r in hostile.requirements if "Django" in r.text]
+    assert django.text == "Django or FastAPI"
+    assert django.alternatives == ("Django", "FastAPI")
+
+
+def test_requirement_ids_are_sequential(hostile: Posting) -> None:
+    assert [r.id for r in hostile.requirements] == [f"R{n}" for n in range(1, 15)]
+
+
+# --------------------------------------------------------------------------- other posting shapes
+
+
+def test_markdown_posting() -> None:
+    posting = parse_posting(MARKDOWN_POSTING, "analyst.md")
+    assert posting.title == "Data Analyst"  # the "# …" heading on the first line
+    assert posting.field("Location") == "Remote"
+    assert [name for name, _ in posting.sections] == ["SUMMARY", "REQUIREMENTS", "PREFERRED", "BENEFITS"]
+    assert [(r.text, r.kind, r.alternatives) for r in posting.requirements] == [
+        ("3+ years of experience with SQL", REQUIRED, ()),
+        ("Proficiency in Python or R", REQUIRED, ("Python", "R")),
+        (
+            "Bachelor's degree in Statistics, Economics, or a related field (or equivalent experience)",
+            REQUIRED,
+            ("equivalent experience",),
+        ),
+        ("Experience with dbt", PREFERRED, ()),
+        ("Tableau or Looker", PREFERRED, ("Tableau", "Looker")),
+    ]
+
+
+def test_qualifications_with_numbered_items() -> None:
+    posting = parse_posting(QUALIFICATIONS_POSTING)
+    assert posting.title == "Warehouse Lead"
+    assert posting.section("RESPONSIBILITIES") == "Lead the night shift. Keep the floor safe."
+    assert [(r.text, r.kind) for r in posting.requirements] == [
+        ("High school diploma or equivalent.", REQUIRED),
+        ("Two years of supervisory experience.", REQUIRED),
+        ("Forklift certification is a plus.", PREFERRED),
+    ]
+    assert posting.requirements[0].alternatives == ("equivalent experience",)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Requirements:", "REQUIREMENTS:", "## Requirements", "# Qualifications", "**Requirements**",
+     "What you'll bring:", "What You’ll Need", "Minimum Qualifications:", "Who you are"],
+)  # fmt: skip
+def test_heading_forms_open_the_requirements_section(heading: str) -> None:
+    posting = parse_posting(f"Job\n{heading}\n- SQL\n- Excel\n")
+    assert texts(posting) == ["SQL", "Excel"]
+    assert posting.section("REQUIREMENTS") == "- SQL\n- Excel"
+
+
+@pytest.mark.parametrize(
+    "heading", ["Preferred Qualifications:", "Nice to have:", "Bonus points", "## Nice-to-haves", "PLUSES:"]
+)
+def test_preferred_headings_make_preferred_items(heading: str) -> None:
+    posting = parse_posting(f"Job\nRequirements:\n- SQL\n{heading}\n- Tableau\n")
+    assert [(r.text, r.kind) for r in posting.requirements] == [("SQL", REQUIRED), ("Tableau", PREFERRED)]
+
+
+def test_all_caps_heading_with_text_on_the_same_line() -> None:
+    posting = parse_posting("Title: Nurse\nREQUIREMENTS: Current RN license. BLS certification.\nBENEFITS:\n")
+    assert texts(posting) == ["Current RN license.", "BLS certification."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Spanish is a plus.", PREFERRED),
+        ("Salesforce experience a big plus.", PREFERRED),
+        ("Master's degree preferred.", PREFERRED),
+        ("Retail experience is nice to have.", PREFERRED),
+        ("Ideally you know Shopify.", PREFERRED),
+        ("Knowledge of SAP is an advantage.", PREFERRED),
+        ("Bilingual is a bonus.", PREFERRED),
+        ("A valid driver's license.", REQUIRED),
+    ],
+)
+def test_kind_from_wording(sentence: str, kind: RequirementKind) -> None:
+    (requirement,) = parse_posting(f"Job\nRequirements:\n{sentence}\n").requirements
+    assert requirement.kind is kind
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    posting = parse_posting(
+        "Job\nREQUIREMENTS:\n"
+        "B.S. in Chemistry or a related field. Authorized to work in the U.S. without sponsorship. "
+        "Tools, e.g. Excel, i.e. spreadsheets. Pipettes, burettes, etc. are second nature. Ph.D. preferred.\n"
+    )
+    assert texts(posting) == [
+        "B.S. in Chemistry or a related field.",
+        "Authorized to work in the U.S. without sponsorship.",
+        "Tools, e.g. Excel, i.e. spreadsheets.",
+        "Pipettes, burettes, etc. are second nature.",
+        "Ph.D. preferred.",
+    ]
+    assert posting.requirements[-1].kind is PREFERRED
+
+
+@pytest.mark.parametrize(
+    ("item", "alternatives"),
+    [
+        ("Django or FastAPI", ("Django", "FastAPI")),
+        ("Experience with Python, Java, or Go.", ("Python", "Java", "Go")),
+        ("Strong SQL or Excel skills.", ("SQL", "Excel")),
+        ("Degree in nursing or related experience.", ("equivalent experience",)),
+        ("Sales support or customer service experience.", ()),  # plain words, not named skills
+    ],
+)
+def test_alternatives(item: str, alternatives: tuple[str, ...]) -> None:
+    (requirement,) = parse_posting(f"Job\nRequirements:\n- {item}\n").requirements
+    assert requirement.alternatives == alternatives
+
+
+def test_inline_requirements_label_is_a_sentence_item() -> None:
+    posting = parse_posting("Barista\nRequirements: latte art, a friendly attitude, early starts.\n")
+    assert texts(posting) == ["latte art, a friendly attitude, early starts."]
+
+
+def test_skills_section_comma_list_is_split() -> None:
+    posting = parse_posting("Job\nSKILLS:\nPython, SQL, and Docker\n")
+    assert texts(posting) == ["Python", "SQL", "Docker"]
+
+
+@pytest.mark.parametrize("empty", ["None listed", "N/A", "None", "none listed."])
+def test_empty_section_markers(empty: str) -> None:
+    posting = parse_posting(f"Title: Clerk\nREQUIREMENTS:\n- Typing\nSKILLS:\n{empty}\n")
+    assert ("SKILLS", "") in posting.sections
+    assert texts(posting) == ["Typing"]
+
+
+def test_requirement_lead_in_without_section() -> None:
+    posting = parse_posting(
+        "Engineer\nThe ideal candidate will have:\n- Python\n- Go\nBonus if you have:\n- Rust\n"
+    )
+    assert [(r.text, r.kind) for r in posting.requirements] == [
+        ("Python", REQUIRED),
+        ("Go", REQUIRED),
+        ("Rust", PREFERRED),
+    ]
+
+
+def test_fallback_is_not_used_when_a_requirements_section_exists() -> None:
+    posting = parse_posting("Job\nSummary:\nYou must love spreadsheets.\nRequirements:\n- Excel\n")
+    assert texts(posting) == ["Excel"]
+
+
+def test_explicit_title_field_wins_and_long_first_line_is_not_a_title() -> None:
+    long_line = "We are hiring " + "a very good person " * 10
+    posting = parse_posting(f"{long_line}\nMust have: Excel\n", "p.txt")
+    assert posting.title == ""
+    assert parse_posting("Job Title: Barista\nMust have: Latte art\n").title == "Barista"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n",
+        "Office Manager\nWe are a friendly team in Leeds. Join us!\n",
+        "Title: Clerk\nSUMMARY: Filing.\nREQUIREMENTS:\nNone listed\n",
+    ],
+)
+def test_no_requirements_is_a_posting_error(text: str) -> None:
+    with pytest.raises(PostingError, match="no requirements found") as caught:
+        parse_posting(text, "empty.txt")
+    assert caught.value.exit_code is ExitCode.USAGE
+    assert "empty.txt" in caught.value.message
+
+
+def test_control_characters_are_stripped() -> None:
+    posting = parse_posting("Title: Evil\x1b[31m Job\nMust have: Py\u200bthon\x07\n")
+    assert posting.title == "Evil[31m Job"
+    assert texts(posting) == ["Python"]
+
+
+# --------------------------------------------------------------------------- load_posting
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b""), ("utf-16", b"")],
+)
+def test_load_posting_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "CAFE1.txt"
+    path.write_bytes(prefix + "Title: Café Manager – Zürich\r\nMust have: Crème brûlée\r\n".encode(encoding))
+    posting = load_posting(path)
+    assert posting.title == "Café Manager – Zürich"
+    assert posting.id == "CAFE1"
+    assert texts(posting) == ["Crème brûlée"]
+
+
+def test_load_posting_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_POSTING_BYTES + 1)
+    with pytest.raises(PostingError, match="too large"):
+        load_posting(path)
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n...", b"PK\x03\x04rest", b"Title: x\x00\x00"])
+def test_load_posting_rejects_binary(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_bytes(data)
+    with pytest.raises(PostingError, match="not a plain-text file"):
+        load_posting(path)
+
+
+def test_load_posting_missing_and_not_regular(tmp_path: Path) -> None:
+    with pytest.raises(PostingError, match="posting not found"):
+        load_posting(tmp_path / "nope.txt")
+    with pytest.raises(PostingError, match="not a regular file"):
+        load_posting(tmp_path)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+        with pytest.raises(PostingError, match="not a regular file"):
+            load_posting(tmp_path / "pipe.txt")  # must not block
+
+
+# --------------------------------------------------------------------------- find_posting
+
+
+def test_find_posting_the_only_one(tmp_path: Path) -> None:
+    (tmp_path / "AVON147.txt").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "README.md").write_text("x")
+    (tmp_path / "notes.pdf").write_text("x")
+    (tmp_path / "sub.md").mkdir()
+    assert find_posting(tmp_path) == tmp_path / "AVON147.txt"
+
+
+def test_find_posting_markdown_upper_case_suffix(tmp_path: Path) -> None:
+    (tmp_path / "JOB.MD").write_text("x")
+    assert find_posting(tmp_path) == tmp_path / "JOB.MD"
+
+
+def test_find_posting_none(tmp_path: Path) -> None:
+    (tmp_path / "resume.pdf").write_text("x")
+    with pytest.raises(PostingError, match=r"no posting \(\*\.txt or \*\.md\) in .*/ — .*--posting"):
+        find_posting(tmp_path)
+
+
+def test_find_posting_several(tmp_path: Path) -> None:
+    folder = tmp_path / "requirements"
+    folder.mkdir()
+    (folder / "B.txt").write_text("x")
+    (folder / "A.txt").write_text("x")
+    with pytest.raises(PostingError) as caught:
+        find_posting(folder)
+    assert caught.value.message == (
+        f"several postings in {folder}/: A.txt, B.txt — choose one with --posting"
+    )
+
+
+def test_find_posting_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(PostingError, match="--posting"):
+        find_posting(tmp_path / "absent")
+
+
+def test_shipped_requirements_folder_has_exactly_avon147() -> None:
+    assert find_posting(AVON147.parent) == AVON147
