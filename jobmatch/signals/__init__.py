@@ -17,7 +17,14 @@ _NAME = re.compile(r"^[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-zA-Z'’
 _NOT_NAME = re.compile(
     r"\b(?:resume|curriculum|vitae|summary|profile|experience|manager|coordinator|assistant|sales|"
     r"engineer|developer|representative|specialist|director|analyst|consultant|company|name|city|state|"
-    r"objective|education|skills|contact|professional|senior|associate|advisor|chef|nurse|teacher)\b",
+    r"objective|education|skills|contact|professional|senior|associate|advisor|chef|nurse|teacher|"
+    r"graduate|leader|officer|clerk|agent|technician|administrator|executive|supervisor|designer|"
+    r"accountant|advocate|intern|worker|operator|instructor|attorney|lawyer|architect|planner|writer|"
+    r"editor|producer|artist|trainer|mechanic|driver|cashier|owner|founder|president|auditor|banker|"
+    r"pilot|scientist|researcher|therapist|pharmacist|marketing|business|development|management|"
+    r"customer|service|services|account|accounts|operations|finance|financial|human|resources|public|"
+    r"relations|digital|media|information|technology|construction|agriculture|apparel|aviation|"
+    r"automobile|banking|fitness|healthcare|hr|it|bpo|arts|chief|head|team|lead|general|staff|office)\b",
     re.I,
 )
 
@@ -26,8 +33,8 @@ def find_name(view: ResumeView) -> str:
     """The candidate's name: a short capitalised line near the top that is not a title or heading."""
     for line in view.lines[:6]:
         text = line.text.strip().strip("#*• ").strip()
-        if _NAME.match(text) and not _NOT_NAME.search(text) and text.upper() != text:
-            return text
+        if _NAME.match(text.title() if text.isupper() else text) and not _NOT_NAME.search(text):
+            return text.title() if text.isupper() else text
     return ""
 
 

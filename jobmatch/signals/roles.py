@@ -20,6 +20,14 @@ from jobmatch.signals.vocab import Hit, matcher
 _PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
 _MAX_TITLE_WORDS = 9
 _SKIP_SECTIONS = ("education", "certifications", "skills")
+HORIZON_LAG_MONTHS = 6
+# "Sales coordinator with 5+ years of experience": a stated total, used when dates are missing or cut short.
+_STATED_YEARS = re.compile(
+    r"\b(\d{1,2})\+?\s*(?:\+\s*)?(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;]{0,80})", re.I
+)
+_STATED_TOPIC = re.compile(
+    r"\b(?:sales|customer service|customer support|client|account|order|retail|call center|inside sales)", re.I
+)
 
 
 @dataclass
@@ -39,7 +47,8 @@ def _title_text(text: str) -> str:
 
 def _is_title_like(text: str) -> bool:
     words = _title_text(text).split()
-    return 0 < len(words) <= _MAX_TITLE_WORDS and heading_of(text) is None and not text.rstrip().endswith(".")
+    sentence = text.rstrip().endswith(".") and len(words) > 5  # a duty, not "Sales Coordinator, Acme Inc."
+    return 0 < len(words) <= _MAX_TITLE_WORDS and heading_of(text) is None and not sentence
 
 
 def _title_hits(text: str, family: str) -> list[Hit]:
@@ -138,7 +147,8 @@ def horizon_of(view: ResumeView, latest: int | None, jobs: list[Job]) -> int | N
     """Where "Current" ends: the latest date the résumé mentions (its own "now")."""
     starts = [j.dates.start for j in jobs if j.dates is not None]
     candidates = [v for v in [latest, *starts] if v is not None]
-    return max(candidates) if candidates else None
+    # A résumé is written a little after the last date it mentions; half a year is the typical gap.
+    return max(candidates) + HORIZON_LAG_MONTHS if candidates else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,15 +209,32 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
         for job, _ in by_family[fam]
         if (iv := _interval(job, horizon)) is not None
     ]
+    stated = _stated_years(view)
     dated = [j for j in jobs if j.dates is not None]
     latest_job = max(dated, key=lambda j: j.dates.start if j.dates else 0) if dated else None
     return RoleSummary(
         sales_support=signal("sales_support"),
         customer_service=signal("customer_service"),
-        sales_or_service_years=round(months_merged(sales_or_service) / 12, 1),
+        sales_or_service_years=max(
+            round(months_merged(sales_or_service) / 12, 1),
+            stated if any(by_family.values()) else 0.0,
+        ),
         total_years=round(months_merged(all_intervals) / 12, 1),
         latest_title=latest_job.title if latest_job else "",
     )
+
+
+def _stated_years(view: ResumeView) -> float:
+    """Years of sales/service work the résumé states in its summary ("6 years of account support")."""
+    best = 0.0
+    for index, line in enumerate(view.lines[:40]):
+        if view.sections[index] not in ("summary", ""):
+            continue
+        for m in _STATED_YEARS.finditer(line.text):
+            window = line.text[max(0, m.start() - 60) : m.end()]
+            if _STATED_TOPIC.search(window) and not is_negated(line.text, m.start()):
+                best = max(best, float(m.group(1)))
+    return min(best, 45.0)
 
 
 def _interval(job: Job, horizon: int | None) -> tuple[int, int] | None:

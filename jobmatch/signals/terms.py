@@ -10,7 +10,11 @@ MAX_EVIDENCE = 6
 
 
 def _collect(
-    view: ResumeView, main: TermMatcher, ambiguous: TermMatcher | None = None, order: tuple[str, ...] = ()
+    view: ResumeView,
+    main: TermMatcher,
+    ambiguous: TermMatcher | None = None,
+    order: tuple[str, ...] = (),
+    by_term: bool = False,
 ) -> TermSignal:
     terms: dict[str, None] = {}
     evidence: list[Evidence] = []
@@ -26,9 +30,12 @@ def _collect(
             ]
         if not hits:
             continue
-        new = [h for h in hits if h.canonical not in terms]
+        def key(hit: Hit) -> str:
+            return hit.term if by_term else hit.canonical
+
+        new = [h for h in hits if key(h) not in terms]
         for hit in hits:
-            terms.setdefault(hit.canonical, None)
+            terms.setdefault(key(hit), None)
         if (new or not evidence) and len(evidence) < MAX_EVIDENCE:
             best = (new or hits)[0]
             evidence.append(view.evidence(index, best))
@@ -58,4 +65,4 @@ def cosmetics(view: ResumeView) -> TermSignal:
 
 
 def soft_skill(view: ResumeView, family: str) -> TermSignal:
-    return _collect(view, matcher("soft_skills", family, fuzzy=False))
+    return _collect(view, matcher("soft_skills", family, fuzzy=False), by_term=True)

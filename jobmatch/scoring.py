@@ -1,0 +1,269 @@
+"""Requirement × evidence -> status, 0–1 score, quoted evidence and a sentence saying why; total 0–100.
+
+Each requirement is answered by one signal family (chosen from its wording, see ``data/concepts.txt``);
+a requirement no family understands is scored by its own keywords, fuzzily. Every weight below carries
+the reason it has that value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from jobmatch.models import (
+    Document,
+    Evidence,
+    Method,
+    Posting,
+    Requirement,
+    RequirementKind,
+    RequirementMatch,
+    Signals,
+    Status,
+)
+from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, load_vocabulary, matcher
+
+# Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
+WEIGHT_REQUIRED = 1.0
+WEIGHT_PREFERRED = 0.5
+# A status reads "met" from this score up, "partial" above zero.
+MET_AT = 0.75
+# Years of sales/service work that stand in for a degree when the posting says "or equivalent experience"
+# (four years of work ~ a four-year degree); half of that earns partial credit.
+EQUIVALENT_YEARS = 4.0
+# Far above the level of the role (VP, director, owner): a recruiter screens them lower for a coordinator
+# job, but they are not unqualified.
+SENIORITY_PENALTY = 0.85
+
+CONCEPT_ORDER = (
+    "degree",
+    "office",
+    "crm",
+    "cosmetics",
+    "experience",
+    "customer_focus",
+    "communication",
+    "organization",
+)
+
+
+def concept_of(requirement: Requirement) -> str:
+    """The signal family that answers a requirement, or "keywords"."""
+    text = requirement.text
+    for concept in CONCEPT_ORDER:
+        if matcher("concepts", concept, fuzzy=False, with_exclude=False).find(text):
+            return concept
+    return "keywords"
+
+
+def _status(score: float) -> Status:
+    if score >= MET_AT:
+        return Status.MET
+    return Status.PARTIAL if score > 0 else Status.NOT_FOUND
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    score: float
+    evidence: tuple[Evidence, ...]
+    explanation: str
+
+
+_FIELD_WORDS = re.compile(r"\b(?:in|of)\s+(?:business|marketing|communications?|finance|economics|related)", re.I)
+
+
+def _degree(req: Requirement, s: Signals) -> _Answer:
+    d = s.degree
+    wants_field = bool(_FIELD_WORDS.search(req.text)) or "related field" in req.text.lower()
+    wants_level = "bachelor"
+    for level in ("doctorate", "master", "associate"):
+        if matcher("degrees", level, fuzzy=False).find(req.text):
+            wants_level = level
+            break
+    order = ("unknown", "none", "high_school", "associate", "bachelor", "master", "doctorate")
+    have, need = order.index(d.level), order.index(wants_level)
+    label = d.level.replace("_", " ") + (f" in {d.field}" if d.field else "")
+    score, why = 0.0, ""
+    if have >= need:
+        if not wants_field or d.field_related:
+            score, why = 1.0, f"{label}: the level asked for" + (", in a related field" if wants_field else "")
+        else:
+            # Right level, other field: most recruiters still count a degree for a coordinator role.
+            score, why = 0.6, f"{label}: the level asked for, but not a business-related field"
+        if d.in_progress:
+            score, why = score * 0.7, why + " (still in progress)"
+    elif d.level == "associate" or (d.level == "bachelor" and need > order.index("bachelor")):
+        score, why = 0.4, f"{label}: below the level asked for"
+    elif d.level == "high_school":
+        score, why = 0.1, "high-school diploma only"
+    else:
+        why = "no degree found" if d.level == "unknown" else "no degree"
+    evidence = d.evidence
+    if req.alternatives and any("equivalent" in a for a in req.alternatives):
+        years = s.sales_or_service_years
+        alt = 0.0
+        if years >= EQUIVALENT_YEARS:
+            alt = 0.9
+        elif years >= EQUIVALENT_YEARS / 2:
+            alt = 0.6
+        if alt > score:
+            score = alt
+            why = f"{why}; {years:g} years of sales/service work count as equivalent experience"
+            evidence = (
+                d.evidence + s.sales_support.evidence[:2] + s.customer_service.evidence[:2]
+            )
+    return _Answer(score, evidence, why[:1].upper() + why[1:] if why else "")
+
+
+def _office(req: Requirement, s: Signals) -> _Answer:
+    o = s.microsoft_office
+    if not o.present:
+        return _Answer(0.0, (), "No Microsoft Office suite or application named")
+    fuzzy_only = all(e.method is Method.FUZZY for e in o.evidence)
+    suite = "Microsoft Office" in o.terms
+    score = 1.0 if suite or len(o.terms) >= 2 else 0.7
+    if fuzzy_only:
+        score *= 0.9  # misspelt names still show use, with a little less certainty
+    return _Answer(score, o.evidence, "Names " + ", ".join(o.terms))
+
+
+_STRONG_BEAUTY = re.compile(r"advisor|esthetician|cosmetologist|industry|counter|makeup|[A-Z]")
+
+
+def _cosmetics(req: Requirement, s: Signals) -> _Answer:
+    c = s.cosmetics
+    if not c.present:
+        return _Answer(0.0, (), "No cosmetics or beauty experience found")
+    strong = [t for t in c.terms if _STRONG_BEAUTY.search(t)]  # brands, retailers, beauty roles
+    in_experience = any(e.section in ("experience", "") for e in c.evidence)
+    if strong or len(c.terms) >= 2:
+        score = 1.0 if in_experience else 0.8
+    else:
+        score = 0.6
+    return _Answer(score, c.evidence, "Beauty/cosmetics: " + ", ".join(c.terms))
+
+
+def _crm(req: Requirement, s: Signals) -> _Answer:
+    c = s.crm
+    if not c.present:
+        return _Answer(0.0, (), "No CRM system named")
+    return _Answer(1.0, c.evidence, "Uses " + ", ".join(c.terms))
+
+
+def _experience(req: Requirement, s: Signals) -> _Answer:
+    ss, cs = s.sales_support, s.customer_service
+    parts = []
+    score = 0.0
+    if ss.present:
+        score = max(score, 0.85 + 0.15 * min(ss.years, 3.0) / 3.0)
+        parts.append(f"sales support: {', '.join(ss.titles[:3])} ({ss.years:g} y)")
+    if cs.present:
+        score = max(score, 0.8 + 0.2 * min(cs.years, 3.0) / 3.0)
+        parts.append(f"customer service: {', '.join(cs.titles[:3])} ({cs.years:g} y)")
+    if not parts:
+        if s.sales_or_service_years > 0:
+            # Sales jobs without support or service duties: related, not the role asked for.
+            return _Answer(0.4, (), f"{s.sales_or_service_years:g} years in sales roles, none in support/service")
+        return _Answer(0.0, (), "No sales-support or customer-service role found")
+    return _Answer(min(score, 1.0), ss.evidence[:3] + cs.evidence[:3], "; ".join(parts))
+
+
+def _soft(family: str, backing: float, backing_text: str):  # type: ignore[no-untyped-def]
+    def answer(req: Requirement, s: Signals) -> _Answer:
+        sig = getattr(s, family)
+        # Self-described soft skills are weak evidence; a job that needs them daily is stronger.
+        score = {0: 0.0, 1: 0.5}.get(len(sig.terms), 0.7)
+        why = ("Says: " + ", ".join(sig.terms[:4])) if sig.terms else "Not mentioned"
+        if backing and _backed(family, s):
+            score = min(1.0, max(score, backing) + (0.2 if sig.terms else 0.0))
+            why += f"; {backing_text}"
+        return _Answer(score, sig.evidence[:4], why)
+
+    return answer
+
+
+def _backed(family: str, s: Signals) -> bool:
+    if family == "customer_focus":
+        return s.customer_service.present or s.sales_support.present
+    if family == "communication":
+        return s.customer_service.present or s.sales_support.present
+    return s.sales_support.present
+
+
+_ANSWERS = {
+    "degree": _degree,
+    "office": _office,
+    "cosmetics": _cosmetics,
+    "crm": _crm,
+    "experience": _experience,
+    "customer_focus": _soft("customer_focus", 0.7, "backed by customer-facing work"),
+    "communication": _soft("communication", 0.6, "backed by client-facing work"),
+    "organization": _soft("organization", 0.6, "backed by coordination work"),
+}
+
+_STOP = frozenset(
+    "a an and or the of in on for to with is are be as at by from our your you we will this that "
+    "plus preferred required must have nice strong excellent good proven ability experience years year "
+    "knowledge understanding skills skill including etc e g i e using use work working".split()
+)
+
+
+@cache
+def _keyword_matcher(text: str) -> tuple[TermMatcher, tuple[str, ...]]:
+    words = [w for w in re.findall(r"[a-z][a-z0-9+#.\-]*[a-z0-9+#]|[a-z]", text.lower()) if w not in _STOP]
+    keys = tuple(dict.fromkeys(w for w in words if len(w) > 1))
+    entries = tuple(Entry(k, (k,)) for k in keys)
+    return TermMatcher(entries, (), Corrector(frozenset(keys))), keys
+
+
+def _keywords(req: Requirement, document: Document) -> _Answer:
+    options = [req.text] if not req.alternatives else [*req.alternatives, req.text]
+    best = _Answer(0.0, (), "None of its keywords found")
+    for option in options:
+        tm, keys = _keyword_matcher(option)
+        if not keys:
+            continue
+        found: dict[str, Evidence] = {}
+        for line in document.lines:
+            for hit in tm.find(line.text):
+                if hit.canonical not in found:
+                    found[hit.canonical] = Evidence(
+                        line.text, line.page, line.number, hit.method, hit.canonical, hit.matched, hit.ratio
+                    )
+        share = len(found) / len(keys)
+        if share > best.score:
+            missing = [k for k in keys if k not in found]
+            why = f"Found {len(found)} of {len(keys)} keywords" + (f"; missing {', '.join(missing)}" if missing else "")
+            best = _Answer(share, tuple(found.values())[:6], why)
+    return best
+
+
+def match_requirement(req: Requirement, signals: Signals, document: Document) -> RequirementMatch:
+    concept = concept_of(req)
+    answer = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)
+    score = round(max(0.0, min(1.0, answer.score)), 3)
+    return RequirementMatch(req, _status(score), score, answer.evidence, answer.explanation, concept)
+
+
+def weight_of(req: Requirement) -> float:
+    return WEIGHT_REQUIRED if req.kind is RequirementKind.REQUIRED else WEIGHT_PREFERRED
+
+
+def score_candidate(
+    posting: Posting, signals: Signals, document: Document
+) -> tuple[float, tuple[RequirementMatch, ...], tuple[str, ...]]:
+    """Total 0–100, the per-requirement matches, and notes that changed the total."""
+    matches = tuple(match_requirement(r, signals, document) for r in posting.requirements)
+    total_weight = sum(weight_of(m.requirement) for m in matches) or 1.0
+    total = 100.0 * sum(weight_of(m.requirement) * m.score for m in matches) / total_weight
+    notes: list[str] = []
+    if signals.seniority == "senior" and not signals.sales_support.present:
+        total *= SENIORITY_PENALTY
+        notes.append(f"latest title ({signals.latest_title}) is far above the role's level")
+    return round(total, 1), matches, tuple(notes)
+
+
+def load_concepts() -> tuple[str, ...]:
+    load_vocabulary("concepts")
+    return CONCEPT_ORDER

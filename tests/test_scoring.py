@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobmatch.models import RequirementKind, Status
+from jobmatch.posting import load_posting, parse_posting
+from jobmatch.scoring import concept_of, score_candidate
+from jobmatch.signals import extract_signals
+from tests.helpers import doc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def avon():  # type: ignore[no-untyped-def]
+    return load_posting(ROOT / "requirements" / "AVON147.txt")
+
+
+def test_each_avon_requirement_has_a_signal_family(avon) -> None:  # type: ignore[no-untyped-def]
+    concepts = [concept_of(r) for r in avon.requirements]
+    assert concepts == [
+        "degree",
+        "communication",
+        "organization",
+        "office",
+        "cosmetics",
+        "customer_focus",
+        "experience",
+    ]
+
+
+IDEAL = """
+Maria Lopez
+Summary
+Customer-focused sales coordinator; excellent communication and organizational skills.
+Experience
+Sales Coordinator, Glow Cosmetics Inc.
+2016 - 2021
+Processed orders and tracked order status; prepared sales reports in Excel; updated Salesforce.
+Beauty Advisor, Sephora
+2014 - 2016
+Helped customers choose skincare and makeup.
+Education
+B.S. in Marketing, 2014
+Skills
+Microsoft Office (Word, Excel, PowerPoint, Outlook)
+"""
+
+NONE = """
+Bob Smith
+Experience
+Line Cook
+2010 - 2020
+Prepared food on the grill station.
+Education
+High School Diploma
+"""
+
+
+def _score(avon, text):  # type: ignore[no-untyped-def]
+    d = doc(text)
+    return score_candidate(avon, extract_signals(d), d)
+
+
+def test_ideal_meets_everything(avon) -> None:  # type: ignore[no-untyped-def]
+    total, matches, _ = _score(avon, IDEAL)
+    assert [m.status for m in matches] == [Status.MET] * 7
+    assert total > 90
+    for m in matches:
+        assert m.evidence, m.requirement.id
+        assert all(e.page == 1 and e.line >= 1 and e.text for e in m.evidence)
+
+
+def test_no_fit_scores_low(avon) -> None:  # type: ignore[no-untyped-def]
+    total, matches, _ = _score(avon, NONE)
+    assert total < 20
+    assert {m.requirement.id: m.status for m in matches}["R4"] is Status.NOT_FOUND
+
+
+def test_equivalent_experience_stands_in_for_a_degree(avon) -> None:  # type: ignore[no-untyped-def]
+    text = """
+Experience
+Inside Sales Representative
+2008 - 2016
+Order entry and order tracking for customer accounts.
+Education
+High School Diploma
+"""
+    _, matches, _ = _score(avon, text)
+    r1 = matches[0]
+    assert r1.status is Status.MET and "equivalent experience" in r1.explanation
+
+
+def test_preferred_weighs_less_than_required() -> None:
+    posting = parse_posting(
+        "Title: X\nREQUIREMENTS:\n- Proficiency in Microsoft Office.\n- Experience with Salesforce CRM is a plus.\n"
+    )
+    kinds = [r.kind for r in posting.requirements]
+    assert kinds == [RequirementKind.REQUIRED, RequirementKind.PREFERRED]
+    office_only, _, _ = score_candidate(posting, extract_signals(doc("Skills\nMicrosoft Office\n")), doc("x"))
+    crm_only, _, _ = score_candidate(posting, extract_signals(doc("Skills\nSalesforce CRM\n")), doc("x"))
+    assert office_only > crm_only > 0
+
+
+def test_keyword_fallback_for_unknown_requirements() -> None:
+    posting = parse_posting("Title: Dev\nMust have: Python, Django or FastAPI, PostgreSQL, Kubernetes.\n")
+    d = doc("Skills\nPython, FastAPI, Postgres\nExperience\nBuilt APIs in Pythn\n")
+    _, matches, _ = score_candidate(posting, extract_signals(d), d)
+    by_text = {m.requirement.text: m for m in matches}
+    assert by_text["Python"].status is Status.MET
+    assert by_text["Django or FastAPI"].status is Status.MET
+    postgres = by_text["PostgreSQL"]
+    assert postgres.status is Status.MET and postgres.evidence[0].method.value == "fuzzy"
+    assert by_text["Kubernetes"].status is Status.NOT_FOUND
+
+
+def test_senior_candidates_rank_below_equal_coordinators(avon) -> None:  # type: ignore[no-untyped-def]
+    base = "Education\nMBA, 2000\nSkills\nMicrosoft Office\nExperience\n"
+    vp, _, notes = _score(avon, base + "Vice President of Sales\n2000 - 2020\nLed sales strategy.\n")
+    coord, _, _ = _score(avon, base + "Sales Manager\n2000 - 2020\nLed sales strategy.\n")
+    assert vp < coord and notes

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.models import Method
+from jobmatch.signals import extract_signals
+from jobmatch.signals.dates import find_ranges, month_label, months_merged
+from jobmatch.signals.vocab import matcher
+from tests.helpers import doc
+
+# --------------------------------------------------------------------------- matcher
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Proficient in Micorsoft Exel and Powerpiont", {"Excel", "PowerPoint"}),
+        ("MS Office, Word, Outlook", {"Microsoft Office", "Word", "Outlook"}),
+        ("Microsoft Office Suite (Word, Excel)", {"Microsoft Office", "Word", "Excel"}),
+        ("Office Manager at the Patent and Trademark Office", set()),
+        ("He excels at everything", set()),
+    ],
+)
+def test_office_terms(text: str, expected: set[str]) -> None:
+    hits = matcher("office", "terms").find(text) + matcher("office", "ambiguous").find(text)
+    assert {h.canonical for h in hits} >= expected
+    if not expected:
+        assert [h for h in matcher("office", "terms").find(text)] == []
+
+
+def test_fuzzy_hit_reports_ratio_and_original_words() -> None:
+    (hit,) = [h for h in matcher("office", "terms").find("Skilled in Powerpiont") if h.canonical == "PowerPoint"]
+    assert hit.method is Method.FUZZY
+    assert 85 <= hit.ratio < 100
+    assert hit.matched == "Powerpiont"
+
+
+def test_inflection_is_not_a_typo() -> None:
+    assert matcher("office", "terms").find("She excels under pressure") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Repaired cosmetic damage on vehicles", "aesthetic finish", "installed make-up air units", "cosmic rays"],
+)
+def test_cosmetics_false_friends(text: str) -> None:
+    assert matcher("cosmetics", "terms").find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [("Beauty Advisor, Sephora counter", "Sephora"), ("Freelance artist for MAC Cosmetics", "MAC")],
+)
+def test_cosmetics_brands(text: str, canonical: str) -> None:
+    assert canonical in {h.canonical for h in matcher("cosmetics", "terms").find(text)}
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("01/2010 to Current", "2010-01", "present"),
+        ("Apr 2014 to Feb 2017", "2014-04", "2017-02"),
+        ("Sales Coordinator Jan 2015 - Present", "2015-01", "present"),
+        ("2012 – 2014", "2012-01", "2014-12"),
+        ("Sept 2021 – Present", "2021-09", "present"),
+    ],
+)
+def test_date_ranges(text: str, start: str, end: str) -> None:
+    (r,) = find_ranges(text)
+    assert (month_label(r.start), month_label(r.end)) == (start, end)
+
+
+def test_backwards_range_is_ignored() -> None:
+    assert find_ranges("2019 - 2012") == []
+
+
+def test_months_merged_counts_overlap_once() -> None:
+    assert months_merged([(0, 11), (6, 17), (30, 35)]) == 24
+
+
+# --------------------------------------------------------------------------- whole résumés
+
+GOOD = """
+Jane Doe
+jane@example.com | 555-0100
+Summary
+Sales coordinator with strong communication skills.
+Experience
+Sales Coordinator
+03/2015 - 02/2018
+Company Name, City, State
+Processed orders and tracked order status for key accounts.
+Prepared weekly sales reports in Excel.
+Customer Service Representative
+01/2013 - 06/2015
+Answered inbound calls and resolved customer complaints.
+Education
+Bachelor of Science : Marketing 2012 State University
+Skills
+Microsoft Office, Salesforce CRM
+"""
+
+
+def test_good_resume_signals() -> None:
+    s = extract_signals(doc(GOOD))
+    assert s.name == "Jane Doe"
+    assert (s.degree.level, s.degree.field, s.degree.field_related) == ("bachelor", "Marketing", True)
+    assert s.microsoft_office.present and "Excel" in s.microsoft_office.terms
+    assert s.sales_support.present and s.sales_support.years == pytest.approx(3.0)
+    assert s.customer_service.present and s.customer_service.years == pytest.approx(2.5)
+    # 01/2013 .. 02/2018 with the overlap counted once
+    assert s.sales_or_service_years == pytest.approx(5.2)
+    assert s.crm.terms == ("CRM", "Salesforce") or set(s.crm.terms) == {"CRM", "Salesforce"}
+    assert not s.cosmetics.present
+
+
+def test_evidence_points_at_the_line() -> None:
+    s = extract_signals(doc(GOOD))
+    ev = s.degree.evidence[0]
+    assert ev.text.startswith("Bachelor of Science") and ev.page == 1 and ev.section == "education"
+
+
+def test_negation_cancels() -> None:
+    s = extract_signals(doc("Experience\nNo prior sales experience. Not yet proficient in Excel.\n"))
+    assert not s.microsoft_office.present
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "related"),
+    [
+        ("B.B.A., Finance, 2016", "bachelor", True),
+        ("BA Comm., San Diego State University", "bachelor", True),
+        ("MBA, University of Phoenix, 2006", "master", True),
+        ("B.S : Chemistry", "bachelor", False),
+        ("High School Diploma 2004", "high_school", False),
+        ("Associate of Arts : Business", "associate", False),
+    ],
+)
+def test_degree_forms(line: str, level: str, related: bool) -> None:
+    d = extract_signals(doc(f"Education\n{line}\n")).degree
+    assert (d.level, d.field_related) == (level, related)
+
+
+def test_ms_office_is_not_a_masters_degree() -> None:
+    d = extract_signals(doc("Skills\nMS Office, MS Excel\nEducation\nHigh School Diploma\n")).degree
+    assert d.level == "high_school"
+
+
+def test_degree_in_progress() -> None:
+    d = extract_signals(doc("Education\nBachelor of Science : Marketing, expected May 2019\n")).degree
+    assert d.in_progress and d.level == "bachelor"
+
+
+def test_unknown_without_education() -> None:
+    assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
+
+
+def test_senior_title() -> None:
+    s = extract_signals(doc("Experience\nVice President of Sales\n2005 - Present\nLed the national team.\n"))
+    assert s.seniority == "senior"
