@@ -6,6 +6,8 @@ untrusted text reaches rich only as ``rich.text.Text`` after :func:`sanitize.cle
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Protocol, TextIO
 
 from jobmatch.models import Ranking
@@ -23,6 +25,7 @@ __all__ = [
     "candidate_to_dict",
     "explain_json",
     "main_gap",
+    "progress_reporter",
     "ranking_to_dict",
     "render_explain",
     "render_posting",
@@ -61,3 +64,29 @@ def render_ranking(
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     renderer(ranking, out, top=top, color=color, width=width)
+
+
+@contextlib.contextmanager
+def progress_reporter(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on ``stream`` when it is a terminal; None (silent) otherwise."""
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(file=stream, markup=False, highlight=False, emoji=False)
+    with Progress(
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update

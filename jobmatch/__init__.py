@@ -1,0 +1,34 @@
+"""jobmatch: rank résumés against a job posting, with quoted evidence for every score.
+
+Library first: everything the CLI does is callable from here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "analyze", "load_posting", "parse_posting", "rank", "read_document"]
+
+if TYPE_CHECKING:
+    from jobmatch.documents import read_document
+    from jobmatch.posting import load_posting, parse_posting
+    from jobmatch.pipeline import analyze
+    from jobmatch.ranking import rank
+
+_LAZY = {
+    "rank": "jobmatch.ranking",
+    "analyze": "jobmatch.pipeline",
+    "read_document": "jobmatch.documents",
+    "load_posting": "jobmatch.posting",
+    "parse_posting": "jobmatch.posting",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `import jobmatch` (and `jobmatch --help`) must not pull in pypdf or docx.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(name)

@@ -1,0 +1,261 @@
+"""DOCX text through python-docx, after the zip has been checked for bombs and DTDs.
+
+python-docx reads every part of the package into memory and parses XML with lxml, so the zip directory is
+checked first: declared sizes, compression ratio, member count, and no ``<!DOCTYPE``/``<!ENTITY`` in any
+XML part (real Word files never have one; entity expansion is the billion-laughs attack).
+
+The text is read from the XML in document order — paragraphs, tables (nested too, each cell once), content
+controls and text boxes — with headers first (the name often sits there) and footers last.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+from jobmatch.documents.clean import clean_inline
+from jobmatch.documents.limits import MIB, Limits, format_size
+from jobmatch.errors import DocumentError
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_W_P = qn("w:p")
+_W_TBL = qn("w:tbl")
+_W_TR = qn("w:tr")
+_W_TC = qn("w:tc")
+_W_SDT = qn("w:sdt")
+_W_SDT_CONTENT = qn("w:sdtContent")
+_W_T = qn("w:t")
+_W_TAB = qn("w:tab")
+_W_PTAB = qn("w:ptab")
+_W_BR = qn("w:br")
+_W_CR = qn("w:cr")
+_W_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_W_TXBX_CONTENT = qn("w:txbxContent")
+_W_SECT_PR = qn("w:sectPr")
+_W_HEADER_REF = qn("w:headerReference")
+_W_FOOTER_REF = qn("w:footerReference")
+_R_ID = qn("r:id")
+_MC_ALTERNATE = _MC + "AlternateContent"
+_MC_CHOICE = _MC + "Choice"
+# Subtrees whose text is not the visible text of the run: deleted revisions, field codes, properties.
+_SKIP = frozenset(
+    {qn("w:del"), qn("w:delText"), qn("w:instrText"), qn("w:rPr"), qn("w:pPr"), qn("w:tblPr"), qn("w:tcPr")}
+    | {qn("w:trPr"), qn("w:sectPr"), qn("w:sdtPr"), qn("w:sdtEndPr"), _MC + "Fallback"}
+)
+
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+_ROW_JOIN_MAX = 200  # a table row whose cells are all one short line becomes one line: "Skills | Python"
+
+
+@dataclass(frozen=True, slots=True)
+class DocxText:
+    lines: list[str]
+    warnings: list[str]
+    title: str
+
+
+def read_docx(data: bytes, limits: Limits) -> DocxText:
+    """The raw lines of the DOCX in ``data``. Raises :class:`DocumentError` for what cannot be read."""
+    check_package(data, limits)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_document_lines(document))
+    except DocumentError:
+        raise
+    except RecursionError as exc:
+        raise DocumentError("damaged DOCX (nesting too deep)") from exc
+    except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError, …
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    return DocxText(lines=lines, warnings=[], title=_title(document))
+
+
+# ---------------------------------------------------------------------------- the zip, before parsing
+
+
+def check_package(data: bytes, limits: Limits) -> None:
+    """Refuse a zip that is not a DOCX, would expand too much, or carries a DTD in an XML part."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
+        raise DocumentError("damaged DOCX (not a valid zip file)") from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_docx_parts:
+            raise DocumentError(f"DOCX has too many parts ({len(infos):,} > {limits.max_docx_parts:,})")
+        names = {info.filename.lstrip("/").lower() for info in infos}
+        if "word/document.xml" not in names:
+            raise DocumentError("not a DOCX (zip without word/document.xml)")
+        if any(info.flag_bits & 0x1 for info in infos):
+            raise DocumentError("password-protected DOCX (encrypted zip)")
+        for info in infos:
+            if info.file_size > MIB and info.file_size > limits.max_docx_ratio * max(info.compress_size, 1):
+                raise DocumentError("DOCX expands too much (zip bomb?)")
+        total = sum(info.file_size for info in infos)
+        if total > limits.max_docx_uncompressed_bytes:
+            limit = format_size(limits.max_docx_uncompressed_bytes)
+            raise DocumentError(f"DOCX too large when unpacked ({format_size(total)} > {limit} limit)")
+        for info in infos:
+            name = info.filename.lower()
+            if name.endswith((".xml", ".rels")) and _has_dtd(archive, info):
+                raise DocumentError("DOCX contains a DTD (<!DOCTYPE/<!ENTITY>): refused as unsafe")
+
+
+def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(info) as member:
+            head = member.read(4)
+            if head.startswith(_UTF16_STARTS):
+                text = (head + member.read()).decode("utf-16", errors="replace")
+                return _DTD.search(text.encode("utf-8", errors="replace")) is not None
+            tail = head
+            while True:
+                chunk = member.read(MIB)
+                window = tail + chunk
+                if _DTD.search(window):
+                    return True
+                if not chunk:
+                    return False
+                tail = window[-32:]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError) as exc:
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    except Exception as exc:  # zlib.error and friends: the member cannot be decompressed
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+
+
+# ---------------------------------------------------------------------------- text in document order
+
+
+def _document_lines(document: Any) -> Iterator[str]:
+    body = document.element.body
+    related = document.part.related_parts
+    headers, footers = _header_footer_elements(body, related)
+    for element in headers:
+        yield from _blocks(element)
+    yield from _blocks(body)
+    for element in footers:
+        yield from _blocks(element)
+
+
+def _header_footer_elements(body: Any, related: Any) -> tuple[list[Any], list[Any]]:
+    headers: list[Any] = []
+    footers: list[Any] = []
+    seen: set[int] = set()
+    for sect_pr in body.iter(_W_SECT_PR):
+        for ref in sect_pr.iterchildren():
+            target = headers if ref.tag == _W_HEADER_REF else footers if ref.tag == _W_FOOTER_REF else None
+            rid = ref.get(_R_ID)
+            if target is None or rid is None:
+                continue
+            try:
+                part = related[rid]
+            except KeyError:
+                continue
+            element = getattr(part, "element", None)
+            if element is not None and id(element) not in seen:
+                seen.add(id(element))
+                target.append(element)
+    return headers, footers
+
+
+def _blocks(container: Any) -> Iterator[str]:
+    """Lines of a block container (body, header, cell, text box, content control) in order."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == _W_P:
+            boxes: list[Any] = []
+            parts: list[str] = []
+            _inline(child, parts, boxes)
+            yield "".join(parts)
+            for box in boxes:
+                yield from _blocks(box)
+        elif tag == _W_TBL:
+            yield from _table(child)
+        elif tag == _W_SDT:
+            for content in child.iterchildren(_W_SDT_CONTENT):
+                yield from _blocks(content)
+        elif tag == _MC_ALTERNATE:
+            for choice in child.iterchildren(_MC_CHOICE):
+                yield from _blocks(choice)
+                break
+        elif tag not in _SKIP and isinstance(tag, str):
+            yield from _blocks(child)  # w:customXml, w:ins, w:smartTag … wrap ordinary blocks
+
+
+def _table(table: Any) -> Iterator[str]:
+    for row in _rows(table):
+        cells = [list(_blocks(cell)) for cell in _row_cells(row)]
+        texts = [[line for line in cell if line.strip()] for cell in cells]
+        if len(texts) > 1 and all(len(cell) <= 1 for cell in texts):
+            joined = " | ".join(cell[0].strip() for cell in texts if cell)
+            if len(joined) <= _ROW_JOIN_MAX:
+                yield joined
+                continue
+        for cell in cells:
+            yield from cell
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    for child in table.iterchildren():
+        if child.tag == _W_TR:
+            yield child
+        elif child.tag == _W_SDT:  # a content control wrapping rows
+            for content in child.iterchildren(_W_SDT_CONTENT):
+                yield from _rows(content)
+        elif child.tag not in _SKIP and isinstance(child.tag, str):
+            yield from _rows(child)  # w:customXml around rows
+
+
+def _row_cells(row: Any) -> Iterator[Any]:
+    for child in row.iterchildren():
+        if child.tag == _W_TC:
+            yield child
+        elif child.tag == _W_SDT:  # a content control wrapping cells
+            for content in child.iterchildren(_W_SDT_CONTENT):
+                yield from _row_cells(content)
+        elif child.tag not in _SKIP and isinstance(child.tag, str):
+            yield from _row_cells(child)  # w:customXml around cells
+
+
+def _inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
+    """Append the visible text of a paragraph (or a run inside it); collect its text boxes."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue  # comments, processing instructions, deleted text, field codes
+        if tag == _W_T:
+            parts.append(child.text or "")
+        elif tag in (_W_TAB, _W_PTAB):
+            parts.append("\t")
+        elif tag in (_W_BR, _W_CR):
+            parts.append("\n")
+        elif tag == _W_NO_BREAK_HYPHEN:
+            parts.append("-")
+        elif tag == _W_TXBX_CONTENT:
+            boxes.append(child)
+        elif tag == _MC_ALTERNATE:
+            for choice in child.iterchildren(_MC_CHOICE):
+                _inline(choice, parts, boxes)
+                break
+        else:
+            _inline(child, parts, boxes)
+
+
+def _title(document: Any) -> str:
+    try:
+        title = document.core_properties.title
+    except Exception:  # docProps/core.xml is decoration: a broken one is not worth a skip
+        return ""
+    return clean_inline(str(title)) if title else ""
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return clean_inline(text.splitlines()[0] if text else type(exc).__name__, max_chars=80)

@@ -1,0 +1,188 @@
+"""Open one file safely, sniff its type, hand it to the right reader, and assemble a :class:`Document`."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jobmatch.documents import sniff as kinds
+from jobmatch.documents.clean import clean_lines, split_long_line
+from jobmatch.documents.docx import read_docx
+from jobmatch.documents.limits import Limits, format_size
+from jobmatch.documents.pdf import read_pdf
+from jobmatch.documents.text import read_text
+from jobmatch.errors import DocumentError
+from jobmatch.models import Document, Line
+
+DEFAULT_LIMITS = Limits()
+
+_EXPECTED_KIND = {".pdf": kinds.PDF, ".docx": kinds.DOCX, ".txt": kinds.TXT, ".md": kinds.MD}
+_KIND_NAMES = {kinds.PDF: "PDF", kinds.DOCX: "DOCX", kinds.TXT: "text", kinds.MD: "Markdown"}
+_OPEN_FLAGS = os.O_RDONLY
+for _flag in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
+    _OPEN_FLAGS |= getattr(os, _flag, 0)
+
+
+def read_document(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read the résumé at ``path`` into a :class:`Document` whose ``path`` is ``display``.
+
+    Raises :class:`DocumentError` with a one-line reason for anything that cannot be read — missing,
+    not a regular file, too large, empty, encrypted, damaged, a bomb, a format we do not read — and never
+    any other exception for bad input.
+    """
+    try:
+        data = read_bytes(path, limits)
+        return _read(path, display, data, limits)
+    except DocumentError:
+        raise
+    except MemoryError as exc:
+        raise DocumentError("out of memory while reading (file too complex)") from exc
+    except RecursionError as exc:
+        raise DocumentError("file structure nested too deeply") from exc
+    except Exception as exc:  # a bug or an unforeseen parser failure: still one skipped file, not a crash
+        raise DocumentError(f"unreadable ({type(exc).__name__})") from exc
+
+
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The whole file, if it is a regular file within the size limit. Never blocks on a FIFO or device."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise DocumentError("not a regular file")
+        # O_NONBLOCK: if the path is swapped for a FIFO after the check, open() still returns at once.
+        fd = os.open(path, _OPEN_FLAGS)
+    except DocumentError:
+        raise
+    except OSError as exc:
+        raise DocumentError(_os_reason(exc)) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("not a regular file")
+        if info.st_size > limits.max_file_bytes:
+            raise DocumentError(
+                f"file too large ({format_size(info.st_size)} > {format_size(limits.max_file_bytes)} limit)"
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limits.max_file_bytes:
+            chunk = os.read(fd, min(1 << 20, limits.max_file_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limits.max_file_bytes:  # it grew while we read
+            raise DocumentError(f"file too large (over the {format_size(limits.max_file_bytes)} limit)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DocumentError(_os_reason(exc)) from exc
+    finally:
+        os.close(fd)
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "file not found"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EISDIR:
+        return "not a regular file"
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    return f"cannot read file ({exc.strerror or type(exc).__name__})"
+
+
+@dataclass
+class _Pages:
+    kind: str
+    pages: list[list[str]]
+    page_count: int
+    warnings: list[str] = field(default_factory=list)
+    title: str = ""
+    fragments: bool = False  # raw lines are PDF fragments (see clean_lines)
+
+
+def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
+    if not data:
+        raise DocumentError("empty file")
+    kind = kinds.sniff_bytes(path.name, data)
+    suffix = path.suffix.lower()
+    if kind == kinds.DOC:
+        raise DocumentError(_ole2_reason(data))
+    if kind == kinds.ZIP:
+        raise DocumentError("not a DOCX (zip without word/document.xml)")
+    if kind == kinds.HTML:
+        expected = _KIND_NAMES.get(_EXPECTED_KIND.get(suffix, ""), "résumé file")
+        raise DocumentError(f"not a {expected} (looks like HTML)")
+    if kind is None:
+        if path.name.startswith("~$"):
+            raise DocumentError("Office lock file, not a document")
+        raise DocumentError("binary data, not a PDF, DOCX or text file")
+
+    pages = _extract(kind, data, limits)
+    expected_kind = _EXPECTED_KIND.get(suffix)
+    if expected_kind is not None and expected_kind != kind and {expected_kind, kind} != {kinds.TXT, kinds.MD}:
+        pages.warnings.insert(0, f"content is {_KIND_NAMES[kind]} although the name ends in {suffix}")
+    return _assemble(display, pages, limits)
+
+
+def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
+    if kind == kinds.PDF:
+        pdf = read_pdf(data, limits)
+        return _Pages(kind, pdf.pages, pdf.page_count, list(pdf.warnings), pdf.title, fragments=True)
+    if kind == kinds.DOCX:
+        docx = read_docx(data, limits)
+        return _Pages(kind, [docx.lines], 1, list(docx.warnings), docx.title)
+    text = read_text(data, markdown=kind == kinds.MD)
+    return _Pages(kind, [text.lines], 1, list(text.warnings))
+
+
+def _assemble(display: str, extracted: _Pages, limits: Limits) -> Document:
+    lines: list[Line] = []
+    chars = 0
+    truncated = False
+    for page_number, raw in enumerate(extracted.pages, start=1):
+        number = 0
+        for text in clean_lines(raw, fragments=extracted.fragments):
+            for piece in split_long_line(text, limits.max_line_chars):
+                if chars + len(piece) > limits.max_chars:
+                    piece = piece[: limits.max_chars - chars].rstrip()
+                    truncated = True
+                if piece:
+                    number += 1
+                    lines.append(Line(text=piece, page=page_number, number=number))
+                    chars += len(piece)
+                if truncated:
+                    break
+            if truncated:
+                break
+        if truncated:
+            break
+    warnings = list(extracted.warnings)
+    if truncated:
+        warnings.append(f"text truncated to the first {limits.max_chars:,} characters")
+    if not lines:
+        if extracted.kind == kinds.PDF:
+            if any(w.startswith("hidden text ignored") for w in warnings):
+                raise DocumentError("no visible text (only hidden text)")
+            raise DocumentError("no text layer (scanned?)")
+        raise DocumentError("no text found")
+    return Document(
+        path=display,
+        kind=extracted.kind,
+        lines=tuple(lines),
+        pages=extracted.page_count,
+        warnings=tuple(warnings),
+        title=extracted.title,
+    )
+
+
+_ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
+
+
+def _ole2_reason(data: bytes) -> str:
+    if _ENCRYPTED_OOXML in data:
+        return "password-protected Office document (not supported)"
+    return "legacy Word .doc format is not supported"

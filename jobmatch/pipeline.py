@@ -1,0 +1,60 @@
+"""One résumé through the pipeline: read (or take from the cache), extract signals, score.
+
+This is what a worker process runs; it imports the heavy readers, so only workers and ``explain`` load it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from jobmatch.codec import pack, unpack
+from jobmatch.documents import EXTRACTOR_VERSION, Limits, read_document
+from jobmatch.errors import DocumentError
+from jobmatch.models import CandidateResult, Document, Posting
+from jobmatch.scoring import score_candidate
+from jobmatch.signals import extract_signals
+from jobmatch.workers import Outcome, Task
+
+__all__ = ["EXTRACTOR_VERSION", "analyze", "process_task"]
+
+
+def analyze(document: Document, posting: Posting) -> CandidateResult:
+    """Signals and score for one read document (rank is set later, when all are ordered)."""
+    signals = extract_signals(document)
+    score, matches, notes = score_candidate(posting, signals, document)
+    return CandidateResult(
+        file=document.path,
+        name=signals.name,
+        score=score,
+        matches=matches,
+        signals=signals,
+        document=document,
+        warnings=notes,
+    )
+
+
+def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool) -> Outcome:
+    index, path, shown, cached = task
+    document_blob: bytes | None = None
+    if cached is not None:
+        document = dataclasses.replace(unpack(Document, cached), path=shown)
+    else:
+        try:
+            document = read_document(Path(path), shown, limits)
+        except DocumentError as exc:
+            return Outcome(index, "skipped", reason=exc.reason)
+        document_blob = pack(dataclasses.replace(document, path=""))
+    result = analyze(document, posting)
+    if not keep_lines:
+        # The ranked list needs the evidence, not the whole text: keeps memory flat on big folders.
+        result = dataclasses.replace(result, document=dataclasses.replace(document, lines=()))
+    return Outcome(index, "ok", result=result, document_blob=document_blob, result_blob=pack(result))
+
+
+def unpack_result(blob: bytes, shown: str) -> Any:
+    result = unpack(CandidateResult, blob)
+    return dataclasses.replace(
+        result, file=shown, document=dataclasses.replace(result.document, path=shown)
+    )

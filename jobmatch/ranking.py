@@ -1,0 +1,246 @@
+"""The batch: walk the folder, reuse the cache, read and score in worker processes, order the results.
+
+Every file found ends up either in ``candidates`` or in ``skipped`` with a one-line reason. The order
+is score descending, ties broken by file name, so the same inputs give the same output byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from jobmatch.errors import NothingReadableError, UsageError
+from jobmatch.models import CandidateResult, Posting, Ranking, Skipped
+
+RESUME_EXTENSIONS = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class RankOptions:
+    """Everything a run can be told, as one object that travels down whole."""
+
+    workers: int = 0  # 0 = one per available core
+    timeout_s: float = 20.0  # wall-clock budget per file
+    max_memory_mb: int = 450  # memory budget per worker process
+    use_cache: bool = True
+    cache_path: Path | None = None
+    limits: object = field(default=None)  # jobmatch.documents.Limits; None = defaults
+
+
+def display_name(folder_arg: str, relative: str) -> str:
+    """``file`` as the contract wants it: the folder as given joined with the path inside it."""
+    return os.path.join(folder_arg, relative) if folder_arg else relative
+
+
+def walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
+    """Yield (path, path relative to folder, skip reason or None), sorted by relative path.
+
+    Only regular files inside the folder are read: symbolic links are never followed (a link can point
+    outside the folder or loop), FIFOs and devices are never opened. Hidden files and Word lock files
+    (``~$…``) are not résumés and are left out silently; everything else is either read or listed as
+    skipped with its reason.
+    """
+    stack = [folder]
+    found: list[tuple[str, Path, str | None]] = []
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as exc:
+            found.append((os.path.relpath(current, folder), current, f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "~$")):
+                continue
+            rel = os.path.relpath(entry.path, folder)
+            path = Path(entry.path)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                found.append((rel, path, f"cannot read: {exc.strerror or exc}"))
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                found.append((rel, path, "symbolic link (not followed)"))
+            elif stat.S_ISDIR(info.st_mode):
+                stack.append(path)
+            elif not stat.S_ISREG(info.st_mode):
+                found.append((rel, path, "not a regular file (pipe, socket or device)"))
+            elif path.suffix.lower() not in RESUME_EXTENSIONS:
+                found.append((rel, path, f"unsupported file type ({path.suffix or 'no extension'})"))
+            else:
+                found.append((rel, path, None))
+    found.sort(key=lambda item: item[0].encode("utf-8", "surrogateescape"))
+    for rel, path, reason in found:
+        yield path, rel, reason
+
+
+@cache
+def _source_hash(*parts: str) -> str:
+    """A hash of our own code and data: any change to how we read or score invalidates the cache."""
+    digest = hashlib.blake2b(digest_size=12)
+    root = resources.files("jobmatch")
+    for part in parts:
+        node = root.joinpath(part)
+        files = sorted(node.iterdir(), key=lambda n: n.name) if node.is_dir() else [node]
+        for item in files:
+            if item.name.endswith((".py", ".txt", ".json")):
+                digest.update(item.name.encode())
+                digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+def extractor_version() -> str:
+    from jobmatch.documents import EXTRACTOR_VERSION
+
+    return f"{EXTRACTOR_VERSION}-{_source_hash('documents')}"
+
+
+def scorer_version() -> str:
+    return _source_hash("signals", "data", "scoring.py", "models.py")
+
+
+def posting_hash(posting: Posting) -> str:
+    from jobmatch.codec import encode
+
+    text = repr(encode(dataclasses.replace(posting, path="")))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def order(candidates: list[CandidateResult]) -> tuple[CandidateResult, ...]:
+    """Score descending, ties broken by file name."""
+    ranked = sorted(candidates, key=lambda c: (-c.score, c.file.encode("utf-8", "surrogateescape")))
+    return tuple(dataclasses.replace(c, rank=rank) for rank, c in enumerate(ranked, start=1))
+
+
+def _limits(options: RankOptions) -> object:
+    from jobmatch.documents import Limits
+
+    return options.limits if options.limits is not None else Limits()
+
+
+def rank(
+    folder: Path,
+    posting: Posting,
+    options: RankOptions = RankOptions(),
+    *,
+    folder_arg: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Ranking:
+    """Rank every résumé in ``folder`` against ``posting``."""
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    shown_root = str(folder) if folder_arg is None else folder_arg
+    files = [(path, display_name(shown_root, rel), reason) for path, rel, reason in walk(folder)]
+    results, skipped = _run(files, posting, options, progress, keep_lines=False)
+    return Ranking(posting, order(results), tuple(sorted(skipped, key=lambda s: s.file)))
+
+
+def explain_file(path: Path, posting: Posting, options: RankOptions = RankOptions()) -> CandidateResult:
+    """One file through the same guarded pipeline, keeping its text for the explanation."""
+    if not path.is_file() or path.is_symlink():
+        raise UsageError(f"not a regular file: {path}")
+    results, skipped = _run([(path, str(path), None)], posting, dataclasses.replace(options, workers=1), None, True)
+    if skipped:
+        raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
+    return results[0]
+
+
+def _run(
+    files: list[tuple[Path, str, str | None]],
+    posting: Posting,
+    options: RankOptions,
+    progress: Callable[[int, int], None] | None,
+    keep_lines: bool,
+) -> tuple[list[CandidateResult], list[Skipped]]:
+    from jobmatch.cache import Cache, content_hash
+    from jobmatch.workers import Outcome, Task, default_workers, run_tasks
+
+    limits = _limits(options)
+    max_bytes = int(getattr(limits, "max_file_bytes", 20 * MIB))
+    results: list[CandidateResult] = []
+    skipped: list[Skipped] = []
+    tasks: list[Task] = []
+    keys: dict[int, tuple[str, str]] = {}  # task index -> (document key, result key)
+    store = Cache(options.cache_path) if options.use_cache else None
+    total = len(files)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        ext_v = extractor_version() if store else ""
+        res_v = f"{scorer_version()}-{posting_hash(posting)}" if store else ""
+        for index, (path, shown, reason) in enumerate(files):
+            if reason is not None:
+                skipped.append(Skipped(shown, reason))
+                tick()
+                continue
+            cached_doc: bytes | None = None
+            if store is not None and not keep_lines:
+                try:
+                    size = path.stat().st_size
+                    data = path.read_bytes() if size <= max_bytes else None
+                except OSError:
+                    data = None
+                if data is not None:
+                    digest = content_hash(data)
+                    doc_key, res_key = f"{digest}:{ext_v}", f"{digest}:{ext_v}:{res_v}"
+                    blob = store.get("results", res_key)
+                    if blob is not None:
+                        from jobmatch.pipeline import unpack_result
+
+                        results.append(unpack_result(blob, shown))
+                        tick()
+                        continue
+                    cached_doc = store.get("documents", doc_key)
+                    if cached_doc is not None and cached_doc.startswith(b"skip:"):
+                        skipped.append(Skipped(shown, cached_doc[5:].decode("utf-8", "replace")))
+                        tick()
+                        continue
+                    keys[index] = (doc_key, res_key)
+            tasks.append((index, str(path), shown, cached_doc))
+
+        def handle(outcome: Outcome) -> None:
+            shown = files[outcome.index][1]
+            key = keys.get(outcome.index)
+            if outcome.kind == "ok":
+                results.append(outcome.result)
+                if store is not None and key is not None:
+                    if outcome.document_blob is not None:
+                        store.put("documents", key[0], outcome.document_blob)
+                    if outcome.result_blob is not None:
+                        store.put("results", key[1], outcome.result_blob)
+            else:
+                skipped.append(Skipped(shown, outcome.reason))
+                if outcome.kind == "skipped" and store is not None and key is not None:
+                    store.put("documents", key[0], b"skip:" + outcome.reason.encode("utf-8"))
+            tick()
+
+        workers = options.workers or default_workers()
+        for outcome in run_tasks(
+            tasks,
+            posting=posting,
+            limits=limits,
+            workers=workers,
+            timeout_s=options.timeout_s,
+            max_memory=options.max_memory_mb * MIB,
+            keep_lines=keep_lines,
+        ):
+            handle(outcome)
+    finally:
+        if store is not None:
+            store.close()
+    return results, skipped

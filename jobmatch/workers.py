@@ -1,0 +1,195 @@
+"""Worker processes that read and score résumés under a hard per-file budget.
+
+Each worker is a separate process: a parser that loops in pure Python, allocates without bound or
+crashes the interpreter costs one file, never the run. The parent gives each worker one file at a time,
+waits with a deadline, and kills and replaces a worker that overruns it. Memory is capped inside the
+worker with RLIMIT_DATA/RLIMIT_AS, so a decompression bomb fails with MemoryError instead of swapping.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jobmatch.models import Posting
+
+# Work item handed to a worker: (index, path, shown name, cached document payload or None).
+Task = tuple[int, str, str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    index: int
+    kind: str  # "ok", "skipped" (reader said why; cacheable) or "failed" (timeout/crash; not cached)
+    result: Any = None  # CandidateResult for "ok"
+    reason: str = ""
+    document_blob: bytes | None = None  # freshly extracted document, packed for the cache
+    result_blob: bytes | None = None
+
+
+def _limit_memory(max_bytes: int) -> None:
+    try:
+        import resource
+
+        for which in (resource.RLIMIT_DATA, resource.RLIMIT_AS):
+            soft, hard = resource.getrlimit(which)
+            cap = max_bytes if which == resource.RLIMIT_DATA else max_bytes * 3
+            if hard != resource.RLIM_INFINITY:
+                cap = min(cap, hard)
+            resource.setrlimit(which, (cap, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not Linux/macOS
+        pass
+
+
+def _worker_main(
+    conn: multiprocessing.connection.Connection, posting: Posting, limits: Any, max_memory: int, keep_lines: bool
+) -> None:
+    _limit_memory(max_memory)
+    from jobmatch.pipeline import process_task
+
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            outcome = process_task(task, posting, limits, keep_lines)
+        except MemoryError:
+            outcome = Outcome(task[0], "skipped", reason="needs too much memory to read (over the per-file limit)")
+        except Exception as exc:  # a bug, not bad input: report it on the file, keep the run going
+            outcome = Outcome(task[0], "failed", reason=f"internal error while reading: {type(exc).__name__}")
+        try:
+            conn.send(outcome)
+        except (OSError, ValueError):
+            return
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers start from a clean, single-threaded server (rich's progress thread must not be
+    # forked), and the server preloads jobmatch so each new worker starts fast.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["jobmatch.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class _Worker:
+    def __init__(self, ctx: Any, args: tuple[Any, ...]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, *args), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: Task | None = None
+        self.deadline = 0.0
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(timeout=5)
+        finally:
+            self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.proc.join(timeout=2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=2)
+        self.conn.close()
+
+
+def run_tasks(
+    tasks: Iterable[Task],
+    *,
+    posting: Posting,
+    limits: Any,
+    workers: int,
+    timeout_s: float,
+    max_memory: int,
+    keep_lines: bool = False,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> Iterator[Outcome]:
+    """Run tasks in worker processes; yield one Outcome per task, in completion order."""
+    queue: deque[Task] = deque(tasks)
+    if not queue:
+        return
+    ctx = _context()
+    args = (posting, limits, max_memory, keep_lines)
+    pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]
+    try:
+        while queue or any(w.task is not None for w in pool):
+            for worker in pool:
+                if worker.task is None and queue:
+                    worker.task = queue.popleft()
+                    worker.deadline = time.monotonic() + timeout_s
+                    try:
+                        worker.conn.send(worker.task)
+                    except (OSError, ValueError):
+                        pass  # noticed below as a dead worker
+            busy = [w for w in pool if w.task is not None]
+            wait_s = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = multiprocessing.connection.wait([w.conn for w in busy], timeout=wait_s)
+            now = time.monotonic()
+            for pos, worker in enumerate(pool):
+                if worker.task is None:
+                    continue
+                outcome: Outcome | None = None
+                replace = False
+                if worker.conn in ready:
+                    try:
+                        outcome = worker.conn.recv()
+                    except (EOFError, OSError):
+                        code = worker.proc.exitcode
+                        outcome = Outcome(worker.task[0], "failed", reason=_crash_reason(worker, code))
+                        replace = True
+                elif now >= worker.deadline:
+                    outcome = Outcome(worker.task[0], "failed", reason=f"took longer than {timeout_s:g} s to read")
+                    replace = True
+                if outcome is None:
+                    continue
+                worker.task = None
+                if replace:
+                    worker.kill()
+                    pool[pos] = _Worker(ctx, args)
+                if on_done is not None:
+                    on_done(outcome)
+                yield outcome
+    finally:
+        for worker in pool:
+            if worker.task is not None:
+                worker.kill()
+            else:
+                worker.stop()
+
+
+def _crash_reason(worker: _Worker, code: int | None) -> str:
+    worker.proc.join(timeout=2)
+    code = worker.proc.exitcode if code is None else code
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = str(-code)
+        return f"reader crashed ({name})"
+    return "reader crashed"
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS
+        return max(1, os.cpu_count() or 1)

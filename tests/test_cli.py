@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jobmatch.cli import app
+from jobmatch.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTING = str(ROOT / "requirements" / "AVON147.txt")
+runner = CliRunner()
+
+GOOD_TXT = """Jane Doe
+Experience
+Sales Coordinator
+2015 - 2019
+Processed orders and prepared sales reports in Excel.
+Education
+B.S. in Marketing, 2014
+"""
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize("command", [[], ["rank"], ["explain"], ["posting"], ["cache"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
+
+
+def test_help_documents_exit_codes() -> None:
+    out = invoke("--help").stdout
+    assert "Exit codes" in out and "3 no résumé" in out
+
+
+def test_rank_json_contract(tmp_path: Path) -> None:
+    (tmp_path / "jane.txt").write_text(GOOD_TXT)
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--format", "json", "--no-cache", "-j", "1")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    data = json.loads(result.stdout)
+    assert data["posting"]["id"] == "AVON147"
+    assert [r["id"] for r in data["posting"]["requirements"]] == [f"R{i}" for i in range(1, 8)]
+    (cand,) = data["candidates"]
+    assert cand["file"] == str(tmp_path / "jane.txt")
+    assert cand["name"] == "Jane Doe" and cand["rank"] == 1
+    assert set(cand["signals"]) >= {"degree", "microsoft_office", "sales_support", "customer_service", "cosmetics", "crm"}
+    assert cand["signals"]["sales_support"]["present"] is True
+    ev = cand["requirements"][0]["evidence"][0]
+    assert set(ev) >= {"text", "page", "line", "method"}
+    assert data["skipped"] == []
+
+
+def test_skipped_files_are_listed_and_exit_code_says_so(tmp_path: Path) -> None:
+    (tmp_path / "jane.txt").write_text(GOOD_TXT)
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "notes.xyz").write_text("hello")
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--format", "json", "--no-cache", "-j", "1")
+    assert result.exit_code == ExitCode.SKIPPED
+    data = json.loads(result.stdout)
+    skipped = {Path(s["file"]).name: s["reason"] for s in data["skipped"]}
+    assert set(skipped) == {"empty.pdf", "notes.xyz"}
+    assert all(reason and "\n" not in reason for reason in skipped.values())
+    assert "2 file(s) skipped" in result.stderr
+
+
+def test_nothing_readable(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   \n")
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--no-cache", "-j", "1")
+    assert result.exit_code == ExitCode.NOTHING_READABLE
+    assert "no readable" in result.stderr
+
+
+def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("rank", str(tmp_path / "nope"), "--posting", POSTING)
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_unknown_format(tmp_path: Path) -> None:
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--format", "xml")
+    assert result.exit_code == ExitCode.USAGE
+    assert "unknown format" in result.stderr
+
+
+def test_several_postings_need_a_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "resumes").mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(POSTING, tmp_path / "requirements" / name)
+    monkeypatch.chdir(tmp_path)
+    result = invoke("rank")
+    assert result.exit_code == ExitCode.USAGE
+    assert "several postings" in result.stderr and "--posting" in result.stderr
+
+
+def test_csv_neutralises_formulas(tmp_path: Path) -> None:
+    (tmp_path / "=HYPERLINK(evil).txt").write_text("=HYPERLINK(\"http://x\")\n" + GOOD_TXT)
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--format", "csv", "--no-cache", "-j", "1")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+
+
+def test_table_never_passes_escapes_or_markup(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("[bold red]Mallory[/bold red] \x1b[31mEvil\x1b[0m\n" + GOOD_TXT)
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--no-cache", "-j", "1", "--color")
+    assert "\x1b]" not in result.stdout and "\x1b[31mEvil" not in result.stdout
+    explain = invoke("explain", str(tmp_path / "x.txt"), "--posting", POSTING, "--no-color")
+    assert "\x1b" not in explain.stdout
+
+
+def test_explain_quotes_evidence(tmp_path: Path) -> None:
+    (tmp_path / "jane.txt").write_text(GOOD_TXT)
+    result = invoke("explain", str(tmp_path / "jane.txt"), "--posting", POSTING, "--no-color")
+    assert result.exit_code == 0, result.stderr
+    assert "R1" in result.stdout and "R7" in result.stdout
+    assert "B.S. in Marketing" in result.stdout
+
+
+def test_explain_unreadable_file(tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4 garbage")
+    result = invoke("explain", str(tmp_path / "x.pdf"), "--posting", POSTING)
+    assert result.exit_code == ExitCode.NOTHING_READABLE
+    assert "cannot read" in result.stderr
+
+
+def test_posting_command_lists_requirements() -> None:
+    result = invoke("posting", POSTING, "--no-color")
+    assert result.exit_code == 0
+    assert "R7" in result.stdout and "preferred" in result.stdout
+
+
+def test_cache_makes_second_run_identical(tmp_path: Path) -> None:
+    (tmp_path / "jane.txt").write_text(GOOD_TXT)
+    args = ["rank", str(tmp_path), "--posting", POSTING, "--format", "json", "-j", "1"]
+    first, second = invoke(*args), invoke(*args)
+    assert first.exit_code == second.exit_code == 0
+    assert first.stdout == second.stdout
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from jobmatch.cli import app\n"
+        "CliRunner().invoke(app, ['--help'])\n"
+        "heavy = [m for m in ('pypdf', 'docx', 'jobmatch.ranking', 'jobmatch.signals', 'rapidfuzz') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,53 @@
+"""Golden files for every output format. Rewrite them only with `make golden`, then review the diff."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jobmatch.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE = os.environ.get("JOBMATCH_UPDATE_GOLDEN") == "1"
+
+CASES = {
+    "rank.table.txt": ["rank", "resumes", "--format", "table"],
+    "rank.json": ["rank", "resumes", "--format", "json"],
+    "rank.jsonl": ["rank", "resumes", "--format", "jsonl"],
+    "rank.csv": ["rank", "resumes", "--format", "csv"],
+    "rank.top3.table.txt": ["rank", "resumes", "--top", "3"],
+    "explain.marisol-vega.txt": ["explain", "resumes/marisol-vega.pdf"],
+    "explain.kevin-tran.json": ["explain", "resumes/kevin-tran.docx", "--format", "json"],
+    "explain.emily-sorensen.txt": ["explain", "resumes/emily-sorensen.txt"],
+    "posting.txt": ["posting", "requirements/AVON147.txt"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "120")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name: str) -> None:
+    args = CASES[name]
+    extra = ["--no-cache", "--workers", "1"] if args[0] == "rank" else []
+    result = CliRunner().invoke(app, [*args, *extra, "--no-color"])
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(result.stdout, encoding="utf-8")
+    assert path.exists(), f"missing golden file {name}: run `make golden`"
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+def test_every_format_has_a_golden_file() -> None:
+    from jobmatch.render import FORMATS
+
+    covered = {args[args.index("--format") + 1] if "--format" in args else "table" for args in CASES.values()}
+    assert set(FORMATS) <= covered
