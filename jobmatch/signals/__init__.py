@@ -46,7 +46,7 @@ def extract_signals(document: Document, horizon_cap: int | None = None) -> Signa
         latest = min(latest, horizon_cap)
     roles = summarize_roles(view, latest)
     return Signals(
-        degree=extract_degree(view, latest),
+        degree=extract_degree(view),
         microsoft_office=microsoft_office(view),
         sales_support=roles.sales_support,
         customer_service=roles.customer_service,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jobmatch.models import Degree, Evidence
-from jobmatch.signals.dates import POINT, parse_point
+from jobmatch.signals.dates import POINT
 from jobmatch.signals.view import ResumeView
 from jobmatch.signals.vocab import Hit, matcher
 
@@ -18,7 +18,8 @@ _SHORT = re.compile(r"^[a-z]{2,4}$")
 _NOT_DEGREE_AFTER = re.compile(
     r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos)\b", re.I
 )
-_FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z])")
+_FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z]|[A-Z]{2,4}\s*:)")
+_BARE = {"associate", "bachelor"}  # "Associate : Business" is a degree only inside Education
 _SCHOOL = re.compile(r"\b(?:university|college|institute|school|academy|univ\.?)\b", re.I)
 _FIELD_LEAD = re.compile(
     r"^\s*(?:degree\b|diploma\b)?\s*(?:(?:of|in)\s+)?"
@@ -47,6 +48,8 @@ def _level_hits(text: str) -> list[tuple[str, Hit]]:
 def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
     matched = hit.matched
     after = text[hit.end :]
+    if matched.lower() in _BARE and view.sections[index] != "education":
+        return False
     if _NOT_DEGREE_AFTER.match(after):
         return False
     if _SHORT.match(matched.lower()) and "." not in matched:
@@ -80,21 +83,15 @@ def _related(text: str) -> bool:
     )
 
 
-def _in_progress(text: str, horizon: int | None) -> bool:
-    if matcher("degrees", "in_progress", fuzzy=False).find(text):
-        return True
-    if horizon is not None:
-        for m in POINT.finditer(text):
-            value = parse_point(m.group(0))
-            if value is not None and value > horizon:
-                return True
-    return False
+def _in_progress(text: str) -> bool:
+    return bool(matcher("degrees", "in_progress", fuzzy=False).find(text))
 
 
-def extract_degree(view: ResumeView, horizon: int | None) -> Degree:
+def extract_degree(view: ResumeView) -> Degree:
     """The highest degree level found, its field and status, with the quoted lines."""
     has_education = view.has_section("education")
     best: tuple[int, int, Hit, str] | None = None  # (rank, index, hit, level)
+    level_lines: dict[str, list[int]] = {}
     evidence: list[Evidence] = []
     for index, line in enumerate(view.lines):
         section = view.sections[index]
@@ -107,6 +104,7 @@ def extract_degree(view: ResumeView, horizon: int | None) -> Degree:
             if not _plausible(view, index, line.text, hit):
                 continue
             rank = _LEVEL_RANK[level]
+            level_lines.setdefault(level, []).append(index)
             if best is None or rank > best[0]:
                 best = (rank, index, hit, level)
             if len(evidence) < 4 and all(e.line != line.number or e.page != line.page for e in evidence):
@@ -124,6 +122,10 @@ def extract_degree(view: ResumeView, horizon: int | None) -> Degree:
             entry = f"{text} {following}"
             if not field and len(following) < 80:
                 field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
+    # Still in progress: a marker ("expected", "current", "pending") on a line naming this degree. (A
+    # graduation year later than the last job is not one: many people study after working.)
+    progress_lines = [entry] + [view.lines[i].text for i in level_lines.get(level, []) if i != index]
+    in_progress = any(_in_progress(text_) for text_ in progress_lines)
     related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
     main = view.evidence(index, hit)
     ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
@@ -131,6 +133,6 @@ def extract_degree(view: ResumeView, horizon: int | None) -> Degree:
         level=level,
         field=field,
         field_related=related,
-        in_progress=_in_progress(entry[hit.start :], horizon),
+        in_progress=in_progress,
         evidence=tuple(ordered[:4]),
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from jobmatch.models import Evidence, Method, Role, RoleSignal
 from jobmatch.signals.dates import DateRange, find_ranges, month_label, months_merged
@@ -40,9 +42,15 @@ class Job:
     families: dict[str, list[tuple[int, Hit]]] = field(default_factory=dict)
 
 
+_TITLE_CUT = re.compile(r"\bcompany name\b|\s[-–—|]\s|,|\s@\s|\sat\s", re.I)
+
+
 def _title_text(text: str) -> str:
-    cleaned = _PLACEHOLDER.sub(" ", text)
-    return " ".join(cleaned.split()).strip(" -–:;.")
+    """The job-title part of a line: what comes before the employer ("Sales Associate Company Name - …")."""
+    cut = _TITLE_CUT.search(text)
+    head = text[: cut.start()] if cut and cut.start() > 2 else text
+    cleaned = _PLACEHOLDER.sub(" ", head)
+    return " ".join(cleaned.split()).strip(" -–:;.*#")
 
 
 def _is_title_like(text: str) -> bool:
@@ -52,7 +60,35 @@ def _is_title_like(text: str) -> bool:
 
 
 def _title_hits(text: str, family: str) -> list[Hit]:
-    return [h for h in matcher("roles", family).find(text) if not is_negated(text, h.start)]
+    title = _title_text(text)
+    return [h for h in matcher("roles", family).find(title) if not is_negated(title, h.start)]
+
+
+@cache
+def _duty_patterns() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    text = resources.files("jobmatch.data").joinpath("duties.txt").read_text(encoding="utf-8")
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    section = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        label, _, pattern = line.partition(":")
+        table.setdefault(section, []).append((label.strip(), re.compile(pattern.strip(), re.I)))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def duty_hits(text: str, family: str) -> list[Hit]:
+    """Duty phrases of a family in one line, as Hits (method "synonym": a phrase standing for the role)."""
+    found: list[Hit] = []
+    for label, pattern in _duty_patterns().get(family, ()):
+        m = pattern.search(text)
+        if m and not is_negated(text, m.start()):
+            found.append(Hit(label, label, m.start(), m.end(), Method.SYNONYM, 100.0, m.group(0)))
+    return found
 
 
 def find_jobs(view: ResumeView) -> list[Job]:
@@ -73,14 +109,18 @@ def find_jobs(view: ResumeView) -> list[Job]:
             if 0 <= near < len(lines) and view.sections[near] == view.sections[index]:
                 if not find_ranges(lines[near].text) and _is_title_like(lines[near].text):
                     candidates.append(near)
-        title_index = index
-        for cand in candidates:
-            if any(_title_hits(lines[cand].text, fam) for fam in ("sales_support", "customer_service", "sales")):
-                title_index = cand
-                break
-        else:
-            if candidates:
-                title_index = candidates[0]
+        def preference(cand: int) -> tuple[int, int]:
+            text = lines[cand].text
+            points = 0
+            if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")):
+                points += 4
+            if text.rstrip().endswith("."):
+                points -= 2
+            if text[:1].islower():
+                points -= 2
+            return (-points, abs(cand - index) if cand >= index else abs(cand - index) + 1)
+
+        title_index = min(candidates, key=preference) if candidates else index
         title_line = lines[title_index].text
         if title_index == index:
             title_line = line.text[: dates.span[0]] + " " + line.text[dates.span[1] :]
@@ -90,6 +130,8 @@ def find_jobs(view: ResumeView) -> list[Job]:
     for job in jobs:
         first = max(job.title_index, job.date_index) + 1
         nxt = [s for s in starts if s > max(job.title_index, job.date_index)]
+        if job.title_index > job.date_index:
+            first = job.title_index  # "Sales Associate Company Name - City Help customers, …" holds duties
         last = nxt[0] if nxt else len(lines)
         job.body = [i for i in range(first, last) if heading_of(lines[i].text) is None][:40]
         if any(heading_of(lines[i].text) for i in range(first, last)):
@@ -115,15 +157,12 @@ def _undated_jobs(view: ResumeView) -> list[Job]:
 def _duty_hits(view: ResumeView, job: Job, family: str) -> list[tuple[int, Hit]]:
     found: list[tuple[int, Hit]] = []
     for i in job.body:
-        text = view.lines[i].text
-        found.extend((i, h) for h in matcher("roles", family).find(text) if not is_negated(text, h.start))
+        found.extend((i, h) for h in duty_hits(view.lines[i].text, family))
     return found
 
 
-_STRONG_SUPPORT = {"order processing", "sales support"}
-
-
 def classify(view: ResumeView, job: Job) -> set[str]:
+    """The role families of one job: from its title, else from its own duties."""
     title = view.lines[job.title_index].text if job.title_index != job.date_index else job.title
     families: set[str] = set()
     for family in ("sales_support", "customer_service", "sales"):
@@ -131,16 +170,27 @@ def classify(view: ResumeView, job: Job) -> set[str]:
         if hits:
             families.add(family)
             job.families[family] = [(job.title_index, hits[0])]
-    support = _duty_hits(view, job, "sales_support_duties")
-    distinct = {h.term for _, h in support}
-    if "sales_support" not in families and len(distinct) >= 2 and {h.canonical for _, h in support} & _STRONG_SUPPORT:
-        families.add("sales_support")
-        job.families["sales_support"] = support[:2]
-    service = _duty_hits(view, job, "customer_service_duties")
-    if "customer_service" not in families and len({h.term for _, h in service}) >= 2:
-        families.add("customer_service")
-        job.families["customer_service"] = service[:2]
+    for family in ("sales_support", "customer_service"):
+        if family in families:
+            continue
+        duties = _duty_hits(view, job, family)
+        if _duties_show_role(family, [h for _, h in duties]):
+            families.add(family)
+            job.families[family] = duties[:2]
     return families
+
+
+# Duties that show the role on their own; the others ("answered phones", "sales reports") are common in
+# other jobs too and count only beside a second, different duty of the same family.
+_STRONG_DUTIES = {
+    "sales_support": {"orders", "inside sales", "supporting sales", "account reviews", "accounts"},
+    "customer_service": {"serving customers", "call center", "front desk", "customer service"},
+}
+
+
+def _duties_show_role(family: str, hits: list[Hit]) -> bool:
+    labels = {h.canonical for h in hits}
+    return bool(labels & _STRONG_DUTIES[family]) or len(labels) >= 2
 
 
 def horizon_of(view: ResumeView, latest: int | None, jobs: list[Job]) -> int | None:
@@ -189,11 +239,25 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
             )
             by_family[family].append((job, role))
 
+    # No job carries the family, but the work history describes its duties (layouts that defeat job
+    # detection): the role is present, undated.
+    for family in ("sales_support", "customer_service"):
+        if by_family[family]:
+            continue
+        found: list[tuple[int, Hit]] = []
+        for index, line in enumerate(view.lines):
+            if view.sections[index] == "experience":
+                found.extend((index, h) for h in duty_hits(line.text, family))
+        if found and _duties_show_role(family, [h for _, h in found]):
+            index, hit = found[0]
+            ev = view.evidence(index, hit, Method.INFERRED)
+            by_family[family].append((Job("", index, None, index), Role(title="(from duties)", evidence=ev)))
+
     def signal(family: str) -> RoleSignal:
         items = by_family[family]
         intervals = [_interval(job, horizon) for job, _ in items]
         months = months_merged([iv for iv in intervals if iv is not None])
-        titles = tuple(dict.fromkeys(role.title for _, role in items))
+        titles = tuple(dict.fromkeys(role.title for _, role in items if role.title != "(from duties)"))
         evidence: list[Evidence] = [role.evidence for _, role in items if role.evidence is not None]
         return RoleSignal(
             present=bool(items),

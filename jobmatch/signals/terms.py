@@ -20,7 +20,8 @@ def _collect(
     evidence: list[Evidence] = []
     for index, line in enumerate(view.lines):
         hits: list[Hit] = [h for h in main.find(line.text) if not is_negated(line.text, h.start)]
-        if ambiguous is not None and hits:
+        hits += _across_break(view, index, main)
+        if ambiguous is not None and (hits or _is_list(line.text, view.sections[index])):
             # Ordinary words ("Word", "Access", "Origins") count only beside an unambiguous term.
             spans = [(h.start, h.end) for h in hits]
             hits += [
@@ -44,6 +45,21 @@ def _collect(
         rank = {name: i for i, name in enumerate(order)}
         names.sort(key=lambda n: (rank.get(n, len(rank)), n))
     return TermSignal(present=bool(names), terms=tuple(names), evidence=tuple(evidence))
+
+
+def _is_list(text: str, section: str) -> bool:
+    """A skills-style list ("Salesforce, Goldmine CRM, Outlook"): ordinary words there name tools."""
+    return section == "skills" and text.count(",") >= 2
+
+
+def _across_break(view: ResumeView, index: int, main: TermMatcher) -> list[Hit]:
+    """Terms cut by a line break ("… Listening, MS" / "Office, Teaching"): match across the join."""
+    text = view.lines[index].text
+    if index + 1 >= len(view.lines) or text.rstrip().endswith((".", ":", ";")):
+        return []
+    joined = f"{text} {view.lines[index + 1].text[:60]}"
+    cut = len(text)
+    return [h for h in main.find(joined) if h.start < cut < h.end and not is_negated(joined, h.start)]
 
 
 def _order(vocab: str) -> tuple[str, ...]:

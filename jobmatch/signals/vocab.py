@@ -82,8 +82,11 @@ MIN_FUZZY_LEN = 4
 
 
 def _is_inflection(a: str, b: str) -> bool:
+    """One word is the other plus an ending ("excels", "vision"/"visio", "laude"/"lauder"): a different
+    word far more often than a typo, so it is never corrected."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.startswith(short) and long_[len(short) :] in _INFLECTIONS
+    extra = long_[len(short) :]
+    return long_.startswith(short) and (len(extra) <= 1 or extra in _INFLECTIONS)
 
 
 class Corrector:
@@ -256,6 +259,8 @@ def corrector() -> Corrector:
             if section in ("exclude", "ambiguous", "unrelated_overrides", "in_progress"):
                 continue
             for entry in entries:
+                if name == "cosmetics" and entry.canonical[:1].isupper():
+                    continue  # brand names: too many real words sit one letter away ("Laude", "Avion")
                 for term in entry.terms:
                     words.update(w for w in _WORD.findall(term) if w.isalpha())
     return Corrector(frozenset(words))
