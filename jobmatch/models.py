@@ -142,6 +142,7 @@ class Signals:
     microsoft_office: TermSignal = field(default_factory=TermSignal)
     sales_support: RoleSignal = field(default_factory=RoleSignal)
     customer_service: RoleSignal = field(default_factory=RoleSignal)
+    admin: RoleSignal = field(default_factory=RoleSignal)  # office/admin coordination jobs
     cosmetics: TermSignal = field(default_factory=TermSignal)
     crm: TermSignal = field(default_factory=TermSignal)
     communication: TermSignal = field(default_factory=TermSignal)

@@ -1,6 +1,7 @@
 """The batch: walk the folder, reuse the cache, read and score in worker processes, order the results.
 
-Every file found ends up either in ``candidates`` or in ``skipped`` with a one-line reason. The order
+Every file found ends up either in ``candidates`` or in ``skipped`` with a one-line reason (hidden and
+Office lock files are left out, and counted, see :func:`walk`). The order
 is score descending, ties broken by file name, so the same inputs give the same output byte for byte.
 """
 
@@ -15,9 +16,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jobmatch.errors import NothingReadableError, UsageError
+from jobmatch.errors import DocumentError, NothingReadableError, UsageError
 from jobmatch.models import CandidateResult, Posting, Ranking, Skipped
+
+if TYPE_CHECKING:
+    from jobmatch.documents import Limits
 
 RESUME_EXTENSIONS = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
 MIB = 1024 * 1024
@@ -40,12 +45,20 @@ def display_name(folder_arg: str, relative: str) -> str:
     return os.path.join(folder_arg, relative) if folder_arg else relative
 
 
-def walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
+def is_ignored_name(name: str) -> bool:
+    """Hidden files and folders (``.DS_Store``, ``.git``, LibreOffice's ``.~lock.…#``) and Word lock files
+    (``~$…``): never résumés, and so common that listing them as skipped would make every run "finish with
+    skips"."""
+    return name.startswith((".", "~$"))
+
+
+def walk(folder: Path, ignored: list[str] | None = None) -> Iterator[tuple[Path, str, str | None]]:
     """Yield (path, path relative to folder, skip reason or None), sorted by relative path.
 
     Only regular files inside the folder are read: symbolic links are never followed (a link can point
-    outside the folder or loop), FIFOs and devices are never opened. Hidden files and Word lock files
-    (``~$…``) are not résumés and are left out silently; everything else is either read or listed as
+    outside the folder or loop), FIFOs and devices are never opened. Hidden files and folders and Word lock
+    files (:func:`is_ignored_name`) are not read and not listed as skipped; their relative paths are added
+    to ``ignored`` when given, so the caller can count them. Everything else is either read or listed as
     skipped with its reason.
     """
     stack = [folder]
@@ -58,10 +71,11 @@ def walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
             found.append((os.path.relpath(current, folder), current, f"cannot list folder: {exc.strerror or exc}"))
             continue
         for entry in entries:
-            name = entry.name
-            if name.startswith((".", "~$")):
-                continue
             rel = os.path.relpath(entry.path, folder)
+            if is_ignored_name(entry.name):
+                if ignored is not None:
+                    ignored.append(rel)
+                continue
             path = Path(entry.path)
             try:
                 info = entry.stat(follow_symlinks=False)
@@ -121,10 +135,10 @@ def order(candidates: list[CandidateResult]) -> tuple[CandidateResult, ...]:
     return tuple(dataclasses.replace(c, rank=rank) for rank, c in enumerate(ranked, start=1))
 
 
-def _limits(options: RankOptions) -> object:
+def _limits(options: RankOptions) -> Limits:
     from jobmatch.documents import Limits
 
-    return options.limits if options.limits is not None else Limits()
+    return options.limits if isinstance(options.limits, Limits) else Limits()
 
 
 def rank(
@@ -134,12 +148,19 @@ def rank(
     *,
     folder_arg: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ignored: list[str] | None = None,
 ) -> Ranking:
-    """Rank every résumé in ``folder`` against ``posting``."""
+    """Rank every résumé in ``folder`` against ``posting``.
+
+    ``ignored``, when given, receives the names of the hidden and lock files that were left out.
+    """
     if not folder.is_dir():
         raise UsageError(f"not a folder: {folder}")
     shown_root = str(folder) if folder_arg is None else folder_arg
-    files = [(path, display_name(shown_root, rel), reason) for path, rel, reason in walk(folder)]
+    left_out: list[str] = []
+    files = [(path, display_name(shown_root, rel), reason) for path, rel, reason in walk(folder, left_out)]
+    if ignored is not None:
+        ignored.extend(sorted(display_name(shown_root, rel) for rel in left_out))
     results, skipped = _run(files, posting, options, progress, keep_lines=False)
     return Ranking(posting, order(results), tuple(sorted(skipped, key=lambda s: s.file)))
 
@@ -162,10 +183,10 @@ def _run(
     keep_lines: bool,
 ) -> tuple[list[CandidateResult], list[Skipped]]:
     from jobmatch.cache import Cache, content_hash
+    from jobmatch.documents import read_bytes
     from jobmatch.workers import Outcome, Task, default_workers, run_tasks
 
     limits = _limits(options)
-    max_bytes = int(getattr(limits, "max_file_bytes", 20 * MIB))
     results: list[CandidateResult] = []
     skipped: list[Skipped] = []
     tasks: list[Task] = []
@@ -190,10 +211,11 @@ def _run(
                 continue
             cached_doc: bytes | None = None
             if store is not None and not keep_lines:
+                # The readers' own guarded read: never blocks on a FIFO swapped in since the walk, never
+                # reads past the size budget. A file it refuses goes to a worker, which says why.
                 try:
-                    size = path.stat().st_size
-                    data = path.read_bytes() if size <= max_bytes else None
-                except OSError:
+                    data: bytes | None = read_bytes(path, limits)
+                except DocumentError:
                     data = None
                 if data is not None:
                     digest = content_hash(data)

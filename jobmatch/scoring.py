@@ -8,6 +8,7 @@ the reason it has that value.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,9 +19,11 @@ from jobmatch.models import (
     Posting,
     Requirement,
     RequirementKind,
+    RoleSignal,
     RequirementMatch,
     Signals,
     Status,
+    TermSignal,
 )
 from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, load_vocabulary, matcher
 
@@ -151,44 +154,71 @@ def _crm(req: Requirement, s: Signals) -> _Answer:
     return _Answer(1.0, c.evidence, "Uses " + ", ".join(c.terms))
 
 
+# A sales-support or service job counts for more the longer it was held: a summer as a cashier is not
+# a career in customer service. Full credit from three years; an undated job gets the middle.
+ROLE_BASE = 0.55
+ROLE_FULL_YEARS = 3.0
+ROLE_UNDATED = 0.7
+# Sales jobs without support or service duties: related work, not the role asked for.
+SALES_ONLY = 0.45
+
+
+def role_strength(role: RoleSignal) -> float:
+    """0 when absent; ROLE_BASE..1 with the years held."""
+    if not role.present:
+        return 0.0
+    if role.years <= 0:
+        return ROLE_UNDATED
+    return ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+
+
 def _experience(req: Requirement, s: Signals) -> _Answer:
     ss, cs = s.sales_support, s.customer_service
     parts = []
-    score = 0.0
     if ss.present:
-        score = max(score, 0.85 + 0.15 * min(ss.years, 3.0) / 3.0)
-        parts.append(f"sales support: {', '.join(ss.titles[:3])} ({ss.years:g} y)")
+        parts.append(f"sales support: {', '.join(ss.titles[:3]) or 'duties'} ({ss.years:g} y)")
     if cs.present:
-        score = max(score, 0.8 + 0.2 * min(cs.years, 3.0) / 3.0)
-        parts.append(f"customer service: {', '.join(cs.titles[:3])} ({cs.years:g} y)")
+        parts.append(f"customer service: {', '.join(cs.titles[:3]) or 'duties'} ({cs.years:g} y)")
+    score = max(role_strength(ss), role_strength(cs))
     if not parts:
         if s.sales_or_service_years > 0:
-            # Sales jobs without support or service duties: related, not the role asked for.
-            return _Answer(0.4, (), f"{s.sales_or_service_years:g} years in sales roles, none in support/service")
+            return _Answer(SALES_ONLY, (), f"{s.sales_or_service_years:g} years in sales roles, none in support/service")
         return _Answer(0.0, (), "No sales-support or customer-service role found")
-    return _Answer(min(score, 1.0), ss.evidence[:3] + cs.evidence[:3], "; ".join(parts))
+    return _Answer(score, ss.evidence[:3] + cs.evidence[:3], "; ".join(parts))
 
 
-def _soft(family: str, backing: float, backing_text: str):  # type: ignore[no-untyped-def]
+# Soft skills: a job that needs them every day is the evidence a recruiter trusts; the words a candidate
+# uses about themselves add a little ("excellent communicator" costs nothing to write).
+SOFT_BACKED = 0.75  # a customer-facing / coordination job alone: met
+SOFT_PER_TERM = 0.2  # each distinct self-described term…
+SOFT_TERMS_MAX = 0.4  # …up to this much without a backing job
+
+
+def _soft(family: str, backing_text: str) -> Callable[[Requirement, Signals], _Answer]:
     def answer(req: Requirement, s: Signals) -> _Answer:
-        sig = getattr(s, family)
-        # Self-described soft skills are weak evidence; a job that needs them daily is stronger.
-        score = {0: 0.0, 1: 0.5}.get(len(sig.terms), 0.7)
-        why = ("Says: " + ", ".join(sig.terms[:4])) if sig.terms else "Not mentioned"
-        if backing and _backed(family, s):
-            score = min(1.0, max(score, backing) + (0.2 if sig.terms else 0.0))
-            why += f"; {backing_text}"
-        return _Answer(score, sig.evidence[:4], why)
+        sig: TermSignal = getattr(s, family)
+        said = min(SOFT_TERMS_MAX, SOFT_PER_TERM * len(sig.terms))
+        why = ("Says: " + ", ".join(sig.terms[:4])) if sig.terms else "Not claimed in words"
+        backing, strength = _backing(family, s)
+        evidence = sig.evidence[:3]
+        if backing:
+            score = min(1.0, SOFT_BACKED * strength + said)
+            why += f"; {backing_text}: {backing[0].text[:60]}"
+            evidence = evidence + backing[:1]
+        else:
+            score = said
+        return _Answer(score, evidence, why)
 
     return answer
 
 
-def _backed(family: str, s: Signals) -> bool:
-    if family == "customer_focus":
-        return s.customer_service.present or s.sales_support.present
-    if family == "communication":
-        return s.customer_service.present or s.sales_support.present
-    return s.sales_support.present
+def _backing(family: str, s: Signals) -> tuple[tuple[Evidence, ...], float]:
+    """Evidence of a job that exercises the skill daily, and how strongly (see role_strength)."""
+    roles = [s.customer_service, s.sales_support]
+    if family == "organization":
+        roles = [s.sales_support, s.admin]
+    strength = max((role_strength(r) for r in roles), default=0.0)
+    return tuple(e for r in roles for e in r.evidence)[:2], min(1.0, strength / ROLE_UNDATED)
 
 
 _ANSWERS = {
@@ -197,9 +227,9 @@ _ANSWERS = {
     "cosmetics": _cosmetics,
     "crm": _crm,
     "experience": _experience,
-    "customer_focus": _soft("customer_focus", 0.7, "backed by customer-facing work"),
-    "communication": _soft("communication", 0.6, "backed by client-facing work"),
-    "organization": _soft("organization", 0.6, "backed by coordination work"),
+    "customer_focus": _soft("customer_focus", "shown by customer-facing work"),
+    "communication": _soft("communication", "shown by client-facing work"),
+    "organization": _soft("organization", "shown by coordination or admin work"),
 }
 
 _STOP = frozenset(

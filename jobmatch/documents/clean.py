@@ -15,6 +15,7 @@ whatever file it came in. The steps, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -27,36 +28,63 @@ _FTFY = ftfy.TextFixerConfig(explain=False)
 
 # ---------------------------------------------------------------------------- mojibake with a lost byte
 
-# A UTF-8 lead byte and its continuation bytes as Windows-1252 shows them, short of their last byte, then
-# what stands in for that byte: a zero-width space or U+FFFD for the bytes cp1252 cannot show (0x81 0x8D 0x8F
-# 0x90 0x9D), a plain space for 0xA0 (a no-break space that became a space): "Â " and "â– " (for "■ ").
-_LOST_BYTE = re.compile("([\u00c2-\u00f4])([^\x00-\x7f\u200b\ufffd\\s]{0,2})([\u200b\ufffd ]|$)", re.MULTILINE)
-# Which undefined byte it most likely was: 0x8D ends "－" (U+FF0D), 0x9D ends "”" (U+201D).
-_LOST_CANDIDATES = (0x8D, 0x9D, 0x81, 0x8F, 0x90)
+# Mojibake whose bytes were partly lost. A UTF-8 character read as Windows-1252 shows as a lead character
+# (Â-ô) and continuation characters; the bytes cp1252 cannot show (0x81 0x8D 0x8F 0x90 0x9D) come out of
+# web-to-PDF tools as a zero-width space or U+FFFD, and 0xA0 (no-break space) as a plain space, so ftfy
+# cannot repair "ï¼\u200b" (for "－"), "â\u200b–" (for "❖") or "Â " (for a no-break space). We try the
+# lost byte's possible values and keep the first that gives a character résumés plausibly use.
+_CONTINUATIONS = "".join(
+    ch for ch in bytes(range(0x80, 0xC0)).decode("cp1252", errors="replace") if ch != "\ufffd"
+)
+_STAND_INS = "\u200b\ufffd"
+_LOST_BYTE = re.compile(
+    f"([\u00c2-\u00f4])([{_CONTINUATIONS}{_STAND_INS}]{{1,3}}|(?=[ \\n]|$))", re.MULTILINE
+)
+_LOST_CANDIDATES = (0x8D, 0x9D, 0x81, 0x8F, 0x90)  # in order of preference; 0xA0 when a space stands in
+_PLAUSIBLE = (
+    (0x00A1, 0x024F),  # Latin-1 and Latin Extended
+    (0x2010, 0x205E),  # general punctuation: dashes, quotes, bullets
+    (0x20A0, 0x21FF),  # currency, letterlike, arrows
+    (0x25A0, 0x27BF),  # geometric shapes, miscellaneous symbols, dingbats
+    (0xFF01, 0xFF5E),  # fullwidth forms
+)
+
+
+def _plausible(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _PLAUSIBLE) and unicodedata.category(char)[0] in "LNPS"
 
 
 def _restore_lost_byte(match: re.Match[str]) -> str:
-    try:
-        known = (match.group(1) + match.group(2)).encode("cp1252")
-    except UnicodeEncodeError:
-        return match.group(0)
-    lead = known[0]
+    lead = ord(match.group(1))
     needed = 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
-    if len(known) != needed or any(not 0x80 <= byte <= 0xBF for byte in known[1:]):
-        return match.group(0)
-    stand_in = match.group(3)
-    for candidate in (0xA0,) if stand_in in (" ", "") else _LOST_CANDIDATES:
+    items = match.group(2)
+    if not any(ch in _STAND_INS for ch in items[:needed]):
+        # Only a space (or the line end) follows, where a 0xA0 byte may have been.
+        following = match.string[match.end() : match.end() + 1]
+        if len(items) != needed - 1 or following not in (" ", "\n", ""):
+            return match.group(0)
+        options: list[tuple[int, ...]] = [tuple(ch.encode("cp1252")) for ch in items] + [(0xA0,)]
+        garbage = False
+        rest = ""
+    else:
+        if len(items) < needed:
+            return match.group(0)
+        options = [
+            _LOST_CANDIDATES if ch in _STAND_INS else tuple(ch.encode("cp1252")) for ch in items[:needed]
+        ]
+        garbage = True  # a lost byte we cannot restore: drop the whole sequence
+        rest = items[needed:]
+    for tail in itertools.product(*options):
         try:
-            char = (known + bytes([candidate])).decode("utf-8")
+            char = bytes((lead, *tail)).decode("utf-8")
         except UnicodeDecodeError:
             continue
         if char == "\u00a0":
-            return " "
-        if unicodedata.category(char)[0] in "LNPS":
-            return char + (" " if stand_in == " " else "")
-    if stand_in in (" ", ""):
-        return match.group(0)  # not mojibake after all
-    return ""  # it was a control or format character: nothing worth keeping
+            return rest
+        if _plausible(char):
+            return char + rest
+    return rest if garbage else match.group(0)
 
 
 # ---------------------------------------------------------------------------- per-line normalisation
@@ -64,9 +92,9 @@ def _restore_lost_byte(match: re.Match[str]) -> str:
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_BEFORE_COMMA = re.compile(r"\s+([,;])")
 _BULLET_CHARS = (
-    "\u2022\u2023\u2043\u2219\u00b7\u2055\u2192\u2756\u2751\u2752\u2767\u2981\u29be\u29bf"
+    "\u2022\u2023\u2043\u2219\u00b7\u2055\u2192\u2981\u29be\u29bf"
     "\u25a0-\u25ff"  # geometric shapes: ■ □ ▪ ▫ ► ● ○ ◆ ◇ ◍ ◦ …
-    "\u2713-\u2718\u2794-\u27bf"  # check marks, dingbat arrows: ✓ ✔ ➢ ➤ …
+    "\u2700-\u27bf"  # dingbats: ✓ ✔ ❖ ❍ ➢ ➤ …
     "\uf000-\uf0ff"  # private-use glyphs of Symbol/Wingdings bullets (e.g. U+F0B7, U+F0A7)
 )
 _LEADING_BULLETS = re.compile(rf"^(?:[{_BULLET_CHARS}]\s*|[-\u2013\u2014*+]\s+)+")
@@ -147,14 +175,18 @@ def join_fragments(lines: list[str]) -> list[str]:
 
 # Whole terminal escape sequences (OSC title/hyperlink/clipboard, CSI colour/cursor), not just their ESC:
 # stripping only the control character would leave "]0;PWNED" behind.
-_TERMINAL_ESCAPES = re.compile(r"\x1b\][^\x07\x1b\n]{0,2000}(?:\x07|\x1b\\)?|\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]|\x1b[@-Z\\-_]")
+_TERMINAL_ESCAPES = re.compile(
+    r"\x1b\][^\x07\x1b\n]{0,2000}(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]"  # CSI
+    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
+)
 
 
 def repair_text(text: str) -> str:
     """Mojibake repaired (ftfy), line breaks unified, unsafe characters removed; newlines kept."""
     text = _TERMINAL_ESCAPES.sub("", text)
     text = _LOST_BYTE.sub(_restore_lost_byte, text)
-    text = ftfy.fix_text(text, _FTFY)
+    text = ftfy.fix_text(text, _FTFY).replace("\ufffd", "")  # a replacement character carries nothing
     return strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -137,11 +137,19 @@ def _document_lines(document: Any) -> Iterator[str]:
     body = document.element.body
     related = document.part.related_parts
     headers, footers = _header_footer_elements(body, related)
-    for element in headers:
-        yield from _blocks(element)
+    yield from _distinct(headers)
     yield from _blocks(body)
-    for element in footers:
-        yield from _blocks(element)
+    yield from _distinct(footers)
+
+
+def _distinct(elements: list[Any]) -> Iterator[str]:
+    """Lines of headers (or footers), each distinct text once: first-page, even and default often agree."""
+    seen: set[tuple[str, ...]] = set()
+    for element in elements:
+        lines = tuple(_blocks(element))
+        if lines not in seen:
+            seen.add(lines)
+            yield from lines
 
 
 def _header_footer_elements(body: Any, related: Any) -> tuple[list[Any], list[Any]]:
@@ -194,7 +202,11 @@ def _table(table: Any) -> Iterator[str]:
         cells = [list(_blocks(cell)) for cell in _row_cells(row)]
         texts = [[line for line in cell if line.strip()] for cell in cells]
         if len(texts) > 1 and all(len(cell) <= 1 for cell in texts):
-            joined = " | ".join(cell[0].strip() for cell in texts if cell)
+            joined = ""
+            for cell in texts:
+                if cell:
+                    separator = "" if not joined else " " if joined.endswith(":") else " | "
+                    joined += separator + cell[0].strip()
             if len(joined) <= _ROW_JOIN_MAX:
                 yield joined
                 continue

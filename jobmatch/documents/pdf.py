@@ -37,6 +37,8 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _OFF_PAGE_MARGIN = 36.0  # points outside the crop box before text counts as deliberately off the page
 _WHITE = 0.98  # a colour component at least this light (or a CMYK ink at most 1 - this) is white
+_MAX_PAINTED = 256
+_BOMB = "PDF content over the decompression limit (compression bomb?)"
 _SAME_BASELINE = 0.3  # fragments whose baselines differ by less than this share of the font size share a line
 
 
@@ -98,8 +100,8 @@ def _read(data: bytes, limits: Limits) -> PdfText:
             page = reader.pages[index]
             content_bytes += _content_size(page)
             if content_bytes > limits.max_pdf_content_bytes:
-                if not pages:
-                    raise DocumentError("PDF page content too large (compression bomb?)")
+                if not any(pages):
+                    raise DocumentError(_BOMB)
                 warnings.append(f"stopped after page {index}: page content too large")
                 break
             visitor = _PageVisitor(_page_box(page))
@@ -111,9 +113,12 @@ def _read(data: bytes, limits: Limits) -> PdfText:
         except DocumentError:
             raise
         except LimitReachedError as exc:
-            if not pages:
-                raise DocumentError("PDF content over the decompression limit (compression bomb?)") from exc
-            warnings.append(f"stopped after page {index}: {_short(exc)}")
+            message = _short(exc)
+            if not any(pages):
+                if "decompress" in message.lower() or "stream" in message.lower():
+                    raise DocumentError(_BOMB) from exc
+                raise DocumentError(f"PDF over a safety limit ({message})") from exc
+            warnings.append(f"stopped after page {index}: {message}")
             break
         except FileNotDecryptedError as exc:
             raise DocumentError("password-protected PDF") from exc
@@ -278,7 +283,8 @@ _TEXT_OPS = frozenset({b"Tj", b"TJ", b"'", b'"'})
 _IMAGE_OPS = frozenset({b"Do", b"INLINE IMAGE", b"BI"})
 _PATH_OPS = frozenset({b"re", b"m", b"l", b"c", b"v", b"y"})
 _PLACED_OPS = _TEXT_OPS | _IMAGE_OPS | _PATH_OPS  # operators whose position matters
-_WATCHED_OPS = _PLACED_OPS | _FILL_OPS | _PATH_END_OPS | {b"q", b"Q", b"Tr", b"g", b"rg", b"k", b"sc", b"scn", b"cs", b"sh"}
+_STATE_OPS = frozenset({b"q", b"Q", b"Tr", b"g", b"rg", b"k", b"sc", b"scn", b"cs", b"sh"})
+_WATCHED_OPS = _PLACED_OPS | _FILL_OPS | _PATH_END_OPS | _STATE_OPS
 
 
 @dataclass
@@ -292,7 +298,7 @@ class _PageVisitor:
     _stack: list[_GState] = field(default_factory=list)
     _forms: list[tuple[Matrix, _GState, int]] = field(default_factory=list)  # (to page, state, stack depth)
     _pending_form: Matrix | None = None
-    _path: list[tuple[float, float]] = field(default_factory=list)
+    _path: Box | None = None  # bounding box of the path being built
     _painted: list[Box] = field(default_factory=list)  # areas covered by non-white fills and images
 
     # -- pypdf hooks
@@ -321,22 +327,19 @@ class _PageVisitor:
             numbers = _numbers(operands)
             if len(numbers) >= 4:
                 x, y, w, h = numbers[:4]
-                corners = ((x, y), (x + w, y + h), (x, y + h), (x + w, y))
-                self._path.extend(_apply(to_page, px, py) for px, py in corners)
+                self._extend_path(to_page, [x, y, x + w, y + h, x, y + h, x + w, y])
         elif operator in (b"m", b"l", b"c", b"v", b"y"):
-            numbers = _numbers(operands)
-            pairs = zip(numbers[0::2], numbers[1::2], strict=False)
-            self._path.extend(_apply(to_page, px, py) for px, py in pairs)
+            self._extend_path(to_page, _numbers(operands))
         elif operator in _FILL_OPS:
-            if self._path and not self._state.fill_white:
-                self._painted.append(_bbox(self._path))
-            self._path.clear()
+            if self._path is not None and not self._state.fill_white:
+                self._paint(self._path)
+            self._path = None
         elif operator in _PATH_END_OPS:
-            self._path.clear()
+            self._path = None
         elif operator == b"sh":
-            self._painted.append(_EVERYWHERE)
+            self._paint(_EVERYWHERE)
         elif operator in _IMAGE_OPS:
-            self._painted.append(_bbox([_apply(to_page, x, y) for x, y in ((0, 0), (1, 1), (0, 1), (1, 0))]))
+            self._paint(_bbox([_apply(to_page, x, y) for x, y in ((0, 0), (1, 1), (0, 1), (1, 0))]))
             if operator == b"Do":
                 self._pending_form = to_page
 
@@ -456,6 +459,28 @@ class _PageVisitor:
             operands[2] = b""
         else:
             operands.clear()
+
+    def _extend_path(self, to_page: Matrix, numbers: list[float]) -> None:
+        points = [_apply(to_page, px, py) for px, py in zip(numbers[0::2], numbers[1::2], strict=False)]
+        if not points:
+            return
+        box = _bbox(points)
+        if self._path is not None:
+            box = (
+                min(box[0], self._path[0]),
+                min(box[1], self._path[1]),
+                max(box[2], self._path[2]),
+                max(box[3], self._path[3]),
+            )
+        self._path = box
+
+    def _paint(self, box: Box) -> None:
+        # Past a few hundred painted areas, call the whole page painted: checks stay cheap and, if anything,
+        # hidden-looking text is kept rather than dropped.
+        if len(self._painted) >= _MAX_PAINTED or box == _EVERYWHERE:
+            self._painted = [_EVERYWHERE]
+        elif self._painted != [_EVERYWHERE]:
+            self._painted.append(box)
 
     def _over_painting(self, x: float, y: float) -> bool:
         return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in self._painted)

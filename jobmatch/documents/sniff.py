@@ -47,7 +47,7 @@ def sniff(path: Path, head: bytes) -> str | None:
             with zipfile.ZipFile(path) as archive:
                 return _zip_kind(archive)
         except (OSError, zipfile.BadZipFile, ValueError, EOFError):
-            return ZIP
+            return _broken_zip_kind(head)
     return sniff_bytes(path.name, head)
 
 
@@ -60,7 +60,7 @@ def sniff_bytes(name: str, data: bytes) -> str | None:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 return _zip_kind(archive)
         except (zipfile.BadZipFile, ValueError, EOFError, OSError):
-            return ZIP
+            return _broken_zip_kind(data)
     if data.startswith(_OLE2_MAGIC):
         return DOC
     encoding = text_encoding(data)
@@ -69,6 +69,12 @@ def sniff_bytes(name: str, data: bytes) -> str | None:
     if _looks_like_html(data, encoding):
         return HTML
     return MD if Path(name).suffix.lower() in _MD_SUFFIXES else TXT
+
+
+def _broken_zip_kind(data: bytes) -> str:
+    # A truncated or damaged zip has no readable directory, but its local headers still name the members:
+    # call it a DOCX if they name Word parts, so that the reason says "damaged DOCX", not "not a DOCX".
+    return DOCX if b"word/" in data or b"[Content_Types].xml" in data else ZIP
 
 
 def _zip_kind(archive: zipfile.ZipFile) -> str:

@@ -50,6 +50,7 @@ def extract_signals(document: Document, horizon_cap: int | None = None) -> Signa
         microsoft_office=microsoft_office(view),
         sales_support=roles.sales_support,
         customer_service=roles.customer_service,
+        admin=roles.admin,
         cosmetics=cosmetics(view),
         crm=crm(view),
         communication=soft_skill(view, "communication"),

@@ -22,7 +22,7 @@ from jobmatch.signals.vocab import Hit, matcher
 _PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
 _MAX_TITLE_WORDS = 9
 _SKIP_SECTIONS = ("education", "certifications", "skills")
-HORIZON_LAG_MONTHS = 6
+HORIZON_LAG_MONTHS = 12
 # "Sales coordinator with 5+ years of experience": a stated total, used when dates are missing or cut short.
 _STATED_YEARS = re.compile(
     r"\b(\d{1,2})\+?\s*(?:\+\s*)?(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;]{0,80})", re.I
@@ -165,11 +165,13 @@ def classify(view: ResumeView, job: Job) -> set[str]:
     """The role families of one job: from its title, else from its own duties."""
     title = view.lines[job.title_index].text if job.title_index != job.date_index else job.title
     families: set[str] = set()
-    for family in ("sales_support", "customer_service", "sales"):
+    for family in ("sales_support", "customer_service", "sales", "admin"):
         hits = _title_hits(title, family)
         if hits:
             families.add(family)
             job.families[family] = [(job.title_index, hits[0])]
+    if families - {"admin"} == set() and _title_hits(title, "other_occupations"):
+        return families  # an engineer who "answered calls" is still an engineer
     for family in ("sales_support", "customer_service"):
         if family in families:
             continue
@@ -205,6 +207,7 @@ def horizon_of(view: ResumeView, latest: int | None, jobs: list[Job]) -> int | N
 class RoleSummary:
     sales_support: RoleSignal
     customer_service: RoleSignal
+    admin: RoleSignal
     sales_or_service_years: float
     total_years: float
     latest_title: str
@@ -215,7 +218,12 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
     if not jobs:
         jobs = _undated_jobs(view)
     horizon = horizon_of(view, latest, jobs)
-    by_family: dict[str, list[tuple[Job, Role]]] = {"sales_support": [], "customer_service": [], "sales": []}
+    by_family: dict[str, list[tuple[Job, Role]]] = {
+        "sales_support": [],
+        "customer_service": [],
+        "sales": [],
+        "admin": [],
+    }
     all_intervals: list[tuple[int, int]] = []
     for job in jobs:
         interval: tuple[int, int] | None = None
@@ -242,7 +250,7 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
     # No job carries the family, but the work history describes its duties (layouts that defeat job
     # detection): the role is present, undated.
     for family in ("sales_support", "customer_service"):
-        if by_family[family]:
+        if by_family[family] or jobs:
             continue
         found: list[tuple[int, Hit]] = []
         for index, line in enumerate(view.lines):
@@ -279,10 +287,12 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
     return RoleSummary(
         sales_support=signal("sales_support"),
         customer_service=signal("customer_service"),
-        sales_or_service_years=max(
-            round(months_merged(sales_or_service) / 12, 1),
-            stated if any(by_family.values()) else 0.0,
-        ),
+        admin=signal("admin"),
+        # A stated total ("28 years in client relations") only where no job carries dates: claims in a
+        # summary run long, dates do not.
+        sales_or_service_years=round(months_merged(sales_or_service) / 12, 1)
+        if sales_or_service
+        else (stated if any(by_family[f] for f in ("sales_support", "customer_service", "sales")) else 0.0),
         total_years=round(months_merged(all_intervals) / 12, 1),
         latest_title=latest_job.title if latest_job else "",
     )
