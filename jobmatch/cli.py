@@ -130,13 +130,18 @@ def rank(
         if not folder.is_dir():
             raise JobmatchError(f"not a folder: {folder}")
         options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache)
+        ignored: list[str] = []
         with progress_reporter(sys.stderr) as progress:
-            ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
+            ranking = rank_folder(
+                folder, parsed, options, folder_arg=str(folder), progress=progress, ignored=ignored
+            )
         render_ranking(ranking, fmt, sys.stdout, top=top, color=_use_color(color) and fmt == "table")
         sys.stdout.flush()
         if ranking.skipped:
             shown = "" if fmt == "table" else " (see 'skipped' in the output)"
             sys.stderr.write(f"jobmatch: {len(ranking.skipped)} file(s) skipped{shown}\n")
+        if ignored:
+            sys.stderr.write(f"jobmatch: {len(ignored)} hidden or Office lock file(s) ignored\n")
         if not ranking.candidates:
             outcome.append(int(ExitCode.NOTHING_READABLE))
             sys.stderr.write(f"jobmatch: error: no readable résumé in {folder}\n")

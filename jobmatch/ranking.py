@@ -115,7 +115,7 @@ def _source_hash(*parts: str) -> str:
 def extractor_version() -> str:
     from jobmatch.documents import EXTRACTOR_VERSION
 
-    return f"{EXTRACTOR_VERSION}-{_source_hash('documents')}"
+    return f"{EXTRACTOR_VERSION}-{_source_hash('documents', 'sanitize.py')}"  # the readers clean with sanitize
 
 
 def scorer_version() -> str:

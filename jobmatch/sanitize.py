@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 controls except \t and \n, DEL, C1 controls; bidi embeddings/overrides/isolates; zero-width and BOM;
-# line/paragraph separators (they break a table row as a newline would).
+# C0 controls except \t and \n, DEL, C1 controls; bidi marks, embeddings, overrides and isolates (U+061C
+# Arabic letter mark included); zero-width and invisible format characters (soft hyphen, Mongolian vowel
+# separator, word joiner, BOM); line/paragraph separators (they break a table row as a newline would); tag
+# characters (U+E0000-U+E007F: invisible ASCII look-alikes used to smuggle text past a reader).
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")

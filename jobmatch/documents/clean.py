@@ -6,10 +6,11 @@ whatever file it came in. The steps, in order:
 1. repair mojibake (UTF-8 read as Windows-1252: ``â€¢`` -> ``•``, ``Â`` -> no-break space) with ftfy,
    including sequences whose last byte was lost (``ï¼`` + a zero-width space -> ``－``);
 2. drop control, bidi and zero-width characters (:func:`jobmatch.sanitize.strip_unsafe`);
-3. make every kind of space a plain space, collapse runs, trim, tidy ``City , State`` -> ``City, State``;
-4. strip leading list bullets (``•``, ``▪``, ``●``, ``- ``, symbol-font bullets …);
-5. join fragments that belong on one line: a date range split as ``01/2010`` / ``to`` / ``Current``, and a
+3. make every kind of space a plain space, collapse runs, trim (and tidy ``City , State`` -> ``City, State``);
+4. join fragments that belong on one line: a date range split as ``01/2010`` / ``to`` / ``Current``, and a
    line that is only a connector (``,``, ``-``, ``|``) between two short lines;
+5. strip list bullets (``•``, ``▪``, ``●``, ``- ``, symbol-font bullets …) at the start of a line, and a stray
+   one left at its end;
 6. drop empty lines.
 """
 
@@ -200,8 +201,8 @@ def clean_lines(raw_lines: Iterable[str], *, fragments: bool = False) -> list[st
     raw = text.split("\n")
     if fragments:
         raw = [line for line in raw if not line or not line.isspace()]
-    lines = [normalize_line(line) for line in raw]
-    return [line for line in join_fragments(lines) if line]
+    joined = join_fragments([_SPACES.sub(" ", line).strip() for line in raw])
+    return [line for line in map(normalize_line, joined) if line]
 
 
 def clean_inline(text: str, max_chars: int = 300) -> str:

@@ -23,6 +23,9 @@ class Limits:
     max_docx_parts: int = 10_000  # zip members; real DOCX files have a few dozen
     max_pdf_stream_bytes: int = 16 * MIB  # one decompressed PDF stream (pypdf's own default is 75 MB)
     max_pdf_content_bytes: int = 32 * MIB  # decompressed page content summed over the pages read
+    # Content-stream tokens (operators and operands) parsed and interpreted, summed over the pages read: this
+    # bounds the CPU time pypdf can spend (a few seconds at most). A typical résumé page has 5-30 thousand.
+    max_pdf_tokens: int = 1_000_000
 
 
 def format_size(size: int) -> str:

@@ -62,6 +62,7 @@ def read_pdf(data: bytes, limits: Limits) -> PdfText:
         jbig2_maximum_output_length=cap,
         image_maximum_buffer_size=cap,
         stream_decoding_work_maximum_length=4 * cap,
+        stream_parsing_work_maximum_count=limits.max_pdf_tokens,
         disable_legacy_handling=True,
     ):
         return _read(data, limits)
@@ -89,6 +90,7 @@ def _read(data: bytes, limits: Limits) -> PdfText:
     pages: list[list[str]] = []
     hidden: dict[str, None] = {}  # kinds of hidden text, in the order first seen
     content_bytes = 0
+    tokens = 0
     chars = 0
     failures: list[str] = []
     to_read = min(page_count, limits.max_pages)
@@ -104,20 +106,25 @@ def _read(data: bytes, limits: Limits) -> PdfText:
                     raise DocumentError(_BOMB)
                 warnings.append(f"stopped after page {index}: page content too large")
                 break
-            visitor = _PageVisitor(_page_box(page))
-            page.extract_text(
-                visitor_operand_before=visitor.before,
-                visitor_operand_after=visitor.after,
-                visitor_text=visitor.text,
-            )
+            visitor = _PageVisitor(_page_box(page), token_budget=limits.max_pdf_tokens - tokens)
+            try:
+                page.extract_text(
+                    visitor_operand_before=visitor.before,
+                    visitor_operand_after=visitor.after,
+                    visitor_text=visitor.text,
+                )
+            finally:
+                tokens += visitor.tokens
+            if (
+                visitor.tokens > visitor.token_budget
+            ):  # spent inside a form XObject, where pypdf swallows errors
+                raise _TooComplexError
         except DocumentError:
             raise
-        except LimitReachedError as exc:
-            message = _short(exc)
+        except (LimitReachedError, _TooComplexError) as exc:
+            message = _limit_reason(exc, limits)
             if not any(pages):
-                if "decompress" in message.lower() or "stream" in message.lower():
-                    raise DocumentError(_BOMB) from exc
-                raise DocumentError(f"PDF over a safety limit ({message})") from exc
+                raise DocumentError(message) from exc
             warnings.append(f"stopped after page {index}: {message}")
             break
         except FileNotDecryptedError as exc:
@@ -148,6 +155,20 @@ def _read(data: bytes, limits: Limits) -> PdfText:
     if hidden:
         warnings.append(f"hidden text ignored ({', '.join(hidden)})")
     return PdfText(pages=pages, page_count=page_count, warnings=warnings, title=_title(reader))
+
+
+class _TooComplexError(Exception):
+    """Raised from the visitor when the file's token budget is spent."""
+
+
+def _limit_reason(exc: Exception, limits: Limits) -> str:
+    message = _short(exc)
+    lowered = message.lower()
+    if isinstance(exc, _TooComplexError) or "tokens" in lowered:
+        return f"PDF too complex (over {limits.max_pdf_tokens:,} drawing instructions)"
+    if "decompress" in lowered or "decoding work" in lowered or "declared" in lowered:
+        return _BOMB
+    return f"PDF over a safety limit ({message})"
 
 
 def _decrypt(reader: pypdf.PdfReader) -> None:
@@ -292,6 +313,8 @@ class _PageVisitor:
     """Follows one page's content stream through pypdf's visitor hooks (see the module docstring)."""
 
     page_box: Box | None
+    token_budget: int
+    tokens: int = 0
     hidden_kinds: list[str] = field(default_factory=list)
     fragments: list[_Fragment] = field(default_factory=list)
     _state: _GState = field(default_factory=_GState)
@@ -304,6 +327,11 @@ class _PageVisitor:
     # -- pypdf hooks
 
     def before(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        self.tokens += 1 + len(operands)
+        if operator == b"TJ" and operands and isinstance(operands[0], list):
+            self.tokens += len(operands[0])
+        if self.tokens > self.token_budget:
+            raise _TooComplexError
         if self._pending_form is not None:  # first operator inside a form XObject
             self._forms.append((self._pending_form, self._state.copy(), len(self._stack)))
             self._pending_form = None

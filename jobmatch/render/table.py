@@ -11,12 +11,14 @@ from rich.text import Text
 
 from jobmatch.models import CandidateResult, Posting, Ranking, RoleSignal, Signals
 from jobmatch.render.console import console_for, score_style, untrusted
-from jobmatch.render.data import main_gap, select_top, sorted_skipped
+from jobmatch.render.data import all_warnings, main_gap, select_top, sorted_skipped
 from jobmatch.sanitize import clean_display
 
 NONE_MARK = "—"
 SIGNAL_SEPARATOR = " · "
 MAX_TERMS = 2  # keep the key-signals cell short; explain shows them all
+HIDDEN_TEXT_WARNING = "hidden text"  # how the readers' warning starts (e.g. "hidden text ignored (white)")
+HIDDEN_TEXT_FLAG = "⚠ hidden text ignored"
 
 DEGREE_LABELS = {
     "high_school": "High school",
@@ -77,6 +79,10 @@ def _candidate_cell(candidate: CandidateResult) -> Text:
     cell = Text(name)
     cell.append("\n")
     cell.append(untrusted(candidate.file, style="dim"))
+    if any(w.startswith(HIDDEN_TEXT_WARNING) for w in all_warnings(candidate)):
+        # Text a human reader cannot see was left out of the score: say so beside the name (details: explain).
+        cell.append("\n")
+        cell.append(HIDDEN_TEXT_FLAG, style="yellow")
     return cell
 
 

@@ -42,6 +42,7 @@ class Job:
     families: dict[str, list[tuple[int, Hit]]] = field(default_factory=dict)
 
 
+_ABBREVIATED_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|l\.l\.c|jr|sr|st|dept|assoc)\.\s*$", re.I)
 _TITLE_CUT = re.compile(r"\bcompany name\b|\s[-–—|]\s|,|\s@\s|\sat\s", re.I)
 
 
@@ -114,10 +115,12 @@ def find_jobs(view: ResumeView) -> list[Job]:
             points = 0
             if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")):
                 points += 4
-            if text.rstrip().endswith("."):
-                points -= 2
+            if text.rstrip().endswith(".") and not _ABBREVIATED_END.search(text):
+                points -= 2  # a duty sentence, not "Sales Coordinator, Acme Inc."
             if text[:1].islower():
                 points -= 2
+            if abs(cand - index) > 1:
+                points -= 3  # two lines away: only when nothing adjacent reads as a title
             return (-points, abs(cand - index) if cand >= index else abs(cand - index) + 1)
 
         title_index = min(candidates, key=preference) if candidates else index
