@@ -123,6 +123,7 @@ class RoleSignal:
     present: bool = False
     titles: tuple[str, ...] = ()
     years: float = 0.0
+    recent_years: float = 0.0  # of those, held within the ten years before the résumé's "now"
     roles: tuple[Role, ...] = ()
     evidence: tuple[Evidence, ...] = ()
 

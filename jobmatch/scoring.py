@@ -159,6 +159,7 @@ def _crm(req: Requirement, s: Signals) -> _Answer:
 ROLE_BASE = 0.55
 ROLE_FULL_YEARS = 3.0
 ROLE_UNDATED = 0.7
+ROLE_OLD = 0.6
 # Sales jobs without support or service duties: related work, not the role asked for.
 SALES_ONLY = 0.45
 
@@ -169,7 +170,10 @@ def role_strength(role: RoleSignal) -> float:
         return 0.0
     if role.years <= 0:
         return ROLE_UNDATED
-    return ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+    strength = ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+    if role.recent_years <= 0:
+        strength *= ROLE_OLD  # all of it over ten years ago: the career has moved elsewhere
+    return strength
 
 
 def _experience(req: Requirement, s: Signals) -> _Answer:

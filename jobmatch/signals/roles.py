@@ -23,6 +23,7 @@ _PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
 _MAX_TITLE_WORDS = 9
 _SKIP_SECTIONS = ("education", "certifications", "skills")
 HORIZON_LAG_MONTHS = 12
+RECENT_MONTHS = 120
 # "Sales coordinator with 5+ years of experience": a stated total, used when dates are missing or cut short.
 _STATED_YEARS = re.compile(
     r"\b(\d{1,2})\+?\s*(?:\+\s*)?(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;]{0,80})", re.I
@@ -266,14 +267,17 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
 
     def signal(family: str) -> RoleSignal:
         items = by_family[family]
-        intervals = [_interval(job, horizon) for job, _ in items]
-        months = months_merged([iv for iv in intervals if iv is not None])
+        intervals = [iv for job, _ in items if (iv := _interval(job, horizon)) is not None]
+        months = months_merged(intervals)
+        recent_from = (horizon or 0) - RECENT_MONTHS
+        recent = months_merged([(max(a, recent_from), b) for a, b in intervals if b >= recent_from])
         titles = tuple(dict.fromkeys(role.title for _, role in items if role.title != "(from duties)"))
         evidence: list[Evidence] = [role.evidence for _, role in items if role.evidence is not None]
         return RoleSignal(
             present=bool(items),
             titles=titles,
             years=round(months / 12, 1),
+            recent_years=round(recent / 12, 1),
             roles=tuple(role for _, role in items),
             evidence=tuple(evidence[:6]),
         )
