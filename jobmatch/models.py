@@ -123,9 +123,9 @@ class RoleSignal:
     present: bool = False
     titles: tuple[str, ...] = ()
     years: float = 0.0
-    recent_years: float = 0.0  # of those, held within the ten years before the résumé's "now"
     roles: tuple[Role, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    recent_years: float = 0.0  # of ``years``, those within the ten years before the résumé's "now"
 
 
 @dataclass(frozen=True, slots=True)
