@@ -59,7 +59,8 @@ def _across_break(view: ResumeView, index: int, main: TermMatcher) -> list[Hit]:
         return []
     joined = f"{text} {view.lines[index + 1].text[:60]}"
     cut = len(text)
-    return [h for h in main.find(joined) if h.start < cut < h.end and not is_negated(joined, h.start)]
+    hits = main.find(joined, fuzzy=False)
+    return [h for h in hits if h.start < cut < h.end and not is_negated(joined, h.start)]
 
 
 def _order(vocab: str) -> tuple[str, ...]:

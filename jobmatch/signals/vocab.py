@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -169,7 +169,7 @@ class TermMatcher:
                         return canon, term
         return canonical, key
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, *, fuzzy: bool = True) -> list[Hit]:
         if self._pattern is None or not text:
             return []
         low = _lower(text)
@@ -183,7 +183,7 @@ class TermMatcher:
             method = Method.EXACT if term == canonical.lower() else Method.SYNONYM
             hits.append(Hit(canonical, term, m.start(), m.end(), method, 100.0, text[m.start() : m.end()]))
             taken.append((m.start(), m.end()))
-        if self._corrector is not None:
+        if fuzzy and self._corrector is not None:
             hits.extend(self._fuzzy(text, low, taken, excluded))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
@@ -192,31 +192,22 @@ class TermMatcher:
         self, text: str, low: str, taken: list[tuple[int, int]], excluded: list[tuple[int, int]]
     ) -> list[Hit]:
         assert self._corrector is not None and self._pattern is not None
+        fixes = [f for f in _line_fixes(self._corrector, low) if not _overlaps(f[0], f[1], taken)]
+        if not fixes:  # the common case: no misspelt vocabulary word on this line
+            return []
         pieces: list[str] = []
         index: list[int] = []  # corrected position -> original position
         ratios: list[float] = []  # per corrected char: ratio of its word (100 if unchanged)
         pos = 0
-        changed = False
-        for m in _WORD.finditer(low):
-            token = m.group(0)
-            fix = None if _overlaps(m.start(), m.end(), taken) else self._corrector.correct(token)
-            pieces.append(low[pos : m.start()])
-            index.extend(range(pos, m.start()))
-            ratios.extend([100.0] * (m.start() - pos))
-            if fix is None:
-                pieces.append(token)
-                index.extend(range(m.start(), m.end()))
-                ratios.extend([100.0] * len(token))
-            else:
-                changed = True
-                word, ratio = fix
-                pieces.append(word)
-                index.extend([m.start()] * len(word))
-                index[-1] = m.end() - 1
-                ratios.extend([ratio] * len(word))
-            pos = m.end()
-        if not changed:
-            return []
+        for start, end, word, ratio in fixes:
+            pieces.append(low[pos:start])
+            index.extend(range(pos, start))
+            ratios.extend([100.0] * (start - pos))
+            pieces.append(word)
+            index.extend([start] * len(word))
+            index[-1] = end - 1
+            ratios.extend([ratio] * len(word))
+            pos = end
         pieces.append(low[pos:])
         index.extend(range(pos, len(low)))
         ratios.extend([100.0] * (len(low) - pos))
@@ -232,6 +223,17 @@ class TermMatcher:
             canonical, term = self._lookup(m.group(0))
             found.append(Hit(canonical, term, start, end, Method.FUZZY, ratio, text[start:end]))
         return found
+
+
+@lru_cache(maxsize=8192)
+def _line_fixes(corrector: Corrector, low: str) -> tuple[tuple[int, int, str, float], ...]:
+    """Misspelt vocabulary words in a (lower-cased) line: computed once, shared by every matcher."""
+    found = []
+    for m in _WORD.finditer(low):
+        fix = corrector.correct(m.group(0))
+        if fix is not None:
+            found.append((m.start(), m.end(), fix[0], fix[1]))
+    return tuple(found)
 
 
 def _norm(term: str) -> str:
