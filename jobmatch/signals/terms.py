@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from jobmatch.models import Evidence, TermSignal
 from jobmatch.signals.view import ResumeView, is_negated
 from jobmatch.signals.vocab import Hit, TermMatcher, matcher
@@ -77,8 +79,27 @@ def crm(view: ResumeView) -> TermSignal:
     return _collect(view, matcher("crm", "terms"), order=_order("crm"))
 
 
+_FROM_TO = re.compile(r"\bfrom\s+[\w ]{1,20}\s+to\s+.+\s+to\s+", re.I)
+
+
+def _incidental(evidence: Evidence) -> bool:
+    """The term is one short item in a list of names (clients, industries), not a described job."""
+    text = evidence.text
+    if _FROM_TO.search(text):
+        return True
+    if text.count(",") < 3:
+        return False
+    segment = next((part for part in text.split(",") if evidence.matched and evidence.matched in part), "")
+    return 0 < len(segment.split()) <= 4
+
+
 def cosmetics(view: ResumeView) -> TermSignal:
-    return _collect(view, matcher("cosmetics", "terms"), matcher("cosmetics", "ambiguous"), _order("cosmetics"))
+    found = _collect(view, matcher("cosmetics", "terms"), matcher("cosmetics", "ambiguous"), _order("cosmetics"))
+    if len(found.terms) == 1 and _incidental(found.evidence[0]):
+        # One mention inside a list of clients or industries ("Daikin, Kao Cosmetics, DNP, …", "from
+        # travel to hair and makeup to entertainment"): incidental, not beauty-industry experience.
+        return TermSignal(present=False, terms=found.terms, evidence=found.evidence)
+    return found
 
 
 def soft_skill(view: ResumeView, family: str) -> TermSignal:

@@ -251,6 +251,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+_FUZZY_BRANDS = {"CRM", "Salesforce", "HubSpot"}
+
+
 @cache
 def corrector() -> Corrector:
     """One corrector over the words of every vocabulary whose terms are worth catching misspelt."""
@@ -261,8 +264,8 @@ def corrector() -> Corrector:
             if section in ("exclude", "ambiguous", "unrelated_overrides", "in_progress"):
                 continue
             for entry in entries:
-                if name == "cosmetics" and entry.canonical[:1].isupper():
-                    continue  # brand names: too many real words sit one letter away ("Laude", "Avion")
+                if name in ("cosmetics", "crm") and entry.canonical[:1].isupper() and entry.canonical not in _FUZZY_BRANDS:
+                    continue  # brand names: real words sit an edit away ("Laude"/Lauder, "insights"/Insightly)
                 for term in entry.terms:
                     words.update(w for w in _WORD.findall(term) if w.isalpha())
     return Corrector(frozenset(words))
