@@ -180,7 +180,9 @@ def classify(view: ResumeView, job: Job) -> set[str]:
         if family in families:
             continue
         duties = _duty_hits(view, job, family)
-        if _duties_show_role(family, [h for _, h in duties]):
+        # An assistant or clerk who compiles sales reports is supporting sales; a director doing so is not.
+        junior = "admin" in families and family == "sales_support"
+        if _duties_show_role(family, [h for _, h in duties]) or (junior and duties):
             families.add(family)
             job.families[family] = duties[:2]
     return families
@@ -189,7 +191,7 @@ def classify(view: ResumeView, job: Job) -> set[str]:
 # Duties that show the role on their own; the others ("answered phones", "sales reports") are common in
 # other jobs too and count only beside a second, different duty of the same family.
 _STRONG_DUTIES = {
-    "sales_support": {"orders", "inside sales", "supporting sales", "account reviews", "accounts"},
+    "sales_support": {"orders", "inside sales", "supporting sales", "sales team work", "account reviews", "accounts"},
     "customer_service": {"serving customers", "call center", "front desk", "customer service"},
 }
 
