@@ -29,7 +29,7 @@ _FIELD_LEAD = re.compile(
 )
 _FIELD_STOP = re.compile(
     rf"\s*(?:\b(?:19|20)\d\d\b|{POINT.pattern}|\b(?:university|college|institute|school|academy)\b|"
-    r"\b(?:expected|current|present|graduated|gpa|city|state|company name)\b|[|;(]|\s-\s|\s–\s)",
+    r"\b(?:expected|current|present|graduated|gpa|city|state|company name)\b|[|;(,—]|\s-\s|\s–\s)",
     re.I,
 )
 _FIELD_IMPLIED = re.compile(
@@ -66,12 +66,18 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
     return True
 
 
+_SCHOOL_WORD = re.compile(r"^\s*(?:university|college|institute|school|academy)\b", re.I)
+
+
 def _field_after(text: str, hit: Hit) -> str:
+    """The field of study written after the degree name ("B.S. in Marketing, 2012" -> "Marketing")."""
     rest = text[hit.end :]
     rest = _FIELD_LEAD.sub("", rest, count=1)
     stop = _FIELD_STOP.search(rest)
     field = rest[: stop.start()] if stop else rest
     field = field.strip(" ,:;.-–")
+    if stop and _SCHOOL_WORD.match(rest[stop.start() :]) and _FIELD_IMPLIED.search(hit.matched):
+        return "Business Administration"  # "MBA, UCLA Anderson School": the words before are the school's
     return " ".join(field.split()[:8])
 
 
@@ -113,14 +119,14 @@ def extract_degree(view: ResumeView) -> Degree:
         return Degree(level="unknown")
     rank, index, hit, level = best
     text = view.lines[index].text
-    field = _field_after(text, hit)
+    field = "" if level == "high_school" else _field_after(text, hit)
     # The field or the status often sits on the next line ("Bachelor of Science" / "Marketing, 2012").
     entry = text
     if index + 1 < len(view.lines) and view.sections[index + 1] == view.sections[index]:
         following = view.lines[index + 1].text
         if not _level_hits(following):
             entry = f"{text} {following}"
-            if not field and len(following) < 80:
+            if not field and level != "high_school" and len(following) < 80:
                 field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
     # Still in progress: a marker ("expected", "current", "pending") on a line naming this degree. (A
     # graduation year later than the last job is not one: many people study after working.)
