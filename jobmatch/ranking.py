@@ -115,7 +115,8 @@ def _source_hash(*parts: str) -> str:
 def extractor_version() -> str:
     from jobmatch.documents import EXTRACTOR_VERSION
 
-    return f"{EXTRACTOR_VERSION}-{_source_hash('documents', 'sanitize.py')}"  # the readers clean with sanitize
+    # The readers clean their text with sanitize: a change there changes what they extract.
+    return f"{EXTRACTOR_VERSION}-{_source_hash('documents', 'sanitize.py')}"
 
 
 def scorer_version() -> str:

@@ -18,16 +18,15 @@ _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def strip_unsafe(text: str, *, keep_newlines: bool = True) -> str:
     """Remove control, bidi and zero-width characters. Newlines are kept unless asked otherwise."""
-    cleaned = _UNSAFE.sub("", text)
     # Lone surrogates (from undecodable file names) cannot be encoded for output.
-    if any("\ud800" <= ch <= "\udfff" for ch in cleaned):
-        cleaned = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in cleaned)
+    cleaned = _SURROGATES.sub("\ufffd", _UNSAFE.sub("", text))
     if not keep_newlines:
         cleaned = cleaned.replace("\n", " ").replace("\r", " ")
     return cleaned

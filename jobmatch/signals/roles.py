@@ -24,6 +24,9 @@ _MAX_TITLE_WORDS = 9
 _SKIP_SECTIONS = ("education", "certifications", "skills")
 HORIZON_LAG_MONTHS = 12
 RECENT_MONTHS = 120
+# A job still held ("2011 to Current") has typically run a couple of years by the time the résumé is
+# sent: the résumé's "now" is at least that far past the start of its current job.
+CURRENT_JOB_MONTHS = 24
 # "Sales coordinator with 5+ years of experience": a stated total, used when dates are missing or cut short.
 _STATED_YEARS = re.compile(
     r"\b(\d{1,2})\+?\s*(?:\+\s*)?(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;]{0,80})", re.I
@@ -202,11 +205,14 @@ def _duties_show_role(family: str, hits: list[Hit]) -> bool:
 
 
 def horizon_of(view: ResumeView, latest: int | None, jobs: list[Job]) -> int | None:
-    """Where "Current" ends: the latest date the résumé mentions (its own "now")."""
+    """Where "Current" ends: the résumé's own "now", a year past the last date it mentions, or two
+    years into the job it still holds, whichever is later. Never today's date: a 2016 résumé's current
+    job did not run until 2026."""
     starts = [j.dates.start for j in jobs if j.dates is not None]
-    candidates = [v for v in [latest, *starts] if v is not None]
-    # A résumé is written a little after the last date it mentions; half a year is the typical gap.
-    return max(candidates) + HORIZON_LAG_MONTHS if candidates else None
+    current = [j.dates.start for j in jobs if j.dates is not None and j.dates.end is None]
+    candidates = [v + HORIZON_LAG_MONTHS for v in [latest, *starts] if v is not None]
+    candidates += [v + CURRENT_JOB_MONTHS for v in current]
+    return max(candidates) if candidates else None
 
 
 @dataclass(frozen=True, slots=True)
