@@ -176,6 +176,16 @@ class RequirementMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleFit:
+    """How closely the candidate's past jobs match the kind of job the posting is for."""
+
+    score: float = 0.0  # 0..1
+    families: tuple[str, ...] = ()  # the posting's role families, e.g. ("sales_support", "customer_service")
+    explanation: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CandidateResult:
     file: str
     name: str
@@ -185,6 +195,8 @@ class CandidateResult:
     document: Document
     warnings: tuple[str, ...] = ()
     rank: int = 0
+    role_fit: RoleFit = field(default_factory=RoleFit)
+    requirements_score: float = 0.0  # 0..100, the weighted requirements alone
 
     @property
     def met(self) -> int:

@@ -23,15 +23,17 @@ __all__ = ["EXTRACTOR_VERSION", "analyze", "process_task"]
 def analyze(document: Document, posting: Posting) -> CandidateResult:
     """Signals and score for one read document (rank is set later, when all are ordered)."""
     signals = extract_signals(document)
-    score, matches, notes = score_candidate(posting, signals, document)
+    assessment = score_candidate(posting, signals, document)
     return CandidateResult(
         file=document.path,
         name=signals.name,
-        score=score,
-        matches=matches,
+        score=assessment.total,
+        matches=assessment.matches,
         signals=signals,
         document=document,
-        warnings=notes,
+        warnings=assessment.notes,
+        role_fit=assessment.role_fit,
+        requirements_score=assessment.requirements_score,
     )
 
 

@@ -19,12 +19,15 @@ from jobmatch.models import (
     Posting,
     Requirement,
     RequirementKind,
+    RoleFit,
     RoleSignal,
     RequirementMatch,
     Signals,
     Status,
     TermSignal,
 )
+from rapidfuzz import fuzz
+
 from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, load_vocabulary, matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
@@ -284,18 +287,69 @@ def weight_of(req: Requirement) -> float:
     return WEIGHT_REQUIRED if req.kind is RequirementKind.REQUIRED else WEIGHT_PREFERRED
 
 
-def score_candidate(
-    posting: Posting, signals: Signals, document: Document
-) -> tuple[float, tuple[RequirementMatch, ...], tuple[str, ...]]:
-    """Total 0–100, the per-requirement matches, and notes that changed the total."""
+# The requirements list is what the posting asks for; a recruiter's first screen is whether the person has
+# done this kind of job before. That second question is a quarter of the total, shown as "role fit".
+ROLE_FIT_WEIGHT = 0.25
+_ROLE_FAMILIES = ("sales_support", "customer_service", "sales", "admin")
+
+
+@cache
+def posting_role_families(posting: Posting) -> tuple[str, ...]:
+    """The job families the posting is for: from its title, and from requirements asking for experience."""
+    texts = [posting.title] + [r.text for r in posting.requirements if concept_of(r) == "experience"]
+    found: list[str] = []
+    for family in _ROLE_FAMILIES:
+        if any(matcher("roles", family, fuzzy=False).find(text) for text in texts if text):
+            found.append(family)
+    return tuple(found)
+
+
+def role_fit(posting: Posting, signals: Signals) -> RoleFit:
+    families = posting_role_families(posting)
+    if not families:
+        # A posting outside our role vocabularies: compare its title with the candidate's latest title.
+        if not posting.title or not signals.latest_title:
+            return RoleFit(0.0, (), "No job title to compare with the posting's")
+        ratio = fuzz.token_set_ratio(posting.title.lower(), signals.latest_title.lower()) / 100
+        return RoleFit(round(ratio, 3), (), f"Latest title '{signals.latest_title}' vs '{posting.title}'")
+    best, label, evidence = 0.0, "", ()
+    for family in families:
+        role: RoleSignal | None = getattr(signals, family, None)
+        if role is None or not role.present:
+            continue
+        strength = role_strength(role)
+        if strength > best:
+            best, label, evidence = strength, family, role.evidence[:2]
+    if best == 0.0 and signals.sales_or_service_years > 0:
+        return RoleFit(SALES_ONLY, families, "Sales jobs, not the support or service role this posting is for")
+    if best == 0.0:
+        return RoleFit(0.0, families, "No job of the kind this posting is for")
+    role = getattr(signals, label)
+    why = f"{label.replace('_', ' ')}: {', '.join(role.titles[:3]) or 'duties'} ({role.years:g} y)"
+    return RoleFit(round(best, 3), families, why, evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    total: float  # 0..100
+    requirements_score: float  # 0..100
+    matches: tuple[RequirementMatch, ...]
+    role_fit: RoleFit
+    notes: tuple[str, ...]
+
+
+def score_candidate(posting: Posting, signals: Signals, document: Document) -> Assessment:
+    """Total 0–100 = requirements (weighted) and role fit, with notes on anything that changed it."""
     matches = tuple(match_requirement(r, signals, document) for r in posting.requirements)
     total_weight = sum(weight_of(m.requirement) for m in matches) or 1.0
-    total = 100.0 * sum(weight_of(m.requirement) * m.score for m in matches) / total_weight
+    requirements = 100.0 * sum(weight_of(m.requirement) * m.score for m in matches) / total_weight
+    fit = role_fit(posting, signals)
+    total = (1 - ROLE_FIT_WEIGHT) * requirements + ROLE_FIT_WEIGHT * 100.0 * fit.score
     notes: list[str] = []
     if signals.seniority == "senior" and not signals.sales_support.present:
         total *= SENIORITY_PENALTY
         notes.append(f"latest title ({signals.latest_title}) is far above the role's level")
-    return round(total, 1), matches, tuple(notes)
+    return Assessment(round(total, 1), round(requirements, 1), matches, fit, tuple(notes))
 
 
 def load_concepts() -> tuple[str, ...]:

@@ -61,7 +61,8 @@ High School Diploma
 
 def _score(avon, text):  # type: ignore[no-untyped-def]
     d = doc(text)
-    return score_candidate(avon, extract_signals(d), d)
+    a = score_candidate(avon, extract_signals(d), d)
+    return a.total, a.matches, a.notes
 
 
 def test_ideal_meets_everything(avon) -> None:  # type: ignore[no-untyped-def]
@@ -99,15 +100,15 @@ def test_preferred_weighs_less_than_required() -> None:
     )
     kinds = [r.kind for r in posting.requirements]
     assert kinds == [RequirementKind.REQUIRED, RequirementKind.PREFERRED]
-    office_only, _, _ = score_candidate(posting, extract_signals(doc("Skills\nMicrosoft Office\n")), doc("x"))
-    crm_only, _, _ = score_candidate(posting, extract_signals(doc("Skills\nSalesforce CRM\n")), doc("x"))
+    office_only = score_candidate(posting, extract_signals(doc("Skills\nMicrosoft Office\n")), doc("x")).total
+    crm_only = score_candidate(posting, extract_signals(doc("Skills\nSalesforce CRM\n")), doc("x")).total
     assert office_only > crm_only > 0
 
 
 def test_keyword_fallback_for_unknown_requirements() -> None:
     posting = parse_posting("Title: Dev\nMust have: Python, Django or FastAPI, PostgreSQL, Kubernetes.\n")
     d = doc("Skills\nPython, FastAPI, Postgres\nExperience\nBuilt APIs in Pythn\n")
-    _, matches, _ = score_candidate(posting, extract_signals(d), d)
+    matches = score_candidate(posting, extract_signals(d), d).matches
     by_text = {m.requirement.text: m for m in matches}
     assert by_text["Python"].status is Status.MET
     assert by_text["Django or FastAPI"].status is Status.MET

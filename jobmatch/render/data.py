@@ -196,6 +196,13 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
         "met": candidate.met,
         "total": len(candidate.matches),
         "main_gap": safe(gap.requirement.id) if gap is not None else None,
+        "requirements_score": number(candidate.requirements_score, 1),
+        "role_fit": {
+            "score": number(candidate.role_fit.score, 3),
+            "families": [safe(f) for f in candidate.role_fit.families],
+            "explanation": safe(candidate.role_fit.explanation),
+            "evidence": [evidence_to_dict(e) for e in candidate.role_fit.evidence],
+        },
         "requirements": [match_to_dict(m) for m in candidate.matches],
         "signals": signals_to_dict(candidate.signals),
         "warnings": [safe(w) for w in all_warnings(candidate)],

@@ -136,6 +136,9 @@ def _print_signals(console: Console, result: CandidateResult) -> None:
         console.print(Text(f"{INDENT}Seniority: {clean_display(signals.seniority)}"))
 
 
+ROLE_FIT_PERCENT = 25  # jobmatch.scoring.ROLE_FIT_WEIGHT, as shown to people
+
+
 def render_explain(
     result: CandidateResult, posting: Posting, out: TextIO, *, color: bool, width: int | None
 ) -> None:
@@ -147,11 +150,24 @@ def render_explain(
         if result.rank > 0:
             score.append(f" · rank {result.rank}")
         console.print(score)
+        console.print(
+            Text(
+                f"       = {100 - ROLE_FIT_PERCENT}% requirements ({result.requirements_score:.1f})"
+                f" + {ROLE_FIT_PERCENT}% role fit ({100 * result.role_fit.score:.1f})"
+            )
+        )
         console.print(Text("Posting: ").append(posting_heading(posting)))
         console.print()
         console.print(Text("Requirements", style="bold underline"))
         for match in result.matches:
             _print_match(console, match)
+        console.print()
+        fit = result.role_fit
+        console.print(Text("Role fit", style="bold underline"))
+        head = Text(f"{INDENT}{fit.score:.2f}  ").append(untrusted(fit.explanation))
+        console.print(head)
+        for evidence in fit.evidence:
+            console.print(evidence_line(evidence))
         console.print()
         _print_signals(console, result)
         console.print()
