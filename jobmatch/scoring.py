@@ -346,7 +346,7 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
     fit = role_fit(posting, signals)
     total = (1 - ROLE_FIT_WEIGHT) * requirements + ROLE_FIT_WEIGHT * 100.0 * fit.score
     notes: list[str] = []
-    if signals.seniority == "senior" and not signals.sales_support.present:
+    if signals.seniority == "senior":
         total *= SENIORITY_PENALTY
         notes.append(f"latest title ({signals.latest_title}) is far above the role's level")
     return Assessment(round(total, 1), round(requirements, 1), matches, fit, tuple(notes))
