@@ -548,9 +548,7 @@ CHECKS = {
 VARIATIONS_FOLDER = "=cmd|' calc'!A0"  # a folder name that makes every `file` cell start like a formula
 VARIATION_TIMEOUT_S = 6.0  # every variation but KNOWN_SLOW reads in well under a second
 # Files the per-file wall clock may have to stop (the last line of defence, exercised on purpose):
-# documents/text.py runs the Markdown regexes over the whole 3 MB line before the character budget
-# applies (about 27 s on a fast machine). Remove the entry once the reader budgets it.
-KNOWN_SLOW = {"line_3MB_brackets.md"}
+KNOWN_SLOW: set[str] = set()  # none now: tests/test_workers.py exercises the kill path itself
 GOOD_TEXT = "Pat Example\npat@example.com\nPython, Django, PostgreSQL, Docker\n"
 
 

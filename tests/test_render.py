@@ -347,9 +347,12 @@ def test_csv_layout_and_quoting() -> None:
         "cosmetics",
         "crm",
         "main_gap",
+        "role_fit",
+        "warnings",
         "skipped",
     ]
     ada = dict(zip(header, rows[1], strict=True))
+    assert "hidden text ignored" in ada["warnings"]  # the hidden-text flag reaches spreadsheets too
     assert ada["rank"] == "1"
     assert ada["score"] == "87.5"
     assert ada["met"] == "2" and ada["total"] == "3"

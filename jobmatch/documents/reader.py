@@ -135,7 +135,9 @@ def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
     if kind == kinds.DOCX:
         docx = read_docx(data, limits)
         return _Pages(kind, [docx.lines], 1, list(docx.warnings), docx.title)
-    text = read_text(data, markdown=kind == kinds.MD)
+    text = read_text(
+        data, markdown=kind == kinds.MD, max_chars=limits.max_chars, max_line_chars=limits.max_line_chars
+    )
     return _Pages(kind, [text.lines], 1, list(text.warnings))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from jobmatch.models import CandidateResult, Ranking, RoleSignal
-from jobmatch.render.data import main_gap, number, select_top, sorted_skipped
+from jobmatch.render.data import all_warnings, main_gap, number, select_top, sorted_skipped
 from jobmatch.sanitize import csv_cell
 
 LEADING_COLUMNS = ("rank", "file", "name", "score", "met", "total")
@@ -20,6 +20,8 @@ TRAILING_COLUMNS = (
     "cosmetics",
     "crm",
     "main_gap",
+    "role_fit",
+    "warnings",
     "skipped",
 )
 LIST_SEPARATOR = "; "
@@ -50,9 +52,11 @@ def _candidate_row(candidate: CandidateResult, requirement_ids: Sequence[str]) -
         LIST_SEPARATOR.join(signals.microsoft_office.terms),
         _years(signals.sales_support),
         _years(signals.customer_service),
-        LIST_SEPARATOR.join(signals.cosmetics.terms),
+        LIST_SEPARATOR.join(signals.cosmetics.terms) if signals.cosmetics.present else "",
         LIST_SEPARATOR.join(signals.crm.terms),
         gap.requirement.id if gap is not None else None,
+        number(candidate.role_fit.score, 2),
+        LIST_SEPARATOR.join(all_warnings(candidate)),
         None,
     ]
     return row

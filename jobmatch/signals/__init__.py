@@ -13,7 +13,14 @@ from jobmatch.signals.view import ResumeView
 
 __all__ = ["extract_signals", "find_name"]
 
-_NAME = re.compile(r"^[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-zA-Z'’\-]+){1,3}$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*\.?$")  # letters in any script, "O'Neil", "J."
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+
+
 _NOT_NAME = re.compile(
     r"\b(?:resume|curriculum|vitae|summary|profile|experience|manager|coordinator|assistant|sales|"
     r"engineer|developer|representative|specialist|director|analyst|consultant|company|name|city|state|"
@@ -33,7 +40,7 @@ def find_name(view: ResumeView) -> str:
     """The candidate's name: a short capitalised line near the top that is not a title or heading."""
     for line in view.lines[:6]:
         text = line.text.strip().strip("#*• ").strip()
-        if _NAME.match(text.title() if text.isupper() else text) and not _NOT_NAME.search(text):
+        if _looks_like_name(text.title() if text.isupper() else text) and not _NOT_NAME.search(text):
             return text.title() if text.isupper() else text
     return ""
 

@@ -1,0 +1,47 @@
+"""The worker pool: results for every task, a hard per-file wall clock, deterministic output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobmatch.posting import load_posting
+from jobmatch.ranking import RankOptions, rank
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTING = load_posting(ROOT / "requirements" / "AVON147.txt")
+TEXT = "Jane Doe\nExperience\nSales Coordinator\n2015 - 2019\nProcessed orders.\n"
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"cv{i:02d}.txt").write_text(TEXT.replace("Jane", f"Jane{i}"))
+    return folder
+
+
+def test_a_file_over_the_wall_clock_is_skipped_not_waited_for(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 2)
+    # 10 ms cannot cover even a worker's start-up: every file must be stopped, and the run must end.
+    ranking = rank(folder, POSTING, RankOptions(workers=1, timeout_s=0.01, use_cache=False))
+    assert ranking.candidates == ()
+    assert [s.reason for s in ranking.skipped] == ["took longer than 0.01 s to read"] * 2
+
+
+def test_many_workers_same_output_as_one(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 7)
+    one = rank(folder, POSTING, RankOptions(workers=1, use_cache=False))
+    three = rank(folder, POSTING, RankOptions(workers=3, use_cache=False))
+    assert [(c.rank, c.file, c.score) for c in one.candidates] == [
+        (c.rank, c.file, c.score) for c in three.candidates
+    ]
+    assert len(one.candidates) == 7
+
+
+def test_warm_cache_gives_the_same_ranking(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    cold = rank(folder, POSTING, options)
+    warm = rank(folder, POSTING, options)
+    assert cold == warm
+    assert (tmp_path / "cache.sqlite3").exists()
