@@ -297,11 +297,18 @@ _ROLE_FAMILIES = ("sales_support", "customer_service", "sales", "admin")
 def posting_role_families(posting: Posting) -> tuple[str, ...]:
     """The job families the posting is for: from its title, and from requirements asking for experience."""
     texts = [posting.title] + [r.text for r in posting.requirements if concept_of(r) == "experience"]
-    found: list[str] = []
-    for family in _ROLE_FAMILIES:
-        if any(matcher("roles", family, fuzzy=False).find(text) for text in texts if text):
-            found.append(family)
-    return tuple(found)
+    found: set[str] = set()
+    for text in texts:
+        hits = [(f, h) for f in _ROLE_FAMILIES for h in matcher("roles", f, fuzzy=False).find(text)]
+        for family, hit in hits:
+            # "Account Sales Coordinator" is a sales-support title, not an admin "coordinator" one.
+            inside_longer = any(
+                (o.start <= hit.start and hit.end <= o.end) and (o.end - o.start) > (hit.end - hit.start)
+                for _, o in hits
+            )
+            if not inside_longer:
+                found.add(family)
+    return tuple(f for f in _ROLE_FAMILIES if f in found)
 
 
 def role_fit(posting: Posting, signals: Signals) -> RoleFit:
