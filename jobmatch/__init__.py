@@ -12,8 +12,8 @@ __all__ = ["__version__", "analyze", "load_posting", "parse_posting", "rank", "r
 
 if TYPE_CHECKING:
     from jobmatch.documents import read_document
-    from jobmatch.posting import load_posting, parse_posting
     from jobmatch.pipeline import analyze
+    from jobmatch.posting import load_posting, parse_posting
     from jobmatch.ranking import rank
 
 _LAZY = {

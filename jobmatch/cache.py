@@ -65,7 +65,7 @@ class Cache:
         if db is None:
             return None
         try:
-            row = db.execute(f"SELECT payload FROM {table} WHERE key=?", (key,)).fetchone()  # noqa: S608
+            row = db.execute(f"SELECT payload FROM {table} WHERE key=?", (key,)).fetchone()
             return None if row is None else bytes(row[0])
         except sqlite3.Error:
             return None
@@ -75,7 +75,7 @@ class Cache:
         if db is None:
             return
         try:
-            db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, blob))  # noqa: S608
+            db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, blob))
             self._pending += 1
             if self._pending >= 200:
                 db.commit()

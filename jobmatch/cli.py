@@ -6,7 +6,10 @@ Heavy modules (pypdf, docx, the ranking machinery) are imported inside the comma
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -77,29 +80,31 @@ def _load_posting(path: Path | None) -> Posting:
 def _use_color(color: bool | None) -> bool:
     if color is not None:
         return color
-    import os
-
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _run(verbose: bool, body: object) -> None:
+def _run(verbose: bool, body: Callable[[], None]) -> None:
     """One error ladder for every command."""
     try:
-        body()  # type: ignore[operator]
+        body()
     except JobmatchError as exc:
         _fail(exc.message, exc.exit_code)
     except BrokenPipeError:
-        # `jobmatch rank | head`: the reader went away; leave quietly.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            raise typer.Exit(int(ExitCode.OK)) from None
+        # `jobmatch rank | head`: the reader went away. Point stdout at /dev/null so the interpreter's
+        # final flush does not raise again, and leave quietly.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(int(ExitCode.OK)) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:
         if verbose:
             raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --verbose for the traceback)", ExitCode.INTERNAL)
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (run with --verbose for the traceback)",
+            ExitCode.INTERNAL,
+        )
 
 
 @app.command()

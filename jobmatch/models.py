@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-
 # --------------------------------------------------------------------------- documents
 
 
@@ -53,7 +52,9 @@ class Requirement:
 @dataclass(frozen=True, slots=True)
 class Posting:
     path: str
-    fields: tuple[tuple[str, str], ...]  # header fields in order, e.g. (("Title", "Account Sales Coordinator"), …)
+    fields: tuple[
+        tuple[str, str], ...
+    ]  # header fields in order, e.g. (("Title", "Account Sales Coordinator"), …)
     sections: tuple[tuple[str, str], ...]  # (NAME, text) in order; NAME upper-case, e.g. "SUMMARY"
     requirements: tuple[Requirement, ...]
 

@@ -57,6 +57,4 @@ def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool)
 
 def unpack_result(blob: bytes, shown: str) -> Any:
     result = unpack(CandidateResult, blob)
-    return dataclasses.replace(
-        result, file=shown, document=dataclasses.replace(result.document, path=shown)
-    )
+    return dataclasses.replace(result, file=shown, document=dataclasses.replace(result.document, path=shown))

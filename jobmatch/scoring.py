@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from jobmatch.models import (
     Document,
     Evidence,
@@ -19,15 +21,13 @@ from jobmatch.models import (
     Posting,
     Requirement,
     RequirementKind,
+    RequirementMatch,
     RoleFit,
     RoleSignal,
-    RequirementMatch,
     Signals,
     Status,
     TermSignal,
 )
-from rapidfuzz import fuzz
-
 from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, load_vocabulary, matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
@@ -76,7 +76,9 @@ class _Answer:
     explanation: str
 
 
-_FIELD_WORDS = re.compile(r"\b(?:in|of)\s+(?:business|marketing|communications?|finance|economics|related)", re.I)
+_FIELD_WORDS = re.compile(
+    r"\b(?:in|of)\s+(?:business|marketing|communications?|finance|economics|related)", re.I
+)
 
 
 def _degree(req: Requirement, s: Signals) -> _Answer:
@@ -93,7 +95,10 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
     score, why = 0.0, ""
     if have >= need:
         if not wants_field or d.field_related:
-            score, why = 1.0, f"{label}: the level asked for" + (", in a related field" if wants_field else "")
+            score, why = (
+                1.0,
+                f"{label}: the level asked for" + (", in a related field" if wants_field else ""),
+            )
         else:
             # Right level, other field: most recruiters still count a degree for a coordinator role.
             score, why = 0.6, f"{label}: the level asked for, but not a business-related field"
@@ -116,9 +121,7 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
         if alt > score:
             score = alt
             why = f"{why}; {years:g} years of sales/service work count as equivalent experience"
-            evidence = (
-                d.evidence + s.sales_support.evidence[:2] + s.customer_service.evidence[:2]
-            )
+            evidence = d.evidence + s.sales_support.evidence[:2] + s.customer_service.evidence[:2]
     return _Answer(score, evidence, why[:1].upper() + why[1:] if why else "")
 
 
@@ -143,10 +146,9 @@ def _cosmetics(req: Requirement, s: Signals) -> _Answer:
         return _Answer(0.0, (), "No cosmetics or beauty experience found")
     strong = [t for t in c.terms if _STRONG_BEAUTY.search(t)]  # brands, retailers, beauty roles
     in_experience = any(e.section in ("experience", "") for e in c.evidence)
-    if strong or len(c.terms) >= 2:
-        score = 1.0 if in_experience else 0.8
-    else:
-        score = 0.6
+    # A brand, retailer or beauty role (or several beauty words) is knowledge of the industry; it counts
+    # fully when it comes from a job, not only a skills list. One generic product word is partial.
+    score = (1.0 if in_experience else 0.8) if strong or len(c.terms) >= 2 else 0.6
     return _Answer(score, c.evidence, "Beauty/cosmetics: " + ", ".join(c.terms))
 
 
@@ -189,7 +191,9 @@ def _experience(req: Requirement, s: Signals) -> _Answer:
     score = max(role_strength(ss), role_strength(cs))
     if not parts:
         if s.sales_or_service_years > 0:
-            return _Answer(SALES_ONLY, (), f"{s.sales_or_service_years:g} years in sales roles, none in support/service")
+            return _Answer(
+                SALES_ONLY, (), f"{s.sales_or_service_years:g} years in sales roles, none in support/service"
+            )
         return _Answer(0.0, (), "No sales-support or customer-service role found")
     return _Answer(score, ss.evidence[:3] + cs.evidence[:3], "; ".join(parts))
 
@@ -240,9 +244,61 @@ _ANSWERS = {
 }
 
 _STOP = frozenset(
-    "a an and or the of in on for to with is are be as at by from our your you we will this that "
-    "plus preferred required must have nice strong excellent good proven ability experience years year "
-    "knowledge understanding skills skill including etc e g i e using use work working".split()
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "is",
+        "are",
+        "be",
+        "as",
+        "at",
+        "by",
+        "from",
+        "our",
+        "your",
+        "you",
+        "we",
+        "will",
+        "this",
+        "that",
+        "plus",
+        "preferred",
+        "required",
+        "must",
+        "have",
+        "nice",
+        "strong",
+        "excellent",
+        "good",
+        "proven",
+        "ability",
+        "experience",
+        "years",
+        "year",
+        "knowledge",
+        "understanding",
+        "skills",
+        "skill",
+        "including",
+        "etc",
+        "e",
+        "g",
+        "i",
+        "e",
+        "using",
+        "use",
+        "work",
+        "working",
+    ]
 )
 
 
@@ -271,7 +327,9 @@ def _keywords(req: Requirement, document: Document) -> _Answer:
         share = len(found) / len(keys)
         if share > best.score:
             missing = [k for k in keys if k not in found]
-            why = f"Found {len(found)} of {len(keys)} keywords" + (f"; missing {', '.join(missing)}" if missing else "")
+            why = f"Found {len(found)} of {len(keys)} keywords" + (
+                f"; missing {', '.join(missing)}" if missing else ""
+            )
             best = _Answer(share, tuple(found.values())[:6], why)
     return best
 
@@ -319,7 +377,8 @@ def role_fit(posting: Posting, signals: Signals) -> RoleFit:
             return RoleFit(0.0, (), "No job title to compare with the posting's")
         ratio = fuzz.token_set_ratio(posting.title.lower(), signals.latest_title.lower()) / 100
         return RoleFit(round(ratio, 3), (), f"Latest title '{signals.latest_title}' vs '{posting.title}'")
-    best, label, evidence = 0.0, "", ()
+    best, label = 0.0, ""
+    evidence: tuple[Evidence, ...] = ()
     for family in families:
         role: RoleSignal | None = getattr(signals, family, None)
         if role is None or not role.present:
@@ -328,7 +387,9 @@ def role_fit(posting: Posting, signals: Signals) -> RoleFit:
         if strength > best:
             best, label, evidence = strength, family, role.evidence[:2]
     if best == 0.0 and signals.sales_or_service_years > 0:
-        return RoleFit(SALES_ONLY, families, "Sales jobs, not the support or service role this posting is for")
+        return RoleFit(
+            SALES_ONLY, families, "Sales jobs, not the support or service role this posting is for"
+        )
     if best == 0.0:
         return RoleFit(0.0, families, "No job of the kind this posting is for")
     role = getattr(signals, label)

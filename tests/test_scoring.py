@@ -96,7 +96,8 @@ High School Diploma
 
 def test_preferred_weighs_less_than_required() -> None:
     posting = parse_posting(
-        "Title: X\nREQUIREMENTS:\n- Proficiency in Microsoft Office.\n- Experience with Salesforce CRM is a plus.\n"
+        "Title: X\nREQUIREMENTS:\n- Proficiency in Microsoft Office.\n"
+        "- Experience with Salesforce CRM is a plus.\n"
     )
     kinds = [r.kind for r in posting.requirements]
     assert kinds == [RequirementKind.REQUIRED, RequirementKind.PREFERRED]

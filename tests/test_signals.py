@@ -29,7 +29,9 @@ def test_office_terms(text: str, expected: set[str]) -> None:
 
 
 def test_fuzzy_hit_reports_ratio_and_original_words() -> None:
-    (hit,) = [h for h in matcher("office", "terms").find("Skilled in Powerpiont") if h.canonical == "PowerPoint"]
+    (hit,) = [
+        h for h in matcher("office", "terms").find("Skilled in Powerpiont") if h.canonical == "PowerPoint"
+    ]
     assert hit.method is Method.FUZZY
     assert 85 <= hit.ratio < 100
     assert hit.matched == "Powerpiont"
@@ -41,7 +43,12 @@ def test_inflection_is_not_a_typo() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Repaired cosmetic damage on vehicles", "aesthetic finish", "installed make-up air units", "cosmic rays"],
+    [
+        "Repaired cosmetic damage on vehicles",
+        "aesthetic finish",
+        "installed make-up air units",
+        "cosmic rays",
+    ],
 )
 def test_cosmetics_false_friends(text: str) -> None:
     assert matcher("cosmetics", "terms").find(text) == []

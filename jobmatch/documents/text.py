@@ -43,7 +43,9 @@ def read_text(data: bytes, *, markdown: bool, max_chars: int = 0, max_line_chars
     lines = text.splitlines()
     if max_line_chars:
         lines = [
-            line[i : i + max_line_chars] for line in lines for i in range(0, max(len(line), 1), max_line_chars)
+            line[i : i + max_line_chars]
+            for line in lines
+            for i in range(0, max(len(line), 1), max_line_chars)
         ]
     if markdown:
         lines = strip_markdown(lines)

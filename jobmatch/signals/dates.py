@@ -16,9 +16,14 @@ MONTHS = {
     "spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1,
 }  # fmt: skip
 
-_MONTH_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
+)
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_POINT = rf"(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{1,2}}\s*/\s*)?{_YEAR}|{_YEAR})"
+_POINT = (
+    rf"(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{1,2}}\s*/\s*)?{_YEAR}|{_YEAR})"
+)
 _NOW = r"(?:current(?:ly)?|present|now|to\s+date|date|today|ongoing)"
 _SEP = r"\s*(?:-|–|—|−|to|until|till|thru|through|~)\s*"
 RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)

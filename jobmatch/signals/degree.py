@@ -16,7 +16,8 @@ _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 # they count only upper-case, at the start of a clause, and followed by a field or separator.
 _SHORT = re.compile(r"^[a-z]{2,4}$")
 _NOT_DEGREE_AFTER = re.compile(
-    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos)\b", re.I
+    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos)\b",
+    re.I,
 )
 _FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z]|[A-Z]{2,4}\s*:)")
 _BARE = {"associate", "bachelor"}  # "Associate : Business" is a degree only inside Education
@@ -101,11 +102,11 @@ def extract_degree(view: ResumeView) -> Degree:
     evidence: list[Evidence] = []
     for index, line in enumerate(view.lines):
         section = view.sections[index]
-        if has_education and section not in ("education", "certifications", "summary", ""):
-            # Degree words outside Education are mostly duties ("assisted master's students"): only
-            # full degree names with a school on the line count there.
-            if not _SCHOOL.search(line.text):
-                continue
+        # Degree words outside Education are mostly duties ("assisted master's students"): only
+        # full degree names with a school on the line count there.
+        outside = has_education and section not in ("education", "certifications", "summary", "")
+        if outside and not _SCHOOL.search(line.text):
+            continue
         for level, hit in _level_hits(line.text):
             if not _plausible(view, index, line.text, hit):
                 continue

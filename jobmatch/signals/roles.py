@@ -32,7 +32,8 @@ _STATED_YEARS = re.compile(
     r"\b(\d{1,2})\+?\s*(?:\+\s*)?(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;]{0,80})", re.I
 )
 _STATED_TOPIC = re.compile(
-    r"\b(?:sales|customer service|customer support|client|account|order|retail|call center|inside sales)", re.I
+    r"\b(?:sales|customer service|customer support|client|account|order|retail|call center|inside sales)",
+    re.I,
 )
 
 
@@ -111,23 +112,14 @@ def find_jobs(view: ResumeView) -> list[Job]:
         if same and len(same.split()) <= _MAX_TITLE_WORDS:
             candidates.append(index)
         for near in (index - 1, index + 1, index - 2, index + 2):
-            if 0 <= near < len(lines) and view.sections[near] == view.sections[index]:
-                if not find_ranges(lines[near].text) and _is_title_like(lines[near].text):
-                    candidates.append(near)
-        def preference(cand: int) -> tuple[int, int]:
-            text = lines[cand].text
-            points = 0
-            if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")):
-                points += 4
-            if text.rstrip().endswith(".") and not _ABBREVIATED_END.search(text):
-                points -= 2  # a duty sentence, not "Sales Coordinator, Acme Inc."
-            if text[:1].islower():
-                points -= 2
-            if abs(cand - index) > 1:
-                points -= 3  # two lines away: only when nothing adjacent reads as a title
-            return (-points, abs(cand - index) if cand >= index else abs(cand - index) + 1)
-
-        title_index = min(candidates, key=preference) if candidates else index
+            same_section = 0 <= near < len(lines) and view.sections[near] == view.sections[index]
+            if same_section and not find_ranges(lines[near].text) and _is_title_like(lines[near].text):
+                candidates.append(near)
+        title_index = (
+            min(candidates, key=lambda c: _title_preference(lines[c].text, c - index))
+            if candidates
+            else index
+        )
         title_line = lines[title_index].text
         if title_index == index:
             title_line = line.text[: dates.span[0]] + " " + line.text[dates.span[1] :]
@@ -145,6 +137,21 @@ def find_jobs(view: ResumeView) -> list[Job]:
             stop = next(i for i in range(first, last) if heading_of(lines[i].text))
             job.body = [i for i in job.body if i < stop]
     return jobs
+
+
+def _title_preference(text: str, offset: int) -> tuple[int, int]:
+    """Sort key for the lines around a date range: the likeliest job title first."""
+    points = 0
+    if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")):
+        points += 4
+    if text.rstrip().endswith(".") and not _ABBREVIATED_END.search(text):
+        points -= 2  # a duty sentence, not "Sales Coordinator, Acme Inc."
+    if text[:1].islower():
+        points -= 2
+    if abs(offset) > 1:
+        points -= 3  # two lines away: only when nothing adjacent reads as a title
+    # Ties: the line after the dates (LiveCareer's layout) before the line above them.
+    return (-points, abs(offset) if offset >= 0 else abs(offset) + 1)
 
 
 def _undated_jobs(view: ResumeView) -> list[Job]:
@@ -194,7 +201,14 @@ def classify(view: ResumeView, job: Job) -> set[str]:
 # Duties that show the role on their own; the others ("answered phones", "sales reports") are common in
 # other jobs too and count only beside a second, different duty of the same family.
 _STRONG_DUTIES = {
-    "sales_support": {"orders", "inside sales", "supporting sales", "sales team work", "account reviews", "accounts"},
+    "sales_support": {
+        "orders",
+        "inside sales",
+        "supporting sales",
+        "sales team work",
+        "account reviews",
+        "accounts",
+    },
     "customer_service": {"serving customers", "call center", "front desk", "customer service"},
 }
 
@@ -240,7 +254,11 @@ def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
     for job in jobs:
         interval: tuple[int, int] | None = None
         if job.dates is not None:
-            end = job.dates.end if job.dates.end is not None else max(horizon or job.dates.start, job.dates.start)
+            end = (
+                job.dates.end
+                if job.dates.end is not None
+                else max(horizon or job.dates.start, job.dates.start)
+            )
             interval = (job.dates.start, end)
             all_intervals.append(interval)
         families = classify(view, job)

@@ -33,6 +33,7 @@ def _collect(
             ]
         if not hits:
             continue
+
         def key(hit: Hit) -> str:
             return hit.term if by_term else hit.canonical
 
@@ -94,7 +95,9 @@ def _incidental(evidence: Evidence) -> bool:
 
 
 def cosmetics(view: ResumeView) -> TermSignal:
-    found = _collect(view, matcher("cosmetics", "terms"), matcher("cosmetics", "ambiguous"), _order("cosmetics"))
+    found = _collect(
+        view, matcher("cosmetics", "terms"), matcher("cosmetics", "ambiguous"), _order("cosmetics")
+    )
     if len(found.terms) == 1 and _incidental(found.evidence[0]):
         # One mention inside a list of clients or industries ("Daikin, Kao Cosmetics, DNP, …", "from
         # travel to hair and makeup to entertainment"): incidental, not beauty-industry experience.

@@ -264,8 +264,12 @@ def corrector() -> Corrector:
             if section in ("exclude", "ambiguous", "unrelated_overrides", "in_progress"):
                 continue
             for entry in entries:
-                if name in ("cosmetics", "crm") and entry.canonical[:1].isupper() and entry.canonical not in _FUZZY_BRANDS:
-                    continue  # brand names: real words sit an edit away ("Laude"/Lauder, "insights"/Insightly)
+                if (
+                    name in ("cosmetics", "crm")
+                    and entry.canonical[:1].isupper()
+                    and entry.canonical not in _FUZZY_BRANDS
+                ):
+                    continue  # brands: real words sit an edit away ("Laude"/Lauder, "insights"/Insightly)
                 for term in entry.terms:
                     words.update(w for w in _WORD.findall(term) if w.isalpha())
     return Corrector(frozenset(words))
