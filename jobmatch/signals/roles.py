@@ -209,7 +209,7 @@ _STRONG_DUTIES = {
         "account reviews",
         "accounts",
     },
-    "customer_service": {"serving customers", "call center", "front desk", "customer service"},
+    "customer_service": {"serving customers", "front desk", "customer service"},
 }
 
 
