@@ -160,9 +160,10 @@ def _crm(req: Requirement, s: Signals) -> _Answer:
 
 
 # A sales-support or service job counts for more the longer it was held: a summer as a cashier is not
-# a career in customer service. Full credit from three years; an undated job gets the middle.
+# a career in customer service. Full credit from five years ("several years" of such work, as recruiters
+# read it); an undated job gets the middle.
 ROLE_BASE = 0.55
-ROLE_FULL_YEARS = 3.0
+ROLE_FULL_YEARS = 5.0
 ROLE_UNDATED = 0.7
 ROLE_OLD = 0.6
 # Sales jobs without support or service duties: related work, not the role asked for.
