@@ -45,3 +45,21 @@ def test_warm_cache_gives_the_same_ranking(tmp_path: Path) -> None:
     warm = rank(folder, POSTING, options)
     assert cold == warm
     assert (tmp_path / "cache.sqlite3").exists()
+
+
+def test_a_new_posting_reuses_every_extraction(tmp_path: Path) -> None:
+    import sqlite3
+
+    from jobmatch.posting import parse_posting
+
+    folder = _folder(tmp_path, 3)
+    cache_path = tmp_path / "cache.sqlite3"
+    options = RankOptions(workers=1, cache_path=cache_path)
+    rank(folder, POSTING, options)
+    other = parse_posting("Title: Python Developer\nMust have: Python, Django.\n")
+    ranked = rank(folder, other, options)
+    assert len(ranked.candidates) == 3
+    with sqlite3.connect(cache_path) as db:
+        documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        results = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    assert (documents, results) == (3, 6)  # one extraction per file; one result per file and posting
