@@ -63,3 +63,12 @@ def test_a_new_posting_reuses_every_extraction(tmp_path: Path) -> None:
         documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         results = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
     assert (documents, results) == (3, 6)  # one extraction per file; one result per file and posting
+
+
+def test_a_changed_file_is_never_served_stale(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 1)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    before = rank(folder, POSTING, options).candidates[0]
+    (folder / "cv00.txt").write_text("Jane Doe\nSkills\nMicrosoft Office, Salesforce CRM\n" + TEXT)
+    after = rank(folder, POSTING, options).candidates[0]
+    assert not before.signals.crm.present and after.signals.crm.present
