@@ -168,3 +168,16 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_cache_path_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBMATCH_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "cvs" / "jane.txt").write_text(GOOD_TXT)
+    assert invoke("rank", str(tmp_path / "cvs"), "--posting", POSTING, "-j", "1").exit_code == 0
+    path = Path(invoke("cache", "path").stdout.strip())
+    assert path.parent == tmp_path / "cache" and path.exists()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"  # personal data: the owner's only
+    result = invoke("cache", "clear")
+    assert result.exit_code == 0 and "cleared" in result.stderr
+    assert not path.exists()
