@@ -181,3 +181,9 @@ def test_cache_path_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     result = invoke("cache", "clear")
     assert result.exit_code == 0 and "cleared" in result.stderr
     assert not path.exists()
+
+
+def test_cache_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JOBMATCH_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert Path(invoke("cache", "path").stdout.strip()) == tmp_path / "xdg" / "jobmatch" / "cache.sqlite3"
