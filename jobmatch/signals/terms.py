@@ -20,8 +20,12 @@ def _collect(
 ) -> TermSignal:
     terms: dict[str, None] = {}
     evidence: list[Evidence] = []
+    texts = [line.text for line in view.lines]
+    candidates = main.candidate_lines(texts)  # most lines hold no term: skip them whole
     for index, line in enumerate(view.lines):
-        hits: list[Hit] = [h for h in main.find(line.text) if not is_negated(line.text, h.start)]
+        hits: list[Hit] = []
+        if index in candidates:
+            hits = [h for h in main.find(line.text) if not is_negated(line.text, h.start)]
         hits += _across_break(view, index, main)
         if ambiguous is not None and (hits or _is_list(line.text, view.sections[index])):
             # Ordinary words ("Word", "Access", "Origins") count only beside an unambiguous term.
@@ -59,6 +63,9 @@ def _across_break(view: ResumeView, index: int, main: TermMatcher) -> list[Hit]:
     """Terms cut by a line break ("… Listening, MS" / "Office, Teaching"): match across the join."""
     text = view.lines[index].text
     if index + 1 >= len(view.lines) or text.rstrip().endswith((".", ":", ";")):
+        return []
+    last = text.rsplit(None, 1)[-1].lower() if text.strip() else ""
+    if last not in main.first_words:
         return []
     joined = f"{text} {view.lines[index + 1].text[:60]}"
     cut = len(text)

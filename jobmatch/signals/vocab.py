@@ -11,6 +11,7 @@ inflections ("excels" is not "Excel") or a list of real words kept in ``fuzzy_st
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -157,6 +158,11 @@ class TermMatcher:
         self._exclude = _alternation(list(exclude))
         self._corrector = corrector
         self._canon_lower = {e.canonical.lower() for e in entries}
+        # Words that begin a term of two or more words: only a line ending in one can continue a term
+        # on the next line ("… Listening, MS" / "Office, Teaching").
+        self.first_words = frozenset(
+            words[0] for e in entries for t in e.terms if len(words := re.split(r"[\s\-]+", t)) > 1
+        )
 
     def _lookup(self, matched: str) -> tuple[str, str]:
         key = _norm(matched)
@@ -168,6 +174,22 @@ class TermMatcher:
                     if term.replace("-", "").replace(" ", "") == key.replace("-", "").replace(" ", ""):
                         return canon, term
         return canonical, key
+
+    def candidate_lines(self, lines: list[str]) -> set[int]:
+        """Indexes of the lines where :meth:`find` can return anything: one scan of the whole text for
+        exact terms, plus the lines holding a misspelt vocabulary word. A superset, never a subset."""
+        if self._pattern is None:
+            return set()
+        starts: list[int] = []
+        pos = 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        joined = _lower("\n".join(lines))
+        found = {bisect.bisect_right(starts, m.start()) - 1 for m in self._pattern.finditer(joined)}
+        if self._corrector is not None:
+            found.update(i for i, line in enumerate(lines) if _line_fixes(self._corrector, _lower(line)))
+        return found
 
     def find(self, text: str, *, fuzzy: bool = True) -> list[Hit]:
         if self._pattern is None or not text:
