@@ -185,7 +185,7 @@ def _run(
 ) -> tuple[list[CandidateResult], list[Skipped]]:
     from jobmatch.cache import Cache, content_hash
     from jobmatch.documents import read_bytes
-    from jobmatch.workers import Outcome, Task, default_workers, run_tasks
+    from jobmatch.workers import Outcome, Task, default_workers, run_tasks, start_early
 
     limits = _limits(options)
     results: list[CandidateResult] = []
@@ -234,6 +234,8 @@ def _run(
                         tick()
                         continue
                     keys[index] = (doc_key, res_key)
+            if not tasks:
+                start_early()  # the first file to read: let workers get ready while we hash the rest
             tasks.append((index, str(path), shown, cached_doc))
 
         def handle(outcome: Outcome) -> None:
