@@ -433,24 +433,20 @@ class _PageVisitor:
         self, text: str, cm: list[float], tm: list[float], font: Any, font_size: float
     ) -> None:
         """The fast path's text hook: what :meth:`text` does, dropping text placed off the page."""
-        if not text:
-            return
-        m = _mult(_matrix(tm), _matrix(cm))  # no form XObjects on the fast path: cm is the page's
         box = self.page_box
-        if box is not None:
-            x, y, margin = m[4], m[5], _OFF_PAGE_MARGIN  # where the text's origin lands on the page
+        if text and box is not None:
+            x, y = _apply(_mult(_matrix(tm), _matrix(cm)), 0.0, 0.0)
+            margin = _OFF_PAGE_MARGIN
             if not (box[0] - margin <= x <= box[2] + margin and box[1] - margin <= y <= box[3] + margin):
                 if "off-page" not in self.hidden_kinds:
                     self.hidden_kinds.append("off-page")
                 return
-        self._add_fragment(text, m, font_size)
+        self.text(text, cm, tm, font, font_size)
 
     def text(self, text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
         if not text:
             return
-        self._add_fragment(text, _mult(_matrix(tm), self._to_page(_matrix(cm))), font_size)
-
-    def _add_fragment(self, text: str, m: Matrix, font_size: float) -> None:
+        m = _mult(_matrix(tm), self._to_page(_matrix(cm)))
         upright = abs(m[1]) < 1e-6 and abs(m[2]) < 1e-6 and m[0] > 0 and m[3] > 0
         try:
             size = abs(float(font_size)) * math.hypot(m[2], m[3])
