@@ -740,24 +740,3 @@ def test_hostile_files(tmp_path: Path) -> None:
 
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         assert peak_mb < 1024, f"peak RSS {peak_mb:.0f} MB"
-
-
-@pytest.mark.parametrize(
-    ("content", "hides"),
-    [
-        (b"BT /F1 11 Tf 72 700 Td (Jane Doe) Tj ET", False),
-        (b"0 0 0 rg BT (x) Tj ET", False),
-        (b"1 1 1 rg BT (x) Tj ET", True),
-        (b"0.95 g BT (x) Tj ET", True),
-        (b"0 0 0 0 k BT (x) Tj ET", True),
-        (b"BT 3 Tr (x) Tj ET", True),
-        (b"BT 0 Tr (x) Tj ET", False),
-        (b"q /Fm1 Do Q", True),
-        (b"BT (Managing sales) Tj ET", False),  # letters inside words are not operators
-        (b"BT (a 1 g b) Tj ET", True),  # a look-alike in a string: the careful path, never the reverse
-    ],
-)
-def test_fast_path_only_for_pages_that_cannot_hide_text(content: bytes, hides: bool) -> None:
-    from jobmatch.documents.pdf import _may_hide_text
-
-    assert _may_hide_text(content) is hides

@@ -110,7 +110,7 @@ def _read(data: bytes, limits: Limits) -> PdfText:
                 break
             visitor = _PageVisitor(_page_box(page), token_budget=limits.max_pdf_tokens - tokens)
             try:
-                if _may_hide_text(content):
+                if _HIDING_CUES.search(content):
                     page.extract_text(
                         visitor_operand_before=visitor.before,
                         visitor_operand_after=visitor.after,
@@ -200,41 +200,16 @@ def _content(page: pypdf.PageObject) -> bytes:
 
 # Operators that can hide text: invisible render modes (3 Tr, 7 Tr), near-white fills in gray, RGB or
 # CMYK, and form XObjects (whose own content is not in this stream). A page without any of them is read
-# on the fast path. The scan finds the few colour/mode operators and reads their operands in Python: a
-# single regular expression over the whole stream cost ~9% of reading time.
-_CUE_OPS = re.compile(rb"(?:rg|g|k|scn|sc|Tr|Do)(?![^\s/\[<(])")
-_FILL_ARITY = {b"g": 1, b"sc": 1, b"scn": 1, b"rg": 3, b"k": 4}
-
-
-def _may_hide_text(content: bytes) -> bool:
-    for match in _CUE_OPS.finditer(content):
-        start = match.start()
-        if start and content[start - 1 : start] not in b" \t\r\n":
-            continue  # part of a longer token
-        op = match.group(0)
-        if op == b"Do":
-            return True
-        operands = content[max(0, start - 64) : start].split()
-        if op == b"Tr":
-            if operands and operands[-1] in (b"3", b"7"):
-                return True
-            continue
-        arity = _FILL_ARITY[op]
-        values = [_number(v) for v in operands[-arity:]]
-        if len(values) < arity or any(v is None for v in values):
-            continue
-        if op == b"k" and all(v is not None and v <= 0.1 for v in values):
-            return True  # CMYK 0 0 0 0 is white
-        if op != b"k" and all(v is not None and v >= 0.9 for v in values):
-            return True
-    return False
-
-
-def _number(token: bytes) -> float | None:
-    try:
-        return float(token)
-    except ValueError:
-        return None
+# on the fast path.
+_NEAR_ONE = rb"(?:1(?:\.0*)?|0?\.9\d*)"
+_NEAR_ZERO = rb"(?:0(?:\.0\d*)?|\.0\d*)"
+_HIDING_CUES = re.compile(
+    rb"(?<![\w.])[37]\s+Tr\b"
+    rb"|(?<![\d.])" + _NEAR_ONE + rb"\s+(?:g|scn?)\b"
+    rb"|(?<![\d.])" + _NEAR_ONE + rb"\s+" + _NEAR_ONE + rb"\s+" + _NEAR_ONE + rb"\s+(?:rg|scn?)\b"
+    rb"|(?<![\d.])" + _NEAR_ZERO + (rb"\s+" + _NEAR_ZERO) * 3 + rb"\s+k\b"
+    rb"|\bDo\b"
+)
 
 
 def _page_box(page: pypdf.PageObject) -> tuple[float, float, float, float] | None:
