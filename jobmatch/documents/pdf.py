@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import logging
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,8 +100,7 @@ def _read(data: bytes, limits: Limits) -> PdfText:
     for index in range(to_read):
         try:
             page = reader.pages[index]
-            content = _content(page)
-            content_bytes += len(content)
+            content_bytes += _content_size(page)
             if content_bytes > limits.max_pdf_content_bytes:
                 if not any(pages):
                     raise DocumentError(_BOMB)
@@ -110,18 +108,11 @@ def _read(data: bytes, limits: Limits) -> PdfText:
                 break
             visitor = _PageVisitor(_page_box(page), token_budget=limits.max_pdf_tokens - tokens)
             try:
-                if _HIDING_CUES.search(content):
-                    page.extract_text(
-                        visitor_operand_before=visitor.before,
-                        visitor_operand_after=visitor.after,
-                        visitor_text=visitor.text,
-                    )
-                else:
-                    # Nothing on this page can hide text but placing it off the page (no invisible render
-                    # mode, no white fill, no form XObject): skip the per-operator state machine, which
-                    # costs ~10% of reading, and check positions as the text arrives. pypdf's own
-                    # stream_parsing_work limit still bounds the work.
-                    page.extract_text(visitor_text=visitor.text_placed_on_page)
+                page.extract_text(
+                    visitor_operand_before=visitor.before,
+                    visitor_operand_after=visitor.after,
+                    visitor_text=visitor.text,
+                )
             finally:
                 tokens += visitor.tokens
             if (
@@ -193,23 +184,9 @@ def _decrypt(reader: pypdf.PdfReader) -> None:
         raise DocumentError("password-protected PDF")
 
 
-def _content(page: pypdf.PageObject) -> bytes:
+def _content_size(page: pypdf.PageObject) -> int:
     contents = page.get_contents()
-    return b"" if contents is None else contents.get_data()
-
-
-# Operators that can hide text: invisible render modes (3 Tr, 7 Tr), near-white fills in gray, RGB or
-# CMYK, and form XObjects (whose own content is not in this stream). A page without any of them is read
-# on the fast path.
-_NEAR_ONE = rb"(?:1(?:\.0*)?|0?\.9\d*)"
-_NEAR_ZERO = rb"(?:0(?:\.0\d*)?|\.0\d*)"
-_HIDING_CUES = re.compile(
-    rb"(?<![\w.])[37]\s+Tr\b"
-    rb"|(?<![\d.])" + _NEAR_ONE + rb"\s+(?:g|scn?)\b"
-    rb"|(?<![\d.])" + _NEAR_ONE + rb"\s+" + _NEAR_ONE + rb"\s+" + _NEAR_ONE + rb"\s+(?:rg|scn?)\b"
-    rb"|(?<![\d.])" + _NEAR_ZERO + (rb"\s+" + _NEAR_ZERO) * 3 + rb"\s+k\b"
-    rb"|\bDo\b"
-)
+    return 0 if contents is None else len(contents.get_data())
 
 
 def _page_box(page: pypdf.PageObject) -> tuple[float, float, float, float] | None:
@@ -403,20 +380,6 @@ class _PageVisitor:
             _, state, depth = self._forms.pop()
             self._state = state
             del self._stack[depth:]
-
-    def text_placed_on_page(
-        self, text: str, cm: list[float], tm: list[float], font: Any, font_size: float
-    ) -> None:
-        """The fast path's text hook: what :meth:`text` does, dropping text placed off the page."""
-        box = self.page_box
-        if text and box is not None:
-            x, y = _apply(_mult(_matrix(tm), _matrix(cm)), 0.0, 0.0)
-            margin = _OFF_PAGE_MARGIN
-            if not (box[0] - margin <= x <= box[2] + margin and box[1] - margin <= y <= box[3] + margin):
-                if "off-page" not in self.hidden_kinds:
-                    self.hidden_kinds.append("off-page")
-                return
-        self.text(text, cm, tm, font, font_size)
 
     def text(self, text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
         if not text:
