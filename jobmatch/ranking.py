@@ -68,7 +68,9 @@ def walk(folder: Path, ignored: list[str] | None = None) -> Iterator[tuple[Path,
         try:
             entries = list(os.scandir(current))
         except OSError as exc:
-            found.append((os.path.relpath(current, folder), current, f"cannot list folder: {exc.strerror or exc}"))
+            found.append(
+                (os.path.relpath(current, folder), current, f"cannot list folder: {exc.strerror or exc}")
+            )
             continue
         for entry in entries:
             rel = os.path.relpath(entry.path, folder)
@@ -170,7 +172,9 @@ def explain_file(path: Path, posting: Posting, options: RankOptions = RankOption
     """One file through the same guarded pipeline, keeping its text for the explanation."""
     if not path.is_file() or path.is_symlink():
         raise UsageError(f"not a regular file: {path}")
-    results, skipped = _run([(path, str(path), None)], posting, dataclasses.replace(options, workers=1), None, True)
+    results, skipped = _run(
+        [(path, str(path), None)], posting, dataclasses.replace(options, workers=1), None, True
+    )
     if skipped:
         raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
     return results[0]

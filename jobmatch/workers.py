@@ -8,6 +8,7 @@ worker with RLIMIT_DATA/RLIMIT_AS, so a decompression bomb fails with MemoryErro
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -38,7 +39,7 @@ def _limit_memory(max_bytes: int) -> None:
         import resource
 
         for which in (resource.RLIMIT_DATA, resource.RLIMIT_AS):
-            soft, hard = resource.getrlimit(which)
+            _, hard = resource.getrlimit(which)
             cap = max_bytes if which == resource.RLIMIT_DATA else max_bytes * 3
             if hard != resource.RLIM_INFINITY:
                 cap = min(cap, hard)
@@ -48,7 +49,11 @@ def _limit_memory(max_bytes: int) -> None:
 
 
 def _worker_main(
-    conn: multiprocessing.connection.Connection, posting: Posting, limits: Any, max_memory: int, keep_lines: bool
+    conn: multiprocessing.connection.Connection,
+    posting: Posting,
+    limits: Any,
+    max_memory: int,
+    keep_lines: bool,
 ) -> None:
     _limit_memory(max_memory)
     from jobmatch.pipeline import process_task
@@ -63,7 +68,9 @@ def _worker_main(
         try:
             outcome = process_task(task, posting, limits, keep_lines)
         except MemoryError:
-            outcome = Outcome(task[0], "skipped", reason="needs too much memory to read (over the per-file limit)")
+            outcome = Outcome(
+                task[0], "skipped", reason="needs too much memory to read (over the per-file limit)"
+            )
         except Exception as exc:  # a bug, not bad input: report it on the file, keep the run going
             outcome = Outcome(task[0], "failed", reason=f"internal error while reading: {type(exc).__name__}")
         try:
@@ -109,10 +116,8 @@ class _Worker:
             self.conn.close()
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self.conn.send(None)
-        except (OSError, ValueError):
-            pass
         self.proc.join(timeout=2)
         if self.proc.is_alive():
             self.proc.kill()
@@ -144,10 +149,8 @@ def run_tasks(
                 if worker.task is None and queue:
                     worker.task = queue.popleft()
                     worker.deadline = time.monotonic() + timeout_s
-                    try:
+                    with contextlib.suppress(OSError, ValueError):  # a dead worker is noticed below
                         worker.conn.send(worker.task)
-                    except (OSError, ValueError):
-                        pass  # noticed below as a dead worker
             busy = [w for w in pool if w.task is not None]
             wait_s = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = multiprocessing.connection.wait([w.conn for w in busy], timeout=wait_s)
@@ -165,7 +168,9 @@ def run_tasks(
                         outcome = Outcome(worker.task[0], "failed", reason=_crash_reason(worker, code))
                         replace = True
                 elif now >= worker.deadline:
-                    outcome = Outcome(worker.task[0], "failed", reason=f"took longer than {timeout_s:g} s to read")
+                    outcome = Outcome(
+                        worker.task[0], "failed", reason=f"took longer than {timeout_s:g} s to read"
+                    )
                     replace = True
                 if outcome is None:
                     continue
