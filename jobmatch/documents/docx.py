@@ -214,26 +214,24 @@ def _table(table: Any) -> Iterator[str]:
             yield from cell
 
 
-def _rows(table: Any) -> Iterator[Any]:
-    for child in table.iterchildren():
-        if child.tag == _W_TR:
+def _wrapped(element: Any, tag: str) -> Iterator[Any]:
+    """Children of ``element`` with ``tag``, also when content controls or custom XML wrap them."""
+    for child in element.iterchildren():
+        if child.tag == tag:
             yield child
-        elif child.tag == _W_SDT:  # a content control wrapping rows
+        elif child.tag == _W_SDT:  # a content control
             for content in child.iterchildren(_W_SDT_CONTENT):
-                yield from _rows(content)
+                yield from _wrapped(content, tag)
         elif child.tag not in _SKIP and isinstance(child.tag, str):
-            yield from _rows(child)  # w:customXml around rows
+            yield from _wrapped(child, tag)  # w:customXml
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    return _wrapped(table, _W_TR)
 
 
 def _row_cells(row: Any) -> Iterator[Any]:
-    for child in row.iterchildren():
-        if child.tag == _W_TC:
-            yield child
-        elif child.tag == _W_SDT:  # a content control wrapping cells
-            for content in child.iterchildren(_W_SDT_CONTENT):
-                yield from _row_cells(content)
-        elif child.tag not in _SKIP and isinstance(child.tag, str):
-            yield from _row_cells(child)  # w:customXml around cells
+    return _wrapped(row, _W_TC)
 
 
 def _inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
