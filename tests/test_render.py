@@ -483,3 +483,16 @@ def test_rich_output_has_no_trailing_spaces() -> None:
     for text in outputs:
         assert text.endswith("\n")
         assert all(line == line.rstrip(" ") for line in text.split("\n"))
+
+
+def test_json_is_streamed_but_identical_to_one_dump() -> None:
+    import json as json_module
+
+    from jobmatch.render.data import ranking_to_dict
+
+    ranking = _ranking()
+    for top in (None, 1):
+        out = io.StringIO()
+        render_ranking(ranking, "json", out, top=top)
+        expected = json_module.dumps(ranking_to_dict(ranking, top), ensure_ascii=False, indent=2) + "\n"
+        assert out.getvalue() == expected
