@@ -147,6 +147,7 @@ class Signals:
     admin: RoleSignal = field(default_factory=RoleSignal)  # office/admin coordination jobs
     cosmetics: TermSignal = field(default_factory=TermSignal)
     crm: TermSignal = field(default_factory=TermSignal)
+    client_facing: TermSignal = field(default_factory=TermSignal)  # work-history lines about clients
     communication: TermSignal = field(default_factory=TermSignal)
     organization: TermSignal = field(default_factory=TermSignal)
     customer_focus: TermSignal = field(default_factory=TermSignal)

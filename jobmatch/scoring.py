@@ -168,6 +168,9 @@ ROLE_UNDATED = 0.7
 ROLE_OLD = 0.6
 # Sales jobs without support or service duties: related work, not the role asked for.
 SALES_ONLY = 0.45
+# Work that deals with clients or customers throughout, in jobs of another kind (loan officer, PR
+# account work): transferable, and scored like related sales work.
+CLIENT_FACING = 0.45
 
 
 def role_strength(role: RoleSignal) -> float:
@@ -387,6 +390,13 @@ def role_fit(posting: Posting, signals: Signals) -> RoleFit:
         strength = role_strength(role)
         if strength > best:
             best, label, evidence = strength, family, role.evidence[:2]
+    if best == 0.0 and signals.client_facing.present:
+        return RoleFit(
+            CLIENT_FACING,
+            families,
+            f"Client-facing work ({signals.client_facing.terms[0]} of the work history), not the role itself",
+            signals.client_facing.evidence,
+        )
     if best == 0.0 and signals.sales_or_service_years > 0:
         return RoleFit(
             SALES_ONLY, families, "Sales jobs, not the support or service role this posting is for"

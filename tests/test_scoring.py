@@ -123,3 +123,17 @@ def test_senior_candidates_rank_below_equal_coordinators(avon) -> None:  # type:
     vp, _, notes = _score(avon, base + "Vice President of Sales\n2000 - 2020\nLed sales strategy.\n")
     coord, _, _ = _score(avon, base + "Sales Manager\n2000 - 2020\nLed sales strategy.\n")
     assert vp < coord and notes
+
+
+def test_client_facing_work_earns_partial_role_fit(avon) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Experience\nLoan Officer\n2010 - 2018\n"
+        "Met with clients to review loan applications.\nAdvised customers on loan products.\n"
+        "Followed up with clients after closing.\nKept client files current.\n"
+    )
+    d = doc(text)
+    fit = score_candidate(avon, extract_signals(d), d).role_fit
+    assert fit.score == pytest.approx(0.45)
+    assert "Client-facing work" in fit.explanation and fit.evidence
+    one_line = doc("Experience\nEngineer\n2010 - 2018\nPresented designs to clients.\n")
+    assert score_candidate(avon, extract_signals(one_line), one_line).role_fit.score == 0.0

@@ -8,7 +8,7 @@ from jobmatch.models import Document, Signals
 from jobmatch.signals.dates import latest_point
 from jobmatch.signals.degree import extract_degree
 from jobmatch.signals.roles import seniority, summarize_roles
-from jobmatch.signals.terms import cosmetics, crm, microsoft_office, soft_skill
+from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
 from jobmatch.signals.view import ResumeView
 
 __all__ = ["extract_signals", "find_name"]
@@ -60,6 +60,7 @@ def extract_signals(document: Document, horizon_cap: int | None = None) -> Signa
         admin=roles.admin,
         cosmetics=cosmetics(view),
         crm=crm(view),
+        client_facing=client_facing(view),
         communication=soft_skill(view, "communication"),
         organization=soft_skill(view, "organization"),
         customer_focus=soft_skill(view, "customer_focus"),

@@ -112,5 +112,25 @@ def cosmetics(view: ResumeView) -> TermSignal:
     return found
 
 
+CLIENT_FACING_LINES = 4  # one mention is incidental; several lines of the work history are a pattern
+
+
+def client_facing(view: ResumeView) -> TermSignal:
+    """Lines of the work history about clients or customers: present from CLIENT_FACING_LINES lines."""
+    found = matcher("roles", "client_facing", fuzzy=False)
+    lines = [
+        i
+        for i, line in enumerate(view.lines)
+        if view.sections[i] == "experience"
+        and any(not is_negated(line.text, h.start) for h in found.find(line.text))
+    ]
+    evidence = tuple(view.evidence(i, found.find(view.lines[i].text)[0]) for i in lines[:3])
+    return TermSignal(
+        present=len(lines) >= CLIENT_FACING_LINES,
+        terms=(f"{len(lines)} lines",) if lines else (),
+        evidence=evidence,
+    )
+
+
 def soft_skill(view: ResumeView, family: str) -> TermSignal:
     return _collect(view, matcher("soft_skills", family, fuzzy=False), by_term=True)
