@@ -127,9 +127,9 @@ def test_senior_candidates_rank_below_equal_coordinators(avon) -> None:  # type:
 
 def test_client_facing_work_earns_partial_role_fit(avon) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Experience\nLoan Officer\n2010 - 2018\n"
-        "Met with clients to review loan applications.\nAdvised customers on loan products.\n"
-        "Followed up with clients after closing.\nKept client files current.\n"
+        "Experience\nParalegal\n2010 - 2018\n"
+        "Drafted letters to clients.\nFiled client documents.\n"
+        "Scheduled client meetings.\nPrepared client invoices.\n"
     )
     d = doc(text)
     fit = score_candidate(avon, extract_signals(d), d).role_fit
