@@ -8,7 +8,6 @@ spreadsheet formulas. Everything printed passes through :func:`clean_display`; e
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 controls except \t and \n, DEL, C1 controls; bidi marks, embeddings, overrides and isolates (U+061C
 # Arabic letter mark included); zero-width and invisible format characters (soft hyphen, Mongolian vowel
@@ -53,7 +52,3 @@ def csv_cell(value: object) -> str:
     if stripped.startswith(_FORMULA_LEAD) or text.startswith(_FORMULA_LEAD):
         return "'" + text
     return text
-
-
-def is_printable_name(name: str) -> bool:
-    return all(unicodedata.category(ch)[0] != "C" or ch in "\t\n" for ch in name)

@@ -28,7 +28,7 @@ from jobmatch.models import (
     Status,
     TermSignal,
 )
-from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, load_vocabulary, matcher
+from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
 WEIGHT_REQUIRED = 1.0
@@ -429,8 +429,3 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
         total *= SENIORITY_PENALTY
         notes.append(f"latest title ({signals.latest_title}) is far above the role's level")
     return Assessment(round(total, 1), round(requirements, 1), matches, fit, tuple(notes))
-
-
-def load_concepts() -> tuple[str, ...]:
-    load_vocabulary("concepts")
-    return CONCEPT_ORDER

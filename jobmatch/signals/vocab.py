@@ -157,7 +157,6 @@ class TermMatcher:
         self._pattern = _alternation([t for e in entries for t in e.terms])
         self._exclude = _alternation(list(exclude))
         self._corrector = corrector
-        self._canon_lower = {e.canonical.lower() for e in entries}
         # Words that begin a term of two or more words: only a line ending in one can continue a term
         # on the next line ("… Listening, MS" / "Office, Teaching").
         self.first_words = frozenset(
