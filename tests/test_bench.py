@@ -3,30 +3,16 @@ of ``make bench`` when ../shared is present. No timing is asserted: a test machi
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "bench.py"
+from tests.helpers import load_script
 
-
-def _load() -> ModuleType:
-    # scripts/ is not a package: load the file under its own name (dataclasses need it in sys.modules).
-    spec = importlib.util.spec_from_file_location("jobmatch_bench_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
+bench = load_script("bench")
 
 ROW_NAMES = (
     "raw pypdf, 1 process (floor)",

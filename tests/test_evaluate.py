@@ -6,26 +6,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "evaluate.py"
+from tests.helpers import load_script
 
-
-def _load() -> ModuleType:
-    # scripts/ is not a package: load the file under its own name (dataclasses need it in sys.modules).
-    spec = importlib.util.spec_from_file_location("jobmatch_evaluate_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load()
+ev = load_script("evaluate")
 
 
 # --------------------------------------------------------------------------- NDCG
