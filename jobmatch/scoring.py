@@ -54,6 +54,7 @@ CONCEPT_ORDER = (
 )
 
 
+@cache
 def concept_of(requirement: Requirement) -> str:
     """The signal family that answers a requirement, or "keywords"."""
     text = requirement.text
