@@ -323,20 +323,47 @@ class _PageVisitor:
     _pending_form: Matrix | None = None
     _path: Box | None = None  # bounding box of the path being built
     _painted: list[Box] = field(default_factory=list)  # areas covered by non-white fills and images
+    _bounds: Box = field(init=False, default=_EVERYWHERE)  # the page box widened by the off-page margin
+
+    def __post_init__(self) -> None:
+        box = self.page_box
+        self._bounds = (
+            _EVERYWHERE
+            if box is None
+            else (
+                box[0] - _OFF_PAGE_MARGIN,
+                box[1] - _OFF_PAGE_MARGIN,
+                box[2] + _OFF_PAGE_MARGIN,
+                box[3] + _OFF_PAGE_MARGIN,
+            )
+        )
 
     # -- pypdf hooks
 
     def before(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
-        self.tokens += 1 + len(operands)
+        tokens = self.tokens + 1 + len(operands)
         if operator == b"TJ" and operands and isinstance(operands[0], list):
-            self.tokens += len(operands[0])
-        if self.tokens > self.token_budget:
+            tokens += len(operands[0])
+        self.tokens = tokens
+        if tokens > self.token_budget:
             raise _TooComplexError
         if self._pending_form is not None:  # first operator inside a form XObject
             self._forms.append((self._pending_form, self._state.copy(), len(self._stack)))
             self._pending_form = None
         if operator not in _WATCHED_OPS:
             return
+        state = self._state
+        if operator in _TEXT_OPS and not (state.fill_white or state.render_mode in (3, 7) or self._forms):
+            # The common case, decided on the raw numbers without building matrices: normal ink and no
+            # form XObject, so of _check_text's tests only the off-page one can apply.
+            bounds = self._bounds
+            try:
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            except (TypeError, IndexError):
+                x = y = math.nan
+            if bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]:
+                return
         to_page = self._to_page(_matrix(cm)) if operator in _PLACED_OPS else _IDENTITY
         if operator in _TEXT_OPS:
             self._check_text(operator, operands, _matrix(tm), to_page)
