@@ -9,6 +9,7 @@ worker with RLIMIT_DATA/RLIMIT_AS, so a decompression bomb fails with MemoryErro
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -48,6 +49,20 @@ def _limit_memory(max_bytes: int) -> None:
         pass
 
 
+# pypdf allocates container objects by the hundred thousand per résumé. At Python's default gen-0 threshold
+# (700) the cycle collector runs thousands of times per file, and each run rescans the survivors: about 6% of
+# a worker's time. Freezing what is already loaded (modules, vocabularies) takes it out of every scan, and a
+# larger gen-0 threshold runs the collector an order of magnitude less often, for a few MB more at most.
+_GEN0_THRESHOLD = 10_000
+
+
+def _tune_gc() -> None:
+    gc.collect()
+    gc.freeze()
+    _, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(_GEN0_THRESHOLD, gen1, gen2)
+
+
 def _worker_main(
     conn: multiprocessing.connection.Connection,
     posting: Posting,
@@ -57,6 +72,8 @@ def _worker_main(
 ) -> None:
     _limit_memory(max_memory)
     from jobmatch.pipeline import process_task
+
+    _tune_gc()
 
     while True:
         try:
