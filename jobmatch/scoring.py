@@ -110,7 +110,10 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
     elif d.level == "high_school":
         score, why = 0.1, "high-school diploma only"
     else:
-        why = "no degree found" if d.level == "unknown" else "no degree"
+        if d.level == "unknown":
+            why = "studies in progress, no degree named" if d.in_progress else "no degree found"
+        else:
+            why = "no degree"
     evidence = d.evidence
     if req.alternatives and any("equivalent" in a for a in req.alternatives):
         years = s.sales_or_service_years

@@ -161,6 +161,38 @@ def test_degree_in_progress() -> None:
     assert d.in_progress and d.level == "bachelor"
 
 
+def test_second_degree_in_progress_beside_a_finished_one_at_that_level() -> None:
+    text = (
+        "Education\nMaster of Organizational Leadership : Human Resources, In Progress\n"
+        "Master of Business Administration : Business Administration, 2012\n"
+    )
+    d = extract_signals(doc(text)).degree
+    assert d.level == "master" and not d.in_progress
+
+
+def test_degree_repeated_on_two_lines_keeps_its_status() -> None:
+    # Web-page PDFs repeat the degree on the line that carries the status.
+    text = (
+        "Education\nA.A. : Business Management-Accounting, 2016 Treasure Valley Community College\n"
+        "Currently Attending--Graduation expected in 2016 - A.A. in Business Management-Accounting\n"
+    )
+    d = extract_signals(doc(text)).degree
+    assert d.level == "associate" and d.in_progress
+
+
+def test_status_of_the_next_school_is_not_this_degrees() -> None:
+    text = "Education\nHigh School Diploma Mount Si High School\nBellevue College - Current Freshman\n"
+    d = extract_signals(doc(text)).degree
+    assert d.level == "high_school" and not d.in_progress
+
+
+def test_studies_without_a_degree_name_are_in_progress_at_unknown_level() -> None:
+    d = extract_signals(doc("Education\nSocial Science/Hospitality Current Ashford University\n")).degree
+    assert d.level == "unknown" and d.in_progress
+    assert d.evidence[0].text.startswith("Social Science")
+    assert not extract_signals(doc("Education\nAshford University, 2010\n")).degree.in_progress
+
+
 def test_unknown_without_education() -> None:
     assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
 

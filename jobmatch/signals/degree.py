@@ -94,6 +94,48 @@ def _in_progress(text: str) -> bool:
     return bool(matcher("degrees", "in_progress", fuzzy=False).find(text))
 
 
+def _continuation(view: ResumeView, index: int) -> str:
+    """The next line when it continues the degree entry at ``index`` ("Bachelor of Science" / "Marketing,
+    2012"); "" when it starts another entry (another degree, or another school after this one's)."""
+    if index + 1 >= len(view.lines) or view.sections[index + 1] != view.sections[index]:
+        return ""
+    following = view.lines[index + 1].text
+    if _level_hits(following) or (_SCHOOL.search(following) and _SCHOOL.search(view.lines[index].text)):
+        return ""
+    return following
+
+
+def _entries(view: ResumeView, level: str, indexes: list[int]) -> list[str]:
+    """The text of each distinct degree at ``level``: lines naming the same field are one degree (web-page
+    PDFs repeat "A.A. : Business Management" / "... A.A. in Business Management, expected 2016"), and a
+    line naming no field belongs to the entry just above it."""
+    entries: dict[str, str] = {}
+    previous, previous_key = -2, ""
+    for i in sorted(set(indexes)):
+        line = view.lines[i].text
+        following = _continuation(view, i)
+        hits = [hit for lvl, hit in _level_hits(line) if lvl == level]
+        field = _field_after(line, hits[0]) if hits else ""
+        key = " ".join(re.findall(r"[a-z]+", (field or following).lower())[:2])
+        if not key and i == previous + 1:
+            key = previous_key
+        entries[key] = f"{entries.get(key, '')} {line} {following}"
+        previous, previous_key = i, key
+    return list(entries.values())
+
+
+def _unnamed_studies(view: ResumeView) -> Degree:
+    """No degree named: studies under way at a school ("Social Science Current Ashford University") still
+    say the education is in progress, at an unknown level."""
+    for index, line in enumerate(view.lines):
+        if view.sections[index] != "education" or not _SCHOOL.search(line.text):
+            continue
+        hits = matcher("degrees", "in_progress", fuzzy=False).find(line.text)
+        if hits:
+            return Degree(level="unknown", in_progress=True, evidence=(view.evidence(index, hits[0]),))
+    return Degree(level="unknown")
+
+
 def extract_degree(view: ResumeView) -> Degree:
     """The highest degree level found, its field and status, with the quoted lines."""
     has_education = view.has_section("education")
@@ -117,22 +159,18 @@ def extract_degree(view: ResumeView) -> Degree:
             if len(evidence) < 4 and all(e.line != line.number or e.page != line.page for e in evidence):
                 evidence.append(view.evidence(index, hit))
     if best is None:
-        return Degree(level="unknown")
+        return _unnamed_studies(view)
     rank, index, hit, level = best
     text = view.lines[index].text
     field = "" if level == "high_school" else _field_after(text, hit)
-    # The field or the status often sits on the next line ("Bachelor of Science" / "Marketing, 2012").
-    entry = text
-    if index + 1 < len(view.lines) and view.sections[index + 1] == view.sections[index]:
-        following = view.lines[index + 1].text
-        if not _level_hits(following):
-            entry = f"{text} {following}"
-            if not field and level != "high_school" and len(following) < 80:
-                field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
-    # Still in progress: a marker ("expected", "current", "pending") on a line naming this degree. (A
-    # graduation year later than the last job is not one: many people study after working.)
-    progress_lines = [entry] + [view.lines[i].text for i in level_lines.get(level, []) if i != index]
-    in_progress = any(_in_progress(text_) for text_ in progress_lines)
+    following = _continuation(view, index)
+    if following and not field and level != "high_school" and len(following) < 80:
+        field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
+    # Still in progress: a marker ("expected", "current", "pending") on the entry naming the degree. The
+    # highest degree is in progress only when no entry at its level is finished: a master's "in progress"
+    # beside a finished MBA is a second master's. (A graduation year later than the last job is not a
+    # marker: many people study after working.)
+    in_progress = all(_in_progress(entry) for entry in _entries(view, level, level_lines.get(level, [index])))
     related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
     main = view.evidence(index, hit)
     ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
