@@ -200,3 +200,35 @@ def test_unknown_without_education() -> None:
 def test_senior_title() -> None:
     s = extract_signals(doc("Experience\nVice President of Sales\n2005 - Present\nLed the national team.\n"))
     assert s.seniority == "senior"
+
+
+def _job(title: str, *duties: str) -> str:
+    return "Experience\n" + f"{title}\n01/2010 - 12/2014\n" + "\n".join(duties) + "\n"
+
+
+def test_duties_make_a_role_when_the_title_does_not() -> None:
+    s = extract_signals(doc(_job("Team Lead", "Processed purchase orders for the warehouse.")))
+    assert s.sales_support.present and s.sales_support.years == pytest.approx(5.0)
+    assert s.sales_support.evidence[0].method == "inferred"
+    # a weak duty alone is common in any job; beside a second kind it shows the role
+    assert not extract_signals(doc(_job("Team Lead", "Answered phones."))).customer_service.present
+    both = doc(_job("Team Lead", "Answered phones.", "Greeted visitors at the front desk."))
+    assert extract_signals(both).customer_service.present
+
+
+def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
+    one = _job("Maintenance Administrator", "Answered calls from the field crews.")
+    assert not extract_signals(doc(one)).customer_service.present
+    calls = _job("Maintenance Administrator", "Answered customer complaint calls about service issues.")
+    assert extract_signals(doc(calls)).customer_service.present  # complaints and calls: two kinds
+    two = _job(
+        "Administrative Assistant/HR Assistant",
+        "Rainbow Hospice - Receptionist.",
+        "Front desk duties.",
+        "Handle all incoming calls, to both main office and ARK location.",
+    )
+    s = extract_signals(doc(two))
+    assert s.customer_service.present and not s.sales_support.present
+    # an engineer who processed orders is still an engineer
+    engineer = _job("Process Engineer", "Processed purchase orders.", "Prepared sales reports.")
+    assert not extract_signals(doc(engineer)).sales_support.present

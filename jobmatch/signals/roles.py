@@ -3,7 +3,9 @@
 A job is anchored on a date range. Its title is the short text beside the dates, or the short line just
 before or after them; its duties are the lines up to the next job. A job is a sales-support job when its
 title says so, or when its own duties hold two or more sales-support duty phrases (one of them about
-orders or supporting the sales team); likewise for customer service.
+orders or supporting the sales team); likewise for customer service. A job titled as another occupation
+(engineer, nurse, HR assistant) is never a sales-support job, and a customer-service one only when its
+duties show two different kinds of service work.
 """
 
 from __future__ import annotations
@@ -184,15 +186,21 @@ def classify(view: ResumeView, job: Job) -> set[str]:
         if hits:
             families.add(family)
             job.families[family] = [(job.title_index, hits[0])]
-    if families - {"admin"} == set() and _title_hits(title, "other_occupations"):
-        return families  # an engineer who "answered calls" is still an engineer
+    other = families - {"admin"} == set() and bool(_title_hits(title, "other_occupations"))
     for family in ("sales_support", "customer_service"):
-        if family in families:
-            continue
+        if family in families or (other and family == "sales_support"):
+            continue  # an engineer who "processed orders" is still an engineer
         duties = _duty_hits(view, job, family)
-        # An assistant or clerk who compiles sales reports is supporting sales; a director doing so is not.
-        junior = "admin" in families and family == "sales_support"
-        if _duties_show_role(family, [h for _, h in duties]) or (junior and duties):
+        labels = {h.canonical for _, h in duties}
+        if other:
+            # In another occupation one kind of service duty is incidental ("answered calls"); two kinds
+            # ("front desk duties", "handle all incoming calls") are service work held inside that job.
+            shown = len(labels) >= 2
+        else:
+            # An assistant or clerk who compiles sales reports is supporting sales; a director is not.
+            junior = "admin" in families and family == "sales_support"
+            shown = _duties_show_role(family, [h for _, h in duties]) or (junior and bool(duties))
+        if shown:
             families.add(family)
             job.families[family] = duties[:2]
     return families
