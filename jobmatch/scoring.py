@@ -28,6 +28,7 @@ from jobmatch.models import (
     Status,
     TermSignal,
 )
+from jobmatch.signals.roles import HOSPITALITY
 from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
@@ -117,6 +118,9 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
     evidence = d.evidence
     if req.alternatives and any("equivalent" in a for a in req.alternatives):
         years = s.sales_or_service_years
+        if _hospitality_only(s.customer_service):
+            # Years waiting tables do not stand in for a business degree.
+            years = round(max(0.0, years - s.customer_service.years), 1)
         alt = 0.0
         if years >= EQUIVALENT_YEARS:
             alt = 0.9
@@ -175,6 +179,9 @@ SALES_ONLY = 0.45
 # Work that deals with clients or customers throughout, in jobs of another kind (loan officer, PR
 # account work): transferable, and scored like related sales work.
 CLIENT_FACING = 0.45
+# Service work in restaurants and venues only (host, server, crew member): customer-facing, but far from
+# accounts, orders and sales records.
+ROLE_HOSPITALITY = 0.5
 
 
 def role_strength(role: RoleSignal) -> float:
@@ -182,20 +189,35 @@ def role_strength(role: RoleSignal) -> float:
     if not role.present:
         return 0.0
     if role.years <= 0:
-        return ROLE_UNDATED
-    strength = ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
-    if role.recent_years <= 0:
-        strength *= ROLE_OLD  # all of it over ten years ago: the career has moved elsewhere
+        strength = ROLE_UNDATED
+    else:
+        strength = ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+        if role.recent_years <= 0:
+            strength *= ROLE_OLD  # all of it over ten years ago: the career has moved elsewhere
+    if _hospitality_only(role):
+        strength *= ROLE_HOSPITALITY
     return strength
+
+
+def _hospitality_only(role: RoleSignal) -> bool:
+    return bool(role.roles) and all(
+        r.evidence is not None and r.evidence.term == HOSPITALITY for r in role.roles
+    )
+
+
+def _role_words(role: RoleSignal) -> str:
+    """ "Host/Server (6 y)": the titles and years, saying when restaurant service only counts half."""
+    text = f"{', '.join(role.titles[:3]) or 'duties'} ({role.years:g} y)"
+    return text + (", restaurant/venue service: half weight" if _hospitality_only(role) else "")
 
 
 def _experience(req: Requirement, s: Signals) -> _Answer:
     ss, cs = s.sales_support, s.customer_service
     parts = []
     if ss.present:
-        parts.append(f"sales support: {', '.join(ss.titles[:3]) or 'duties'} ({ss.years:g} y)")
+        parts.append(f"sales support: {_role_words(ss)}")
     if cs.present:
-        parts.append(f"customer service: {', '.join(cs.titles[:3]) or 'duties'} ({cs.years:g} y)")
+        parts.append(f"customer service: {_role_words(cs)}")
     score = max(role_strength(ss), role_strength(cs))
     if not parts:
         if s.sales_or_service_years > 0:
@@ -408,7 +430,7 @@ def role_fit(posting: Posting, signals: Signals) -> RoleFit:
     if best == 0.0:
         return RoleFit(0.0, families, "No job of the kind this posting is for")
     role = getattr(signals, label)
-    why = f"{label.replace('_', ' ')}: {', '.join(role.titles[:3]) or 'duties'} ({role.years:g} y)"
+    why = f"{label.replace('_', ' ')}: {_role_words(role)}"
     return RoleFit(round(best, 3), families, why, evidence)
 
 

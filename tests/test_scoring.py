@@ -137,3 +137,13 @@ def test_client_facing_work_earns_partial_role_fit(avon) -> None:  # type: ignor
     assert "Client-facing work" in fit.explanation and fit.evidence
     one_line = doc("Experience\nEngineer\n2010 - 2018\nPresented designs to clients.\n")
     assert score_candidate(avon, extract_signals(one_line), one_line).role_fit.score == 0.0
+
+
+def test_restaurant_service_counts_but_weighs_less_than_a_service_desk(avon) -> None:  # type: ignore[no-untyped-def]
+    base = "Skills\nMicrosoft Office\nExperience\n"
+    server, matches, _ = _score(avon, base + "Host/Server\n2010 - 2015\nKept the floor tidy.\n")
+    assert matches[0].score == 0.0  # six years waiting tables are not "equivalent experience" to a degree
+    assert "half weight" in matches[-1].explanation
+    csr, _, _ = _score(avon, base + "Customer Service Representative\n2010 - 2015\nKept the floor tidy.\n")
+    cook, _, _ = _score(avon, base + "Line Cook\n2010 - 2015\nKept the floor tidy.\n")
+    assert cook + 20 < server < csr - 10

@@ -232,3 +232,19 @@ def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
     # an engineer who processed orders is still an engineer
     engineer = _job("Process Engineer", "Processed purchase orders.", "Prepared sales reports.")
     assert not extract_signals(doc(engineer)).sales_support.present
+
+
+@pytest.mark.parametrize(
+    ("title", "service"),
+    [
+        ("Host/Server", True),
+        ("Pro Shop Crew Member", True),
+        ("Greeter", True),
+        ("SQL Server Developer", False),  # the same words in another trade
+        ("Production Crew Member", False),
+        ("Host Server Dishwasher Cook", False),
+    ],
+)
+def test_restaurant_and_venue_titles(title: str, service: bool) -> None:
+    s = extract_signals(doc(f"Experience\n{title}\n01/2010 - 12/2012\n"))
+    assert s.customer_service.present is service

@@ -24,6 +24,9 @@ from jobmatch.signals.vocab import Hit, matcher
 _PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
 _MAX_TITLE_WORDS = 9
 _SKIP_SECTIONS = ("education", "certifications", "skills")
+# The customer-service titles of restaurants and venues (host, server, crew member): service work, but
+# words with other meanings in other trades, so never beside another occupation's name.
+HOSPITALITY = "hospitality"
 HORIZON_LAG_MONTHS = 12
 RECENT_MONTHS = 120
 # A job still held ("2011 to Current") has typically run a couple of years by the time the résumé is
@@ -181,12 +184,15 @@ def classify(view: ResumeView, job: Job) -> set[str]:
     """The role families of one job: from its title, else from its own duties."""
     title = view.lines[job.title_index].text if job.title_index != job.date_index else job.title
     families: set[str] = set()
+    other_title = bool(_title_hits(title, "other_occupations"))
     for family in ("sales_support", "customer_service", "sales", "admin"):
         hits = _title_hits(title, family)
+        if other_title and all(h.canonical == HOSPITALITY for h in hits):
+            hits = []  # "SQL Server Developer", "Production Crew Member", "Host Server Dishwasher Cook"
         if hits:
             families.add(family)
             job.families[family] = [(job.title_index, hits[0])]
-    other = families - {"admin"} == set() and bool(_title_hits(title, "other_occupations"))
+    other = families - {"admin"} == set() and other_title
     for family in ("sales_support", "customer_service"):
         if family in families or (other and family == "sales_support"):
             continue  # an engineer who "processed orders" is still an engineer
