@@ -126,14 +126,15 @@ QUERY = "sales coordinator order processing"
 
 
 def test_tokenize() -> None:
-    assert ev.tokenize("Sales-Coordinator, MS_Office 2019 Résumé!") == [
+    # scikit-learn's tokens: two or more word characters; its English stop words ("the", "a") left out
+    assert ev.tokenize("The Sales-Coordinator, a MS_Office 2019 Résumé! x") == [
         "sales",
         "coordinator",
-        "ms",
-        "office",
+        "ms_office",
         "2019",
         "résumé",
     ]
+    assert {"the", "and", "of", "with"} <= ev.stop_words() and len(ev.stop_words()) == 318
 
 
 def test_tfidf_by_hand() -> None:
