@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -214,5 +215,5 @@ class Skipped:
 @dataclass(frozen=True, slots=True)
 class Ranking:
     posting: Posting
-    candidates: tuple[CandidateResult, ...]
+    candidates: Sequence[CandidateResult]  # in rank order; from rank(), read back from disk one at a time
     skipped: tuple[Skipped, ...]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
 
 from jobmatch.codec import pack, unpack
 from jobmatch.documents import EXTRACTOR_VERSION, Limits, read_document
@@ -52,9 +51,4 @@ def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool)
     if not keep_lines:
         # The ranked list needs the evidence, not the whole text: keeps memory flat on big folders.
         result = dataclasses.replace(result, document=dataclasses.replace(document, lines=()))
-    return Outcome(index, "ok", result=result, document_blob=document_blob, result_blob=pack(result))
-
-
-def unpack_result(blob: bytes, shown: str) -> Any:
-    result = unpack(CandidateResult, blob)
-    return dataclasses.replace(result, file=shown, document=dataclasses.replace(result.document, path=shown))
+    return Outcome(index, "ok", score=result.score, document_blob=document_blob, result_blob=pack(result))

@@ -23,6 +23,7 @@ from jobmatch.models import CandidateResult, Posting, Ranking, Skipped
 
 if TYPE_CHECKING:
     from jobmatch.documents import Limits
+    from jobmatch.results import RankedResults
 
 RESUME_EXTENSIONS = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
 MIB = 1024 * 1024
@@ -132,12 +133,6 @@ def posting_hash(posting: Posting) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def order(candidates: list[CandidateResult]) -> tuple[CandidateResult, ...]:
-    """Score descending, ties broken by file name."""
-    ranked = sorted(candidates, key=lambda c: (-c.score, c.file.encode("utf-8", "surrogateescape")))
-    return tuple(dataclasses.replace(c, rank=rank) for rank, c in enumerate(ranked, start=1))
-
-
 def _limits(options: RankOptions) -> Limits:
     from jobmatch.documents import Limits
 
@@ -165,7 +160,7 @@ def rank(
     if ignored is not None:
         ignored.extend(sorted(display_name(shown_root, rel) for rel in left_out))
     results, skipped = _run(files, posting, options, progress, keep_lines=False)
-    return Ranking(posting, order(results), tuple(sorted(skipped, key=lambda s: s.file)))
+    return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
 
 
 def explain_file(path: Path, posting: Posting, options: RankOptions = RankOptions()) -> CandidateResult:
@@ -177,7 +172,7 @@ def explain_file(path: Path, posting: Posting, options: RankOptions = RankOption
     )
     if skipped:
         raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
-    return results[0]
+    return dataclasses.replace(results[0], rank=0)  # one file on its own has no rank
 
 
 def _run(
@@ -186,13 +181,16 @@ def _run(
     options: RankOptions,
     progress: Callable[[int, int], None] | None,
     keep_lines: bool,
-) -> tuple[list[CandidateResult], list[Skipped]]:
-    from jobmatch.cache import Cache, content_hash
+) -> tuple[RankedResults, list[Skipped]]:
+    """Every file read and scored (or skipped); the results in rank order, kept on disk (see results)."""
+    from jobmatch.cache import Cache, content_hash, default_path
     from jobmatch.documents import read_bytes
+    from jobmatch.results import Entry, RankedResults, ResultStore, load_result
     from jobmatch.workers import Outcome, Task, default_workers, run_tasks, start_early
 
     limits = _limits(options)
-    results: list[CandidateResult] = []
+    results = ResultStore((options.cache_path or default_path()).parent)
+    entries: list[Entry] = []
     skipped: list[Skipped] = []
     tasks: list[Task] = []
     keys: dict[int, tuple[str, str]] = {}  # task index -> (document key, result key)
@@ -227,9 +225,8 @@ def _run(
                     doc_key, res_key = f"{digest}:{ext_v}", f"{digest}:{ext_v}:{res_v}"
                     blob = store.get("results", res_key)
                     if blob is not None:
-                        from jobmatch.pipeline import unpack_result
-
-                        results.append(unpack_result(blob, shown))
+                        score = load_result(blob, shown).score
+                        entries.append(Entry(score, shown, results.add(blob)))
                         tick()
                         continue
                     cached_doc = store.get("documents", doc_key)
@@ -245,15 +242,14 @@ def _run(
         def handle(outcome: Outcome) -> None:
             shown = files[outcome.index][1]
             key = keys.get(outcome.index)
-            if outcome.kind == "ok":
-                results.append(outcome.result)
+            if outcome.kind == "ok" and outcome.result_blob is not None:
+                entries.append(Entry(outcome.score, shown, results.add(outcome.result_blob)))
                 if store is not None and key is not None:
                     if outcome.document_blob is not None:
                         store.put("documents", key[0], outcome.document_blob)
-                    if outcome.result_blob is not None:
-                        store.put("results", key[1], outcome.result_blob)
+                    store.put("results", key[1], outcome.result_blob)
             else:
-                skipped.append(Skipped(shown, outcome.reason))
+                skipped.append(Skipped(shown, outcome.reason or "internal error: no result"))
                 if outcome.kind == "skipped" and store is not None and key is not None:
                     store.put("documents", key[0], b"skip:" + outcome.reason.encode("utf-8"))
             tick()
@@ -272,4 +268,4 @@ def _run(
     finally:
         if store is not None:
             store.close()
-    return results, skipped
+    return RankedResults(results, entries), skipped

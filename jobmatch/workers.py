@@ -29,10 +29,10 @@ Task = tuple[int, str, str, Any]
 class Outcome:
     index: int
     kind: str  # "ok", "skipped" (reader said why; cacheable) or "failed" (timeout/crash; not cached)
-    result: Any = None  # CandidateResult for "ok"
+    score: float = 0.0  # for "ok": the result's score, to order it without unpacking the blob
     reason: str = ""
     document_blob: bytes | None = None  # freshly extracted document, packed for the cache
-    result_blob: bytes | None = None
+    result_blob: bytes | None = None  # for "ok": the packed CandidateResult
 
 
 def _limit_memory(max_bytes: int) -> None:

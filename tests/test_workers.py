@@ -24,7 +24,7 @@ def test_a_file_over_the_wall_clock_is_skipped_not_waited_for(tmp_path: Path) ->
     folder = _folder(tmp_path, 2)
     # 10 ms cannot cover even a worker's start-up: every file must be stopped, and the run must end.
     ranking = rank(folder, POSTING, RankOptions(workers=1, timeout_s=0.01, use_cache=False))
-    assert ranking.candidates == ()
+    assert len(ranking.candidates) == 0
     assert [s.reason for s in ranking.skipped] == ["took longer than 0.01 s to read"] * 2
 
 

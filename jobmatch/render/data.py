@@ -47,13 +47,14 @@ def number(value: float, digits: int) -> float | None:
     return round(float(value), digits)
 
 
-def select_top(candidates: Sequence[CandidateResult], top: int | None) -> tuple[CandidateResult, ...]:
-    """The first ``top`` candidates (all when ``top`` is None)."""
+def select_top(candidates: Sequence[CandidateResult], top: int | None) -> Sequence[CandidateResult]:
+    """The first ``top`` candidates (all when ``top`` is None), still to be read one at a time: a ranking
+    from :func:`jobmatch.rank` builds each candidate when it is reached, so nothing here collects them."""
     if top is None:
-        return tuple(candidates)
+        return candidates
     if top < 0:
         raise ValueError(f"top must be zero or more, not {top}")
-    return tuple(candidates[:top])
+    return candidates[:top]
 
 
 def requirement_order(requirement_id: str) -> tuple[str, int, str]:
