@@ -3,7 +3,9 @@
 One SQLite file (``$XDG_CACHE_HOME/jobmatch/cache.sqlite3`` on Linux, via platformdirs). Documents are
 keyed by the file's content hash and the extractor's version, so a changed file or a new extractor is
 never served stale, and a new posting reuses every extraction. Results add the posting's hash and the
-scorer's version to that key. Nothing but this file ever holds résumé text outside the résumé itself.
+scorer's version to that key, and keep the score beside the blob so a warm run orders results without
+unpacking them. Nothing but this file (and, while a run lasts, the unnamed temporary file of
+:mod:`jobmatch.results`) ever holds résumé text outside the résumé itself.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: results carry their score beside the payload
 
 
 def default_path() -> Path:
@@ -52,7 +54,9 @@ class Cache:
                     db.execute("DROP TABLE IF EXISTS results")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
                 db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, payload BLOB)")
-                db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload BLOB)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, score REAL, payload BLOB)"
+                )
                 db.commit()
                 self._db = db
             except (sqlite3.Error, OSError):
@@ -71,11 +75,29 @@ class Cache:
             return None
 
     def put(self, table: str, key: str, blob: bytes) -> None:
+        self._write(f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, blob))
+
+    def get_result(self, key: str) -> tuple[float, bytes] | None:
+        """A scored result: its score (to order it without unpacking) and its blob; or None."""
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT score, payload FROM results WHERE key=?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None or row[0] is None else (float(row[0]), bytes(row[1]))
+
+    def put_result(self, key: str, score: float, blob: bytes) -> None:
+        sql = "INSERT OR REPLACE INTO results (key, score, payload) VALUES (?, ?, ?)"
+        self._write(sql, (key, score, blob))
+
+    def _write(self, sql: str, values: tuple[object, ...]) -> None:
         db = self._conn()
         if db is None:
             return
         try:
-            db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", (key, blob))
+            db.execute(sql, values)
             self._pending += 1
             if self._pending >= 200:
                 db.commit()

@@ -185,7 +185,7 @@ def _run(
     """Every file read and scored (or skipped); the results in rank order, kept on disk (see results)."""
     from jobmatch.cache import Cache, content_hash, default_path
     from jobmatch.documents import read_bytes
-    from jobmatch.results import Entry, RankedResults, ResultStore, load_result
+    from jobmatch.results import Entry, RankedResults, ResultStore
     from jobmatch.workers import Outcome, Task, default_workers, run_tasks, start_early
 
     limits = _limits(options)
@@ -223,10 +223,9 @@ def _run(
                 if data is not None:
                     digest = content_hash(data)
                     doc_key, res_key = f"{digest}:{ext_v}", f"{digest}:{ext_v}:{res_v}"
-                    blob = store.get("results", res_key)
-                    if blob is not None:
-                        score = load_result(blob, shown).score
-                        entries.append(Entry(score, shown, results.add(blob)))
+                    hit = store.get_result(res_key)
+                    if hit is not None:
+                        entries.append(Entry(hit[0], shown, results.add(hit[1])))
                         tick()
                         continue
                     cached_doc = store.get("documents", doc_key)
@@ -247,7 +246,7 @@ def _run(
                 if store is not None and key is not None:
                     if outcome.document_blob is not None:
                         store.put("documents", key[0], outcome.document_blob)
-                    store.put("results", key[1], outcome.result_blob)
+                    store.put_result(key[1], outcome.score, outcome.result_blob)
             else:
                 skipped.append(Skipped(shown, outcome.reason or "internal error: no result"))
                 if outcome.kind == "skipped" and store is not None and key is not None:
