@@ -97,6 +97,16 @@ class Corrector:
         self._words = sorted(w for w in words if len(w) >= 5)
         self._known = words
         self._cache: dict[str, tuple[str, float] | None] = {}
+        self._by_length: dict[int, list[str]] = {}
+
+    def _within_reach(self, length: int, max_dist: int) -> list[str]:
+        """The words whose length is within ``max_dist`` of ``length``, in the same order: no other word
+        can be that few edits away, so the search is exact on a third of the list."""
+        found = self._by_length.get(length)
+        if found is None:
+            found = [w for w in self._words if abs(len(w) - length) <= max_dist]
+            self._by_length[length] = found
+        return found
 
     def correct(self, token: str) -> tuple[str, float] | None:
         if token in self._cache:
@@ -104,7 +114,8 @@ class Corrector:
         result: tuple[str, float] | None = None
         if len(token) >= MIN_FUZZY_LEN and token not in self._known and token not in fuzzy_stopwords():
             max_dist = 2 if len(token) >= 8 else 1
-            best = process.extractOne(token, self._words, scorer=OSA.distance, score_cutoff=max_dist)
+            reach = self._within_reach(len(token), max_dist)
+            best = process.extractOne(token, reach, scorer=OSA.distance, score_cutoff=max_dist)
             if best is not None:
                 word = str(best[0])
                 if not _is_inflection(token, word) and token[0] == word[0]:
