@@ -248,3 +248,15 @@ def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
 def test_restaurant_and_venue_titles(title: str, service: bool) -> None:
     s = extract_signals(doc(f"Experience\n{title}\n01/2010 - 12/2012\n"))
     assert s.customer_service.present is service
+
+
+def test_saying_you_are_a_student_puts_that_level_in_progress() -> None:
+    education = "Education\nHigh School Diploma : Graphics/IT, 2017 Forest Park High School\n"
+    student = extract_signals(doc("Summary\nI am a high school student studying design.\n" + education))
+    assert student.degree.level == "high_school" and student.degree.in_progress
+    duty = "Experience\nTutor\n2015 - 2016\nTutored high school students.\n"
+    tutor = extract_signals(doc(education + duty))
+    assert not tutor.degree.in_progress
+    bachelor = "Education\nBachelor of Arts : Marketing, 2010\n"
+    other_level = extract_signals(doc("Summary\nMBA student.\n" + bachelor))
+    assert other_level.degree.level == "bachelor" and not other_level.degree.in_progress

@@ -6,7 +6,7 @@ import re
 
 from jobmatch.models import Degree, Evidence
 from jobmatch.signals.dates import POINT
-from jobmatch.signals.view import ResumeView
+from jobmatch.signals.view import ResumeView, is_negated
 from jobmatch.signals.vocab import Hit, matcher
 
 LEVELS = ("high_school", "associate", "bachelor", "master", "doctorate")
@@ -124,6 +124,41 @@ def _entries(view: ResumeView, level: str, indexes: list[int]) -> list[str]:
     return list(entries.values())
 
 
+# "a high school student", "MBA student", "undergraduate student": the candidate says they are studying.
+_STUDENT = re.compile(
+    r"\b(high[\s-]school|college|university|undergraduate|bachelor'?s|graduate|master'?s|mba|ph\.?d\.?|doctoral)"
+    r"\s+student\b",
+    re.I,
+)
+_STUDENT_LEVEL = {
+    "high school": "high_school",
+    "high-school": "high_school",
+    "college": "bachelor",
+    "university": "bachelor",
+    "undergraduate": "bachelor",
+    "bachelors": "bachelor",
+    "bachelor's": "bachelor",
+    "graduate": "master",
+    "masters": "master",
+    "master's": "master",
+    "mba": "master",
+}
+
+
+def _student_levels(view: ResumeView) -> set[str]:
+    """Levels the candidate says they are studying for, in their own words about themselves (summary,
+    objective, education), not in duties ("tutored high school students")."""
+    levels: set[str] = set()
+    for index, line in enumerate(view.lines):
+        if view.sections[index] not in ("summary", "education", ""):
+            continue
+        for m in _STUDENT.finditer(line.text):
+            if not is_negated(line.text, m.start()):
+                word = " ".join(m.group(1).lower().split())
+                levels.add(_STUDENT_LEVEL.get(word, "doctorate"))
+    return levels
+
+
 def _unnamed_studies(view: ResumeView) -> Degree:
     """No degree named: studies under way at a school ("Social Science Current Ashford University") still
     say the education is in progress, at an unknown level."""
@@ -171,6 +206,7 @@ def extract_degree(view: ResumeView) -> Degree:
     # beside a finished MBA is a second master's. (A graduation year later than the last job is not a
     # marker: many people study after working.)
     in_progress = all(_in_progress(entry) for entry in _entries(view, level, level_lines.get(level, [index])))
+    in_progress = in_progress or level in _student_levels(view)
     related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
     main = view.evidence(index, hit)
     ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
