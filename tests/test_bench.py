@@ -146,3 +146,11 @@ def test_smoke_three_resumes(tmp_path: Path) -> None:
     assert [row["name"] for row in data["rows"]] == [ROW_NAMES[0], "raw pypdf, 2 processes", *ROW_NAMES[1:]]
     assert all(run["candidates"] + run["skipped"] == 3 for run in data["runs"][1:])
     assert all(run["peak_mb"] > 0 for run in data["runs"][1:]) or not Path("/proc/self/status").exists()
+
+
+def test_busy_warning_comes_from_the_load_before_the_bench_only() -> None:
+    report = _report(300, warm_s=0.8)
+    report.load_after = 1.8  # the bench's own runs, just finished
+    assert "warning" not in "\n".join(bench.format_report(report))
+    report.load_before = 1.2
+    assert "busy before the bench began (load 1.20)" in "\n".join(bench.format_report(report))
