@@ -40,19 +40,19 @@ class ResultStore:
             except OSError:
                 self._file = None
         self._end = 0
+        self._writable = True  # False once a write failed: what is in the file is still read from it
 
     @property
     def on_disk(self) -> bool:
         return self._file is not None
 
     def add(self, blob: bytes) -> Place:
-        if self._file is not None:
+        if self._file is not None and self._writable:
             try:
                 self._file.seek(self._end)
                 self._file.write(blob)
-            except OSError:  # the disk filled up: keep this one (and the rest) in memory
-                self._file.close()
-                self._file = None
+            except OSError:  # the disk filled up: this one and the rest stay in memory
+                self._writable = False
             else:
                 place = (self._end, len(blob))
                 self._end += len(blob)

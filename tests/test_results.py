@@ -35,6 +35,25 @@ def test_store_is_an_unnamed_private_file_in_the_cache_folder(tmp_path: Path) ->
     store.close()
 
 
+def test_store_keeps_what_it_wrote_when_the_disk_fills_up(tmp_path: Path) -> None:
+    store = ResultStore(tmp_path)
+    first = store.add(b"on disk")
+
+    class Full:
+        def __init__(self, file: object) -> None:
+            self._file = file
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._file, name)
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    store._file = Full(store._file)  # type: ignore[assignment]
+    second = store.add(b"in memory")
+    assert store.get(first) == b"on disk" and store.get(second) == b"in memory"
+
+
 def test_store_falls_back_to_memory_where_the_folder_cannot_be_written(tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
