@@ -44,6 +44,7 @@ import logging
 import multiprocessing
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -328,6 +329,9 @@ def run_jobmatch(
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     run = Run(name, workers)
     errors = output.with_suffix(".err")
+    # A child's rusage peak starts from this process's own peak (Linux keeps the high-water mark of the
+    # memory image that exec replaces), so below that figure it says nothing about jobmatch.
+    inherited_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with open(output, "wb") as stdout, open(errors, "wb") as stderr:
         started = time.perf_counter()
         # cwd is the snapshot: ``-m jobmatch`` imports it before any installed copy.
@@ -345,7 +349,8 @@ def run_jobmatch(
     proc.returncode = run.exit_code = os.waitstatus_to_exitcode(status)
     run.cpu_s, run.main_cpu_s = watch.cpu_s, watch.main_cpu_s
     run.peak_mb = watch.peak_kb * 1024 / MB
-    run.max_process_mb = max(watch.max_process_kb, usage.ru_maxrss) * 1024 / MB  # kilobytes on Linux
+    waited_kb = usage.ru_maxrss if usage.ru_maxrss > inherited_kb else 0  # kilobytes on Linux
+    run.max_process_mb = max(watch.max_process_kb, waited_kb) * 1024 / MB
     run.processes = watch.processes
     if expected == 0:  # the start-up run: an empty folder is exit code 3, "no readable résumé"
         return run
