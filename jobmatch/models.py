@@ -109,6 +109,7 @@ class Degree:
     field_related: bool = False
     in_progress: bool = False
     evidence: tuple[Evidence, ...] = ()
+    progress: str = ""  # why the degree reads as in progress ("marked 'expected'"), "" when finished
 
 
 @dataclass(frozen=True, slots=True)

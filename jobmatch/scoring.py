@@ -105,7 +105,8 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
             # Right level, other field: most recruiters still count a degree for a coordinator role.
             score, why = 0.6, f"{label}: the level asked for, but not a business-related field"
         if d.in_progress:
-            score, why = score * 0.7, why + " (still in progress)"
+            note = f": {d.progress}" if d.progress else ""
+            score, why = score * 0.7, f"{why} (still in progress{note})"
     elif d.level == "associate" or (d.level == "bachelor" and need > order.index("bachelor")):
         score, why = 0.4, f"{label}: below the level asked for"
     elif d.level == "high_school":

@@ -94,6 +94,14 @@ High School Diploma
     assert r1.status is Status.MET and "equivalent experience" in r1.explanation
 
 
+def test_a_degree_in_progress_counts_less_and_says_why(avon) -> None:  # type: ignore[no-untyped-def]
+    finished = "Education\nB.S. in Marketing, 2014\n"
+    done, _, _ = _score(avon, finished)
+    studying, matches, _ = _score(avon, finished.replace("2014", "expected 2019"))
+    assert studying < done
+    assert "(still in progress: marked 'expected')" in matches[0].explanation
+
+
 def test_preferred_weighs_less_than_required() -> None:
     posting = parse_posting(
         "Title: X\nREQUIREMENTS:\n- Proficiency in Microsoft Office.\n"

@@ -193,6 +193,47 @@ def test_studies_without_a_degree_name_are_in_progress_at_unknown_level() -> Non
     assert not extract_signals(doc("Education\nAshford University, 2010\n")).degree.in_progress
 
 
+def test_in_progress_says_why_and_quotes_the_line() -> None:
+    d = extract_signals(doc("Education\nBachelor of Science : Marketing, expected May 2019\n")).degree
+    assert d.progress == "marked 'expected'"
+    assert not extract_signals(doc("Education\nBachelor of Science : Marketing, 2019\n")).degree.progress
+
+
+def test_a_graduate_post_held_to_this_day_puts_the_graduate_degree_in_progress() -> None:
+    work = "Experience\nGraduate Research Assistant 07/2013 to Current Company Name City, State\n"
+    phd = "Education\nPh.D. : Ruminant Nutrition 2017 University of Florida\n"
+    d = extract_signals(doc(work + phd + "Master of Science : Nutrition 2011 University\n")).degree
+    assert d.level == "doctorate" and d.in_progress
+    assert d.progress == "holds a graduate post to this day"
+    assert d.evidence[1].text.startswith("Graduate Research Assistant")
+    # The post ended, or the degree was finished before the post began: nothing says it is under way.
+    ended = work.replace("Current", "05/2016")
+    assert not extract_signals(doc(ended + phd)).degree.in_progress
+    earlier = "Education\nMaster of Science : Nutrition 2011 University\n"
+    assert not extract_signals(doc(work + earlier)).degree.in_progress
+    # An undergraduate can be a research assistant: the title must say graduate.
+    plain = work.replace("Graduate Research", "Research")
+    assert not extract_signals(doc(plain + phd)).degree.in_progress
+
+
+def test_high_school_too_recent_for_the_degree_puts_it_in_progress() -> None:
+    work = "Experience\nLandscaper 05/2017 to Current Company Name City, State\n"
+    school = "June 2016 Chaminade Julienne Catholic High School City, State\n"
+    d = extract_signals(
+        doc(work + "Education\nBSBA : Finance Economics May Miami University\n" + school)
+    ).degree
+    assert d.level == "bachelor" and d.in_progress
+    assert d.progress == "high school finished in 2016, too recently to hold it by 2017"
+    assert d.evidence[1].text.startswith("June 2016")
+    # Four years after school, or a degree with its own year: finished.
+    older = school.replace("2016", "2013")
+    assert not extract_signals(
+        doc(work + "Education\nBSBA : Finance May Miami University\n" + older)
+    ).degree.in_progress
+    dated = "Education\nBSBA : Finance Economics May 2017 Miami University\n"
+    assert not extract_signals(doc(work + dated + school)).degree.in_progress
+
+
 def test_unknown_without_education() -> None:
     assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
 

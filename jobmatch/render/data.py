@@ -144,6 +144,7 @@ def _degree_to_dict(degree: Degree) -> JSONDict:
         "field": safe(degree.field),
         "field_related": degree.field_related,
         "in_progress": degree.in_progress,
+        "in_progress_because": safe(degree.progress),
     }
 
 

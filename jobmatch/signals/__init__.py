@@ -7,7 +7,7 @@ import re
 from jobmatch.models import Document, Signals
 from jobmatch.signals.dates import latest_point
 from jobmatch.signals.degree import extract_degree
-from jobmatch.signals.roles import seniority, summarize_roles
+from jobmatch.signals.roles import seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
 from jobmatch.signals.view import ResumeView
 
@@ -51,9 +51,10 @@ def extract_signals(document: Document, horizon_cap: int | None = None) -> Signa
     latest = latest_point([line.text for line in view.lines])
     if horizon_cap is not None and latest is not None:
         latest = min(latest, horizon_cap)
-    roles = summarize_roles(view, latest)
+    jobs = work_history(view)
+    roles = summarize_roles(view, latest, jobs)
     return Signals(
-        degree=extract_degree(view),
+        degree=extract_degree(view, jobs, latest),
         microsoft_office=microsoft_office(view),
         sales_support=roles.sales_support,
         customer_service=roles.customer_service,

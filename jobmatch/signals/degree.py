@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from jobmatch.models import Degree, Evidence
+from jobmatch.models import Degree, Evidence, Method
 from jobmatch.signals.dates import POINT
+from jobmatch.signals.roles import Job
 from jobmatch.signals.view import ResumeView, is_negated
 from jobmatch.signals.vocab import Hit, matcher
 
@@ -49,7 +51,8 @@ def _level_hits(text: str) -> list[tuple[str, Hit]]:
 def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
     matched = hit.matched
     after = text[hit.end :]
-    if matched.lower() in _BARE and view.sections[index] != "education":
+    in_education = view.sections[index] == "education"
+    if matched.lower() in _BARE and not in_education:
         return False
     if _NOT_DEGREE_AFTER.match(after):
         return False
@@ -61,8 +64,7 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
             return False
         if not (_FIELD_AFTER.match(after) or not after.strip()):
             return False
-        in_education = view.sections[index] == "education" or not view.has_section("education")
-        if not in_education and not _SCHOOL.search(text):
+        if not (in_education or not view.has_section("education")) and not _SCHOOL.search(text):
             return False
     return True
 
@@ -90,8 +92,10 @@ def _related(text: str) -> bool:
     )
 
 
-def _in_progress(text: str) -> bool:
-    return bool(matcher("degrees", "in_progress", fuzzy=False).find(text))
+def _progress_marker(text: str) -> str:
+    """The in-progress word on a degree entry ("expected", "current"), "" when there is none."""
+    hits = matcher("degrees", "in_progress", fuzzy=False).find(text)
+    return hits[0].matched if hits else ""
 
 
 def _continuation(view: ResumeView, index: int) -> str:
@@ -145,18 +149,69 @@ _STUDENT_LEVEL = {
 }
 
 
-def _student_levels(view: ResumeView) -> set[str]:
+def _student_levels(view: ResumeView) -> dict[str, int]:
     """Levels the candidate says they are studying for, in their own words about themselves (summary,
-    objective, education), not in duties ("tutored high school students")."""
-    levels: set[str] = set()
+    objective, education), not in duties ("tutored high school students"), each with the line saying so."""
+    levels: dict[str, int] = {}
     for index, line in enumerate(view.lines):
         if view.sections[index] not in ("summary", "education", ""):
             continue
         for m in _STUDENT.finditer(line.text):
             if not is_negated(line.text, m.start()):
                 word = " ".join(m.group(1).lower().split())
-                levels.add(_STUDENT_LEVEL.get(word, "doctorate"))
+                levels.setdefault(_STUDENT_LEVEL.get(word, "doctorate"), index)
     return levels
+
+
+# A post only graduate students hold. "Research assistant" alone is not one: undergraduates hold it too.
+_GRADUATE_POST = re.compile(
+    r"\b(?:graduate\s+(?:research\s+|teaching\s+)?assistant|graduate\s+(?:student|researcher)"
+    r"|(?:doctoral|ph\.?\s?d\.?)\s+(?:candidate|student|researcher))\b",
+    re.I,
+)
+_YEAR_IN = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# The fewest years after high school in which a degree at each level can be finished.
+_MIN_YEARS_AFTER_SCHOOL = {"associate": 2, "bachelor": 3, "master": 4, "doctorate": 6}
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR_IN.findall(text)]
+
+
+def _graduate_post(view: ResumeView, level: str, entries: list[str], jobs: Sequence[Job]) -> int | None:
+    """The line of a graduate post the candidate still holds ("Graduate Research Assistant 07/2013 to
+    Current") when the highest degree is a graduate one that no entry shows finished before the post
+    began: the candidate is studying for it now."""
+    if level not in ("master", "doctorate"):
+        return None
+    for job in jobs:
+        if job.dates is None or job.dates.end is not None or not _GRADUATE_POST.search(job.title):
+            continue
+        began = job.dates.start // 12
+        if all(year >= began for entry in entries for year in _years(entry)):
+            return job.title_index
+    return None
+
+
+def _too_soon_after_school(view: ResumeView, level: str, entries: list[str], latest: int) -> int | None:
+    """The high-school line when it ended too recently for a degree at ``level`` to be finished by the
+    résumé's latest date (school 2016, latest date 2017: a bachelor's with no year of its own is still
+    under way)."""
+    minimum = _MIN_YEARS_AFTER_SCHOOL.get(level)
+    if minimum is None:
+        return None
+    now = latest // 12
+    if any(year <= now for entry in entries for year in _years(entry)):
+        return None
+    for index, line in enumerate(view.lines):
+        if view.sections[index] != "education":
+            continue
+        if not any(lvl == "high_school" for lvl, _ in _level_hits(line.text)):
+            continue
+        years = _years(line.text)
+        if years and now - max(years) < minimum:
+            return index
+    return None
 
 
 def _unnamed_studies(view: ResumeView) -> Degree:
@@ -167,12 +222,18 @@ def _unnamed_studies(view: ResumeView) -> Degree:
             continue
         hits = matcher("degrees", "in_progress", fuzzy=False).find(line.text)
         if hits:
-            return Degree(level="unknown", in_progress=True, evidence=(view.evidence(index, hits[0]),))
+            return Degree(
+                level="unknown",
+                in_progress=True,
+                evidence=(view.evidence(index, hits[0]),),
+                progress=f"marked '{hits[0].matched}'",
+            )
     return Degree(level="unknown")
 
 
-def extract_degree(view: ResumeView) -> Degree:
-    """The highest degree level found, its field and status, with the quoted lines."""
+def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | None = None) -> Degree:
+    """The highest degree level found, its field and status, with the quoted lines. ``jobs`` (the work
+    history) and ``latest`` (the latest month the résumé mentions) date the studies."""
     has_education = view.has_section("education")
     best: tuple[int, int, Hit, str] | None = None  # (rank, index, hit, level)
     level_lines: dict[str, list[int]] = {}
@@ -205,15 +266,30 @@ def extract_degree(view: ResumeView) -> Degree:
     # highest degree is in progress only when no entry at its level is finished: a master's "in progress"
     # beside a finished MBA is a second master's. (A graduation year later than the last job is not a
     # marker: many people study after working.)
-    in_progress = all(_in_progress(entry) for entry in _entries(view, level, level_lines.get(level, [index])))
-    in_progress = in_progress or level in _student_levels(view)
+    entries = _entries(view, level, level_lines.get(level, [index]))
+    markers = [_progress_marker(entry) for entry in entries]
+    progress, progress_line = "", -1
+    if all(markers):
+        progress = f"marked '{markers[0]}'"
+    elif level in (student := _student_levels(view)):
+        progress, progress_line = "says they are a student at this level", student[level]
+    elif (post := _graduate_post(view, level, entries, jobs)) is not None:
+        progress, progress_line = "holds a graduate post to this day", post
+    elif latest is not None and (school := _too_soon_after_school(view, level, entries, latest)) is not None:
+        finished = max(_years(view.lines[school].text))
+        progress = f"high school finished in {finished}, too recently to hold it by {latest // 12}"
+        progress_line = school
     related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
     main = view.evidence(index, hit)
     ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
+    if progress_line >= 0:
+        why = view.evidence(progress_line, method=Method.INFERRED)
+        ordered = [main, why] + [e for e in ordered[1:] if (e.page, e.line) != (why.page, why.line)]
     return Degree(
         level=level,
         field=field,
         field_related=related,
-        in_progress=in_progress,
+        in_progress=bool(progress),
         evidence=tuple(ordered[:4]),
+        progress=progress,
     )

@@ -253,10 +253,15 @@ class RoleSummary:
     latest_title: str
 
 
-def summarize_roles(view: ResumeView, latest: int | None) -> RoleSummary:
-    jobs = find_jobs(view)
-    if not jobs:
-        jobs = _undated_jobs(view)
+def work_history(view: ResumeView) -> list[Job]:
+    """The jobs a résumé lists: dated ones, or, when none carries dates, titled lines of the experience
+    section."""
+    return find_jobs(view) or _undated_jobs(view)
+
+
+def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None = None) -> RoleSummary:
+    if jobs is None:
+        jobs = work_history(view)
     horizon = horizon_of(view, latest, jobs)
     by_family: dict[str, list[tuple[Job, Role]]] = {
         "sales_support": [],
