@@ -234,6 +234,26 @@ def test_high_school_too_recent_for_the_degree_puts_it_in_progress() -> None:
     assert not extract_signals(doc(work + dated + school)).degree.in_progress
 
 
+def test_degree_words_outside_education_that_are_not_degrees() -> None:
+    summary = "Summary\nCashier who quickly learns and masters new concepts and skills.\n"
+    education = "Education\nHigh School Diploma : 2013 Henry County High School\n"
+    assert extract_signals(doc(summary + education)).degree.level == "high_school"
+    # A near-spelling counts only in Education: "matters" is not "masters", "accociate" is a typo of a job.
+    typo = "Summary\nFriendly sales accociate, professional in matters of service at all times.\n"
+    assert extract_signals(doc(typo + education)).degree.level == "high_school"
+    assert (
+        extract_signals(doc("Education\nBachelr of Science in Marketing, 2012\n")).degree.level == "bachelor"
+    )
+
+
+def test_the_education_line_names_the_degree_before_a_summary_mention() -> None:
+    summary = "Summary\nThe post asks for a Bachelor's Degree in Business or a related field.\n"
+    education = "Education\nBS : Metallurgy and Materials Engineering Colorado School of Mines\n"
+    d = extract_signals(doc(summary + education)).degree
+    assert d.level == "bachelor" and d.field.startswith("Metallurgy") and not d.field_related
+    assert d.evidence[0].section == "education"
+
+
 def test_unknown_without_education() -> None:
     assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
 

@@ -23,6 +23,7 @@ _NOT_DEGREE_AFTER = re.compile(
 )
 _FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z]|[A-Z]{2,4}\s*:)")
 _BARE = {"associate", "bachelor"}  # "Associate : Business" is a degree only inside Education
+_VERBS = {"master", "masters"}  # lower-case outside Education: "learns and masters new skills"
 _SCHOOL = re.compile(r"\b(?:university|college|institute|school|academy|univ\.?)\b", re.I)
 _FIELD_LEAD = re.compile(
     r"^\s*(?:degree\b|diploma\b)?\s*(?:(?:of|in)\s+)?"
@@ -54,6 +55,10 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
     in_education = view.sections[index] == "education"
     if matched.lower() in _BARE and not in_education:
         return False
+    if matched in _VERBS and not in_education:
+        return False  # "quickly learns and masters new concepts"
+    if hit.method is Method.FUZZY and not in_education and view.has_section("education"):
+        return False  # a near-spelling away from the degrees: "matters at all times"
     if _NOT_DEGREE_AFTER.match(after):
         return False
     if _SHORT.match(matched.lower()) and "." not in matched:
@@ -250,7 +255,11 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
                 continue
             rank = _LEVEL_RANK[level]
             level_lines.setdefault(level, []).append(index)
-            if best is None or rank > best[0]:
+            # At one level, the Education line names the degree better than a summary that mentions it.
+            better = best is None or rank > best[0]
+            if best is not None and rank == best[0] and section == "education":
+                better = view.sections[best[1]] != "education"
+            if better:
                 best = (rank, index, hit, level)
             if len(evidence) < 4 and all(e.line != line.number or e.page != line.page for e in evidence):
                 evidence.append(view.evidence(index, hit))
