@@ -80,8 +80,16 @@ def test_date_ranges(text: str, start: str, end: str) -> None:
     assert (month_label(r.start), month_label(r.end)) == (start, end)
 
 
-def test_backwards_range_is_ignored() -> None:
-    assert find_ranges("2019 - 2012") == []
+def test_range_written_latest_first_is_the_same_span() -> None:
+    (r,) = find_ranges("Sales Rep 05/2017 to 04/1993 Company Name")
+    assert (month_label(r.start), month_label(r.end), r.start_text, r.end_text) == (
+        "1993-04",
+        "2017-05",
+        "04/1993",
+        "05/2017",
+    )
+    # Months out of order inside one year cannot be told apart from a typo: no range.
+    assert find_ranges("11/2015 - 02/2015") == []
 
 
 def test_months_merged_counts_overlap_once() -> None:

@@ -64,14 +64,23 @@ def parse_point(text: str, *, is_end: bool = False) -> int | None:
 def find_ranges(line: str) -> list[DateRange]:
     found: list[DateRange] = []
     for m in RANGE.finditer(line):
-        start = parse_point(m.group("start"))
-        end_text = m.group("end")
+        start_text, end_text = m.group("start"), m.group("end")
+        start = parse_point(start_text)
         end = None if _NOW_RE.fullmatch(end_text.strip()) else parse_point(end_text, is_end=True)
-        if start is None or (end is not None and end < start):
+        if start is None:
             continue
+        if end is not None and end < start:
+            # Written latest first ("05/2017 to 04/1993"): the same span. Month-only slips inside one
+            # year ("11/2015 - 02/2015") are typos we cannot resolve; they keep being skipped.
+            if end // 12 == start // 12:
+                continue
+            start_text, end_text = end_text, start_text
+            start, end = parse_point(start_text), parse_point(end_text, is_end=True)
+            if start is None or end is None:
+                continue
         if end is not None and end - start > 50 * 12:
             continue
-        found.append(DateRange(start, end, m.group("start"), end_text, m.span()))
+        found.append(DateRange(start, end, start_text, end_text, m.span()))
     return found
 
 
