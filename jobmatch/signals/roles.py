@@ -23,6 +23,9 @@ from jobmatch.signals.vocab import Hit, matcher
 
 _PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
 _MAX_TITLE_WORDS = 9
+_MAX_TITLE_LINE = (
+    100  # characters: "Senior Account Coordinator, The Estée Lauder Companies Inc., New York, NY"
+)
 _SKIP_SECTIONS = ("education", "certifications", "skills")
 # The customer-service titles of restaurants and venues (host, server, crew member): service work, but
 # words with other meanings in other trades, so never beside another occupation's name.
@@ -54,6 +57,7 @@ class Job:
 
 _ABBREVIATED_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|l\.l\.c|jr|sr|st|dept|assoc)\.\s*$", re.I)
 _TITLE_CUT = re.compile(r"\bcompany name\b|\s[-–—|]\s|,|\s@\s|\sat\s", re.I)
+_EMPLOYER_MARK = re.compile(r"\bcompany name\b|\s[-–—|]\s|\s@\s|\sat\s", re.I)  # not a bare comma
 
 
 def _title_text(text: str) -> str:
@@ -66,8 +70,13 @@ def _title_text(text: str) -> str:
 
 def _is_title_like(text: str) -> bool:
     words = _title_text(text).split()
-    sentence = text.rstrip().endswith(".") and len(words) > 5  # a duty, not "Sales Coordinator, Acme Inc."
-    return 0 < len(words) <= _MAX_TITLE_WORDS and heading_of(text) is None and not sentence
+    # A duty, not "Sales Coordinator, Acme Inc.": a sentence, or a line too long for a title with its
+    # employer and place that names no employer either, its title-like start cut only at a comma
+    # ("Institutional Client Services, Marketing project management for product implementations, …").
+    # "Sales Coordinator Company Name - City, State Able to operate …" is a title with its first duty.
+    sentence = text.rstrip().endswith(".") and len(words) > 5
+    prose = len(text.strip()) > _MAX_TITLE_LINE and not _EMPLOYER_MARK.search(text)
+    return 0 < len(words) <= _MAX_TITLE_WORDS and heading_of(text) is None and not sentence and not prose
 
 
 def _title_hits(text: str, family: str) -> list[Hit]:
