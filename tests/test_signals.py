@@ -285,6 +285,32 @@ def test_duties_make_a_role_when_the_title_does_not() -> None:
     assert extract_signals(both).customer_service.present
 
 
+def test_duty_phrasings_with_numbers_and_possessives() -> None:
+    reports = _job("Team Lead", "Prepared monthly commission reports for 10+ sales representatives.")
+    assert extract_signals(doc(reports)).sales_support.present
+    accounts = _job("Team Lead", "Managing VIP and major customer's accounts.")
+    assert extract_signals(doc(accounts)).sales_support.present
+    # Opening accounts is selling, not supporting sales.
+    opened = _job("Team Lead", "Established new customer accounts.")
+    assert not extract_signals(doc(opened)).sales_support.present
+
+
+def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
+    text = (
+        "Experience\nProject Manager 01/2007 to 01/2011 Company Name City, State\n"
+        "Institutional Client Services, Marketing project management for product implementations, asset "
+        "consolidations and email campaign projects\n"
+    )
+    s = extract_signals(doc(text))
+    assert not s.sales_support.present and not s.customer_service.present
+    # A title followed on its line by the employer and a first duty is still the title.
+    merged = (
+        "Experience\n03/2016 to Current\nSales Coordinator Company Name - City, State Able to operate "
+        "material handling equipment (e.g. hand truck, pallet jack, forklift, etc.).\n"
+    )
+    assert extract_signals(doc(merged)).sales_support.titles == ("Sales Coordinator",)
+
+
 def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
     one = _job("Maintenance Administrator", "Answered calls from the field crews.")
     assert not extract_signals(doc(one)).customer_service.present
