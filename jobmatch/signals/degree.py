@@ -198,23 +198,21 @@ def _graduate_post(view: ResumeView, level: str, entries: list[str], jobs: Seque
     return None
 
 
-def _too_soon_after_school(view: ResumeView, level: str, entries: list[str], latest: int) -> int | None:
-    """The high-school line when it ended too recently for a degree at ``level`` to be finished by the
-    résumé's latest date (school 2016, latest date 2017: a bachelor's with no year of its own is still
-    under way)."""
+def _too_soon_after_school(
+    view: ResumeView, level: str, entries: list[str], latest: int, schools: list[int]
+) -> int | None:
+    """The high-school line (of ``schools``) when it ended too recently for a degree at ``level`` to be
+    finished by the résumé's latest date (school 2016, latest date 2017: a bachelor's with no year of its
+    own is still under way)."""
     minimum = _MIN_YEARS_AFTER_SCHOOL.get(level)
     if minimum is None:
         return None
     now = latest // 12
     if any(year <= now for entry in entries for year in _years(entry)):
         return None
-    for index, line in enumerate(view.lines):
-        if view.sections[index] != "education":
-            continue
-        if not any(lvl == "high_school" for lvl, _ in _level_hits(line.text)):
-            continue
-        years = _years(line.text)
-        if years and now - max(years) < minimum:
+    for index in schools:
+        years = _years(view.lines[index].text)
+        if view.sections[index] == "education" and years and now - max(years) < minimum:
             return index
     return None
 
@@ -284,7 +282,13 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
         progress, progress_line = "says they are a student at this level", student[level]
     elif (post := _graduate_post(view, level, entries, jobs)) is not None:
         progress, progress_line = "holds a graduate post to this day", post
-    elif latest is not None and (school := _too_soon_after_school(view, level, entries, latest)) is not None:
+    elif (
+        latest is not None
+        and (
+            school := _too_soon_after_school(view, level, entries, latest, level_lines.get("high_school", []))
+        )
+        is not None
+    ):
         finished = max(_years(view.lines[school].text))
         progress = f"high school finished in {finished}, too recently to hold it by {latest // 12}"
         progress_line = school
