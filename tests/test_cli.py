@@ -135,6 +135,20 @@ def test_explain_quotes_evidence(tmp_path: Path) -> None:
     assert "B.S. in Marketing" in result.stdout
 
 
+def test_explain_says_why_a_degree_is_in_progress(tmp_path: Path) -> None:
+    (tmp_path / "jane.txt").write_text(
+        GOOD_TXT.replace("B.S. in Marketing, 2014", "B.S. in Marketing, expected 2020")
+    )
+    result = invoke("explain", str(tmp_path / "jane.txt"), "--posting", POSTING, "--no-color")
+    assert result.exit_code == 0, result.stderr
+    assert "still in progress: marked 'expected'" in result.stdout  # R1's explanation
+    assert "in progress: marked 'expected'" in result.stdout.split("Signals", 1)[1]
+    data = json.loads(
+        invoke("explain", str(tmp_path / "jane.txt"), "--posting", POSTING, "--format", "json").stdout
+    )
+    assert data["candidate"]["signals"]["degree"]["in_progress_because"] == "marked 'expected'"
+
+
 def test_explain_unreadable_file(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4 garbage")
     result = invoke("explain", str(tmp_path / "x.pdf"), "--posting", POSTING)

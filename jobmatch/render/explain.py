@@ -118,6 +118,8 @@ def _print_signals(console: Console, result: CandidateResult) -> None:
         degree += " (related field)"
     console.print(Text("Signals", style="bold underline"))
     console.print(Text(f"{INDENT}Degree: {degree}"))
+    if signals.degree.in_progress and signals.degree.progress:
+        console.print(Text(f"{INDENT}{INDENT}in progress: {clean_display(signals.degree.progress)}"))
     console.print(Text(f"{INDENT}Microsoft Office: {_terms(signals.microsoft_office.terms)}"))
     _print_roles(console, "Sales support", signals.sales_support)
     _print_roles(console, "Customer service", signals.customer_service)
