@@ -295,6 +295,14 @@ def test_duty_phrasings_with_numbers_and_possessives() -> None:
     assert not extract_signals(doc(opened)).sales_support.present
 
 
+def test_solving_customer_problems_is_customer_contact() -> None:
+    job = _job(
+        "Team Lead", "Quickly and effectively solve customer challenges.", "Answered multi-line phones."
+    )
+    assert extract_signals(doc(job)).customer_service.present  # customer contact and phones: two kinds
+    assert not extract_signals(doc(_job("Team Lead", "Answered multi-line phones."))).customer_service.present
+
+
 def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
     text = (
         "Experience\nProject Manager 01/2007 to 01/2011 Company Name City, State\n"
