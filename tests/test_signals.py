@@ -303,6 +303,17 @@ def test_solving_customer_problems_is_customer_contact() -> None:
     assert not extract_signals(doc(_job("Team Lead", "Answered multi-line phones."))).customer_service.present
 
 
+def test_trade_shows_and_client_records_support_a_sales_managers_showroom() -> None:
+    duties = (
+        "Maintained database of clientele and sent notifications of sales and shows.",
+        "Coordinated Apparel and Gift Mart Shows eight times per year.",
+    )
+    assert extract_signals(doc(_job("Sales Manager", *duties))).sales_support.present
+    # Either alone is common in other jobs: one kind of support duty is not a support role.
+    assert not extract_signals(doc(_job("Sales Manager", duties[1]))).sales_support.present
+    assert not extract_signals(doc(_job("Sales Manager", "Attended trade shows."))).sales_support.present
+
+
 def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
     text = (
         "Experience\nProject Manager 01/2007 to 01/2011 Company Name City, State\n"
