@@ -45,12 +45,10 @@ def find_name(view: ResumeView) -> str:
     return ""
 
 
-def extract_signals(document: Document, horizon_cap: int | None = None) -> Signals:
-    """Every signal family, read from one document. ``horizon_cap`` (months) bounds "Current"."""
+def extract_signals(document: Document) -> Signals:
+    """Every signal family, read from one document."""
     view = ResumeView.of(document)
     latest = latest_point([line.text for line in view.lines])
-    if horizon_cap is not None and latest is not None:
-        latest = min(latest, horizon_cap)
     jobs = work_history(view)
     roles = summarize_roles(view, latest, jobs)
     return Signals(
