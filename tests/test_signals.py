@@ -314,6 +314,29 @@ def test_trade_shows_and_client_records_support_a_sales_managers_showroom() -> N
     assert not extract_signals(doc(_job("Sales Manager", "Attended trade shows."))).sales_support.present
 
 
+def test_a_title_after_the_employer_ends_at_the_first_duty_verb() -> None:
+    text = (
+        "Experience\nAugust 2001 to June 2006\n"
+        "Company Name City, State HR Benefits Administrator Prepared monthly reconciliation for healthcare "
+        "accounts for BCBS, BCN, HAP, Total Healthcare, Omnicare and Delta Dental\n"
+    )
+    s = extract_signals(doc(text))
+    assert s.latest_title == "HR Benefits Administrator" and s.sales_or_service_years == 0
+    licensed = (
+        "Experience\nCompany Name January 2012 to Current "
+        "Manager / New York State Licensed Real Estate Salesperson\n"
+    )
+    assert extract_signals(doc(licensed)).customer_service.present  # "Licensed" is part of the title
+    # Duties straight after the employer, or lower-case prose, name no title of their own.
+    for line in (
+        "Company Name - City, State Worked with operations department for rental inventory. I handled all "
+        "leasing reports",
+        "Company Name - City, State Responsibilities: - Tracked and managed resources, using Great Plains "
+        "and Excel",
+    ):
+        assert extract_signals(doc(f"Experience\nJanuary 2014 to May 2015\n{line}\n")).latest_title == ""
+
+
 def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
     text = (
         "Experience\nProject Manager 01/2007 to 01/2011 Company Name City, State\n"

@@ -23,9 +23,14 @@ from jobmatch.signals.vocab import Hit, matcher
 
 _PLACEHOLDER = re.compile(r"\b(?:company name|city|state)\b|[－,|]", re.I)
 _MAX_TITLE_WORDS = 9
-_MAX_TITLE_LINE = (
-    100  # characters: "Senior Account Coordinator, The Estée Lauder Companies Inc., New York, NY"
-)
+# Characters: "Senior Account Coordinator, The Estée Lauder Companies Inc., New York, NY" fits.
+_MAX_TITLE_LINE = 100
+# "Company Name City, State HR Coordinator Administered monthly payroll …": the employer first, then the
+# title, running until the first duty ("Administered", "assisting").
+_LEADING_EMPLOYER = re.compile(r"^\s*company name\b(?:[\s,\-–|]*(?:city|state)\b)*[\s,\-–|]*", re.I)
+_DUTY_START = re.compile(r"^(?:[A-Z][a-z]+ed|[a-z][\w'’-]*)$")
+_TITLE_JOINERS = {"of", "and", "&", "for", "to", "the", "in", "de"}
+_TITLE_PARTICIPLES = {"Licensed", "Certified", "Registered", "Chartered", "Qualified", "Accredited"}
 _SKIP_SECTIONS = ("education", "certifications", "skills")
 # The customer-service titles of restaurants and venues (host, server, crew member): service work, but
 # words with other meanings in other trades, so never beside another occupation's name.
@@ -60,8 +65,30 @@ _TITLE_CUT = re.compile(r"\bcompany name\b|\s[-–—|]\s|,|\s@\s|\sat\s", re.I)
 _EMPLOYER_MARK = re.compile(r"\bcompany name\b|\s[-–—|]\s|\s@\s|\sat\s", re.I)  # not a bare comma
 
 
+def _title_before_duties(words: list[str]) -> str:
+    """The title at the start of ``words`` when a capitalised duty verb plainly ends it ("HR Benefits
+    Administrator Prepared monthly reconciliations …") or the words run out; "" when the words start
+    with a duty ("Worked with operations …") or trail into lower-case prose that may be either."""
+    title: list[str] = []
+    for word in words:
+        if word.endswith(":"):
+            return ""  # "Responsibilities: - Tracked and managed …"
+        ends = _DUTY_START.match(word) and word not in _TITLE_JOINERS and word not in _TITLE_PARTICIPLES
+        if ends:
+            return " ".join(title) if title and word[0].isupper() else ""
+        title.append(word)
+        if len(title) > _MAX_TITLE_WORDS:
+            return ""
+    return " ".join(title)
+
+
 def _title_text(text: str) -> str:
     """The job-title part of a line: what comes before the employer ("Sales Associate Company Name - …")."""
+    lead = _LEADING_EMPLOYER.match(text)
+    if lead and lead.end() < len(text):
+        title = _title_before_duties(text[lead.end() :].split())
+        if title:
+            return " ".join(_PLACEHOLDER.sub(" ", title).split()).strip(" -–:;.*#")
     cut = _TITLE_CUT.search(text)
     head = text[: cut.start()] if cut and cut.start() > 2 else text
     cleaned = _PLACEHOLDER.sub(" ", head)
