@@ -593,6 +593,20 @@ def test_clean_keeps_ordinary_lines_apart() -> None:
     ]
 
 
+def test_clean_bullet_shapes_that_ftfy_leaves() -> None:
+    # UTF-8 geometric-shape bullets read as Windows-1252; ftfy judges "â—¦" plausible text and keeps it.
+    lines = ["â—¦ Proficient in development â—¦ Responsible for schedule", "â–ª Item", "Company â—† Led"]
+    assert clean_lines(lines) == [
+        "Proficient in development ◦ Responsible for schedule",
+        "Item",
+        "Company ◆ Led",
+    ]
+    assert clean_lines(["Château — Pâtisserie", "Sales â€” Marketing"]) == [
+        "Château — Pâtisserie",
+        "Sales — Marketing",
+    ]
+
+
 def test_clean_lost_byte_mojibake() -> None:
     assert clean_lines(["â\u200b– Organizational skills â\u200b– Marketing â\u200b–"]) == [
         "Organizational skills ❖ Marketing"

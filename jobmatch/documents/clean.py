@@ -4,7 +4,8 @@ Every reader (PDF, DOCX, text) hands its raw lines to :func:`clean_lines`, so th
 whatever file it came in. The steps, in order:
 
 1. repair mojibake (UTF-8 read as Windows-1252: ``â€¢`` -> ``•``, ``Â`` -> no-break space) with ftfy,
-   including sequences whose last byte was lost (``ï¼`` + a zero-width space -> ``－``);
+   including sequences whose last byte was lost (``ï¼`` + a zero-width space -> ``－``), and the bullet
+   shapes ftfy leaves (``â—¦`` -> ``◦``);
 2. drop control, bidi and zero-width characters (:func:`jobmatch.sanitize.strip_unsafe`);
 3. make every kind of space a plain space, collapse runs, trim (and tidy ``City , State`` -> ``City, State``);
 4. join fragments that belong on one line: a date range split as ``01/2010`` / ``to`` / ``Current``, and a
@@ -191,16 +192,34 @@ def repair_text(text: str) -> str:
     return strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _shape_mojibake() -> dict[str, str]:
+    """Box-drawing and geometric-shape bullets (U+2500–U+25FF: ◦ ◆ ▪ ►) read as Windows-1252: "â—¦" is
+    "◦". ftfy leaves these three-character sequences alone, as "â" + a dash + a symbol could be text."""
+    table: dict[str, str] = {}
+    for code in range(0x2500, 0x2600):
+        char = chr(code)
+        try:
+            table[char.encode("utf-8").decode("cp1252")] = char
+        except UnicodeDecodeError:
+            continue  # a byte Windows-1252 leaves undefined: this one cannot have been misread that way
+    return table
+
+
+_SHAPES = _shape_mojibake()
+_SHAPE_MOJIBAKE = re.compile("|".join(map(re.escape, sorted(_SHAPES, key=len, reverse=True))))
+
+
 def _fix_mojibake(text: str) -> str:
     """ftfy, line by line (as ftfy itself works), on the lines it could change: mojibake needs a
     non-ASCII character and an HTML entity an "&". Most résumé lines have neither, and ftfy costs about
     a millisecond per page where it has nothing to do; the control characters it would also remove go
-    in strip_unsafe."""
+    in strip_unsafe. Then the bullet shapes ftfy leaves (see :func:`_shape_mojibake`)."""
     fixed = (
         line if line.isascii() and "&" not in line else ftfy.fix_text(line, _FTFY)
         for line in text.split("\n")
     )
-    return "\n".join(fixed)
+    joined = "\n".join(fixed)
+    return _SHAPE_MOJIBAKE.sub(lambda m: _SHAPES[m.group(0)], joined) if "â" in joined else joined
 
 
 def clean_lines(raw_lines: Iterable[str], *, fragments: bool = False) -> list[str]:
