@@ -28,6 +28,18 @@ def test_office_terms(text: str, expected: set[str]) -> None:
         assert [h for h in matcher("office", "terms").find(text)] == []
 
 
+def test_ordinary_words_in_a_skills_list_are_not_office_applications() -> None:
+    def office(skills: str) -> tuple[str, ...]:
+        return extract_signals(doc(f"Skills\n{skills}\n")).microsoft_office.terms
+
+    assert office("Sorting, spreadsheet, Supervising, Teamwork, word processing, written") == ()
+    assert (
+        office("balance budgets, contracts, delivery, inventory, managing, access, personnel policies") == ()
+    )
+    assert office("Budgeting, Access, Leadership, Scheduling") == ("Access",)  # the name, capitalised
+    assert office("Microsoft Excel, word, outlook") == ("Excel", "Word", "Outlook")  # beside an application
+
+
 def test_fuzzy_hit_reports_ratio_and_original_words() -> None:
     (hit,) = [
         h for h in matcher("office", "terms").find("Skilled in Powerpiont") if h.canonical == "PowerPoint"

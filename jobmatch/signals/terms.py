@@ -28,12 +28,16 @@ def _collect(
             hits = [h for h in main.find(line.text) if not is_negated(line.text, h.start)]
         hits += _across_break(view, index, main)
         if ambiguous is not None and (hits or _is_list(line.text, view.sections[index])):
-            # Ordinary words ("Word", "Access", "Origins") count only beside an unambiguous term.
+            # Ordinary words ("Word", "Access", "Origins") count only beside an unambiguous term, or as a
+            # capitalised name in a skills list: "access" and "publisher" there are the ordinary words.
             spans = [(h.start, h.end) for h in hits]
+            named = bool(hits)
             hits += [
                 h
                 for h in ambiguous.find(line.text)
-                if not any(h.start < e and s < h.end for s, e in spans) and not is_negated(line.text, h.start)
+                if not any(h.start < e and s < h.end for s, e in spans)
+                and not is_negated(line.text, h.start)
+                and (named or h.matched[:1].isupper())
             ]
         if not hits:
             continue
