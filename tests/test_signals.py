@@ -274,6 +274,28 @@ def test_the_education_line_names_the_degree_before_a_summary_mention() -> None:
     assert d.evidence[0].section == "education"
 
 
+def test_ma_and_ms_are_masters_but_not_office_or_a_state() -> None:
+    d = extract_signals(
+        doc("Education\nMA : Human Resources, 2004 Webster University\nBA : Education, 1997\n")
+    ).degree
+    assert d.level == "master" and d.field == "Human Resources"
+    assert extract_signals(doc("Education\nMS : Computer Science, 2010\n")).degree.level == "master"
+    skills = "Education\nB.S. in Biology, Boston, MA 2010\nSkills\nMS Office, MS Excel\n"
+    assert extract_signals(doc(skills)).degree.level == "bachelor"
+
+
+def test_engineering_and_science_fields_with_business_words_are_unrelated() -> None:
+    for field in (
+        "Electronics and Communication Engineering",
+        "Communication Disorders",
+        "Environmental Management",
+    ):
+        d = extract_signals(doc(f"Education\nBachelor of Science : {field}, 2010\n")).degree
+        assert d.level == "bachelor" and not d.field_related, field
+    hr = extract_signals(doc("Education\nBachelor of Science : Human Resource Management, 2010\n")).degree
+    assert hr.field_related
+
+
 def test_unknown_without_education() -> None:
     assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
 
