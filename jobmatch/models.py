@@ -110,6 +110,8 @@ class Degree:
     in_progress: bool = False
     evidence: tuple[Evidence, ...] = ()
     progress: str = ""  # why the degree reads as in progress ("marked 'expected'"), "" when finished
+    # The related degree when it is not the highest ("bachelor in Mass Communications" beside a JD in Law).
+    related_degree: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,7 +99,9 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
         if not wants_field or d.field_related:
             score, why = (
                 1.0,
-                f"{label}: the level asked for" + (", in a related field" if wants_field else ""),
+                f"{label}: the level asked for"
+                + (", in a related field" if wants_field else "")
+                + (f" ({d.related_degree})" if wants_field and d.related_degree else ""),
             )
         else:
             # Right level, other field: most recruiters still count a degree for a coordinator role.

@@ -296,6 +296,45 @@ def test_engineering_and_science_fields_with_business_words_are_unrelated() -> N
     assert hr.field_related
 
 
+def test_a_related_degree_below_the_highest_still_counts() -> None:
+    text = (
+        "Education\nJuris Doctorate : Law, 2014 Southern University Law Center\n"
+        "B.S : Mass Communications, 2001 Tennessee State University\n"
+    )
+    d = extract_signals(doc(text)).degree
+    assert d.level == "doctorate" and d.field == "Law"
+    assert d.field_related and d.related_degree == "bachelor in Mass Communications"
+    assert d.evidence[1].text.startswith("B.S : Mass Communications")
+    # A summary quoting an ad, or a sentence describing the degree, names no related degree.
+    ad = "Summary\nThis post requires a Bachelor's Degree in Business.\nEducation\nBS : Biology, 2010\n"
+    assert not extract_signals(doc(ad)).degree.field_related
+    described = (
+        "Education\nBachelor of Science : Leadership & Cultural Studies 2015 University of Mobile\n"
+        "The Bachelor of Science in Leadership and Cultural Studies develops proficiency in communication\n"
+    )
+    assert not extract_signals(doc(described)).degree.field_related
+
+
+def test_the_major_written_after_the_school() -> None:
+    def field(line: str) -> str:
+        return extract_signals(doc(f"Education\n{line}\n")).degree.field
+
+    assert (
+        field("Bachelor of Arts : Autonomous University of Guadalajara - Accounting City, State")
+        == "Accounting"
+    )
+    assert field(
+        "2012 Bachelors : American Intercontinental University - Business Management - Marketing City"
+    ) == ("Business Management")
+    # A campus is not a major: the field before the school stands.
+    campus = "Bachelor of Science : Accounting & Finance University of South Carolina - Upstate - City, State"
+    assert field(campus) == "Accounting & Finance"
+    assert (
+        field("Bachelor of Science : Computer Science University of Houston - City, State")
+        == "Computer Science"
+    )
+
+
 def test_unknown_without_education() -> None:
     assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
 

@@ -145,6 +145,7 @@ def _degree_to_dict(degree: Degree) -> JSONDict:
         "field_related": degree.field_related,
         "in_progress": degree.in_progress,
         "in_progress_because": safe(degree.progress),
+        "related_degree": safe(degree.related_degree),
     }
 
 

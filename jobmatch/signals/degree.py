@@ -75,6 +75,7 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
 
 
 _SCHOOL_WORD = re.compile(r"^\s*(?:university|college|institute|school|academy)\b", re.I)
+_AFTER_SCHOOL = re.compile(r"^[^-–,]{0,60}?\s[-–]\s+(.+)")  # "University of Guadalajara - Accounting …"
 
 
 def _field_after(text: str, hit: Hit) -> str:
@@ -84,8 +85,21 @@ def _field_after(text: str, hit: Hit) -> str:
     stop = _FIELD_STOP.search(rest)
     field = rest[: stop.start()] if stop else rest
     field = field.strip(" ,:;.-–")
-    if stop and _SCHOOL_WORD.match(rest[stop.start() :]) and _FIELD_IMPLIED.search(hit.matched):
-        return "Business Administration"  # "MBA, UCLA Anderson School": the words before are the school's
+    if stop and _SCHOOL_WORD.match(rest[stop.start() :]):
+        if _FIELD_IMPLIED.search(hit.matched):
+            return "Business Administration"  # "MBA, UCLA Anderson School": the words before are the school's
+        # "Bachelor of Arts : Autonomous University of Guadalajara - Accounting City, State": the major
+        # follows the school, and the words before it were the school's name.
+        after = _AFTER_SCHOOL.search(rest[stop.start() :])
+        tail = after.group(1) if after else ""
+        stop_after = _FIELD_STOP.search(tail)
+        major = (tail[: stop_after.start()] if stop_after else tail).strip(" ,:;.-–")
+        # Not a campus: "University of South Carolina - Upstate - City, State" names no major, while
+        # "University - Business Management - Marketing" names one (a field we know, then a concentration).
+        another = stop_after is not None and tail[stop_after.start() :].lstrip().startswith(("-", "–"))
+        campus = another and not matcher("degrees", "related_fields", fuzzy=False).find(major)
+        if major and not campus:
+            return " ".join(major.split()[:8])
     return " ".join(field.split()[:8])
 
 
@@ -217,6 +231,43 @@ def _too_soon_after_school(
     return None
 
 
+_NAME_JOINERS = {"and", "of", "in", "&", "the", "for"}
+
+
+def _name_part(field: str) -> str:
+    """The field's name up to the first lower-case word that is not a joiner: a described degree ("The
+    B.S. in Leadership and Cultural Studies develops proficiency in communication") names only
+    "Leadership and Cultural Studies"."""
+    words: list[str] = []
+    for word in field.split():
+        if word[:1].islower() and word not in _NAME_JOINERS:
+            break
+        words.append(word)
+    return " ".join(words).strip(" ,&")
+
+
+def _other_related(view: ResumeView, level_lines: dict[str, list[int]]) -> tuple[int, Hit, str, str] | None:
+    """The first bachelor's-or-higher degree in a related field: its line, hit, level and field. Only in
+    Education when there is one: a summary quoting an ad ("requires a Bachelor's in Business") is not."""
+    education = view.has_section("education")
+    for level in ("doctorate", "master", "bachelor"):
+        for index in sorted(set(level_lines.get(level, []))):
+            if education and view.sections[index] != "education":
+                continue
+            text = view.lines[index].text
+            for found, hit in _level_hits(text):
+                if found != level:
+                    continue
+                field = _field_after(text, hit)
+                if not field:
+                    following = _continuation(view, index)
+                    field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;") if following else ""
+                field = _name_part(field)
+                if _related(f"{hit.matched} {field}"):
+                    return index, hit, level, field or hit.matched
+    return None
+
+
 def _unnamed_studies(view: ResumeView) -> Degree:
     """No degree named: studies under way at a school ("Social Science Current Ashford University") still
     say the education is in progress, at an unknown level."""
@@ -295,6 +346,16 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
     related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
     main = view.evidence(index, hit)
     ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
+    related_degree = ""
+    if not related and _LEVEL_RANK[level] > _LEVEL_RANK["associate"]:
+        # A related bachelor's or above that is not the highest still meets "a degree in business,
+        # marketing or a related field": the JD whose B.S. is in Mass Communications.
+        other = _other_related(view, level_lines)
+        if other is not None:
+            line_index, other_hit, other_level, other_field = other
+            related, related_degree = True, f"{other_level} in {other_field}"
+            also = view.evidence(line_index, other_hit)
+            ordered = [main, also] + [e for e in ordered[1:] if (e.page, e.line) != (also.page, also.line)]
     if progress_line >= 0:
         why = view.evidence(progress_line, method=Method.INFERRED)
         ordered = [main, why] + [e for e in ordered[1:] if (e.page, e.line) != (why.page, why.line)]
@@ -305,4 +366,5 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
         in_progress=bool(progress),
         evidence=tuple(ordered[:4]),
         progress=progress,
+        related_degree=related_degree,
     )
