@@ -335,6 +335,22 @@ def test_the_major_written_after_the_school() -> None:
     )
 
 
+def test_a_degree_named_outside_an_education_section_that_names_none() -> None:
+    text = (
+        "Qualifications\nAdvanced experience with Microsoft Office.\n"
+        "Bachelors in Social Ecology i.e psychology\n"
+        "Experience\nBusiness Development Manager\nJune 2015 to Current\nTrained master's students.\n"
+        "Education\nSocial Ecology, Environmental Analysis & Design, 2004 University of California Irvine\n"
+    )
+    assert extract_signals(doc(text)).degree.level == "bachelor"
+    # When Education names a degree, the other sections are not read for one; duties never are.
+    named = text.replace("Social Ecology, Environmental", "Associate of Arts : Environmental")
+    assert extract_signals(doc(named)).degree.level == "associate"
+    duty = text.replace("Bachelors in Social Ecology i.e psychology", "Organized files")
+    duty = duty.replace("Trained master's students.", "Tutored Masters of Business students.")
+    assert extract_signals(doc(duty)).degree.level == "unknown"
+
+
 def test_unknown_without_education() -> None:
     assert extract_signals(doc("Experience\nCashier 2010 - 2012\n")).degree.level == "unknown"
 

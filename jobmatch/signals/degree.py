@@ -285,22 +285,29 @@ def _unnamed_studies(view: ResumeView) -> Degree:
     return Degree(level="unknown")
 
 
-def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | None = None) -> Degree:
-    """The highest degree level found, its field and status, with the quoted lines. ``jobs`` (the work
-    history) and ``latest`` (the latest month the résumé mentions) date the studies."""
+_Best = tuple[int, int, Hit, str]  # (rank, line index, hit, level)
+_FULL_NAME_FIELD = re.compile(r"^\s*(?:degree\s+)?(?:in|of)\s+[A-Z]")  # "Bachelors in Social Ecology"
+
+
+def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str, list[int]], list[Evidence]]:
+    """The highest plausible degree, the lines naming each level, and up to four quoted lines.
+
+    Degree words outside Education are mostly duties ("assisted master's students"): there only full
+    degree names with a school on the line count, or, with ``elsewhere`` (Education names none), a degree
+    name followed by its field ("Bachelors in Social Ecology") outside the work history."""
     has_education = view.has_section("education")
-    best: tuple[int, int, Hit, str] | None = None  # (rank, index, hit, level)
+    best: _Best | None = None
     level_lines: dict[str, list[int]] = {}
     evidence: list[Evidence] = []
     for index, line in enumerate(view.lines):
         section = view.sections[index]
-        # Degree words outside Education are mostly duties ("assisted master's students"): only
-        # full degree names with a school on the line count there.
         outside = has_education and section not in ("education", "certifications", "summary", "")
-        if outside and not _SCHOOL.search(line.text):
+        if outside and not _SCHOOL.search(line.text) and (not elsewhere or section == "experience"):
             continue
         for level, hit in _level_hits(line.text):
             if not _plausible(view, index, line.text, hit):
+                continue
+            if elsewhere and outside and not _FULL_NAME_FIELD.match(line.text[hit.end :]):
                 continue
             rank = _LEVEL_RANK[level]
             level_lines.setdefault(level, []).append(index)
@@ -312,9 +319,20 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
                 best = (rank, index, hit, level)
             if len(evidence) < 4 and all(e.line != line.number or e.page != line.page for e in evidence):
                 evidence.append(view.evidence(index, hit))
+    return best, level_lines, evidence
+
+
+def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | None = None) -> Degree:
+    """The highest degree level found, its field and status, with the quoted lines. ``jobs`` (the work
+    history) and ``latest`` (the latest month the résumé mentions) date the studies."""
+    best, level_lines, evidence = _scan(view, elsewhere=False)
+    if best is None and view.has_section("education"):
+        # Education names no degree ("Social Ecology, 2004 University of California"): a full degree
+        # name elsewhere ("Bachelors in Social Ecology" under Qualifications) is the candidate's own.
+        best, level_lines, evidence = _scan(view, elsewhere=True)
     if best is None:
         return _unnamed_studies(view)
-    rank, index, hit, level = best
+    _, index, hit, level = best
     text = view.lines[index].text
     field = "" if level == "high_school" else _field_after(text, hit)
     following = _continuation(view, index)
