@@ -40,6 +40,16 @@ def test_ordinary_words_in_a_skills_list_are_not_office_applications() -> None:
     assert office("Microsoft Excel, word, outlook") == ("Excel", "Word", "Outlook")  # beside an application
 
 
+def test_donor_and_smaller_crm_systems_are_crm() -> None:
+    line = (
+        "Experience\nDevelopment Manager\n2012 - 2016\n"
+        "Followed through on each package for proper tracking in Raiser's Edge.\n"
+    )
+    crm = extract_signals(doc(line)).crm
+    assert crm.present and crm.terms == ("Raiser's Edge",) and crm.evidence[0].line == 4
+    assert not extract_signals(doc("Skills\nCopper pipes, soldering\n")).crm.present
+
+
 def test_fuzzy_hit_reports_ratio_and_original_words() -> None:
     (hit,) = [
         h for h in matcher("office", "terms").find("Skilled in Powerpiont") if h.canonical == "PowerPoint"
