@@ -436,6 +436,24 @@ def test_a_title_after_the_employer_ends_at_the_first_duty_verb() -> None:
         assert extract_signals(doc(f"Experience\nJanuary 2014 to May 2015\n{line}\n")).latest_title == ""
 
 
+def test_bookkeeping_and_buying_are_not_sales() -> None:
+    ar = extract_signals(doc(_job("Accounts Receivable & Accounts Payable", "Posted payments.")))
+    assert not ar.sales_support.present and ar.sales_or_service_years == 0
+    buying = _job(
+        "Office Assistant", "Oversaw office inventory by restocking supplies and submitting purchase orders."
+    )
+    assert not extract_signals(doc(buying)).sales_support.present
+    selling = _job("Office Assistant", "Entered customer purchase orders into SAP.")
+    assert extract_signals(doc(selling)).sales_support.present
+
+
+def test_an_executive_assistant_is_not_another_occupation() -> None:
+    # "Executive" names other occupations, but here it is part of the assistant's own title: one strong
+    # service duty is enough, as for any assistant.
+    job = _job("Executive Assistant", "5 years as company receptionist and expert customer service provider")
+    assert extract_signals(doc(job)).customer_service.present
+
+
 def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
     text = (
         "Experience\nProject Manager 01/2007 to 01/2011 Company Name City, State\n"

@@ -128,13 +128,20 @@ def _duty_patterns() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+_PURCHASE_ORDER = re.compile(r"\bpurchase\s+orders?\b", re.I)
+_PROCUREMENT = re.compile(r"\b(?:suppl(?:y|ies|iers)|vendors?|procure\w*|purchasing)\b", re.I)
+
+
 def duty_hits(text: str, family: str) -> list[Hit]:
     """Duty phrases of a family in one line, as Hits (method "synonym": a phrase standing for the role)."""
     found: list[Hit] = []
     for label, pattern in _duty_patterns().get(family, ()):
         m = pattern.search(text)
-        if m and not is_negated(text, m.start()):
-            found.append(Hit(label, label, m.start(), m.end(), Method.SYNONYM, 100.0, m.group(0)))
+        if m is None or is_negated(text, m.start()):
+            continue
+        if _PURCHASE_ORDER.search(m.group(0)) and _PROCUREMENT.search(text):
+            continue  # buying ("purchasing of supplies … maintenance of purchase orders"), not selling
+        found.append(Hit(label, label, m.start(), m.end(), Method.SYNONYM, 100.0, m.group(0)))
     return found
 
 
@@ -220,7 +227,13 @@ def classify(view: ResumeView, job: Job) -> set[str]:
     """The role families of one job: from its title, else from its own duties."""
     title = view.lines[job.title_index].text if job.title_index != job.date_index else job.title
     families: set[str] = set()
-    other_title = bool(_title_hits(title, "other_occupations"))
+    # Another occupation's word inside a role's own title ("Executive" in "Executive Assistant") does not
+    # make the job another occupation.
+    admin_spans = [(h.start, h.end) for h in _title_hits(title, "admin")]
+    other_title = any(
+        not any(h.start < e and s < h.end for s, e in admin_spans)
+        for h in _title_hits(title, "other_occupations")
+    )
     for family in ("sales_support", "customer_service", "sales", "admin"):
         hits = _title_hits(title, family)
         if other_title and all(h.canonical == HOSPITALITY for h in hits):
@@ -321,13 +334,14 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
             index, hit = job.families[family][0]
             method = hit.method if index == job.title_index else Method.INFERRED
             ev = view.evidence(index, hit, method)
+            held = interval
             role = Role(
                 title=job.title or hit.matched,
-                start=month_label(interval[0]) if interval else "",
+                start=month_label(held[0]) if held else "",
                 end=(month_label(job.dates.end) if job.dates and job.dates.end is not None else "present")
-                if interval
+                if held
                 else "",
-                months=(interval[1] - interval[0] + 1) if interval else 0,
+                months=(held[1] - held[0] + 1) if held else 0,
                 evidence=ev,
             )
             by_family[family].append((job, role))
