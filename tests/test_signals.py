@@ -454,6 +454,21 @@ def test_an_executive_assistant_is_not_another_occupation() -> None:
     assert extract_signals(doc(job)).customer_service.present
 
 
+def test_a_duty_line_that_states_its_own_length_bounds_the_role() -> None:
+    text = (
+        "Experience\nExecutive Assistant Jan 1992 to Nov 2009\nCompany Name - City, State\n"
+        "5 years as company receptionist and expert customer service provider\n"
+        "Promoted to Executive Assistant to the Vice President\n"
+    )
+    s = extract_signals(doc(text))
+    assert s.customer_service.years == 5.0 and s.sales_or_service_years == 5.0
+    (role,) = s.customer_service.roles
+    assert (role.start, role.end, role.months) == ("2004-12", "2009-11", 60)
+    # A role from the title spans the job, whatever a duty line says.
+    titled = text.replace("Executive Assistant Jan", "Receptionist Jan")
+    assert extract_signals(doc(titled)).customer_service.years == pytest.approx(17.9)
+
+
 def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
     text = (
         "Experience\nProject Manager 01/2007 to 01/2011 Company Name City, State\n"

@@ -334,7 +334,7 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
             index, hit = job.families[family][0]
             method = hit.method if index == job.title_index else Method.INFERRED
             ev = view.evidence(index, hit, method)
-            held = interval
+            held = _role_interval(view, job, family, horizon)
             role = Role(
                 title=job.title or hit.matched,
                 start=month_label(held[0]) if held else "",
@@ -362,7 +362,7 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
 
     def signal(family: str) -> RoleSignal:
         items = by_family[family]
-        intervals = [iv for job, _ in items if (iv := _interval(job, horizon)) is not None]
+        intervals = [iv for job, _ in items if (iv := _role_interval(view, job, family, horizon)) is not None]
         months = months_merged(intervals)
         recent_from = (horizon or 0) - RECENT_MONTHS
         recent = months_merged([(max(a, recent_from), b) for a, b in intervals if b >= recent_from])
@@ -381,7 +381,7 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
         iv
         for fam in ("sales_support", "customer_service", "sales")
         for job, _ in by_family[fam]
-        if (iv := _interval(job, horizon)) is not None
+        if (iv := _role_interval(view, job, fam, horizon)) is not None
     ]
     stated = _stated_years(view)
     dated = [j for j in jobs if j.dates is not None]
@@ -418,6 +418,24 @@ def _interval(job: Job, horizon: int | None) -> tuple[int, int] | None:
         return None
     end = job.dates.end if job.dates.end is not None else max(horizon or job.dates.start, job.dates.start)
     return (job.dates.start, end)
+
+
+# "5 years as company receptionist and expert customer service provider", inside a longer job.
+_YEARS_AS = re.compile(r"\b(\d{1,2})\+?\s*(?:years?|yrs?)\s+(?:as|of|in)\b", re.I)
+
+
+def _role_interval(view: ResumeView, job: Job, family: str, horizon: int | None) -> tuple[int, int] | None:
+    """The months a job held the role: the whole job, or, for a role read from a duty line that states
+    its own length ("5 years as company receptionist"), that many months up to the job's end."""
+    interval = _interval(job, horizon)
+    found = job.families.get(family)
+    if interval is None or not found or found[0][0] == job.title_index:
+        return interval
+    stated = _YEARS_AS.search(view.lines[found[0][0]].text)
+    if stated is None:
+        return interval
+    start, end = interval
+    return (max(start, end - int(stated.group(1)) * 12 + 1), end)
 
 
 def seniority(title: str) -> str:
