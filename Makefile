@@ -30,7 +30,7 @@ samples: $(STAMP)  ## rebuild resumes/ from scripts/make_samples.py
 	$(BIN)/python scripts/make_samples.py resumes
 
 eval: $(STAMP)  ## accuracy against ../shared/eval (needs ../shared)
-	$(BIN)/python scripts/evaluate.py
+	$(BIN)/python scripts/evaluate.py $(ARGS)
 
 bench: $(STAMP)  ## throughput against the raw-pypdf floor (needs ../shared)
 	$(BIN)/python scripts/bench.py $(ARGS)
