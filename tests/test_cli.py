@@ -149,6 +149,17 @@ def test_explain_says_why_a_degree_is_in_progress(tmp_path: Path) -> None:
     assert data["candidate"]["signals"]["degree"]["in_progress_because"] == "marked 'expected'"
 
 
+def test_explain_names_the_related_degree_when_it_is_not_the_highest(tmp_path: Path) -> None:
+    text = GOOD_TXT.replace(
+        "B.S. in Marketing, 2014",
+        "Juris Doctorate : Law, 2014 Southern University Law Center\nB.S : Mass Communications, 2001",
+    )
+    (tmp_path / "jd.txt").write_text(text)
+    result = invoke("explain", str(tmp_path / "jd.txt"), "--posting", POSTING, "--no-color")
+    assert "in a related field (bachelor in Mass Communications)" in result.stdout
+    assert "Degree: Doctorate in Law (related field: bachelor in Mass Communications)" in result.stdout
+
+
 def test_explain_unreadable_file(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4 garbage")
     result = invoke("explain", str(tmp_path / "x.pdf"), "--posting", POSTING)

@@ -114,7 +114,9 @@ def _terms(terms: tuple[str, ...]) -> str:
 def _print_signals(console: Console, result: CandidateResult) -> None:
     signals = result.signals
     degree = degree_label(signals) or clean_display(signals.degree.level) or "unknown"
-    if signals.degree.field and signals.degree.field_related:
+    if signals.degree.related_degree:
+        degree += f" (related field: {clean_display(signals.degree.related_degree)})"
+    elif signals.degree.field and signals.degree.field_related:
         degree += " (related field)"
     console.print(Text("Signals", style="bold underline"))
     console.print(Text(f"{INDENT}Degree: {degree}"))
