@@ -103,6 +103,16 @@ def _field_after(text: str, hit: Hit) -> str:
     return " ".join(field.split()[:8])
 
 
+def _field_of(view: ResumeView, index: int, hit: Hit, *, longest: int = 80) -> str:
+    """The field of the degree ``hit`` names on line ``index``: after the degree name, or on the next line
+    (shorter than ``longest``) when that continues the entry ("Bachelor of Science" / "Marketing, 2012")."""
+    field = _field_after(view.lines[index].text, hit)
+    following = _continuation(view, index)
+    if following and not field and len(following) < longest:
+        field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
+    return field
+
+
 def _related(text: str) -> bool:
     if matcher("degrees", "unrelated_overrides", fuzzy=False).find(text):
         return False
@@ -258,11 +268,8 @@ def _other_related(view: ResumeView, level_lines: dict[str, list[int]]) -> tuple
             for found, hit in _level_hits(text):
                 if found != level:
                     continue
-                field = _field_after(text, hit)
-                if not field:
-                    following = _continuation(view, index)
-                    field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;") if following else ""
-                field = _name_part(field)
+                # Any length of continuation: only its capitalised name part is read.
+                field = _name_part(_field_of(view, index, hit, longest=10_000))
                 if _related(f"{hit.matched} {field}"):
                     return index, hit, level, field or hit.matched
     return None
@@ -283,6 +290,15 @@ def _unnamed_studies(view: ResumeView) -> Degree:
                 progress=f"marked '{hits[0].matched}'",
             )
     return Degree(level="unknown")
+
+
+def _same_line(a: Evidence, b: Evidence) -> bool:
+    return (a.page, a.line) == (b.page, b.line)
+
+
+def _second(ordered: list[Evidence], quote: Evidence) -> list[Evidence]:
+    """``quote`` right after the degree's own line, and not again further down."""
+    return [ordered[0], quote] + [e for e in ordered[1:] if not _same_line(e, quote)]
 
 
 _Best = tuple[int, int, Hit, str]  # (rank, line index, hit, level)
@@ -333,11 +349,7 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
     if best is None:
         return _unnamed_studies(view)
     _, index, hit, level = best
-    text = view.lines[index].text
-    field = "" if level == "high_school" else _field_after(text, hit)
-    following = _continuation(view, index)
-    if following and not field and level != "high_school" and len(following) < 80:
-        field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
+    field = "" if level == "high_school" else _field_of(view, index, hit)
     # Still in progress: a marker ("expected", "current", "pending") on the entry naming the degree. The
     # highest degree is in progress only when no entry at its level is finished: a master's "in progress"
     # beside a finished MBA is a second master's. (A graduation year later than the last job is not a
@@ -363,7 +375,7 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
         progress_line = school
     related = level != "high_school" and level != "associate" and _related(f"{hit.matched} {field}")
     main = view.evidence(index, hit)
-    ordered = [main] + [e for e in evidence if (e.page, e.line) != (main.page, main.line)]
+    ordered = [main] + [e for e in evidence if not _same_line(e, main)]
     related_degree = ""
     if not related and _LEVEL_RANK[level] > _LEVEL_RANK["associate"]:
         # A related bachelor's or above that is not the highest still meets "a degree in business,
@@ -372,11 +384,9 @@ def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | Non
         if other is not None:
             line_index, other_hit, other_level, other_field = other
             related, related_degree = True, f"{other_level} in {other_field}"
-            also = view.evidence(line_index, other_hit)
-            ordered = [main, also] + [e for e in ordered[1:] if (e.page, e.line) != (also.page, also.line)]
+            ordered = _second(ordered, view.evidence(line_index, other_hit))
     if progress_line >= 0:
-        why = view.evidence(progress_line, method=Method.INFERRED)
-        ordered = [main, why] + [e for e in ordered[1:] if (e.page, e.line) != (why.page, why.line)]
+        ordered = _second(ordered, view.evidence(progress_line, method=Method.INFERRED))
     return Degree(
         level=level,
         field=field,

@@ -61,8 +61,10 @@ class Job:
 
 
 _ABBREVIATED_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|l\.l\.c|jr|sr|st|dept|assoc)\.\s*$", re.I)
-_TITLE_CUT = re.compile(r"\bcompany name\b|\s[-–—|]\s|,|\s@\s|\sat\s", re.I)
-_EMPLOYER_MARK = re.compile(r"\bcompany name\b|\s[-–—|]\s|\s@\s|\sat\s", re.I)  # not a bare comma
+_EMPLOYER_MARK = re.compile(r"\bcompany name\b|\s[-–—|]\s|\s@\s|\sat\s", re.I)
+_TITLE_CUT = re.compile(
+    rf"{_EMPLOYER_MARK.pattern}|,", re.I
+)  # a comma ends a title too, but names no employer
 
 
 def _title_before_duties(words: list[str]) -> str:
