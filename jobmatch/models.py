@@ -38,16 +38,51 @@ class Document:
 
 
 class RequirementKind(StrEnum):
+    """Whether the posting requires an item or only prefers it (the JSON key is ``kind``)."""
+
     REQUIRED = "required"
     PREFERRED = "preferred"
 
 
+class Category(StrEnum):
+    """What sort of thing a requirement asks for; it chooses the matcher (``jobmatch.matching``)."""
+
+    EDUCATION = "education"  # level (ladder), fields, or-equivalent
+    EXPERIENCE = "experience"  # years of a role or domain
+    SKILL = "skill"  # skills and tools, with named alternatives ("an ERP such as SAP, Oracle")
+    CREDENTIAL = "credential"  # licences and certifications
+    LANGUAGE = "language"  # spoken/written languages
+    INDUSTRY = "industry"  # industry or domain knowledge (cosmetics, food distribution, telecom)
+    SOFT_SKILL = "soft_skill"  # communication, organisation, attention to detail, …
+    LOGISTICS = "logistics"  # shifts, lifting, travel, work authorisation, background check: ask at screen
+    OTHER = "other"  # none of the above: matched by its own words
+
+
 @dataclass(frozen=True, slots=True)
 class Requirement:
+    """One requirement of a posting, typed: its category and the parameters the matchers read.
+
+    Parameters not stated by the posting keep their empty defaults. ``weight``, ``must_have`` and
+    ``phrases`` are the recruiter's own corrections (from an edited TOML export).
+    """
+
     id: str  # "R1", "R2", … in posting order
     text: str
     kind: RequirementKind
-    alternatives: tuple[str, ...] = ()  # e.g. ("equivalent experience",)
+    alternatives: tuple[str, ...] = ()  # e.g. ("equivalent experience",) or ("SAP", "Oracle")
+    category: Category = Category.OTHER
+    years: float = 0.0  # minimum years asked for (experience, or experience with a skill)
+    level: str = ""  # education: lowest acceptable level ("high_school", "associate", "bachelor", …)
+    fields: tuple[str, ...] = ()  # education fields or experience roles/domains, as the posting names them
+    terms: tuple[str, ...] = ()  # the named things: tools, certifications, languages, industries, skills
+    all_of: bool = False  # True when every term is needed ("English and Spanish"); else any one suffices
+    or_equivalent: bool = False  # "or equivalent experience" may stand in (education)
+    notes: tuple[str, ...] = ()  # e.g. ("BSN preferred",): a preference inside a required item
+    source: str = ""  # "skills" for a SKILLS-list keyword; "" for an item of the requirement text
+    supports: tuple[str, ...] = ()  # for a SKILLS keyword: the ids of requirements that already hold it
+    weight: float | None = None  # the recruiter's weight; None = by kind (required 1, preferred 0.5)
+    must_have: bool = False
+    phrases: tuple[str, ...] = ()  # extra phrases to look for, added by the recruiter
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +178,32 @@ class TermSignal:
 
 
 @dataclass(frozen=True, slots=True)
+class JobEntry:
+    """One job of the work history, as written: no posting needed to read it."""
+
+    title: str
+    employer: str = ""
+    start: str = ""  # "2015-03" or ""
+    end: str = ""  # "2018-06", "present" or "" (a job with only a start date)
+    months: int = 0  # "present" counted to the as-of date
+    line_indexes: tuple[int, ...] = ()  # indexes into Document.lines: the title/date line and its duties
+    evidence: Evidence | None = None  # the line with the title or the dates
+
+
+@dataclass(frozen=True, slots=True)
+class EducationEntry:
+    """One degree, diploma, certificate or programme the résumé names."""
+
+    level: str  # none/high_school/certificate/diploma/associate/bachelor/master/doctorate/unknown
+    field: str = ""  # as written ("Accounting", "Nursing"); judged related or not by matching, not here
+    school: str = ""
+    year: str = ""  # "2014" or ""
+    completed: bool = True  # False for "expected", "in progress", "degree not completed"
+    progress: str = ""  # why it reads as not completed, "" when completed
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Signals:
     degree: Degree = field(default_factory=Degree)
     microsoft_office: TermSignal = field(default_factory=TermSignal)
@@ -160,6 +221,10 @@ class Signals:
     latest_title: str = ""
     seniority: str = ""  # "senior" when the latest titles sit far above a coordinator
     name: str = ""  # candidate name when found
+    # Posting-independent facts that every matcher reads (``jobmatch.matching``).
+    jobs: tuple[JobEntry, ...] = ()
+    education: tuple[EducationEntry, ...] = ()
+    as_of: str = ""  # "2026-12": where "Present" ends for ``JobEntry.months``
 
 
 # --------------------------------------------------------------------------- scoring and ranking
@@ -169,6 +234,7 @@ class Status(StrEnum):
     MET = "met"
     PARTIAL = "partial"
     NOT_FOUND = "not found"
+    ASK = "ask at screen"  # what no résumé can show (shifts, work authorisation): neither met nor missing
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ def extractor_version() -> str:
 
 
 def scorer_version() -> str:
-    return _source_hash("signals", "data", "scoring.py", "models.py")
+    return _source_hash("signals", "data", "matching", "knowledge", "scoring.py", "models.py")
 
 
 def posting_hash(posting: Posting) -> str:

@@ -14,7 +14,9 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from jobmatch.matching import Context, matcher_for
 from jobmatch.models import (
+    Category,
     Document,
     Evidence,
     Method,
@@ -368,14 +370,39 @@ def _keywords(req: Requirement, document: Document) -> _Answer:
 
 
 def match_requirement(req: Requirement, signals: Signals, document: Document) -> RequirementMatch:
+    """The requirement's category chooses its matcher (``jobmatch.matching``); a category without one
+    is answered by the signal family its wording names, else by its own keywords."""
+    found = matcher_for(req.category) if req.category is not Category.OTHER else None
+    if found is not None:
+        answer = found(req, Context(document, signals))
+        score = round(max(0.0, min(1.0, answer.score)), 3)
+        status = answer.status or _status(score)
+        return RequirementMatch(
+            req, status, score, answer.evidence, answer.explanation, answer.method or req.category.value
+        )
     concept = concept_of(req)
-    answer = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)
-    score = round(max(0.0, min(1.0, answer.score)), 3)
-    return RequirementMatch(req, _status(score), score, answer.evidence, answer.explanation, concept)
+    legacy = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)
+    score = round(max(0.0, min(1.0, legacy.score)), 3)
+    return RequirementMatch(req, _status(score), score, legacy.evidence, legacy.explanation, concept)
+
+
+# A SKILLS-list keyword that no requirement holds adds a little; one that a requirement already holds
+# adds nothing (it would count the same thing twice).
+WEIGHT_SKILL_KEYWORD = 0.25
 
 
 def weight_of(req: Requirement) -> float:
+    """The recruiter's weight when they set one; else by kind and source."""
+    if req.weight is not None:
+        return max(0.0, req.weight)
+    if req.source == "skills":
+        return 0.0 if req.supports else WEIGHT_SKILL_KEYWORD
     return WEIGHT_REQUIRED if req.kind is RequirementKind.REQUIRED else WEIGHT_PREFERRED
+
+
+def _weight_of_match(match: RequirementMatch) -> float:
+    # What no résumé can show is asked at the screen: it neither adds nor takes away.
+    return 0.0 if match.status is Status.ASK else weight_of(match.requirement)
 
 
 # The requirements list is what the posting asks for; a recruiter's first screen is whether the person has
@@ -449,8 +476,8 @@ class Assessment:
 def score_candidate(posting: Posting, signals: Signals, document: Document) -> Assessment:
     """Total 0–100 = requirements (weighted) and role fit, with notes on anything that changed it."""
     matches = tuple(match_requirement(r, signals, document) for r in posting.requirements)
-    total_weight = sum(weight_of(m.requirement) for m in matches) or 1.0
-    requirements = 100.0 * sum(weight_of(m.requirement) * m.score for m in matches) / total_weight
+    total_weight = sum(_weight_of_match(m) for m in matches) or 1.0
+    requirements = 100.0 * sum(_weight_of_match(m) * m.score for m in matches) / total_weight
     fit = role_fit(posting, signals)
     total = (1 - ROLE_FIT_WEIGHT) * requirements + ROLE_FIT_WEIGHT * 100.0 * fit.score
     notes: list[str] = []

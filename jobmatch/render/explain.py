@@ -30,6 +30,7 @@ STATUS_MARKS = {
     Status.MET: ("✓ met", "green"),
     Status.PARTIAL: ("~ partial", "yellow"),
     Status.NOT_FOUND: ("✗ not found", "red"),
+    Status.ASK: ("? ask at screen", "cyan"),
 }
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from jobmatch.models import Document, Signals
-from jobmatch.signals.dates import latest_point
+from jobmatch.models import Document, EducationEntry, JobEntry, Signals
+from jobmatch.signals.dates import latest_point, month_label
 from jobmatch.signals.degree import extract_degree
-from jobmatch.signals.roles import seniority, summarize_roles, work_history
+from jobmatch.signals.roles import Job, horizon_of, seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
 from jobmatch.signals.view import ResumeView
 
@@ -45,14 +45,59 @@ def find_name(view: ResumeView) -> str:
     return ""
 
 
+def _job_entries(view: ResumeView, jobs: list[Job], horizon: int | None) -> tuple[JobEntry, ...]:
+    """The work history as posting-independent facts: title, dates, months and the job's own lines."""
+    entries = []
+    for job in jobs:
+        start = end = ""
+        months = 0
+        if job.dates is not None:
+            start = month_label(job.dates.start)
+            stop = job.dates.end
+            if stop is None:
+                stop = max(horizon or job.dates.start, job.dates.start)
+            end = month_label(job.dates.end)
+            months = max(0, stop - job.dates.start + 1)
+        indexes = tuple(sorted({job.title_index, job.date_index, *job.body}))
+        entries.append(
+            JobEntry(
+                title=job.title,
+                start=start,
+                end=end,
+                months=months,
+                line_indexes=indexes,
+                evidence=view.evidence(job.title_index),
+            )
+        )
+    return tuple(entries)
+
+
 def extract_signals(document: Document) -> Signals:
     """Every signal family, read from one document."""
     view = ResumeView.of(document)
     latest = latest_point([line.text for line in view.lines])
     jobs = work_history(view)
     roles = summarize_roles(view, latest, jobs)
+    horizon = horizon_of(view, latest, jobs)
+    degree = extract_degree(view, jobs, latest)
+    education = (
+        (
+            EducationEntry(
+                level=degree.level,
+                field=degree.field,
+                completed=not degree.in_progress,
+                progress=degree.progress,
+                evidence=degree.evidence[0] if degree.evidence else None,
+            ),
+        )
+        if degree.level not in ("unknown", "none")
+        else ()
+    )
     return Signals(
-        degree=extract_degree(view, jobs, latest),
+        jobs=_job_entries(view, jobs, horizon),
+        education=education,
+        as_of=month_label(horizon) if horizon is not None else "",
+        degree=degree,
         microsoft_office=microsoft_office(view),
         sales_support=roles.sales_support,
         customer_service=roles.customer_service,
