@@ -244,7 +244,8 @@ class RequirementMatch:
     score: float  # 0..1
     evidence: tuple[Evidence, ...]
     explanation: str  # one plain sentence: why this status
-    concept: str = ""  # which signal family answered it ("degree", "office", … or "keywords")
+    concept: str = ""  # which matcher answered it ("education", "experience", … or "keywords")
+    summary: str = ""  # a few words on what was found, for the table ("2.1y accounts payable")
 
 
 @dataclass(frozen=True, slots=True)

@@ -378,7 +378,13 @@ def match_requirement(req: Requirement, signals: Signals, document: Document) ->
         score = round(max(0.0, min(1.0, answer.score)), 3)
         status = answer.status or _status(score)
         return RequirementMatch(
-            req, status, score, answer.evidence, answer.explanation, answer.method or req.category.value
+            req,
+            status,
+            score,
+            answer.evidence,
+            answer.explanation,
+            answer.method or req.category.value,
+            answer.summary,
         )
     concept = concept_of(req)
     legacy = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)

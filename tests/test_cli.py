@@ -54,15 +54,8 @@ def test_rank_json_contract(tmp_path: Path) -> None:
     (cand,) = data["candidates"]
     assert cand["file"] == str(tmp_path / "jane.txt")
     assert cand["name"] == "Jane Doe" and cand["rank"] == 1
-    assert set(cand["signals"]) >= {
-        "degree",
-        "microsoft_office",
-        "sales_support",
-        "customer_service",
-        "cosmetics",
-        "crm",
-    }
-    assert cand["signals"]["sales_support"]["present"] is True
+    assert set(cand["facts"]) >= {"education", "jobs", "total_experience_years", "as_of"}
+    assert [j["title"] for j in cand["facts"]["jobs"]] != []
     ev = cand["requirements"][0]["evidence"][0]
     assert set(ev) >= {"text", "page", "line", "method"}
     assert data["skipped"] == []
@@ -142,11 +135,11 @@ def test_explain_says_why_a_degree_is_in_progress(tmp_path: Path) -> None:
     result = invoke("explain", str(tmp_path / "jane.txt"), "--posting", POSTING, "--no-color")
     assert result.exit_code == 0, result.stderr
     assert "still in progress: marked 'expected'" in result.stdout  # R1's explanation
-    assert "in progress: marked 'expected'" in result.stdout.split("Signals", 1)[1]
+    assert "not completed: marked 'expected'" in result.stdout.split("Résumé facts", 1)[1]
     data = json.loads(
         invoke("explain", str(tmp_path / "jane.txt"), "--posting", POSTING, "--format", "json").stdout
     )
-    assert data["candidate"]["signals"]["degree"]["in_progress_because"] == "marked 'expected'"
+    assert data["candidate"]["facts"]["education"][0]["not_completed_because"] == "marked 'expected'"
 
 
 def test_explain_names_the_related_degree_when_it_is_not_the_highest(tmp_path: Path) -> None:
@@ -157,7 +150,6 @@ def test_explain_names_the_related_degree_when_it_is_not_the_highest(tmp_path: P
     (tmp_path / "jd.txt").write_text(text)
     result = invoke("explain", str(tmp_path / "jd.txt"), "--posting", POSTING, "--no-color")
     assert "in a related field (bachelor in Mass Communications)" in result.stdout
-    assert "Degree: Doctorate in Law (related field: bachelor in Mass Communications)" in result.stdout
 
 
 def test_explain_unreadable_file(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ from jobmatch.models import (
     CandidateResult,
     Degree,
     Document,
+    EducationEntry,
     Evidence,
+    JobEntry,
     Line,
     Method,
     Posting,
@@ -87,11 +89,29 @@ def _candidate_a() -> CandidateResult:
         crm=TermSignal(True, ("Salesforce",)),
         communication=TermSignal(True, ("presentations",)),
         name="Ada Lovelace",
+        education=(EducationEntry("bachelor", "Marketing", "State University", "2014"),),
+        jobs=(JobEntry("Sales Assistant", "Acme", "2015-03", "2019-09", 54),),
     )
     matches = (
-        RequirementMatch(R1, Status.MET, 1.0, (DEGREE_EVIDENCE,), "Bachelor's in Marketing found.", "degree"),
+        RequirementMatch(
+            R1,
+            Status.MET,
+            1.0,
+            (DEGREE_EVIDENCE,),
+            "Bachelor's in Marketing found.",
+            "degree",
+            "Bachelor's in Marketing",
+        ),
         RequirementMatch(R2, Status.MET, 0.9, (OFFICE_EVIDENCE,), "MS Office listed in skills.", "office"),
-        RequirementMatch(R3, Status.PARTIAL, 0.5, (), "Beauty retailer named once.", "cosmetics"),
+        RequirementMatch(
+            R3,
+            Status.PARTIAL,
+            0.5,
+            (),
+            "Beauty retailer named once.",
+            "cosmetics",
+            "beauty retailer: Sephora",
+        ),
     )
     return CandidateResult(
         file="resumes/ada.txt",
@@ -203,30 +223,17 @@ def test_json_keys_contract() -> None:
             "score",
             "met",
             "requirements",
-            "signals",
+            "facts",
             "warnings",
         }
         for requirement in candidate["requirements"]:
             assert set(requirement) >= {"id", "status", "score", "concept", "explanation", "evidence"}
             for evidence in requirement["evidence"]:
                 assert set(evidence) >= {"text", "page", "line", "method", "term", "ratio", "section"}
-        signals = candidate["signals"]
-        assert set(signals) >= {
-            "degree",
-            "microsoft_office",
-            "sales_support",
-            "customer_service",
-            "cosmetics",
-            "crm",
-            "soft_skills",
-        }
-        assert set(signals["degree"]) >= {"level", "field", "field_related", "in_progress"}
-        assert set(signals["microsoft_office"]) >= {"present", "apps"}
-        assert set(signals["sales_support"]) >= {"present", "titles", "years"}
-        assert set(signals["customer_service"]) >= {"present", "titles", "years"}
-        assert set(signals["cosmetics"]) >= {"present", "terms"}
-        assert set(signals["crm"]) >= {"present", "systems"}
-        assert set(signals["soft_skills"]) >= {"communication", "organization", "customer_focus"}
+        facts = candidate["facts"]
+        assert set(facts) >= {"education", "jobs", "total_experience_years", "as_of", "seniority"}
+        # No posting's concepts in the facts: they hold for any posting.
+        assert not set(facts) & {"microsoft_office", "cosmetics", "crm", "sales_support"}
 
     ada = data["candidates"][0]
     assert ada["rank"] == 1
@@ -244,10 +251,20 @@ def test_json_keys_contract() -> None:
         "ratio": 100.0,
         "section": "skills",
     }
-    assert ada["signals"]["microsoft_office"] == {"present": True, "apps": ["Excel", "Word"]}
-    assert ada["signals"]["sales_support"]["years"] == 4.5
-    assert ada["signals"]["crm"]["systems"] == ["Salesforce"]
-    assert ada["signals"]["soft_skills"]["communication"] == ["presentations"]
+    assert ada["facts"]["education"] == [
+        {
+            "level": "bachelor",
+            "field": "Marketing",
+            "school": "State University",
+            "year": "2014",
+            "completed": True,
+            "not_completed_because": "",
+        }
+    ]
+    assert ada["facts"]["jobs"] == [
+        {"title": "Sales Assistant", "employer": "Acme", "start": "2015-03", "end": "2019-09", "months": 54}
+    ]
+    assert ada["requirements"][0]["summary"] == "Bachelor's in Marketing"
     assert ada["warnings"] == ["hidden text ignored (white or off-page)"]
     assert data["skipped"] == [{"file": "resumes/broken.docx", "reason": "not a valid DOCX (zip error)"}]
 
@@ -337,15 +354,11 @@ def test_csv_layout_and_quoting() -> None:
     assert "\r" not in text
     rows = _csv_rows(text)
     header = rows[0]
-    assert header[:9] == ["rank", "file", "name", "score", "met", "total", "R1", "R2", "R3"]
-    assert header[9:] == [
-        "degree_level",
-        "degree_field",
-        "microsoft_office",
-        "sales_support_years",
-        "customer_service_years",
-        "cosmetics",
-        "crm",
+    assert header[:6] == ["rank", "file", "name", "score", "met", "total"]
+    # Per requirement of the posting: a numeric score and a status, headed by its id and text.
+    assert header[6].startswith("R1 score: ") and header[7] == "R1 status"
+    assert header[10] == "R3 score: Experience in the cosmetics industry" and header[11] == "R3 status"
+    assert header[12:] == [
         "main_gap",
         "role_fit",
         "warnings",
@@ -356,14 +369,12 @@ def test_csv_layout_and_quoting() -> None:
     assert ada["rank"] == "1"
     assert ada["score"] == "87.5"
     assert ada["met"] == "2" and ada["total"] == "3"
-    assert ada["R1"] == "met 1.00"
-    assert ada["R3"] == "partial 0.50"
-    assert ada["microsoft_office"] == "Excel; Word"
-    assert ada["sales_support_years"] == "4.5"
+    assert ada["R1 status"] == "met" and ada["R1 score: " + header[6][10:]] == "1.0"
+    assert ada["R3 status"] == "partial" and ada[header[10]] == "0.5"
     assert ada["main_gap"] == "R3"
     assert ada["skipped"] == ""
     mallory = dict(zip(header, rows[2], strict=True))
-    assert mallory["R1"] == "not found 0.00"
+    assert mallory["R1 status"] == "not found" and mallory[header[6]] == "0.0"
     skipped = dict(zip(header, rows[3], strict=True))
     assert skipped["rank"] == "" and skipped["file"] == "resumes/broken.docx"
     assert skipped["skipped"] == "not a valid DOCX (zip error)"
@@ -392,9 +403,8 @@ def test_table_contents() -> None:
     assert "Account Sales Coordinator (AVON147)" in text
     assert "Ada Lovelace" in text and "resumes/ada.txt" in text
     assert "87.5" in text and "2/3" in text
-    assert (
-        "Bachelor's in Marketing · MS Office · 4.5y sales support · beauty: Sephora · CRM: Salesforce" in text
-    )
+    # Key signals follow the posting: what each met or partial requirement rests on, in its order.
+    assert "Bachelor's in Marketing · Microsoft Office · beauty retailer: Sephora" in text
     assert "R3 Experience in the cosmetics industry" in text  # Ada's main gap
     assert "1 file skipped:" in text
     assert "resumes/broken.docx: not a valid DOCX (zip error)" in text
@@ -445,7 +455,8 @@ def test_explain_shows_quotes_with_page_and_line() -> None:
     assert 'p1 L12 [synonym: "Microsoft Office"] "Advanced MS Office user (Excel pivot tables)"' in text
     assert 'p2 L3 [exact: "marketing"] "B.S. Marketing, State University, 2014"' in text
     assert "✓ met" in text and "~ partial" in text
-    assert "Sales Assistant (2015-03 – 2019-09, 54 months)" in text
+    assert "Job: Sales Assistant, Acme (2015-03 – 2019-09, 54 months)" in text
+    assert "Education: Bachelor's in Marketing (State University, 2014)" in text
     assert "hidden text ignored (white or off-page)" in text
     assert "Missing: none" in text
     assert "\x1b" not in text

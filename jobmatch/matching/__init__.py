@@ -25,6 +25,7 @@ class Answer:
     explanation: str  # one plain sentence: why this status
     status: Status | None = None  # None = from the score; Status.ASK for what no résumé can show
     method: str = ""  # which mechanism answered ("years of accounts payable", "catalogue: BLS", …)
+    summary: str = ""  # a few words on what was found, for the table's key signals ("2.1y accounts payable")
 
 
 @dataclass(frozen=True, slots=True)

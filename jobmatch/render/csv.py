@@ -1,4 +1,8 @@
-"""``--format csv``: one table — a row per candidate, then a row per skipped file (rank empty)."""
+"""``--format csv``: a row per candidate, then a row per skipped file (rank empty).
+
+The columns follow the posting: per requirement a numeric score (0–1) and a status, headed by the
+requirement's id and the start of its text, so a spreadsheet can sort and filter on either.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +10,25 @@ import csv
 from collections.abc import Sequence
 from typing import TextIO
 
-from jobmatch.models import CandidateResult, Ranking, RoleSignal
+from jobmatch.models import CandidateResult, Ranking, Requirement
 from jobmatch.render.data import all_warnings, main_gap, number, select_top, sorted_skipped
-from jobmatch.sanitize import csv_cell
+from jobmatch.sanitize import clean_display, csv_cell
 
 LEADING_COLUMNS = ("rank", "file", "name", "score", "met", "total")
-TRAILING_COLUMNS = (
-    "degree_level",
-    "degree_field",
-    "microsoft_office",
-    "sales_support_years",
-    "customer_service_years",
-    "cosmetics",
-    "crm",
-    "main_gap",
-    "role_fit",
-    "warnings",
-    "skipped",
-)
+TRAILING_COLUMNS = ("main_gap", "role_fit", "warnings", "skipped")
 LIST_SEPARATOR = "; "
+HEADER_TEXT_WORDS = 6  # words of a requirement's text in its column header
 
 
-def _years(signal: RoleSignal) -> float | None:
-    return number(signal.years, 1) if signal.present else None
+def requirement_headers(requirement: Requirement) -> tuple[str, str]:
+    """``R1 score: Associate's or Bachelor's degree in accounting…`` and the same for its status."""
+    words = clean_display(requirement.text).split()
+    short = " ".join(words[:HEADER_TEXT_WORDS]) + ("…" if len(words) > HEADER_TEXT_WORDS else "")
+    return f"{requirement.id} score: {short}", f"{requirement.id} status"
 
 
 def _candidate_row(candidate: CandidateResult, requirement_ids: Sequence[str]) -> list[object]:
     matches = {m.requirement.id: m for m in candidate.matches}
-    signals = candidate.signals
     gap = main_gap(candidate)
     row: list[object] = [
         candidate.rank if candidate.rank > 0 else None,
@@ -45,15 +40,8 @@ def _candidate_row(candidate: CandidateResult, requirement_ids: Sequence[str]) -
     ]
     for requirement_id in requirement_ids:
         match = matches.get(requirement_id)
-        row.append(f"{match.status} {match.score:.2f}" if match is not None else None)
+        row += [number(match.score, 2), str(match.status)] if match is not None else [None, None]
     row += [
-        signals.degree.level,
-        signals.degree.field,
-        LIST_SEPARATOR.join(signals.microsoft_office.terms),
-        _years(signals.sales_support),
-        _years(signals.customer_service),
-        LIST_SEPARATOR.join(signals.cosmetics.terms) if signals.cosmetics.present else "",
-        LIST_SEPARATOR.join(signals.crm.terms),
         gap.requirement.id if gap is not None else None,
         number(candidate.role_fit.score, 2),
         LIST_SEPARATOR.join(all_warnings(candidate)),
@@ -65,8 +53,9 @@ def _candidate_row(candidate: CandidateResult, requirement_ids: Sequence[str]) -
 def render_csv(ranking: Ranking, out: TextIO, *, top: int | None, color: bool, width: int | None) -> None:
     del color, width  # machine formats never carry colour or wrap
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    requirement_ids = [r.id for r in ranking.posting.requirements]
-    header = [*LEADING_COLUMNS, *requirement_ids, *TRAILING_COLUMNS]
+    requirements = ranking.posting.requirements
+    requirement_ids = [r.id for r in requirements]
+    header = [*LEADING_COLUMNS, *(h for r in requirements for h in requirement_headers(r)), *TRAILING_COLUMNS]
     writer.writerow([csv_cell(h) for h in header])
     for candidate in select_top(ranking.candidates, top):
         writer.writerow([csv_cell(v) for v in _candidate_row(candidate, requirement_ids)])

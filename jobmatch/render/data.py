@@ -14,19 +14,17 @@ from typing import Any
 
 from jobmatch.models import (
     CandidateResult,
-    Degree,
+    EducationEntry,
     Evidence,
+    JobEntry,
     Posting,
     Ranking,
     Requirement,
     RequirementKind,
     RequirementMatch,
-    Role,
-    RoleSignal,
     Signals,
     Skipped,
     Status,
-    TermSignal,
 )
 from jobmatch.sanitize import strip_unsafe
 
@@ -133,59 +131,41 @@ def match_to_dict(match: RequirementMatch) -> JSONDict:
         "status": str(match.status),
         "score": number(match.score, 3),
         "concept": safe(match.concept),
+        "summary": safe(match.summary),
         "explanation": safe(match.explanation),
         "evidence": [evidence_to_dict(e) for e in match.evidence],
     }
 
 
-def _degree_to_dict(degree: Degree) -> JSONDict:
+def _education_to_dict(entry: EducationEntry) -> JSONDict:
     return {
-        "level": safe(degree.level),
-        "field": safe(degree.field),
-        "field_related": degree.field_related,
-        "in_progress": degree.in_progress,
-        "in_progress_because": safe(degree.progress),
-        "related_degree": safe(degree.related_degree),
+        "level": safe(entry.level),
+        "field": safe(entry.field),
+        "school": safe(entry.school),
+        "year": safe(entry.year),
+        "completed": entry.completed,
+        "not_completed_because": safe(entry.progress),
     }
 
 
-def _role_to_dict(role: Role) -> JSONDict:
+def _job_to_dict(job: JobEntry) -> JSONDict:
     return {
-        "title": safe(role.title),
-        "start": safe(role.start),
-        "end": safe(role.end),
-        "months": role.months,
+        "title": safe(job.title),
+        "employer": safe(job.employer),
+        "start": safe(job.start),
+        "end": safe(job.end),
+        "months": job.months,
     }
 
 
-def _role_signal_to_dict(signal: RoleSignal) -> JSONDict:
+def facts_to_dict(facts: Signals) -> JSONDict:
+    """What the résumé says whatever the posting: education entries, jobs, total years, the as-of date."""
     return {
-        "present": signal.present,
-        "titles": [safe(t) for t in signal.titles],
-        "years": number(signal.years, 1),
-        "roles": [_role_to_dict(r) for r in signal.roles],
-    }
-
-
-def _term_signal_to_dict(signal: TermSignal, key: str) -> JSONDict:
-    return {"present": signal.present, key: [safe(t) for t in signal.terms]}
-
-
-def signals_to_dict(signals: Signals) -> JSONDict:
-    return {
-        "degree": _degree_to_dict(signals.degree),
-        "microsoft_office": _term_signal_to_dict(signals.microsoft_office, "apps"),
-        "sales_support": _role_signal_to_dict(signals.sales_support),
-        "customer_service": _role_signal_to_dict(signals.customer_service),
-        "cosmetics": _term_signal_to_dict(signals.cosmetics, "terms"),
-        "crm": _term_signal_to_dict(signals.crm, "systems"),
-        "soft_skills": {
-            "communication": [safe(t) for t in signals.communication.terms],
-            "organization": [safe(t) for t in signals.organization.terms],
-            "customer_focus": [safe(t) for t in signals.customer_focus.terms],
-        },
-        "total_experience_years": number(signals.total_experience_years, 1),
-        "seniority": safe(signals.seniority),
+        "education": [_education_to_dict(e) for e in facts.education],
+        "jobs": [_job_to_dict(j) for j in facts.jobs],
+        "total_experience_years": number(facts.total_experience_years, 1),
+        "as_of": safe(facts.as_of),
+        "seniority": safe(facts.seniority),
     }
 
 
@@ -207,7 +187,7 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
             "evidence": [evidence_to_dict(e) for e in candidate.role_fit.evidence],
         },
         "requirements": [match_to_dict(m) for m in candidate.matches],
-        "signals": signals_to_dict(candidate.signals),
+        "facts": facts_to_dict(candidate.signals),
         "warnings": [safe(w) for w in all_warnings(candidate)],
     }
 

@@ -11,11 +11,10 @@ from rich.text import Text
 from jobmatch.models import (
     CandidateResult,
     Evidence,
+    JobEntry,
     Method,
     Posting,
     RequirementMatch,
-    Role,
-    RoleSignal,
     Status,
 )
 from jobmatch.render.console import console_for, score_style, untrusted
@@ -92,53 +91,38 @@ def _print_match(console: Console, match: RequirementMatch) -> None:
         console.print(evidence_line(evidence))
 
 
-def _role_span(role: Role) -> str:
-    start, end = clean_display(role.start), clean_display(role.end)
+def _job_span(job: JobEntry) -> str:
+    start, end = clean_display(job.start), clean_display(job.end)
     span = f"{start or '?'} – {end or '?'}" if start or end else "dates unknown"
-    return f"{span}, {role.months} months" if role.months > 0 else span
+    return f"{span}, {job.months} months" if job.months > 0 else span
 
 
-def _print_roles(console: Console, label: str, signal: RoleSignal) -> None:
-    if not signal.present:
-        console.print(Text(f"{INDENT}{label}: not found"))
-        return
-    titles = ", ".join(clean_display(t) for t in signal.titles)
-    console.print(Text(f"{INDENT}{label}: {signal.years:.1f} years" + (f" — {titles}" if titles else "")))
-    for role in signal.roles:
-        console.print(Text(f"{INDENT}{INDENT}{clean_display(role.title)} ({_role_span(role)})"))
-
-
-def _terms(terms: tuple[str, ...]) -> str:
-    return ", ".join(clean_display(t) for t in terms) or "not found"
-
-
-def _print_signals(console: Console, result: CandidateResult) -> None:
-    signals = result.signals
-    degree = degree_label(signals) or clean_display(signals.degree.level) or "unknown"
-    if signals.degree.related_degree:
-        degree += f" (related field: {clean_display(signals.degree.related_degree)})"
-    elif signals.degree.field and signals.degree.field_related:
-        degree += " (related field)"
-    console.print(Text("Signals", style="bold underline"))
-    console.print(Text(f"{INDENT}Degree: {degree}"))
-    if signals.degree.in_progress and signals.degree.progress:
-        console.print(Text(f"{INDENT}{INDENT}in progress: {clean_display(signals.degree.progress)}"))
-    console.print(Text(f"{INDENT}Microsoft Office: {_terms(signals.microsoft_office.terms)}"))
-    _print_roles(console, "Sales support", signals.sales_support)
-    _print_roles(console, "Customer service", signals.customer_service)
-    console.print(Text(f"{INDENT}Cosmetics: {_terms(signals.cosmetics.terms)}"))
-    console.print(Text(f"{INDENT}CRM: {_terms(signals.crm.terms)}"))
-    console.print(Text(f"{INDENT}Soft skills:"))
-    for label, signal in (
-        ("communication", signals.communication),
-        ("organization", signals.organization),
-        ("customer focus", signals.customer_focus),
-    ):
-        console.print(Text(f"{INDENT}{INDENT}{label}: {_terms(signal.terms)}"))
-    if signals.total_experience_years > 0:
-        console.print(Text(f"{INDENT}Total experience: {signals.total_experience_years:.1f} years"))
-    if signals.seniority:
-        console.print(Text(f"{INDENT}Seniority: {clean_display(signals.seniority)}"))
+def _print_facts(console: Console, result: CandidateResult) -> None:
+    """What the résumé says, whatever the posting: education, jobs, total years."""
+    facts = result.signals
+    console.print(Text("Résumé facts", style="bold underline"))
+    if not facts.education:
+        console.print(Text(f"{INDENT}Education: none found"))
+    for entry in facts.education:
+        label = degree_label(entry.level, entry.field) or clean_display(entry.level)
+        extra = ", ".join(clean_display(x) for x in (entry.school, entry.year) if x)
+        line = f"{INDENT}Education: {label}" + (f" ({extra})" if extra else "")
+        if not entry.completed:
+            line += f" — not completed: {clean_display(entry.progress) or 'in progress'}"
+        console.print(Text(line))
+    if not facts.jobs:
+        console.print(Text(f"{INDENT}Jobs: none found"))
+    for job in facts.jobs:
+        where = f", {clean_display(job.employer)}" if job.employer else ""
+        console.print(
+            Text(f"{INDENT}Job: {clean_display(job.title) or '(untitled)'}{where} ({_job_span(job)})")
+        )
+    if facts.total_experience_years > 0:
+        console.print(Text(f"{INDENT}Total experience: {facts.total_experience_years:.1f} years"))
+    if facts.as_of:
+        console.print(Text(f"{INDENT}'Present' counted to: {clean_display(facts.as_of)}"))
+    if facts.seniority:
+        console.print(Text(f"{INDENT}Seniority: {clean_display(facts.seniority)}"))
 
 
 ROLE_FIT_PERCENT = 25  # jobmatch.scoring.ROLE_FIT_WEIGHT, as shown to people
@@ -174,7 +158,7 @@ def render_explain(
         for evidence in fit.evidence:
             console.print(evidence_line(evidence))
         console.print()
-        _print_signals(console, result)
+        _print_facts(console, result)
         console.print()
         missing = [m.requirement for m in result.matches if m.status == Status.NOT_FOUND]
         console.print(Text("Missing:" + ("" if missing else " none"), style="bold"))

@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from jobmatch.models import CandidateResult, Posting, Ranking, RoleSignal, Signals
+from jobmatch.models import CandidateResult, Category, Posting, Ranking, RequirementMatch, Status
 from jobmatch.render.console import console_for, score_style, untrusted
 from jobmatch.render.data import all_warnings, main_gap, select_top, sorted_skipped
 from jobmatch.sanitize import clean_display
@@ -36,42 +36,46 @@ def posting_heading(posting: Posting) -> Text:
     return Text(f"{title} ({job_id})" if job_id else title, style="bold")
 
 
-def degree_label(signals: Signals) -> str:
-    degree = signals.degree
-    label = DEGREE_LABELS.get(degree.level, "")
+def degree_label(level: str, field: str, in_progress: bool = False) -> str:
+    """``Bachelor's in Marketing (in progress)``; "" for an unknown level."""
+    label = DEGREE_LABELS.get(level, "")
     if not label:
         return ""
-    field = clean_display(degree.field)
-    text = f"{label} in {field}" if field else label
-    return f"{text} (in progress)" if degree.in_progress else text
+    shown = clean_display(field)
+    text = f"{label} in {shown}" if shown else label
+    return f"{text} (in progress)" if in_progress else text
 
 
-def _role_label(signal: RoleSignal, what: str) -> str:
-    if not signal.present:
-        return ""
-    return f"{signal.years:.1f}y {what}" if signal.years > 0 else what
-
-
-def _terms(terms: tuple[str, ...]) -> str:
+def match_summary(match: RequirementMatch) -> str:
+    """A few words on what a met or partial requirement rests on: the matcher's summary, else the terms
+    its evidence matched."""
+    if match.summary:
+        return clean_display(match.summary)
+    terms = list(dict.fromkeys(e.term for e in match.evidence if e.term))
     shown = [clean_display(t) for t in terms[:MAX_TERMS]]
     more = len(terms) - MAX_TERMS
     return ", ".join(shown) + (f" +{more}" if more > 0 else "")
 
 
-def key_signals(signals: Signals) -> str:
-    """A short summary of the signals, e.g.
+# Soft skills are in every résumé's words: they stay in explain, not in the table's key signals.
+_SOFT_CONCEPTS = frozenset({"communication", "organization", "customer_focus"})
 
-    ``Bachelor's in Marketing · MS Office · 4.5y sales support · beauty: Sephora · CRM: Salesforce``
+
+def _is_soft(match: RequirementMatch) -> bool:
+    return match.requirement.category is Category.SOFT_SKILL or match.concept in _SOFT_CONCEPTS
+
+
+def key_signals(candidate: CandidateResult) -> str:
+    """What the candidate's met and partial requirements rest on, in the posting's order, e.g.
+
+    ``Bachelor's in Accounting · 4.5y accounts payable · Excel, pivot tables · QuickBooks``
     """
     parts = [
-        degree_label(signals),
-        "MS Office" if signals.microsoft_office.present else "",
-        _role_label(signals.sales_support, "sales support"),
-        _role_label(signals.customer_service, "customer service"),
-        f"beauty: {_terms(signals.cosmetics.terms)}" if signals.cosmetics.present else "",
-        f"CRM: {_terms(signals.crm.terms)}" if signals.crm.present else "",
+        match_summary(m)
+        for m in candidate.matches
+        if m.status in (Status.MET, Status.PARTIAL) and m.requirement.source != "skills" and not _is_soft(m)
     ]
-    return SIGNAL_SEPARATOR.join(p for p in parts if p) or NONE_MARK
+    return SIGNAL_SEPARATOR.join(dict.fromkeys(p for p in parts if p)) or NONE_MARK
 
 
 def _candidate_cell(candidate: CandidateResult) -> Text:
@@ -111,7 +115,7 @@ def render_table(ranking: Ranking, out: TextIO, *, top: int | None, color: bool,
                     _candidate_cell(candidate),
                     Text(f"{candidate.score:.1f}", style=score_style(candidate.score)),
                     Text(f"{candidate.met}/{len(candidate.matches)}"),
-                    Text(key_signals(candidate.signals)),
+                    Text(key_signals(candidate)),
                     _gap_cell(candidate),
                 )
             console.print(table)
