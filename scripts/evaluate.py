@@ -1115,6 +1115,17 @@ def cv_header(k: int) -> str:
     return f"  {f'{k}-fold mean [min–max]':<24}{'nested choice':<22}"
 
 
+def fold_note(cv: CrossValidation) -> list[str]:
+    """How big the held-out folds are, so a reader weighs the cross-validated column."""
+    if not cv.per_fold:
+        return []
+    sizes = Counter(cv.folds).values()
+    return [
+        f"({len(sizes)}-fold: each figure on a held-out fold of {min(sizes)}–{max(sizes)} résumés, "
+        f"stratified by grade, seed {FOLD_SEED}; nested: the weight picked on the other folds of every set)"
+    ]
+
+
 def cv_cells(cv: CrossValidation, metric: str) -> str:
     if not cv.per_fold:
         return ""
@@ -1142,7 +1153,7 @@ def format_tables(evaluation: Evaluation) -> tuple[list[str], int, int]:
                 checked += 1
                 passed += target.passes(value)
             lines.append((row + cv_cells(evaluation.cv, metric)).rstrip())
-        lines.append("")
+        lines += [*fold_note(evaluation.cv), ""]
     header = f"{'signal':<22}{'TP':>4}{'FP':>4}{'FN':>4}{'precision':>11}{'recall':>8}{'F1':>7}   target"
     lines += [header, "-" * (len(header) + 30)]
     for key in SIGNAL_KEYS:
@@ -1308,6 +1319,7 @@ def format_general(evaluation: GeneralEvaluation) -> tuple[list[str], int, int]:
             checked += 1
             passed += target.passes(jm.value(metric))
         lines.append((row + cv_cells(evaluation.cv, metric)).rstrip())
+    lines += fold_note(evaluation.cv)
     for name in ("BM25", "TF-IDF"):
         best = best_baseline(evaluation, name)
         if best is None:
