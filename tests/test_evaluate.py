@@ -441,7 +441,11 @@ def test_as_of_is_passed_only_where_the_analysis_takes_it() -> None:
     }
     assert isinstance(ev.analyze_takes_as_of(), bool)
     assert ev.set_as_of("AVON147", "") == ev.LABELS_AS_OF
-    assert ev.set_as_of("ANY", "2020-01") == "2020-01"
+    assert ev.set_as_of("ANY", "") == ""  # as score_general.py runs jobmatch: its own default
+    assert ev.set_as_of("ANY", "2020-01") == "2020-01" and ev.set_as_of("AVON147", "2020-01") == "2020-01"
+    assert ev.as_of_argument(ev._parameter(with_date, "as_of"), "2019-06-15") == {
+        "as_of": datetime.date(2019, 6, 15)
+    }
     assert inspect.signature(ev.main).parameters["argv"].default is None
 
 
@@ -482,6 +486,7 @@ def test_postings_output_is_read_row_by_row() -> None:
         (["--reqs", "r.txt"], "--reqs needs --labels"),
         (["--as-of", "2019-13"], "--as-of must be YYYY-MM"),
         (["--as-of", "June 2019"], "--as-of must be YYYY-MM"),
+        (["--as-of", "2019-06-32"], "--as-of must be YYYY-MM"),
         (["--workers", "0"], "--workers must be at least 1"),
         (["--folds", "1"], "--folds must be at least 2"),
         (["--only", "everything"], "invalid choice"),
@@ -497,6 +502,7 @@ def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.Capt
 def test_arguments_parse() -> None:
     args = ev.parse_args(["--only", "general", "--only", "postings", "--as-of", "2019-06"])
     assert args.only == ["general", "postings"] and args.as_of == "2019-06"
+    assert ev.parse_args(["--as-of", "2019-06-15"]).as_of == "2019-06-15"
     assert ev.parse_args([]).only is None and ev.parse_args([]).folds == ev.FOLDS
 
 
