@@ -29,7 +29,7 @@ golden: $(STAMP)  ## rewrite tests/golden/ from the current output (review the d
 samples: $(STAMP)  ## rebuild resumes/ from scripts/make_samples.py
 	$(BIN)/python scripts/make_samples.py resumes
 
-eval: $(STAMP)  ## accuracy against ../shared/eval (needs ../shared)
+eval: $(STAMP)  ## every labelled set in ../shared/eval: AVON147, general postings, posting parsing, k-fold (needs ../shared)
 	$(BIN)/python scripts/evaluate.py $(ARGS)
 
 bench: $(STAMP)  ## throughput against the raw-pypdf floor (needs ../shared)
