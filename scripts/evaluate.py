@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from jobmatch.errors import DocumentError
-from jobmatch.models import CandidateResult, Document, Evidence, Posting, RoleSignal, Signals, TermSignal
+from jobmatch.models import CandidateResult, Evidence, Posting, RoleSignal, Signals, TermSignal
 from jobmatch.posting import load_posting
 from jobmatch.sanitize import clean_display
 
@@ -47,6 +47,9 @@ DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_REPORT = REPO / "eval-report.md"
 SHARED_ENV = "JOBMATCH_SHARED"
 POSTING_NAME = "AVON147.txt"
+# Where the labellers' "Current"/"Present" ends: the single date whose years best match dev.jsonl's
+# years_sales_or_service (MAE flat from 2016-06 to 2017-03, lowest at 2016-09). ``--as-of`` overrides it.
+LABELS_AS_OF = "2016-09"
 MISSING_SHARED = "not found: make eval needs the evaluation set"
 
 RELEVANT_GRADE = 2.0  # "relevant" for AP and P@k, as in ../shared/eval/README.md
@@ -374,7 +377,7 @@ def _posting(path: str) -> Posting:
 
 
 @cache
-def _pipeline() -> tuple[Callable[..., Any], Callable[[Document, Posting], CandidateResult], Any]:
+def _pipeline() -> tuple[Callable[..., Any], Callable[..., CandidateResult], Any]:
     """jobmatch's own reader, analyser and default limits, imported on first use (the metric helpers and
     their tests need no PDF reader). ``read_document`` + ``analyze`` is what ``read_one`` + ``analyze``
     did in ``jobmatch.ranking``; ``analyze`` moved to ``jobmatch.pipeline`` when the worker pool landed."""
@@ -387,9 +390,9 @@ def _pipeline() -> tuple[Callable[..., Any], Callable[[Document, Posting], Candi
     return read_document, analyze, Limits()
 
 
-def analyze_file(task: tuple[str, str, str]) -> tuple[CandidateResult | None, str, float]:
+def analyze_file(task: tuple[str, str, str, str]) -> tuple[CandidateResult | None, str, float]:
     """Read and analyse one file as ``jobmatch rank`` does. Runs in a worker process when --workers > 1."""
-    path, shown, posting_path = task
+    path, shown, posting_path, as_of = task
     started = time.perf_counter()
     try:
         read_document, analyze, limits = _pipeline()
@@ -397,14 +400,16 @@ def analyze_file(task: tuple[str, str, str]) -> tuple[CandidateResult | None, st
             document = read_document(Path(path), shown, limits)
         except DocumentError as exc:
             return None, f"skipped: {exc.reason}", time.perf_counter() - started
-        return analyze(document, _posting(posting_path)), "", time.perf_counter() - started
+        return analyze(document, _posting(posting_path), as_of=as_of), "", time.perf_counter() - started
     except Exception as exc:  # a crash in jobmatch is a finding, not the end of the evaluation
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return None, f"crashed: {detail}", time.perf_counter() - started
 
 
-def run_jobmatch(labels: Sequence[Label], corpus: Path, posting_path: Path, workers: int) -> list[Outcome]:
-    tasks = [(str(corpus / label.file), label.file, str(posting_path)) for label in labels]
+def run_jobmatch(
+    labels: Sequence[Label], corpus: Path, posting_path: Path, workers: int, as_of: str = LABELS_AS_OF
+) -> list[Outcome]:
+    tasks = [(str(corpus / label.file), label.file, str(posting_path), as_of) for label in labels]
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(analyze_file, tasks, chunksize=2))
@@ -822,6 +827,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="write per-résumé predictions as JSON here")
     parser.add_argument("--only-signals", action="store_true", help="skip the ranking metrics and baselines")
     parser.add_argument("--workers", type=int, default=1, help="worker processes for reading (default 1)")
+    parser.add_argument(
+        "--as-of", default=LABELS_AS_OF, help=f"where 'Present' ends, YYYY-MM (default {LABELS_AS_OF})"
+    )
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
@@ -860,7 +868,7 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         return 2
 
     read_started = time.perf_counter()
-    outcomes = run_jobmatch(labels, shared / "corpus", posting_path, args.workers)
+    outcomes = run_jobmatch(labels, shared / "corpus", posting_path, args.workers, args.as_of)
     requirements = tuple((r.id, r.text) for r in posting.requirements)
     evaluation = Evaluation(labels_path, posting.id, outcomes, requirements)
     evaluation.timings["jobmatch"] = time.perf_counter() - read_started

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from jobmatch.models import Document, EducationEntry, JobEntry, Signals
-from jobmatch.signals.dates import latest_point, month_label
+from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of
 from jobmatch.signals.degree import extract_degree
-from jobmatch.signals.roles import Job, horizon_of, seniority, summarize_roles, work_history
+from jobmatch.signals.roles import Job, job_interval, seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
 from jobmatch.signals.view import ResumeView
 
@@ -45,19 +45,17 @@ def find_name(view: ResumeView) -> str:
     return ""
 
 
-def _job_entries(view: ResumeView, jobs: list[Job], horizon: int | None) -> tuple[JobEntry, ...]:
+def _job_entries(view: ResumeView, jobs: list[Job], as_of: int) -> tuple[JobEntry, ...]:
     """The work history as posting-independent facts: title, dates, months and the job's own lines."""
     entries = []
     for job in jobs:
         start = end = ""
         months = 0
-        if job.dates is not None:
+        interval = job_interval(job, as_of)
+        if job.dates is not None and interval is not None:
             start = month_label(job.dates.start)
-            stop = job.dates.end
-            if stop is None:
-                stop = max(horizon or job.dates.start, job.dates.start)
             end = month_label(job.dates.end)
-            months = max(0, stop - job.dates.start + 1)
+            months = interval[1] - interval[0] + 1
         indexes = tuple(sorted({job.title_index, job.date_index, *job.body}))
         entries.append(
             JobEntry(
@@ -72,13 +70,15 @@ def _job_entries(view: ResumeView, jobs: list[Job], horizon: int | None) -> tupl
     return tuple(entries)
 
 
-def extract_signals(document: Document) -> Signals:
-    """Every signal family, read from one document."""
+def extract_signals(document: Document, *, as_of: str = "") -> Signals:
+    """Every signal family, read from one document. ``as_of`` ("YYYY-MM" or "YYYY-MM-DD") is where
+    "Current"/"Present" ends; "" means today (a run computes it once and passes it to every file)."""
+    as_of = as_of_label(as_of)
+    as_of_month = parse_as_of(as_of)
     view = ResumeView.of(document)
     latest = latest_point([line.text for line in view.lines])
     jobs = work_history(view)
-    roles = summarize_roles(view, latest, jobs)
-    horizon = horizon_of(view, latest, jobs)
+    roles = summarize_roles(view, as_of_month, jobs)
     degree = extract_degree(view, jobs, latest)
     education = (
         (
@@ -94,9 +94,9 @@ def extract_signals(document: Document) -> Signals:
         else ()
     )
     return Signals(
-        jobs=_job_entries(view, jobs, horizon),
+        jobs=_job_entries(view, jobs, as_of_month),
         education=education,
-        as_of=month_label(horizon) if horizon is not None else "",
+        as_of=as_of,
         degree=degree,
         microsoft_office=microsoft_office(view),
         sales_support=roles.sales_support,

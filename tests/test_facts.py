@@ -1,0 +1,110 @@
+"""Résumé facts that need no posting: jobs with their dates and months, education entries, the name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jobmatch.cli import app
+from jobmatch.errors import ExitCode
+from jobmatch.signals import extract_signals
+from jobmatch.signals.dates import as_of_label, parse_as_of
+from tests.helpers import doc
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTING = str(ROOT / "requirements" / "AVON147.txt")
+
+GLOW = "Experience\nAccount Sales Coordinator, Glow Cosmetics, January 2012 – Present\nProcessed orders.\n"
+
+# --------------------------------------------------------------------------- as-of date
+
+
+def test_present_ends_at_the_as_of_date() -> None:
+    (job,) = extract_signals(doc(GLOW), as_of="2014-01").jobs
+    assert (job.start, job.end, job.months) == ("2012-01", "present", 25)
+    assert extract_signals(doc(GLOW), as_of="2014-01-31").jobs[0].months == 25
+
+
+def test_present_ends_today_by_default() -> None:
+    s = extract_signals(doc(GLOW))
+    assert s.as_of == "2025-06"  # the test clock (conftest): this month, not the résumé's own last date
+    assert s.jobs[0].months == (2025 - 2012) * 12 + 6
+    assert s.sales_support.years == round(s.jobs[0].months / 12, 1)
+
+
+def test_a_job_started_after_the_as_of_date_counts_one_month() -> None:
+    assert extract_signals(doc(GLOW), as_of="2011-06").jobs[0].months == 1
+
+
+@pytest.mark.parametrize("text", ["2019", "2019-13", "2019-02-30", "June 2019", "19-06"])
+def test_bad_as_of_dates_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_as_of(text)
+
+
+def test_as_of_label_keeps_a_given_date_and_defaults_to_this_month() -> None:
+    assert as_of_label("2016-09") == "2016-09"
+    assert as_of_label() == "2025-06"
+
+
+def test_cli_as_of_changes_the_years_and_the_cache_key(tmp_path: Path) -> None:
+    (tmp_path / "glow.txt").write_text(GLOW)
+    runner = CliRunner()
+
+    def years(*extra: str) -> float:
+        args = ["rank", str(tmp_path), "--posting", POSTING, "--format", "json", "-j", "1", *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+        signals = json.loads(result.stdout)["candidates"][0]["signals"]
+        assert isinstance(signals["sales_support"]["years"], float)
+        return float(signals["sales_support"]["years"])
+
+    # Same file, same cache: the second run must not be served the first run's months.
+    assert years("--as-of", "2014-01") == 2.1
+    assert years("--as-of", "2016-01") == 4.1
+    assert years() == 13.5
+
+
+def test_cli_refuses_a_bad_as_of(tmp_path: Path) -> None:
+    (tmp_path / "glow.txt").write_text(GLOW)
+    result = CliRunner().invoke(app, ["rank", str(tmp_path), "--posting", POSTING, "--as-of", "soon"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "--as-of" in result.stderr
+
+
+# --------------------------------------------------------------------------- jobs with one date
+
+
+def test_open_range_is_the_job_still_held() -> None:
+    text = "Experience\nRegistered Nurse\n03/2019 – \nCared for patients.\nCNA\n2015 - 2018\nAssisted.\n"
+    jobs = extract_signals(doc(text), as_of="2021-02").jobs
+    assert [(j.title, j.start, j.end, j.months) for j in jobs] == [
+        ("Registered Nurse", "2019-03", "present", 24),
+        ("CNA", "2015-01", "2018-12", 48),
+    ]
+
+
+def test_open_range_followed_by_a_later_job_counts_one_month() -> None:
+    text = "Experience\nCashier\n2012 -\nHandled cash.\nSales Associate\n2014 - 2016\nSold shoes.\n"
+    jobs = extract_signals(doc(text), as_of="2020-01").jobs
+    assert [(j.title, j.months) for j in jobs] == [("Cashier", 1), ("Sales Associate", 36)]
+
+
+def test_since_a_year_reads_as_current() -> None:
+    text = "Experience\nStore Manager since 2019\nRan the store.\n"
+    (job,) = extract_signals(doc(text), as_of="2020-12").jobs
+    assert (job.title, job.start, job.end, job.months) == ("Store Manager", "2019-01", "present", 24)
+
+
+def test_a_job_dated_by_one_month_is_still_a_job() -> None:
+    text = "Experience\nSales Associate, June 2015\nHelped customers.\n"
+    (job,) = extract_signals(doc(text), as_of="2020-12").jobs
+    assert (job.title, job.start, job.end, job.months) == ("Sales Associate", "2015-06", "2015-06", 1)
+
+
+def test_a_month_inside_a_duty_sentence_is_not_a_job() -> None:
+    text = "Experience\nSales Associate\n2014 - 2016\nPromoted to shift lead in June 2015 after a record year.\n"
+    assert len(extract_signals(doc(text), as_of="2020-12").jobs) == 1
