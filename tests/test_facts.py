@@ -108,3 +108,38 @@ def test_a_job_dated_by_one_month_is_still_a_job() -> None:
 def test_a_month_inside_a_duty_sentence_is_not_a_job() -> None:
     text = "Experience\nSales Associate\n2014 - 2016\nMade shift lead in June 2015 after a good year.\n"
     assert len(extract_signals(doc(text), as_of="2020-12").jobs) == 1
+
+
+# --------------------------------------------------------------------------- name
+
+
+@pytest.mark.parametrize(
+    ("top", "name"),
+    [
+        ("# Grace Fitzgerald, RN, BSN", "Grace Fitzgerald"),
+        ("ABIGAIL FULTON", "Abigail Fulton"),
+        ("José Ñúñez-O'Brien", "José Ñúñez-O'Brien"),
+        ("Ana de la Cruz | ana.delacruz@example.com | 555-0100", "Ana de la Cruz"),
+        ("Mary J. Blige", "Mary J. Blige"),
+        ("Core Qualifications", ""),  # a heading of our section vocabulary's words
+        ("Career Overview", ""),
+        ("Microsoft Outlook", ""),  # a tool
+        ("Sales Associate", ""),  # a title
+        ("Self Motivated", ""),  # the résumé's own prose, below, says "motivated"
+        ("Python SQL", ""),  # an acronym in a mixed-case line
+        ("Haifa, Israel", ""),  # a comma not followed by credentials
+        ("Special Investigative Unit I", ""),
+    ],
+)
+def test_name_is_a_person_or_nothing(top: str, name: str) -> None:
+    text = f"{top}\nSummary\nA motivated seller.\nExperience\nCashier\n2015 - 2017\n"
+    assert extract_signals(doc(text), as_of="2020-01").name == name
+
+
+def test_a_job_title_at_the_top_is_not_a_name() -> None:
+    text = "SHIPPER-VAULT BULLION\nExperience\nShipper-Vault Bullion 10/2008 - 07/2015 Company Name\n"
+    assert extract_signals(doc(text), as_of="2020-01").name == ""
+
+
+def test_the_name_comes_before_the_first_heading() -> None:
+    assert extract_signals(doc("Summary\nJane Doe\nExperience\n"), as_of="2020-01").name == ""

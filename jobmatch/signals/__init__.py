@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from jobmatch.models import Document, EducationEntry, JobEntry, Signals
 from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of
 from jobmatch.signals.degree import extract_degree
+from jobmatch.signals.names import find_name
 from jobmatch.signals.roles import Job, job_interval, seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
 from jobmatch.signals.view import ResumeView
 
 __all__ = ["extract_signals", "find_name"]
-
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*\.?$")  # letters in any script, "O'Neil", "J."
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
-
-
-_NOT_NAME = re.compile(
-    r"\b(?:resume|curriculum|vitae|summary|profile|experience|manager|coordinator|assistant|sales|"
-    r"engineer|developer|representative|specialist|director|analyst|consultant|company|name|city|state|"
-    r"objective|education|skills|contact|professional|senior|associate|advisor|chef|nurse|teacher|"
-    r"graduate|leader|officer|clerk|agent|technician|administrator|executive|supervisor|designer|"
-    r"accountant|advocate|intern|worker|operator|instructor|attorney|lawyer|architect|planner|writer|"
-    r"editor|producer|artist|trainer|mechanic|driver|cashier|owner|founder|president|auditor|banker|"
-    r"pilot|scientist|researcher|therapist|pharmacist|marketing|business|development|management|"
-    r"customer|service|services|account|accounts|operations|finance|financial|human|resources|public|"
-    r"relations|digital|media|information|technology|construction|agriculture|apparel|aviation|"
-    r"automobile|banking|fitness|healthcare|hr|it|bpo|arts|chief|head|team|lead|general|staff|office)\b",
-    re.I,
-)
-
-
-def find_name(view: ResumeView) -> str:
-    """The candidate's name: a short capitalised line near the top that is not a title or heading."""
-    for line in view.lines[:6]:
-        text = line.text.strip().strip("#*• ").strip()
-        if _looks_like_name(text.title() if text.isupper() else text) and not _NOT_NAME.search(text):
-            return text.title() if text.isupper() else text
-    return ""
 
 
 def _job_entries(view: ResumeView, jobs: list[Job], as_of: int) -> tuple[JobEntry, ...]:
@@ -112,5 +80,5 @@ def extract_signals(document: Document, *, as_of: str = "") -> Signals:
         sales_or_service_years=roles.sales_or_service_years,
         seniority=seniority(roles.latest_title),
         latest_title=roles.latest_title,
-        name=find_name(view),
+        name=find_name(view, tuple(job.title for job in jobs)),
     )
