@@ -143,3 +143,92 @@ def test_a_job_title_at_the_top_is_not_a_name() -> None:
 
 def test_the_name_comes_before_the_first_heading() -> None:
     assert extract_signals(doc("Summary\nJane Doe\nExperience\n"), as_of="2020-01").name == ""
+
+
+# --------------------------------------------------------------------------- education entries
+
+
+def _education(text: str) -> list[tuple[str, str, str, str, bool, str]]:
+    entries = extract_signals(doc(f"Education\n{text}\n"), as_of="2020-01").education
+    return [(e.level, e.field, e.school, e.year, e.completed, e.progress) for e in entries]
+
+
+def test_every_degree_is_an_entry_not_only_the_highest() -> None:
+    text = (
+        "Master of Business Administration : Finance, 2012 Ohio State University\n"
+        "Bachelor of Science : Nursing, 2008 University of Toledo\n"
+        "High School Diploma, 2004 Central High School"
+    )
+    assert _education(text) == [
+        ("master", "Business Administration : Finance", "Ohio State University", "2012", True, ""),
+        ("bachelor", "Nursing", "University of Toledo", "2008", True, ""),
+        ("high_school", "", "Central High School", "2004", True, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Bachelor of Arts : Psychology East Carolina University City, State", "Psychology"),  # a school
+        ("Bachelor's : Georgia", ""),  # a place
+        ("Master of Arts : Marketing California State University", "Marketing"),
+        ("Associate of Science : 3.0 GPA", ""),  # a grade
+        (
+            "Master of Science : School and District Administration , 2010",
+            "School and District Administration",
+        ),
+        ("Bachelor of Science Degree : Sport Management , 2011", "Sport Management"),
+        ("Associate of Applied Science : Saddleback Community College", ""),
+        ("Bachelor of Science : Telecom. Created documentation for new processes", "Telecom"),
+    ],
+)
+def test_a_field_is_never_a_place_a_date_a_grade_or_a_school(line: str, field: str) -> None:
+    assert _education(line)[0][1] == field
+
+
+def test_a_field_on_the_next_line_must_name_a_field() -> None:
+    assert _education("Master of Arts\nFall 2006 New York University")[0][1] == ""
+    assert _education("Bachelor of Arts\nActivities and Honors")[0][1] == ""
+    assert _education("Bachelor of Science\nMarketing, 2012")[0][1] == "Marketing"
+
+
+def test_jd_is_a_doctorate_in_law() -> None:
+    (entry,) = _education("J.D : Law, cum laude, 1983 Cleveland-Marshall College of Law")
+    assert entry[:2] == ("doctorate", "Law") and entry[3] == "1983"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "progress"),
+    [
+        (
+            "Associate of Arts : Business, Lone Star College\ndegree not completed",
+            "associate",
+            "degree not completed",
+        ),
+        ("Wayne County Community College | City, State Some College (No Degree)", "unknown", "Some College"),
+        ("Advanced coursework of 18 credit hours toward Master's Degree.", "master", "credit hours toward"),
+        ("Bachelor of Science : Marketing, expected 2021 Ohio University", "bachelor", "expected"),
+    ],
+)
+def test_unfinished_studies_are_not_completed_and_say_why(text: str, level: str, progress: str) -> None:
+    entry = _education(text)[0]
+    assert (entry[0], entry[4], entry[5]) == (level, False, f"marked '{progress}'")
+
+
+def test_some_college_on_a_high_school_line_leaves_the_school_completed() -> None:
+    entries = _education("June 2013 Downers Grove North High School 3.1 Some college")
+    assert entries[0][:1] == ("high_school",) and entries[0][4] is True
+    assert (entries[1][0], entries[1][4]) == ("unknown", False)
+
+
+def test_certificates_and_diplomas_are_entries_with_their_names() -> None:
+    entries = _education(
+        "Dental Assistant Certificate, 2012 New Hampshire Technical Institute\nCulinary Diploma, 2015"
+    )
+    assert [(e[0], e[1]) for e in entries] == [("certificate", "Dental Assistant"), ("diploma", "Culinary")]
+
+
+def test_an_entry_has_no_relatedness_judgement() -> None:
+    from jobmatch.models import EducationEntry
+
+    assert "related" not in " ".join(EducationEntry.__dataclass_fields__)

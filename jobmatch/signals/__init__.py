@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from jobmatch.models import Document, EducationEntry, JobEntry, Signals
+from jobmatch.models import Document, JobEntry, Signals
 from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of
 from jobmatch.signals.degree import extract_degree
+from jobmatch.signals.education import education_entries
 from jobmatch.signals.names import find_name
 from jobmatch.signals.roles import Job, job_interval, seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
@@ -48,19 +49,7 @@ def extract_signals(document: Document, *, as_of: str = "") -> Signals:
     jobs = work_history(view)
     roles = summarize_roles(view, as_of_month, jobs)
     degree = extract_degree(view, jobs, latest)
-    education = (
-        (
-            EducationEntry(
-                level=degree.level,
-                field=degree.field,
-                completed=not degree.in_progress,
-                progress=degree.progress,
-                evidence=degree.evidence[0] if degree.evidence else None,
-            ),
-        )
-        if degree.level not in ("unknown", "none")
-        else ()
-    )
+    education = education_entries(view, degree)
     return Signals(
         jobs=_job_entries(view, jobs, as_of_month),
         education=education,
