@@ -232,3 +232,62 @@ def test_an_entry_has_no_relatedness_judgement() -> None:
     from jobmatch.models import EducationEntry
 
     assert "related" not in " ".join(EducationEntry.__dataclass_fields__)
+
+
+# --------------------------------------------------------------------------- job titles and employers
+
+
+def _jobs(text: str) -> list[tuple[str, str]]:
+    return [
+        (j.title, j.employer) for j in extract_signals(doc(f"Experience\n{text}\n"), as_of="2020-01").jobs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Account Sales Coordinator, Glow Cosmetics, January 2012 – Present",
+            ("Account Sales Coordinator", "Glow Cosmetics"),
+        ),
+        ("Sales Associate at Macy's 2014 - 2016", ("Sales Associate", "Macy's")),
+        ("Sales Associate - Nordstrom - Seattle, WA\n2014 - 2016", ("Sales Associate", "Nordstrom")),
+        (
+            "Sales Associate Company Name - City, State\n03/2016 to 10/2016",
+            ("Sales Associate", "Company Name"),
+        ),
+        ("Grocery Clerk, 07/2012 to 05/2014\nCompany Name – City, State", ("Grocery Clerk", "Company Name")),
+        ("Cashier, Boston, MA 2014 - 2016", ("Cashier", "")),  # a place is not an employer
+        ("Specialist I, Operations Manager, 2014 - 2016", ("Specialist I", "")),  # a title is not one either
+    ],
+)
+def test_title_and_employer(text: str, expected: tuple[str, str]) -> None:
+    assert _jobs(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Virginia Beach",
+        "'$33 million in sales'",
+        "Increased sales by 12% from",
+        "Counted and balanced cashier drawers",
+        "I up-sold additional menu items",
+    ],
+)
+def test_what_is_not_a_title_leaves_the_job_untitled(title: str) -> None:
+    (job,) = extract_signals(doc(f"Experience\n{title}\n2014 - 2016\nSold.\n"), as_of="2020-01").jobs
+    assert job.title == "" and job.months == 36
+
+
+def test_lower_case_words_that_name_no_occupation_are_not_a_title() -> None:
+    from jobmatch.signals.jobs import job_title
+
+    assert job_title("communication") == job_title("backgrounds") == ""
+    assert job_title("sales") == "sales"
+
+
+def test_titles_that_look_like_other_things_stay_titles() -> None:
+    assert _jobs("Enrolled Agent\n2014 - 2016")[0][0] == "Enrolled Agent"
+    assert _jobs("Marketing Manager (Contract)\n2014 - 2016")[0][0] == "Marketing Manager"
+    assert _jobs("registered nurse\n2014 - 2016")[0][0] == "registered nurse"

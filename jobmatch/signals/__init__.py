@@ -6,6 +6,7 @@ from jobmatch.models import Document, JobEntry, Signals
 from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of
 from jobmatch.signals.degree import extract_degree
 from jobmatch.signals.education import education_entries
+from jobmatch.signals.jobs import employer_of, job_title
 from jobmatch.signals.names import find_name
 from jobmatch.signals.roles import Job, job_interval, seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
@@ -28,7 +29,8 @@ def _job_entries(view: ResumeView, jobs: list[Job], as_of: int) -> tuple[JobEntr
         indexes = tuple(sorted({job.title_index, job.date_index, *job.body}))
         entries.append(
             JobEntry(
-                title=job.title,
+                title=job_title(job.title),
+                employer=employer_of(view, job),
                 start=start,
                 end=end,
                 months=months,
