@@ -291,3 +291,12 @@ def test_titles_that_look_like_other_things_stay_titles() -> None:
     assert _jobs("Enrolled Agent\n2014 - 2016")[0][0] == "Enrolled Agent"
     assert _jobs("Marketing Manager (Contract)\n2014 - 2016")[0][0] == "Marketing Manager"
     assert _jobs("registered nurse\n2014 - 2016")[0][0] == "registered nurse"
+
+
+def test_since_inside_prose_or_outside_the_work_history_is_not_a_job() -> None:
+    text = (
+        "Experience\nCashier\n2015 - 2017\nHandled cash.\n"
+        "A member since 1996, elected to the executive board in 2009 and organised events.\n"
+        "Activities\nNotary Public of Passaic County since 2007\n"
+    )
+    assert [j.title for j in extract_signals(doc(text), as_of="2020-01").jobs] == ["Cashier"]

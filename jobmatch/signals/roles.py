@@ -186,26 +186,30 @@ def find_jobs(view: ResumeView) -> list[Job]:
     return jobs
 
 
+# A line dated by one date is a job's line only when short: a title, an employer, a place.
+_ONE_DATE_LINE_WORDS = 12
+
+
 def _dates_of(view: ResumeView, index: int) -> DateRange | None:
-    """The dates of the job on line ``index``: a full range; else an open one ("03/2019 – ", "Since
-    2019"); else, on a short line of the experience section that is not a sentence, one month
+    """The dates of the job on line ``index``: a full range; else, on a line that is not a sentence, an
+    open one ("03/2019 – "; "Since 2019" only in the experience section) or one month there
     (ONE_MONTH_JOB: "Sales Associate, June 2015" still names a job, if a short one)."""
     text = view.lines[index].text
     ranges = find_ranges(text)
     if ranges:
         return ranges[0]
     found = find_open(text)
-    if found is not None:
-        return found
-    if view.sections[index] != "experience":
-        return None
-    month = find_month(text)
-    if month is None:
-        return None
-    rest = (text[: month.span[0]] + " " + text[month.span[1] :]).strip(" ,-–|")
-    if rest and not _is_title_like(rest):
-        return None  # "Promoted to store manager in June 2015 after …": a duty, not a job's dates
-    return month
+    if found is None and view.sections[index] == "experience":
+        found = find_month(text)
+    if found is None or (found.written != "open" and view.sections[index] != "experience"):
+        return None  # "Notary Public since 2007" under Activities: not the work history
+    rest = (text[: found.span[0]] + " " + text[found.span[1] :]).strip(" ,-–|")
+    sentence = len(rest.split()) > _ONE_DATE_LINE_WORDS or (
+        rest.endswith(".") and not _ABBREVIATED_END.search(rest)
+    )
+    if rest and (sentence or not _is_title_like(rest)):
+        return None  # "Promoted to store manager in June 2015 after …", "A member since 1996, elected …"
+    return found
 
 
 def _close_open_ranges(jobs: list[Job]) -> None:
