@@ -300,3 +300,12 @@ def test_since_inside_prose_or_outside_the_work_history_is_not_a_job() -> None:
         "Activities\nNotary Public of Passaic County since 2007\n"
     )
     assert [j.title for j in extract_signals(doc(text), as_of="2020-01").jobs] == ["Cashier"]
+
+
+def test_a_degree_left_unfinished_is_not_the_highest_degree() -> None:
+    text = "Education\nBachelors Degree : Education 1986\n18 credit hours toward Master's Degree."
+    assert extract_signals(doc(text), as_of="2020-01").degree.level == "bachelor"
+    text = "Education\nAssociate of Arts : Business Administration\nAccounting, degree not completed"
+    assert extract_signals(doc(text), as_of="2020-01").degree.level == "unknown"
+    text = "Education\nJune 2013 Downers Grove North High School 3.1 Some college"
+    assert extract_signals(doc(text), as_of="2020-01").degree.level == "high_school"

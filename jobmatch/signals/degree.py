@@ -212,6 +212,11 @@ def _progress_marker(text: str) -> str:
     return hits[0].matched if hits else ""
 
 
+def _not_completed(text: str) -> bool:
+    """A marker that the studies on an entry were left unfinished ("degree not completed")."""
+    return bool(matcher("degrees", "not_completed", fuzzy=False).find(text))
+
+
 def _continuation(view: ResumeView, index: int) -> str:
     """The next line when it continues the degree entry at ``index`` ("Bachelor of Science" / "Marketing,
     2012"); "" when it starts another entry (another degree, or another school after this one's)."""
@@ -390,7 +395,9 @@ _Best = tuple[int, int, Hit, str]  # (rank, line index, hit, level)
 _FULL_NAME_FIELD = re.compile(r"^\s*(?:degree\s+)?(?:in|of)\s+[A-Z]")  # "Bachelors in Social Ecology"
 
 
-def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str, list[int]], list[Evidence]]:
+def _scan(
+    view: ResumeView, *, elsewhere: bool, unfinished: frozenset[str] = frozenset()
+) -> tuple[_Best | None, dict[str, list[int]], list[Evidence]]:
     """The highest plausible degree, the lines naming each level, and up to four quoted lines.
 
     Degree words outside Education are mostly duties ("assisted master's students"): there only full
@@ -406,7 +413,7 @@ def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str,
         if outside and not _SCHOOL.search(line.text) and (not elsewhere or section == "experience"):
             continue
         for level, hit in _level_hits(line.text):
-            if not _plausible(view, index, line.text, hit):
+            if level in unfinished or not _plausible(view, index, line.text, hit):
                 continue
             if elsewhere and outside and not _FULL_NAME_FIELD.match(line.text[hit.end :]):
                 continue
@@ -426,14 +433,23 @@ def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str,
 def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | None = None) -> Degree:
     """The highest degree level found, its field and status, with the quoted lines. ``jobs`` (the work
     history) and ``latest`` (the latest month the résumé mentions) date the studies."""
-    best, level_lines, evidence = _scan(view, elsewhere=False)
-    if best is None and view.has_section("education"):
-        # Education names no degree ("Social Ecology, 2004 University of California"): a full degree
-        # name elsewhere ("Bachelors in Social Ecology" under Qualifications) is the candidate's own.
-        best, level_lines, evidence = _scan(view, elsewhere=True)
-    if best is None:
-        return _unnamed_studies(view)
-    _, index, hit, level = best
+    unfinished: frozenset[str] = frozenset()
+    while True:
+        best, level_lines, evidence = _scan(view, elsewhere=False, unfinished=unfinished)
+        if best is None and view.has_section("education"):
+            # Education names no degree ("Social Ecology, 2004 University of California"): a full degree
+            # name elsewhere ("Bachelors in Social Ecology" under Qualifications) is the candidate's own.
+            best, level_lines, evidence = _scan(view, elsewhere=True, unfinished=unfinished)
+        if best is None:
+            return _unnamed_studies(view)
+        _, index, hit, level = best
+        # NOT_COMPLETED: a level every entry of which says it was left unfinished ("degree not completed",
+        # "18 credit hours toward Master's") is not held; the next level down is the highest.
+        # ("Some college" on a high school's line speaks of later studies.)
+        entries = _entries(view, level, level_lines.get(level, [index]))
+        if level == "high_school" or not all(_not_completed(e) for e in entries):
+            break
+        unfinished |= {level}
     field = "" if level == "high_school" else _field_of(view, index, hit)
     # Still in progress: a marker ("expected", "current", "pending") on the entry naming the degree. The
     # highest degree is in progress only when no entry at its level is finished: a master's "in progress"
