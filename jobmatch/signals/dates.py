@@ -158,7 +158,10 @@ def parse_as_of(text: str) -> int:
         raise ValueError(f"not a date (YYYY-MM or YYYY-MM-DD): {text!r}")
     year, month = int(m.group(1)), int(m.group(2))
     day = int(m.group(3)) if m.group(3) else 1
-    date(year, month, day)  # raises ValueError on "2019-13" or "2019-02-30"
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM or YYYY-MM-DD): {text!r}") from None  # "2019-13"
     return year * 12 + month - 1
 
 
