@@ -309,3 +309,8 @@ def test_a_degree_left_unfinished_is_not_the_highest_degree() -> None:
     assert extract_signals(doc(text), as_of="2020-01").degree.level == "unknown"
     text = "Education\nJune 2013 Downers Grove North High School 3.1 Some college"
     assert extract_signals(doc(text), as_of="2020-01").degree.level == "high_school"
+
+
+def test_jd_in_capitals_is_a_doctorate_but_jd_edwards_is_software() -> None:
+    assert _education("JD : Law, 2001 Boston University")[0][:2] == ("doctorate", "Law")
+    assert _education("JD Edwards training, 2001") == []

@@ -19,7 +19,7 @@ _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 # they count only upper-case, at the start of a clause, and followed by a field or separator.
 _SHORT = re.compile(r"^[a-z]{2,4}$")
 _NOT_DEGREE_AFTER = re.compile(
-    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos)\b",
+    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos|edwards)\b",
     re.I,
 )
 _FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z]|[A-Z]{2,4}\s*:)")
