@@ -27,15 +27,17 @@ def _job_entries(view: ResumeView, jobs: list[Job], as_of: int) -> tuple[JobEntr
             end = month_label(job.dates.end)
             months = interval[1] - interval[0] + 1
         indexes = tuple(sorted({job.title_index, job.date_index, *job.body}))
+        title = job_title(job.title)
         entries.append(
             JobEntry(
-                title=job_title(job.title),
+                title=title,
                 employer=employer_of(view, job),
                 start=start,
                 end=end,
                 months=months,
                 line_indexes=indexes,
-                evidence=view.evidence(job.title_index),
+                # An untitled job is quoted by its dates: the text beside them was not a title.
+                evidence=view.evidence(job.title_index if title else job.date_index),
             )
         )
     return tuple(entries)
