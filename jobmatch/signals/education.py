@@ -71,8 +71,15 @@ def _school(text: str, field: str = "") -> str:
         words = m.group(0).split()
         while len(words) > 1 and words[0].lower() in _NOT_SCHOOL_LEAD | _DEGREE_WORDS:
             words.pop(0)
+        while (
+            len(words) > 1
+            and words[-1].lower().strip(",") in {"city", "state"} | _NOT_SCHOOL_LEAD | _DEGREE_WORDS
+        ):
+            words.pop()  # "University of Scranton City, State": LiveCareer's place placeholder
         if len(words) <= 2 and words[0].lower() in ("high", "some", "college", "school", "university"):
             continue
+        if any(w.lower() in ("diploma", "degree") for w in words):
+            continue  # "High School Diploma High School": the degree's name, not a school's
         return " ".join(words)
     return ""
 
@@ -111,7 +118,11 @@ def _entry(view: ResumeView, index: int, level: str, hit: Hit) -> EducationEntry
     return EducationEntry(
         level=level,
         field=field,
-        school=_school(text, field) or _school(following, field),
+        # Without the degree's own words ("High School Diploma Madill High School"), unless they are the
+        # school's name ("Central High School").
+        school=_school(text[: hit.start] + " " + text[hit.end :], field)
+        or _school(text, field)
+        or _school(following, field),
         year=years[-1] if years else "",
         completed=not progress,
         progress=progress,
