@@ -314,3 +314,17 @@ def test_a_degree_left_unfinished_is_not_the_highest_degree() -> None:
 def test_jd_in_capitals_is_a_doctorate_but_jd_edwards_is_software() -> None:
     assert _education("JD : Law, 2001 Boston University")[0][:2] == ("doctorate", "Law")
     assert _education("JD Edwards training, 2001") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        ("High School Diploma Madill High School", "Madill High School"),
+        ("High School Diploma, 2004 Central High School", "Central High School"),
+        ("Bachelor of Arts : Psychology , 2014 University of Scranton City, State", "University of Scranton"),
+        ("Social Science Current Ashford University", "Ashford University"),
+        ("High School Diploma High School", ""),
+    ],
+)
+def test_the_school_is_named_without_the_degree_or_the_place(line: str, school: str) -> None:
+    assert _education(line)[0][2] == school
