@@ -58,6 +58,15 @@ TimeoutOpt = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read one file before it is skipped.")
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
+AsOfOpt = Annotated[
+    str,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM[-DD]",
+        help="Where 'Current'/'Present' ends when counting months. Default: this month (for an old folder, "
+        "the month its résumés were collected).",
+    ),
+]
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -118,6 +127,7 @@ def rank(
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = "",
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -134,7 +144,7 @@ def rank(
         parsed = _load_posting(posting)
         if not folder.is_dir():
             raise JobmatchError(f"not a folder: {folder}")
-        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache)
+        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache, as_of=as_of)
         ignored: list[str] = []
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(
@@ -164,6 +174,7 @@ def explain(
     posting: PostingOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     timeout: TimeoutOpt = 20.0,
+    as_of: AsOfOpt = "",
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -178,7 +189,7 @@ def explain(
         from jobmatch.render import explain_json, render_explain
 
         parsed = _load_posting(posting)
-        result = explain_file(file, parsed, RankOptions(timeout_s=timeout, use_cache=False))
+        result = explain_file(file, parsed, RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of))
         if fmt == "json":
             sys.stdout.write(json.dumps(explain_json(result, parsed), ensure_ascii=False, indent=2) + "\n")
         else:

@@ -19,9 +19,10 @@ from jobmatch.workers import Outcome, Task
 __all__ = ["EXTRACTOR_VERSION", "analyze", "process_task"]
 
 
-def analyze(document: Document, posting: Posting) -> CandidateResult:
-    """Signals and score for one read document (rank is set later, when all are ordered)."""
-    signals = extract_signals(document)
+def analyze(document: Document, posting: Posting, *, as_of: str = "") -> CandidateResult:
+    """Signals and score for one read document (rank is set later, when all are ordered). ``as_of`` is
+    where "Present" ends ("" = today; a run passes the one date it computed for every file)."""
+    signals = extract_signals(document, as_of=as_of)
     assessment = score_candidate(posting, signals, document)
     return CandidateResult(
         file=document.path,
@@ -36,7 +37,7 @@ def analyze(document: Document, posting: Posting) -> CandidateResult:
     )
 
 
-def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool) -> Outcome:
+def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool, as_of: str = "") -> Outcome:
     index, path, shown, cached = task
     document_blob: bytes | None = None
     if cached is not None:
@@ -47,7 +48,7 @@ def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool)
         except DocumentError as exc:
             return Outcome(index, "skipped", reason=exc.reason)
         document_blob = pack(dataclasses.replace(document, path=""))
-    result = analyze(document, posting)
+    result = analyze(document, posting, as_of=as_of)
     if not keep_lines:
         # The ranked list needs the evidence, not the whole text: keeps memory flat on big folders.
         result = dataclasses.replace(result, document=dataclasses.replace(document, lines=()))

@@ -39,6 +39,7 @@ class RankOptions:
     use_cache: bool = True
     cache_path: Path | None = None
     limits: object = field(default=None)  # jobmatch.documents.Limits; None = defaults
+    as_of: str = ""  # where "Present" ends, "YYYY-MM" or "YYYY-MM-DD"; "" = this month, fixed once per run
 
 
 def display_name(folder_arg: str, relative: str) -> str:
@@ -186,9 +187,14 @@ def _run(
     from jobmatch.cache import Cache, content_hash, default_path
     from jobmatch.documents import read_bytes
     from jobmatch.results import Entry, RankedResults, ResultStore
+    from jobmatch.signals.dates import as_of_label
     from jobmatch.workers import Outcome, Task, default_workers, run_tasks, start_early
 
     limits = _limits(options)
+    try:
+        as_of = as_of_label(options.as_of)  # once, here: every file of the run ends "Present" alike
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
     results = ResultStore((options.cache_path or default_path()).parent)
     entries: list[Entry] = []
     skipped: list[Skipped] = []
@@ -206,7 +212,8 @@ def _run(
 
     try:
         ext_v = extractor_version() if store else ""
-        res_v = f"{scorer_version()}-{posting_hash(posting)}" if store else ""
+        # The as-of date changes months and years, so it is part of every result's key.
+        res_v = f"{scorer_version()}-{posting_hash(posting)}-{as_of}" if store else ""
         for index, (path, shown, reason) in enumerate(files):
             if reason is not None:
                 skipped.append(Skipped(shown, reason))
@@ -262,6 +269,7 @@ def _run(
             timeout_s=options.timeout_s,
             max_memory=options.max_memory_mb * MIB,
             keep_lines=keep_lines,
+            as_of=as_of,
         ):
             handle(outcome)
     finally:

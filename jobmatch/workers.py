@@ -69,6 +69,7 @@ def _worker_main(
     limits: Any,
     max_memory: int,
     keep_lines: bool,
+    as_of: str = "",
 ) -> None:
     _limit_memory(max_memory)
     from jobmatch.pipeline import process_task
@@ -83,7 +84,7 @@ def _worker_main(
         if task is None:
             return
         try:
-            outcome = process_task(task, posting, limits, keep_lines)
+            outcome = process_task(task, posting, limits, keep_lines, as_of)
         except MemoryError:
             outcome = Outcome(
                 task[0], "skipped", reason="needs too much memory to read (over the per-file limit)"
@@ -152,13 +153,14 @@ def run_tasks(
     max_memory: int,
     keep_lines: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
+    as_of: str = "",
 ) -> Iterator[Outcome]:
     """Run tasks in worker processes; yield one Outcome per task, in completion order."""
     queue: deque[Task] = deque(tasks)
     if not queue:
         return
     ctx = _context()
-    args = (posting, limits, max_memory, keep_lines)
+    args = (posting, limits, max_memory, keep_lines, as_of)
     pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]
     try:
         while queue or any(w.task is not None for w in pool):

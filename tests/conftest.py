@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,18 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     cache_dir = tmp_path_factory.getbasetemp() / "jobmatch-cache"
     monkeypatch.setenv("JOBMATCH_CACHE_DIR", str(cache_dir))
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_dir / "xdg"))
+
+
+# "Present" ends at the run's as-of date, today by default: tests run on a fixed "today" so that their
+# months, years and golden files do not change with the calendar.
+TEST_TODAY = date(2025, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobmatch.signals import dates
+
+    monkeypatch.setattr(dates, "today", lambda: TEST_TODAY)
 
 
 def shared_or_skip(*parts: str) -> Path:

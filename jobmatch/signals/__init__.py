@@ -2,101 +2,62 @@
 
 from __future__ import annotations
 
-import re
-
-from jobmatch.models import Document, EducationEntry, JobEntry, Signals
-from jobmatch.signals.dates import latest_point, month_label
+from jobmatch.models import Document, JobEntry, Signals
+from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of
 from jobmatch.signals.degree import extract_degree
-from jobmatch.signals.roles import Job, horizon_of, seniority, summarize_roles, work_history
+from jobmatch.signals.education import education_entries
+from jobmatch.signals.jobs import employer_of, job_title
+from jobmatch.signals.names import find_name
+from jobmatch.signals.roles import Job, job_interval, seniority, summarize_roles, work_history
 from jobmatch.signals.terms import client_facing, cosmetics, crm, microsoft_office, soft_skill
 from jobmatch.signals.view import ResumeView
 
 __all__ = ["extract_signals", "find_name"]
 
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*\.?$")  # letters in any script, "O'Neil", "J."
 
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
-
-
-_NOT_NAME = re.compile(
-    r"\b(?:resume|curriculum|vitae|summary|profile|experience|manager|coordinator|assistant|sales|"
-    r"engineer|developer|representative|specialist|director|analyst|consultant|company|name|city|state|"
-    r"objective|education|skills|contact|professional|senior|associate|advisor|chef|nurse|teacher|"
-    r"graduate|leader|officer|clerk|agent|technician|administrator|executive|supervisor|designer|"
-    r"accountant|advocate|intern|worker|operator|instructor|attorney|lawyer|architect|planner|writer|"
-    r"editor|producer|artist|trainer|mechanic|driver|cashier|owner|founder|president|auditor|banker|"
-    r"pilot|scientist|researcher|therapist|pharmacist|marketing|business|development|management|"
-    r"customer|service|services|account|accounts|operations|finance|financial|human|resources|public|"
-    r"relations|digital|media|information|technology|construction|agriculture|apparel|aviation|"
-    r"automobile|banking|fitness|healthcare|hr|it|bpo|arts|chief|head|team|lead|general|staff|office)\b",
-    re.I,
-)
-
-
-def find_name(view: ResumeView) -> str:
-    """The candidate's name: a short capitalised line near the top that is not a title or heading."""
-    for line in view.lines[:6]:
-        text = line.text.strip().strip("#*• ").strip()
-        if _looks_like_name(text.title() if text.isupper() else text) and not _NOT_NAME.search(text):
-            return text.title() if text.isupper() else text
-    return ""
-
-
-def _job_entries(view: ResumeView, jobs: list[Job], horizon: int | None) -> tuple[JobEntry, ...]:
+def _job_entries(view: ResumeView, jobs: list[Job], as_of: int) -> tuple[JobEntry, ...]:
     """The work history as posting-independent facts: title, dates, months and the job's own lines."""
     entries = []
     for job in jobs:
         start = end = ""
         months = 0
-        if job.dates is not None:
+        interval = job_interval(job, as_of)
+        if job.dates is not None and interval is not None:
             start = month_label(job.dates.start)
-            stop = job.dates.end
-            if stop is None:
-                stop = max(horizon or job.dates.start, job.dates.start)
             end = month_label(job.dates.end)
-            months = max(0, stop - job.dates.start + 1)
+            months = interval[1] - interval[0] + 1
         indexes = tuple(sorted({job.title_index, job.date_index, *job.body}))
+        title = job_title(job.title)
         entries.append(
             JobEntry(
-                title=job.title,
+                title=title,
+                employer=employer_of(view, job),
                 start=start,
                 end=end,
                 months=months,
                 line_indexes=indexes,
-                evidence=view.evidence(job.title_index),
+                # An untitled job is quoted by its dates: the text beside them was not a title.
+                evidence=view.evidence(job.title_index if title else job.date_index),
             )
         )
     return tuple(entries)
 
 
-def extract_signals(document: Document) -> Signals:
-    """Every signal family, read from one document."""
+def extract_signals(document: Document, *, as_of: str = "") -> Signals:
+    """Every signal family, read from one document. ``as_of`` ("YYYY-MM" or "YYYY-MM-DD") is where
+    "Current"/"Present" ends; "" means today (a run computes it once and passes it to every file)."""
+    as_of = as_of_label(as_of)
+    as_of_month = parse_as_of(as_of)
     view = ResumeView.of(document)
     latest = latest_point([line.text for line in view.lines])
     jobs = work_history(view)
-    roles = summarize_roles(view, latest, jobs)
-    horizon = horizon_of(view, latest, jobs)
+    roles = summarize_roles(view, as_of_month, jobs)
     degree = extract_degree(view, jobs, latest)
-    education = (
-        (
-            EducationEntry(
-                level=degree.level,
-                field=degree.field,
-                completed=not degree.in_progress,
-                progress=degree.progress,
-                evidence=degree.evidence[0] if degree.evidence else None,
-            ),
-        )
-        if degree.level not in ("unknown", "none")
-        else ()
-    )
+    education = education_entries(view, degree)
     return Signals(
-        jobs=_job_entries(view, jobs, horizon),
+        jobs=_job_entries(view, jobs, as_of_month),
         education=education,
-        as_of=month_label(horizon) if horizon is not None else "",
+        as_of=as_of,
         degree=degree,
         microsoft_office=microsoft_office(view),
         sales_support=roles.sales_support,
@@ -112,5 +73,5 @@ def extract_signals(document: Document) -> Signals:
         sales_or_service_years=roles.sales_or_service_years,
         seniority=seniority(roles.latest_title),
         latest_title=roles.latest_title,
-        name=find_name(view),
+        name=find_name(view, tuple(job.title for job in jobs)),
     )

@@ -1,13 +1,16 @@
 """Employment date ranges ("03/2016 - 08/2019", "Jan 2015 to Current", "2012 – 2014") and their months.
 
-Months are counted on a month grid. "Current"/"Present" ends at the résumé's own horizon (see
-:func:`horizon`), never at today's date: a 2018 résumé's "Current" job did not run until 2026.
+Months are counted on a month grid. "Current"/"Present" ends at the run's as-of date (:func:`parse_as_of`):
+today by default, computed once per run by the caller, or the date given with ``--as-of`` for an old folder
+(a 2016 résumé's "Current" job did not run until today). A range with only a start ("03/2019 – ",
+"Since 2019") is an open range (:func:`find_open`); the work history decides whether it is still held.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -29,6 +32,16 @@ _SEP = r"\s*(?:-|–|—|−|to|until|till|thru|through|~)\s*"
 RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)
 POINT = re.compile(rf"(?<![\w/]){_POINT}(?![\w/])", re.IGNORECASE)
 _NOW_RE = re.compile(_NOW, re.IGNORECASE)
+# OPEN_RANGE: a start and a dash with nothing after it ("03/2019 – ", "2019 -|"), or "Since 2019": the end
+# was left out, which résumés do for the job they still hold.
+_OPEN_DASH = re.compile(rf"(?<![\w/])(?P<start>{_POINT})\s*(?:-|–|—|−|~)\s*(?:[|,;]\s*)?$", re.IGNORECASE)
+_SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})(?![\w/])(?!{_SEP})", re.IGNORECASE)
+# A month with its year ("June 2015", "06/2015"), not a bare year: dates one job on its own.
+MONTH_POINT = re.compile(
+    rf"(?<![\w/])(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*{_YEAR})(?![\w/])",
+    re.IGNORECASE,
+)
+_AS_OF = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,7 @@ class DateRange:
     start_text: str
     end_text: str
     span: tuple[int, int]  # where in the line
+    written: str = "range"  # "range" (start and end), "open" (start only, end left out), "since", "month"
 
 
 def parse_point(text: str, *, is_end: bool = False) -> int | None:
@@ -112,3 +126,55 @@ def month_label(value: int | None) -> str:
     if value is None:
         return "present"
     return f"{value // 12:04d}-{value % 12 + 1:02d}"
+
+
+def find_open(line: str) -> DateRange | None:
+    """A range whose end was left out ("03/2019 – ", "Since 2019"); ``end`` is None until the work
+    history decides whether the job is still held (see ``roles.find_jobs``)."""
+    for pattern, written in ((_SINCE, "since"), (_OPEN_DASH, "open")):
+        m = pattern.search(line)
+        if m is not None:
+            start = parse_point(m.group("start"))
+            if start is not None:
+                return DateRange(start, None, m.group("start"), "", m.span(), written)
+    return None
+
+
+def find_month(line: str) -> DateRange | None:
+    """One month with its year and no range ("Sales Associate, June 2015"): a one-month span."""
+    m = MONTH_POINT.search(line)
+    if m is None:
+        return None
+    start = parse_point(m.group(0))
+    if start is None:
+        return None
+    return DateRange(start, start, m.group(0), m.group(0), m.span(), "month")
+
+
+def parse_as_of(text: str) -> int:
+    """The month index of an as-of date "YYYY-MM" or "YYYY-MM-DD"; ValueError when it is not one."""
+    m = _AS_OF.match(text.strip())
+    if m is None:
+        raise ValueError(f"not a date (YYYY-MM or YYYY-MM-DD): {text!r}")
+    year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else 1
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM or YYYY-MM-DD): {text!r}") from None  # "2019-13"
+    return year * 12 + month - 1
+
+
+def today() -> date:
+    """The clock, in one place (tests pin it)."""
+    return date.today()
+
+
+def as_of_label(value: str = "") -> str:
+    """The as-of date of a run: ``value`` checked ("YYYY-MM" or "YYYY-MM-DD", as given), or this month
+    ("YYYY-MM": months are what is counted, so a run's results and cache keys change once a month)."""
+    if value:
+        parse_as_of(value)
+        return value.strip()
+    day = today()
+    return f"{day.year:04d}-{day.month:02d}"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from jobmatch.models import Degree, Evidence, Method
 from jobmatch.signals.dates import POINT
 from jobmatch.signals.roles import Job
 from jobmatch.signals.view import ResumeView, is_negated
-from jobmatch.signals.vocab import Hit, matcher
+from jobmatch.signals.vocab import Hit, load_vocabulary, matcher
 
 LEVELS = ("high_school", "associate", "bachelor", "master", "doctorate")
 _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
@@ -18,7 +19,7 @@ _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 # they count only upper-case, at the start of a clause, and followed by a field or separator.
 _SHORT = re.compile(r"^[a-z]{2,4}$")
 _NOT_DEGREE_AFTER = re.compile(
-    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos)\b",
+    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos|edwards)\b",
     re.I,
 )
 _FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z]|[A-Z]{2,4}\s*:)")
@@ -27,15 +28,28 @@ _VERBS = {"master", "masters"}  # lower-case outside Education: "learns and mast
 _SCHOOL = re.compile(r"\b(?:university|college|institute|school|academy|univ\.?)\b", re.I)
 _FIELD_LEAD = re.compile(
     r"^\s*(?:degree\b|diploma\b)?\s*(?:(?:of|in)\s+)?"
-    r"(?:(?:science|arts|applied science|fine arts|applied arts)(?=\s*(?:[:,\-–(]|in\b|$|\d)))?"
+    r"(?:(?:science|arts|applied science|fine arts|applied arts)(?=\s*(?:[:,\-–(]|in\b|degree\b|$|\d)))?"
     r"\s*(?:degree\b)?\s*(?:[:,\-–(]|\bin\b)?\s*",
     re.I,
 )
 _FIELD_STOP = re.compile(
     rf"\s*(?:\b(?:19|20)\d\d\b|{POINT.pattern}|\b(?:university|college|institute|school|academy)\b|"
-    r"\b(?:expected|current|present|graduated|gpa|city|state|company name)\b|[|;(,—]|\s-\s|\s–\s)",
+    r"\b(?:expected|current|currently|present|graduated|gpa|g\.p\.a|city|state|company name)\b|"
+    r"\b(?:cum|magna|summa)\b|"
+    r"\bcoursework\b|(?<![\w.])\d|(?<=[a-z]{4})\.\s+(?=[A-Z])|[|;(,—]|\s-\s|\s–\s)",
     re.I,
 )
+# SCHOOL_AS_FIELD: "School" opening the field and not "School of …" is the field's own word
+# ("Master of Science : School and District Administration", "School Counseling").
+_SCHOOL_AS_FIELD = re.compile(r"^\s*school\b(?!\s+of\b)", re.I)
+# Words that end a school's name just before its school word ("Saddleback Community College").
+_SCHOOL_NAME_TAIL = frozenset({"community", "state", "technical", "junior", "polytechnic", "city", "the"})
+_FIELD_JOINERS = frozenset({"and", "of", "in", "&", "the", "with", "for", "to"})
+# Words of a degree's own name, never a field on their own ("Associate of Arts", "Science Degree").
+_DEGREE_NAME_WORDS = frozenset(
+    {"science", "sciences", "arts", "art", "applied", "degree", "associate", "associates", "bachelor",
+     "bachelors", "master", "masters", "of", "in", "and", "diploma", "general"}
+)  # fmt: skip
 _FIELD_IMPLIED = re.compile(
     r"\b(?:mba|m\.b\.a|emba|bba|b\.b\.a|bsba|b\.s\.b\.a|b\.?com|m\.?com|dba|d\.b\.a)\b|business", re.I
 )
@@ -82,9 +96,13 @@ def _field_after(text: str, hit: Hit) -> str:
     """The field of study written after the degree name ("B.S. in Marketing, 2012" -> "Marketing")."""
     rest = text[hit.end :]
     rest = _FIELD_LEAD.sub("", rest, count=1)
-    stop = _FIELD_STOP.search(rest)
+    own = _SCHOOL_AS_FIELD.match(rest)
+    stop = _FIELD_STOP.search(rest, own.end() if own else 0)
     field = rest[: stop.start()] if stop else rest
     field = field.strip(" ,:;.-–")
+    at_school = bool(stop and _SCHOOL_WORD.match(rest[stop.start() :]))
+    if at_school:
+        field = clean_field(field, before_school=True)
     if stop and _SCHOOL_WORD.match(rest[stop.start() :]):
         if _FIELD_IMPLIED.search(hit.matched):
             return "Business Administration"  # "MBA, UCLA Anderson School": the words before are the school's
@@ -99,8 +117,8 @@ def _field_after(text: str, hit: Hit) -> str:
         another = stop_after is not None and tail[stop_after.start() :].lstrip().startswith(("-", "–"))
         campus = another and not matcher("degrees", "related_fields", fuzzy=False).find(major)
         if major and not campus:
-            return " ".join(major.split()[:8])
-    return " ".join(field.split()[:8])
+            return clean_field(" ".join(major.split()[:8]))
+    return clean_field(" ".join(field.split()[:8]))
 
 
 def _field_of(view: ResumeView, index: int, hit: Hit, *, longest: int = 80) -> str:
@@ -109,8 +127,75 @@ def _field_of(view: ResumeView, index: int, hit: Hit, *, longest: int = 80) -> s
     field = _field_after(view.lines[index].text, hit)
     following = _continuation(view, index)
     if following and not field and len(following) < longest:
-        field = " ".join(following.split(":")[-1].split()[:8]).strip(" ,.;")
+        # The next line names the field only where it starts with a name ("Marketing, 2012"), not with
+        # a date, a number or prose ("Fall 2006", "3.0 GPA", "at the same time").
+        part = following.split(":")[-1].strip(" ,.;")
+        stop = _FIELD_STOP.search(part)
+        head = part[: stop.start()] if stop else part
+        if head[:1].isupper() and _names_a_field(head):
+            field = clean_field(
+                " ".join(head.split()[:8]),
+                before_school=bool(stop and _SCHOOL_WORD.match(part[stop.start() :])),
+            )
     return field
+
+
+@cache
+def _field_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that name fields of study, and the place names (data/fields.txt)."""
+    vocab = load_vocabulary("fields")
+    fields = {w for term in vocab.flat("terms") for w in re.findall(r"[a-z']+", term)}
+    places = frozenset(vocab.flat("places"))
+    return frozenset(fields), places
+
+
+def _names_a_field(text: str) -> bool:
+    """A word of the field vocabulary in ``text``: a line below a degree names its field only then
+    ("Marketing, 2012", not "Activities and Honors" or "Member of Columbus")."""
+    fields, _ = _field_words()
+    return bool(set(re.findall(r"[a-z']+", text.lower())) & fields)
+
+
+def _trim_places(words: list[str]) -> list[str]:
+    _, places = _field_words()
+    while words:
+        for size in (3, 2, 1):
+            tail = " ".join(words[-size:]).lower().strip(" ,.")
+            if len(words) >= size and tail in places:
+                del words[-size:]
+                break
+        else:
+            return words
+    return words
+
+
+def clean_field(field: str, *, before_school: bool = False) -> str:
+    """FIELD_NOT_A_NAME: a degree's field as written, without what is not a field: trailing places
+    ("Marketing California"), a school's name before its school word (``before_school``: "Psychology
+    East Carolina" University -> "Psychology"), and "" for what is only a place, a number or the degree's
+    own words ("Georgia", "3.0", "Associate of Arts")."""
+    fields, _ = _field_words()
+    words = field.split()
+    while words and (words[0][:1].islower() or words[0].lower() in _FIELD_JOINERS):
+        words.pop(0)  # "for consecutive terms", "as Fashion Co-ordination": prose before any name
+    words = _trim_places(words)
+    if before_school:
+        while words and words[-1].lower().strip(".,") in _SCHOOL_NAME_TAIL:
+            words.pop()
+        while words and not (set(re.findall(r"[a-z']+", words[-1].lower())) & fields):
+            words.pop()  # "East Carolina", "Mount Saint Mary's": the school's name, not a field word
+        words = _trim_places(words)
+    while words and words[-1].lower() in _FIELD_JOINERS:
+        words.pop()
+    plain = [w.lower().strip(".,:;()") for w in words]
+    prose = [w for w in words if w[:1].islower() and w not in _FIELD_JOINERS]
+    if len(prose) * 2 > len(words):
+        return ""  # "I also have a": a sentence, not a name
+    if not any(re.search(r"[^\W\d_]{2}", w) for w in plain):
+        return ""
+    if all(w in _DEGREE_NAME_WORDS or not w for w in plain):
+        return ""
+    return " ".join(words).strip(" ,:;.-–&")
 
 
 def _related(text: str) -> bool:
@@ -125,6 +210,11 @@ def _progress_marker(text: str) -> str:
     """The in-progress word on a degree entry ("expected", "current"), "" when there is none."""
     hits = matcher("degrees", "in_progress", fuzzy=False).find(text)
     return hits[0].matched if hits else ""
+
+
+def _not_completed(text: str) -> bool:
+    """A marker that the studies on an entry were left unfinished ("degree not completed")."""
+    return bool(matcher("degrees", "not_completed", fuzzy=False).find(text))
 
 
 def _continuation(view: ResumeView, index: int) -> str:
@@ -305,7 +395,9 @@ _Best = tuple[int, int, Hit, str]  # (rank, line index, hit, level)
 _FULL_NAME_FIELD = re.compile(r"^\s*(?:degree\s+)?(?:in|of)\s+[A-Z]")  # "Bachelors in Social Ecology"
 
 
-def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str, list[int]], list[Evidence]]:
+def _scan(
+    view: ResumeView, *, elsewhere: bool, unfinished: frozenset[str] = frozenset()
+) -> tuple[_Best | None, dict[str, list[int]], list[Evidence]]:
     """The highest plausible degree, the lines naming each level, and up to four quoted lines.
 
     Degree words outside Education are mostly duties ("assisted master's students"): there only full
@@ -321,7 +413,7 @@ def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str,
         if outside and not _SCHOOL.search(line.text) and (not elsewhere or section == "experience"):
             continue
         for level, hit in _level_hits(line.text):
-            if not _plausible(view, index, line.text, hit):
+            if level in unfinished or not _plausible(view, index, line.text, hit):
                 continue
             if elsewhere and outside and not _FULL_NAME_FIELD.match(line.text[hit.end :]):
                 continue
@@ -341,14 +433,23 @@ def _scan(view: ResumeView, *, elsewhere: bool) -> tuple[_Best | None, dict[str,
 def extract_degree(view: ResumeView, jobs: Sequence[Job] = (), latest: int | None = None) -> Degree:
     """The highest degree level found, its field and status, with the quoted lines. ``jobs`` (the work
     history) and ``latest`` (the latest month the résumé mentions) date the studies."""
-    best, level_lines, evidence = _scan(view, elsewhere=False)
-    if best is None and view.has_section("education"):
-        # Education names no degree ("Social Ecology, 2004 University of California"): a full degree
-        # name elsewhere ("Bachelors in Social Ecology" under Qualifications) is the candidate's own.
-        best, level_lines, evidence = _scan(view, elsewhere=True)
-    if best is None:
-        return _unnamed_studies(view)
-    _, index, hit, level = best
+    unfinished: frozenset[str] = frozenset()
+    while True:
+        best, level_lines, evidence = _scan(view, elsewhere=False, unfinished=unfinished)
+        if best is None and view.has_section("education"):
+            # Education names no degree ("Social Ecology, 2004 University of California"): a full degree
+            # name elsewhere ("Bachelors in Social Ecology" under Qualifications) is the candidate's own.
+            best, level_lines, evidence = _scan(view, elsewhere=True, unfinished=unfinished)
+        if best is None:
+            return _unnamed_studies(view)
+        _, index, hit, level = best
+        # NOT_COMPLETED: a level every entry of which says it was left unfinished ("degree not completed",
+        # "18 credit hours toward Master's") is not held; the next level down is the highest.
+        # ("Some college" on a high school's line speaks of later studies.)
+        entries = _entries(view, level, level_lines.get(level, [index]))
+        if level == "high_school" or not all(_not_completed(e) for e in entries):
+            break
+        unfinished |= {level}
     field = "" if level == "high_school" else _field_of(view, index, hit)
     # Still in progress: a marker ("expected", "current", "pending") on the entry naming the degree. The
     # highest degree is in progress only when no entry at its level is finished: a master's "in progress"

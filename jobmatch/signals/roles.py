@@ -10,13 +10,14 @@ duties show two different kinds of service work.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from jobmatch.models import Evidence, Method, Role, RoleSignal
-from jobmatch.signals.dates import DateRange, find_ranges, month_label, months_merged
+from jobmatch.signals.dates import DateRange, find_month, find_open, find_ranges, month_label, months_merged
 from jobmatch.signals.sections import heading_of
 from jobmatch.signals.view import ResumeView, is_negated
 from jobmatch.signals.vocab import Hit, matcher
@@ -35,11 +36,7 @@ _SKIP_SECTIONS = ("education", "certifications", "skills")
 # The customer-service titles of restaurants and venues (host, server, crew member): service work, but
 # words with other meanings in other trades, so never beside another occupation's name.
 HOSPITALITY = "hospitality"
-HORIZON_LAG_MONTHS = 12
-RECENT_MONTHS = 120
-# A job still held ("2011 to Current") has typically run a couple of years by the time the résumé is
-# sent: the résumé's "now" is at least that far past the start of its current job.
-CURRENT_JOB_MONTHS = 24
+RECENT_MONTHS = 120  # "recent" = within the ten years before the as-of date
 # "Sales coordinator with 5+ years of experience": a stated total, used when dates are missing or cut short.
 _STATED_YEARS = re.compile(
     r"\b(\d{1,2})\+?\s*(?:\+\s*)?(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;]{0,80})", re.I
@@ -153,17 +150,16 @@ def find_jobs(view: ResumeView) -> list[Job]:
     for index, line in enumerate(lines):
         if view.sections[index] in _SKIP_SECTIONS:
             continue
-        ranges = find_ranges(line.text)
-        if not ranges:
+        dates = _dates_of(view, index)
+        if dates is None:
             continue
-        dates = ranges[0]
         same = _title_text(line.text[: dates.span[0]] + " " + line.text[dates.span[1] :])
         candidates: list[int] = []
         if same and len(same.split()) <= _MAX_TITLE_WORDS:
             candidates.append(index)
         for near in (index - 1, index + 1, index - 2, index + 2):
             same_section = 0 <= near < len(lines) and view.sections[near] == view.sections[index]
-            if same_section and not find_ranges(lines[near].text) and _is_title_like(lines[near].text):
+            if same_section and _dates_of(view, near) is None and _is_title_like(lines[near].text):
                 candidates.append(near)
         title_index = (
             min(candidates, key=lambda c: _title_preference(lines[c].text, c - index))
@@ -174,6 +170,7 @@ def find_jobs(view: ResumeView) -> list[Job]:
         if title_index == index:
             title_line = line.text[: dates.span[0]] + " " + line.text[dates.span[1] :]
         jobs.append(Job(_title_text(title_line), title_index, dates, index))
+    _close_open_ranges(jobs)
     # Body: the lines after each job's anchor up to the next job's first line.
     starts = sorted({min(j.title_index, j.date_index) for j in jobs})
     for job in jobs:
@@ -187,6 +184,44 @@ def find_jobs(view: ResumeView) -> list[Job]:
             stop = next(i for i in range(first, last) if heading_of(lines[i].text))
             job.body = [i for i in job.body if i < stop]
     return jobs
+
+
+# A line dated by one date is a job's line only when short: a title, an employer, a place.
+_ONE_DATE_LINE_WORDS = 12
+
+
+def _dates_of(view: ResumeView, index: int) -> DateRange | None:
+    """The dates of the job on line ``index``: a full range; else, on a line that is not a sentence, an
+    open one ("03/2019 – "; "Since 2019" only in the experience section) or one month there
+    (ONE_MONTH_JOB: "Sales Associate, June 2015" still names a job, if a short one)."""
+    text = view.lines[index].text
+    ranges = find_ranges(text)
+    if ranges:
+        return ranges[0]
+    found = find_open(text)
+    if found is None and view.sections[index] == "experience":
+        found = find_month(text)
+    if found is None or (found.written != "open" and view.sections[index] != "experience"):
+        return None  # "Notary Public since 2007" under Activities: not the work history
+    rest = (text[: found.span[0]] + " " + text[found.span[1] :]).strip(" ,-–|")
+    sentence = len(rest.split()) > _ONE_DATE_LINE_WORDS or (
+        rest.endswith(".") and not _ABBREVIATED_END.search(rest)
+    )
+    if rest and (sentence or not _is_title_like(rest)):
+        return None  # "Promoted to store manager in June 2015 after …", "A member since 1996, elected …"
+    return found
+
+
+def _close_open_ranges(jobs: list[Job]) -> None:
+    """OPEN_END: a start with its end left out ("03/2019 – ") is the job still held when no job of the
+    history starts later; otherwise the end was forgotten and the job counts one month. "Since 2019"
+    says it is still held."""
+    starts = [j.dates.start for j in jobs if j.dates is not None]
+    for job in jobs:
+        if job.dates is None or job.dates.written != "open":
+            continue
+        if any(start > job.dates.start for start in starts):
+            job.dates = dataclasses.replace(job.dates, end=job.dates.start, end_text=job.dates.start_text)
 
 
 def _title_preference(text: str, offset: int) -> tuple[int, int]:
@@ -283,17 +318,6 @@ def _duties_show_role(family: str, hits: list[Hit]) -> bool:
     return bool(labels & _STRONG_DUTIES[family]) or len(labels) >= 2
 
 
-def horizon_of(view: ResumeView, latest: int | None, jobs: list[Job]) -> int | None:
-    """Where "Current" ends: the résumé's own "now", a year past the last date it mentions, or two
-    years into the job it still holds, whichever is later. Never today's date: a 2016 résumé's current
-    job did not run until 2026."""
-    starts = [j.dates.start for j in jobs if j.dates is not None]
-    current = [j.dates.start for j in jobs if j.dates is not None and j.dates.end is None]
-    candidates = [v + HORIZON_LAG_MONTHS for v in [latest, *starts] if v is not None]
-    candidates += [v + CURRENT_JOB_MONTHS for v in current]
-    return max(candidates) if candidates else None
-
-
 @dataclass(frozen=True, slots=True)
 class RoleSummary:
     sales_support: RoleSignal
@@ -310,10 +334,10 @@ def work_history(view: ResumeView) -> list[Job]:
     return find_jobs(view) or _undated_jobs(view)
 
 
-def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None = None) -> RoleSummary:
+def summarize_roles(view: ResumeView, as_of: int, jobs: list[Job] | None = None) -> RoleSummary:
+    """The role families held, their years and recency; "Current" ends at ``as_of`` (a month index)."""
     if jobs is None:
         jobs = work_history(view)
-    horizon = horizon_of(view, latest, jobs)
     by_family: dict[str, list[tuple[Job, Role]]] = {
         "sales_support": [],
         "customer_service": [],
@@ -324,19 +348,15 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
     for job in jobs:
         interval: tuple[int, int] | None = None
         if job.dates is not None:
-            end = (
-                job.dates.end
-                if job.dates.end is not None
-                else max(horizon or job.dates.start, job.dates.start)
-            )
-            interval = (job.dates.start, end)
-            all_intervals.append(interval)
+            interval = job_interval(job, as_of)
+            if interval is not None:
+                all_intervals.append(interval)
         families = classify(view, job)
         for family in families:
             index, hit = job.families[family][0]
             method = hit.method if index == job.title_index else Method.INFERRED
             ev = view.evidence(index, hit, method)
-            held = _role_interval(view, job, family, horizon)
+            held = _role_interval(view, job, family, as_of)
             role = Role(
                 title=job.title or hit.matched,
                 start=month_label(held[0]) if held else "",
@@ -364,9 +384,9 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
 
     def signal(family: str) -> RoleSignal:
         items = by_family[family]
-        intervals = [iv for job, _ in items if (iv := _role_interval(view, job, family, horizon)) is not None]
+        intervals = [iv for job, _ in items if (iv := _role_interval(view, job, family, as_of)) is not None]
         months = months_merged(intervals)
-        recent_from = (horizon or 0) - RECENT_MONTHS
+        recent_from = as_of - RECENT_MONTHS
         recent = months_merged([(max(a, recent_from), b) for a, b in intervals if b >= recent_from])
         titles = tuple(dict.fromkeys(role.title for _, role in items if role.title != "(from duties)"))
         evidence: list[Evidence] = [role.evidence for _, role in items if role.evidence is not None]
@@ -383,7 +403,7 @@ def summarize_roles(view: ResumeView, latest: int | None, jobs: list[Job] | None
         iv
         for fam in ("sales_support", "customer_service", "sales")
         for job, _ in by_family[fam]
-        if (iv := _role_interval(view, job, fam, horizon)) is not None
+        if (iv := _role_interval(view, job, fam, as_of)) is not None
     ]
     stated = _stated_years(view)
     dated = [j for j in jobs if j.dates is not None]
@@ -415,10 +435,12 @@ def _stated_years(view: ResumeView) -> float:
     return min(best, 45.0)
 
 
-def _interval(job: Job, horizon: int | None) -> tuple[int, int] | None:
+def job_interval(job: Job, as_of: int) -> tuple[int, int] | None:
+    """The months a dated job ran, inclusive; "Current" ends at ``as_of`` (a job started after the
+    as-of date counts its first month only)."""
     if job.dates is None:
         return None
-    end = job.dates.end if job.dates.end is not None else max(horizon or job.dates.start, job.dates.start)
+    end = job.dates.end if job.dates.end is not None else max(as_of, job.dates.start)
     return (job.dates.start, end)
 
 
@@ -426,10 +448,10 @@ def _interval(job: Job, horizon: int | None) -> tuple[int, int] | None:
 _YEARS_AS = re.compile(r"\b(\d{1,2})\+?\s*(?:years?|yrs?)\s+(?:as|of|in)\b", re.I)
 
 
-def _role_interval(view: ResumeView, job: Job, family: str, horizon: int | None) -> tuple[int, int] | None:
+def _role_interval(view: ResumeView, job: Job, family: str, as_of: int) -> tuple[int, int] | None:
     """The months a job held the role: the whole job, or, for a role read from a duty line that states
     its own length ("5 years as company receptionist"), that many months up to the job's end."""
-    interval = _interval(job, horizon)
+    interval = job_interval(job, as_of)
     found = job.families.get(family)
     if interval is None or not found or found[0][0] == job.title_index:
         return interval

@@ -293,7 +293,15 @@ def corrector() -> Corrector:
     for name in ("office", "crm", "cosmetics", "roles", "degrees", "soft_skills"):
         vocab = load_vocabulary(name)
         for section, entries in vocab.sections:
-            if section in ("exclude", "ambiguous", "unrelated_overrides", "in_progress"):
+            if section in (
+                "exclude",
+                "ambiguous",
+                "unrelated_overrides",
+                "in_progress",
+                "certificate",
+                "diploma",
+                "not_completed",
+            ):
                 continue
             for entry in entries:
                 if (
