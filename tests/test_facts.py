@@ -58,9 +58,9 @@ def test_cli_as_of_changes_the_years_and_the_cache_key(tmp_path: Path) -> None:
         args = ["rank", str(tmp_path), "--posting", POSTING, "--format", "json", "-j", "1", *extra]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.stderr
-        signals = json.loads(result.stdout)["candidates"][0]["signals"]
-        assert isinstance(signals["sales_support"]["years"], float)
-        return float(signals["sales_support"]["years"])
+        facts = json.loads(result.stdout)["candidates"][0]["facts"]
+        assert facts["as_of"] == (extra[1] if extra else facts["as_of"])
+        return round(sum(job["months"] for job in facts["jobs"]) / 12, 1)
 
     # Same file, same cache: the second run must not be served the first run's months.
     assert years("--as-of", "2014-01") == 2.1
