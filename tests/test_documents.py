@@ -167,7 +167,10 @@ def test_public_api() -> None:
     ("name", "head", "kind"),
     [
         ("cv.pdf", b"%PDF-1.4\n...", "pdf"),
-        ("cv.pdf", b"\n\n  junk before %PDF-1.7\n", "pdf"),
+        ("cv.pdf", b"\n\n  %PDF-1.7\n", "pdf"),
+        ("cv.pdf", b"\xef\xbb\xbf%PDF-1.7\n", "pdf"),
+        ("cv.pdf", b"HTTP/1.1 200 OK\r\n\r\n%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "pdf"),
+        ("cv.txt", b"Pat Example\nI convert files to %PDF-1.7 daily.\nPython, Django\n", "txt"),
         ("cv.pdf", b"<!DOCTYPE html><html><body>Session expired</body></html>", "html"),
         ("cv.txt", b"Plain words\n", "txt"),
         ("cv.md", b"# Title\n", "md"),
@@ -222,6 +225,59 @@ def test_fifo_never_blocks(tmp_path: Path) -> None:
     worker.start()
     worker.join(timeout=5)
     assert outcome == ["not a regular file"]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="needs O_NOFOLLOW")
+def test_a_symlink_is_refused_not_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Sam Secret\nsam@example.com\n")
+    secret.chmod(0o600)
+    link = tmp_path / "resume.txt"
+    link.symlink_to(secret)
+    with pytest.raises(DocumentError) as caught:
+        read_document(link, "resume.txt")
+    assert caught.value.reason == "symbolic link (not followed)"
+    from jobmatch.documents import read_bytes
+
+    with pytest.raises(DocumentError, match="symbolic link"):
+        read_bytes(link)
+
+
+def test_a_file_swapped_for_a_symlink_after_the_walk_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The walk sees a regular file; before it is read, it becomes a link to a private file elsewhere.
+    import jobmatch.ranking as ranking
+    from jobmatch.posting import parse_posting
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ann Able\nPython developer\n")
+    (folder / "b.txt").write_text("Ben Bold\nPython developer\n")
+    secret = tmp_path / "private.txt"
+    secret.write_text("Sam Secret\nPython, Django, Kubernetes\n")
+    secret.chmod(0o600)
+    real_walk = ranking.walk
+
+    def swapping_walk(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        found = list(real_walk(*args, **kwargs))  # type: ignore[arg-type]
+        (folder / "b.txt").unlink()
+        (folder / "b.txt").symlink_to(secret)
+        yield from found
+
+    monkeypatch.setattr(ranking, "walk", swapping_walk)
+    posting = parse_posting("Title: Python Developer\nMust have: Python, Django.\n")
+    for use_cache in (False, True):
+        result = ranking.rank(
+            folder, posting, ranking.RankOptions(workers=1, use_cache=use_cache, cache_path=tmp_path / "c")
+        )
+        assert [c.name for c in result.candidates] == ["Ann Able"]
+        assert [(s.file.endswith("b.txt"), s.reason) for s in result.skipped] == [
+            (True, "symbolic link (not followed)")
+        ]
+        (folder / "b.txt").unlink()
+        (folder / "b.txt").write_text("Ben Bold\nPython developer\n")
 
 
 def test_wrong_types(tmp_path: Path) -> None:
@@ -295,7 +351,19 @@ def test_pdf_scanned_and_damaged(tmp_path: Path) -> None:
     )
     good = make_pdf([text_ops(RESUME)])
     cut = reason(tmp_path, "cut.pdf", good[: len(good) // 3])
-    assert cut.startswith("damaged PDF") or cut == "no text layer (scanned?)"
+    assert cut.startswith("damaged PDF")
+    # pypdf reads a missing or undecompressable page stream as an empty page: still damaged, not a scan
+    missing = good.replace(b"/Contents 3 0 R", b"/Contents 9 0 R")
+    assert reason(tmp_path, "missing.pdf", missing) == "damaged PDF (page 1: content missing)"
+    for content in (b"this is not zlib data", zlib.compress(text_ops(RESUME))[:20]):
+        broken = make_pdf([content], filters=b"/Filter /FlateDecode ")
+        assert reason(tmp_path, "broken.pdf", broken) == "damaged PDF (page 1: content does not decompress)"
+    flate_scan = make_pdf(
+        [zlib.compress(b"q 400 0 0 200 72 500 cm /Im1 Do Q\n")],
+        filters=b"/Filter /FlateDecode ",
+        xobjects=(gray_image(),),
+    )
+    assert reason(tmp_path, "scan2.pdf", flate_scan) == "no text layer (scanned?)"
 
 
 def test_pdf_flate_bomb_is_refused_cheaply(tmp_path: Path) -> None:
@@ -480,6 +548,54 @@ def test_docx_refusals(tmp_path: Path) -> None:
         "DOCX too large when unpacked"
     )
     assert reason(tmp_path, "cut.docx", good[: len(good) // 2]).startswith("damaged DOCX")
+
+
+def _main_part_as(data: bytes, content_type: bytes) -> bytes:
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    return rezip(data, replace={"[Content_Types].xml": types.replace(main, content_type)})
+
+
+def _as_strict(data: bytes) -> bytes:
+    """The DOCX in ``data`` with Strict Open XML namespaces (what Word's "Strict Open XML" save writes)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    replace = {}
+    for name in source.namelist():
+        payload = source.read(name)
+        if name.endswith((".xml", ".rels")):
+            payload = payload.replace(
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+            ).replace(
+                b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+            )
+        replace[name] = payload
+    return rezip(data, replace=replace)
+
+
+def test_docx_macro_enabled_template_and_strict_are_read(tmp_path: Path) -> None:
+    good = docx_bytes()
+    docm = _main_part_as(good, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+    doc = read(tmp_path, "macro.docx", docm)
+    assert doc.text == "\n".join(RESUME)
+    assert doc.warnings == ("macro-enabled Word document (macros ignored)",)
+    template = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+    dotx = _main_part_as(good, template)
+    assert read(tmp_path, "template.docx", dotx).text == "\n".join(RESUME)
+    strict = read(tmp_path, "strict.docx", _as_strict(good))
+    assert strict.text == "\n".join(RESUME)
+    # an unknown main part: a reason that is the same on every run (no object address in it)
+    odd = _main_part_as(good, b"application/x-unknown+xml")
+    first, second = reason(tmp_path, "odd.docx", odd), reason(tmp_path, "odd2.docx", odd)
+    assert first == second and "0x" not in first and first.startswith("damaged DOCX")
+
+
+def test_text_that_mentions_pdf_magic_is_text(tmp_path: Path) -> None:
+    text = b"Pat Example\nI export invoices as %PDF-1.7 files.\nPython, Django\n"
+    doc = read(tmp_path, "cv.txt", text)
+    assert doc.kind == "txt" and doc.lines[1].text == "I export invoices as %PDF-1.7 files."
+    assert read(tmp_path, "cv2.txt", b"\xef\xbb\xbf \n" + make_pdf([text_ops(RESUME)])).kind == "pdf"
 
 
 # ---------------------------------------------------------------------------- text and Markdown

@@ -65,6 +65,8 @@ class DocxText:
 def read_docx(data: bytes, limits: Limits) -> DocxText:
     """The raw lines of the DOCX in ``data``. Raises :class:`DocumentError` for what cannot be read."""
     check_package(data, limits)
+    warnings: list[str] = []
+    data = _as_transitional_docx(data, warnings)
     try:
         document = docx.Document(io.BytesIO(data))
         lines = list(_document_lines(document))
@@ -74,10 +76,68 @@ def read_docx(data: bytes, limits: Limits) -> DocxText:
         raise DocumentError("damaged DOCX (nesting too deep)") from exc
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError, …
         raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
-    return DocxText(lines=lines, warnings=[], title=_title(document))
+    return DocxText(lines=lines, warnings=warnings, title=_title(document))
 
 
 # ---------------------------------------------------------------------------- the zip, before parsing
+
+_WML_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Main-part content types python-docx refuses although the part is ordinary WordprocessingML. Macros are
+# never run (we only read XML), so their presence is a warning, not a reason to skip the résumé.
+_OTHER_WORD_MAINS = {
+    b"application/vnd.ms-word.document.macroEnabled.main+xml": "macro-enabled Word document (macros ignored)",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "Word template (macros ignored)",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "",
+}
+# Strict Open XML (ISO 29500 strict) differs from the transitional DOCX python-docx reads mainly in its
+# namespaces: translated in memory, the text reads the same.
+_STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": (
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/picture": b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    b"http://purl.oclc.org/ooxml/officeDocument/math": b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+}
+_STRICT_MARK = b"http://purl.oclc.org/ooxml/"
+
+
+def _as_transitional_docx(data: bytes, warnings: list[str]) -> bytes:
+    """The package as python-docx reads it: a macro-enabled or template main part relabelled as a document,
+    Strict Open XML namespaces translated. Unchanged (the same bytes) for an ordinary DOCX."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        with archive:
+            names = archive.namelist()
+            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            rels = archive.read("_rels/.rels") if "_rels/.rels" in names else b""
+            strict = _STRICT_MARK in rels
+            relabel = [ct for ct in _OTHER_WORD_MAINS if ct in types]
+            if not strict and not relabel:
+                return data
+            for content_type in relabel:
+                if _OTHER_WORD_MAINS[content_type]:
+                    warnings.append(_OTHER_WORD_MAINS[content_type])
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in archive.infolist():
+                    payload = archive.read(info)
+                    if info.filename == "[Content_Types].xml":
+                        for content_type in relabel:
+                            payload = payload.replace(content_type, _WML_MAIN)
+                    if strict and info.filename.lower().endswith((".xml", ".rels")):
+                        for old, new in _STRICT_NAMESPACES.items():
+                            payload = payload.replace(old, new)
+                    target.writestr(info, payload)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, NotImplementedError) as exc:
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    except Exception as exc:  # zlib.error: a member cannot be decompressed
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    return buffer.getvalue()
 
 
 def check_package(data: bytes, limits: Limits) -> None:
@@ -266,6 +326,9 @@ def _title(document: Any) -> str:
     return clean_inline(str(title)) if title else ""
 
 
+_ADDRESS = re.compile(r"<[^<>]*? at 0x[0-9a-fA-F]+>|0x[0-9a-fA-F]{6,}")  # an object's repr: differs every run
+
+
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip()
+    text = _ADDRESS.sub("<object>", str(exc)).strip()
     return clean_inline(text.splitlines()[0] if text else type(exc).__name__, max_chars=80)
