@@ -83,7 +83,7 @@ def _worker_main(
         if task is None:
             return
         try:
-            outcome = process_task(task, posting, limits, keep_lines)
+            outcome = _process(process_task, task, posting, limits, keep_lines)
         except MemoryError:
             outcome = Outcome(
                 task[0], "skipped", reason="needs too much memory to read (over the per-file limit)"
@@ -94,6 +94,19 @@ def _worker_main(
             conn.send(outcome)
         except (OSError, ValueError):
             return
+
+
+def _process(process_task: Callable[..., Outcome], task: Task, *args: Any) -> Outcome:
+    """One task; a cached document that cannot be used (a damaged or foreign cache row) is a cache miss:
+    the file is read again, and its fresh extraction replaces the bad row."""
+    try:
+        return process_task(task, *args)
+    except MemoryError:
+        raise
+    except Exception:
+        if task[3] is None:
+            raise
+        return process_task((task[0], task[1], task[2], None), *args)
 
 
 def _context() -> multiprocessing.context.BaseContext:
