@@ -6,6 +6,11 @@ XML part (real Word files never have one; entity expansion is the billion-laughs
 
 The text is read from the XML in document order — paragraphs, tables (nested too, each cell once), content
 controls and text boxes — with headers first (the name often sits there) and footers last.
+
+Text Word does not show is dropped and the document flagged ("hidden text ignored (…)"), as the PDF reader
+does: runs marked hidden (``w:vanish``, ``w:specVanish``), white runs where nothing dark is beneath them,
+and runs under 2 pt (see :class:`_Visibility`). Formatting comes from the run, its character style, its
+paragraph's style and the document defaults, in that order, as Word resolves it.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ _W_TC = qn("w:tc")
 _W_SDT = qn("w:sdt")
 _W_SDT_CONTENT = qn("w:sdtContent")
 _W_T = qn("w:t")
+_W_R = qn("w:r")
 _W_TAB = qn("w:tab")
 _W_PTAB = qn("w:ptab")
 _W_BR = qn("w:br")
@@ -69,13 +75,16 @@ def read_docx(data: bytes, limits: Limits) -> DocxText:
     data = _as_transitional_docx(data, warnings)
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = list(_document_lines(document))
+        seen = _Visibility(document)
+        lines = list(_document_lines(document, seen))
     except DocumentError:
         raise
     except RecursionError as exc:
         raise DocumentError("damaged DOCX (nesting too deep)") from exc
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError, …
         raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    if seen.hidden:
+        warnings.append(f"hidden text ignored ({', '.join(seen.hidden)})")
     return DocxText(lines=lines, warnings=warnings, title=_title(document))
 
 
@@ -193,22 +202,23 @@ def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 # ---------------------------------------------------------------------------- text in document order
 
 
-def _document_lines(document: Any) -> Iterator[str]:
+def _document_lines(document: Any, seen: _Visibility) -> Iterator[str]:
     body = document.element.body
     related = document.part.related_parts
     headers, footers = _header_footer_elements(body, related)
-    yield from _distinct(headers)
-    yield from _blocks(body)
-    yield from _distinct(footers)
+    page = _Place(shaded=seen.dark_page)
+    yield from _distinct(headers, seen, page)
+    yield from _blocks(body, seen, page)
+    yield from _distinct(footers, seen, page)
 
 
-def _distinct(elements: list[Any]) -> Iterator[str]:
+def _distinct(elements: list[Any], seen: _Visibility, place: _Place) -> Iterator[str]:
     """Lines of headers (or footers), each distinct text once: first-page, even and default often agree."""
-    seen: set[tuple[str, ...]] = set()
+    done: set[tuple[str, ...]] = set()
     for element in elements:
-        lines = tuple(_blocks(element))
-        if lines not in seen:
-            seen.add(lines)
+        lines = tuple(_blocks(element, seen, place))
+        if lines not in done:
+            done.add(lines)
             yield from lines
 
 
@@ -233,33 +243,34 @@ def _header_footer_elements(body: Any, related: Any) -> tuple[list[Any], list[An
     return headers, footers
 
 
-def _blocks(container: Any) -> Iterator[str]:
+def _blocks(container: Any, seen: _Visibility, place: _Place) -> Iterator[str]:
     """Lines of a block container (body, header, cell, text box, content control) in order."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W_P:
             boxes: list[Any] = []
             parts: list[str] = []
-            _inline(child, parts, boxes)
+            _inline(child, parts, boxes, seen, seen.paragraph(child, place))
             yield "".join(parts)
             for box in boxes:
-                yield from _blocks(box)
+                yield from _blocks(box, seen, _Place(shaded=True))  # a text box may have any fill
         elif tag == _W_TBL:
-            yield from _table(child)
+            yield from _table(child, seen, place)
         elif tag == _W_SDT:
             for content in child.iterchildren(_W_SDT_CONTENT):
-                yield from _blocks(content)
+                yield from _blocks(content, seen, place)
         elif tag == _MC_ALTERNATE:
             for choice in child.iterchildren(_MC_CHOICE):
-                yield from _blocks(choice)
+                yield from _blocks(choice, seen, place)
                 break
         elif tag not in _SKIP and isinstance(tag, str):
-            yield from _blocks(child)  # w:customXml, w:ins, w:smartTag … wrap ordinary blocks
+            yield from _blocks(child, seen, place)  # w:customXml, w:ins, w:smartTag … wrap ordinary blocks
 
 
-def _table(table: Any) -> Iterator[str]:
+def _table(table: Any, seen: _Visibility, place: _Place) -> Iterator[str]:
+    table_place = seen.table(table, place)
     for row in _rows(table):
-        cells = [list(_blocks(cell)) for cell in _row_cells(row)]
+        cells = [list(_blocks(cell, seen, seen.cell(cell, table_place))) for cell in _row_cells(row)]
         texts = [[line for line in cell if line.strip()] for cell in cells]
         if len(texts) > 1 and all(len(cell) <= 1 for cell in texts):
             joined = ""
@@ -294,12 +305,14 @@ def _row_cells(row: Any) -> Iterator[Any]:
     return _wrapped(row, _W_TC)
 
 
-def _inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
+def _inline(element: Any, parts: list[str], boxes: list[Any], seen: _Visibility, para: _Paragraph) -> None:
     """Append the visible text of a paragraph (or a run inside it); collect its text boxes."""
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue  # comments, processing instructions, deleted text, field codes
+        if tag == _W_R and seen.run_hidden(child, para):
+            continue
         if tag == _W_T:
             parts.append(child.text or "")
         elif tag in (_W_TAB, _W_PTAB):
@@ -312,10 +325,238 @@ def _inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
             boxes.append(child)
         elif tag == _MC_ALTERNATE:
             for choice in child.iterchildren(_MC_CHOICE):
-                _inline(choice, parts, boxes)
+                _inline(choice, parts, boxes, seen, para)
                 break
         else:
-            _inline(child, parts, boxes)
+            _inline(child, parts, boxes, seen, para)
+
+
+# ---------------------------------------------------------------------------- what Word does not show
+
+_W_VAL = qn("w:val")
+_W_FILL = qn("w:fill")
+_W_THEME_COLOR = qn("w:themeColor")
+_W_STYLE_ID = qn("w:styleId")
+_W_TYPE = qn("w:type")
+_HIDDEN_MARKS = (qn("w:vanish"), qn("w:specVanish"))
+_FALSE = {"0", "false", "off"}
+# Runs smaller than this (in half-points, Word's unit for w:sz) cannot be read on the page: 2 pt. Word's own
+# smallest size in its menus is 8 pt; a real résumé never sets text this small on purpose.
+_TINY_HALF_POINTS = 4
+# A colour at least this light in every component (0-255) is white, as in the PDF reader (0.98).
+_WHITE_COMPONENT = 250
+_WHITE_THEMES = {"background1", "light1"}  # the theme colours that are white in every built-in theme
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a block sits: ``shaded`` when something not white may lie beneath its text (a shaded cell, a
+    text box, a coloured page), so white text there may well be visible and is kept."""
+
+    shaded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    style: str | None
+    shaded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _RunLook:
+    """The formatting that decides visibility; None = not set at this level (inherit)."""
+
+    vanish: bool | None = None
+    white: bool | None = None
+    half_points: int | None = None
+    shaded: bool | None = None  # run shading or highlight (a background of its own)
+
+    def over(self, base: _RunLook) -> _RunLook:
+        return _RunLook(
+            self.vanish if self.vanish is not None else base.vanish,
+            self.white if self.white is not None else base.white,
+            self.half_points if self.half_points is not None else base.half_points,
+            self.shaded if self.shaded is not None else base.shaded,
+        )
+
+
+def _is_white(value: str | None) -> bool:
+    if not value or len(value) != 6:
+        return False
+    try:
+        return all(int(value[i : i + 2], 16) >= _WHITE_COMPONENT for i in (0, 2, 4))
+    except ValueError:
+        return False
+
+
+def _fill_is_dark(shd: Any) -> bool:
+    """Whether a w:shd paints something other than white (or nothing) beneath the text."""
+    if shd is None:
+        return False
+    fill = (shd.get(_W_FILL) or "auto").lower()
+    pattern = (shd.get(_W_VAL) or "clear").lower()
+    if pattern not in ("clear", "nil"):
+        return True  # a pattern shading paints its colour over part of the cell
+    return fill not in ("auto", "") and not _is_white(fill)
+
+
+def _look(rpr: Any) -> _RunLook:
+    if rpr is None:
+        return _RunLook()
+    vanish: bool | None = None
+    for mark in _HIDDEN_MARKS:
+        element = rpr.find(mark)
+        if element is not None:
+            vanish = (element.get(_W_VAL) or "true").lower() not in _FALSE
+            if vanish:
+                break
+    white: bool | None = None
+    color = rpr.find(qn("w:color"))
+    if color is not None:
+        theme = (color.get(_W_THEME_COLOR) or "").lower()
+        white = theme in _WHITE_THEMES if theme else _is_white(color.get(_W_VAL))
+    half_points: int | None = None
+    size = rpr.find(qn("w:sz"))
+    if size is not None:
+        try:
+            half_points = int(float(size.get(_W_VAL) or ""))
+        except ValueError:
+            half_points = None
+    highlight = rpr.find(qn("w:highlight"))
+    highlighted = highlight is not None and (highlight.get(_W_VAL) or "none").lower() not in ("none", "white")
+    shaded = True if highlighted or _fill_is_dark(rpr.find(qn("w:shd"))) else None
+    return _RunLook(vanish, white, half_points, shaded)
+
+
+class _Visibility:
+    """Resolves each run's formatting through the style chain and records the kinds of hidden text met."""
+
+    def __init__(self, document: Any) -> None:
+        self.hidden: dict[str, None] = {}  # kinds met, in the order first seen
+        self._styles: dict[str, Any] = {}
+        self._looks: dict[str, _RunLook] = {}
+        self._shaded_styles: dict[str, bool] = {}
+        self._default = _RunLook()
+        self._default_paragraph: str | None = None
+        self.dark_page = False
+        try:
+            root = document.styles.element
+        except Exception:  # no or a broken styles part: direct formatting still counts
+            root = None
+        if root is not None:
+            for style in root.iterchildren(qn("w:style")):
+                style_id = style.get(_W_STYLE_ID)
+                if style_id:
+                    self._styles[style_id] = style
+                    if style.get(_W_TYPE) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
+                        self._default_paragraph = style_id
+            defaults = root.find(qn("w:docDefaults"))
+            if defaults is not None:
+                self._default = _look(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+        background = document.element.find(qn("w:background"))
+        if background is not None:
+            color = background.get(qn("w:color")) or ""
+            self.dark_page = color.lower() not in ("", "auto") and not _is_white(color)
+        self.dark_page = self.dark_page or _has_floating_graphics(document)
+
+    def _style_look(self, style_id: str | None, depth: int = 0) -> _RunLook:
+        if not style_id or depth > 20:
+            return _RunLook()
+        if style_id in self._looks:
+            return self._looks[style_id]
+        style = self._styles.get(style_id)
+        if style is None:
+            return _RunLook()
+        self._looks[style_id] = _RunLook()  # a basedOn cycle ends here
+        based = style.find(qn("w:basedOn"))
+        base = self._style_look(based.get(_W_VAL) if based is not None else None, depth + 1)
+        look = _look(style.find(qn("w:rPr"))).over(base)
+        self._looks[style_id] = look
+        return look
+
+    def _style_shaded(self, style_id: str | None) -> bool:
+        """Whether a paragraph or table style paints a background anywhere (its pPr, tcPr or table parts)."""
+        if not style_id:
+            return False
+        if style_id not in self._shaded_styles:
+            style = self._styles.get(style_id)
+            self._shaded_styles[style_id] = style is not None and any(
+                _fill_is_dark(shd) for shd in style.iter(qn("w:shd"))
+            )
+        return self._shaded_styles[style_id]
+
+    def paragraph(self, p: Any, place: _Place) -> _Paragraph:
+        ppr = p.find(qn("w:pPr"))
+        style: str | None = self._default_paragraph
+        shaded = place.shaded
+        if ppr is not None:
+            named = ppr.find(qn("w:pStyle"))
+            if named is not None and named.get(_W_VAL):
+                style = named.get(_W_VAL)
+            shaded = shaded or _fill_is_dark(ppr.find(qn("w:shd")))
+        return _Paragraph(style, shaded or self._style_shaded(style))
+
+    def table(self, table: Any, place: _Place) -> _Place:
+        tblpr = table.find(qn("w:tblPr"))
+        if place.shaded or tblpr is None:
+            return place
+        named = tblpr.find(qn("w:tblStyle"))
+        shaded = _fill_is_dark(tblpr.find(qn("w:shd"))) or (
+            named is not None and self._style_shaded(named.get(_W_VAL))
+        )
+        return _Place(shaded=True) if shaded else place
+
+    def cell(self, cell: Any, place: _Place) -> _Place:
+        if place.shaded:
+            return place
+        tcpr = cell.find(qn("w:tcPr"))
+        return _Place(shaded=True) if tcpr is not None and _fill_is_dark(tcpr.find(qn("w:shd"))) else place
+
+    def run_hidden(self, run: Any, para: _Paragraph) -> bool:
+        """Whether the run's text is invisible on the page; records why."""
+        rpr = run.find(qn("w:rPr"))
+        direct = _look(rpr)
+        char_style = None
+        if rpr is not None:
+            named = rpr.find(qn("w:rStyle"))
+            char_style = named.get(_W_VAL) if named is not None else None
+        look = (
+            direct.over(self._style_look(char_style)).over(self._style_look(para.style)).over(self._default)
+        )
+        kind = ""
+        if look.vanish:
+            kind = "hidden"
+        elif look.half_points is not None and look.half_points < _TINY_HALF_POINTS:
+            kind = "tiny"
+        elif look.white and not look.shaded and not para.shaded:
+            kind = "white"
+        if not kind:
+            return False
+        if any(t.text and _WORDLIKE.search(t.text) for t in run.iter(_W_T)):
+            self.hidden.setdefault(kind, None)  # a hidden comma or space is layout, not worth a flag
+        return True
+
+
+# Floating pictures and shapes (DrawingML anchors, VML shapes) can sit behind any text: designed templates
+# put white headings on a coloured sidebar drawn this way. Where the layout cannot be known, white text
+# is given the benefit of the doubt (hidden runs and tiny text are still dropped).
+_FLOATING = frozenset(
+    {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"}
+    | {f"{{urn:schemas-microsoft-com:vml}}{name}" for name in ("rect", "roundrect", "oval", "shape", "group")}
+)
+_WORDLIKE = re.compile(r"\w\w")
+
+
+def _has_floating_graphics(document: Any) -> bool:
+    try:
+        parts = [document.part, *document.part.related_parts.values()]
+        for part in parts:
+            element = getattr(part, "element", None)
+            if element is not None and any(True for _ in element.iter(*_FLOATING)):
+                return True
+    except Exception:  # an odd package: assume the worst for white text, i.e. keep it
+        return True
+    return False
 
 
 def _title(document: Any) -> str:

@@ -168,9 +168,9 @@ def _assemble(display: str, extracted: _Pages, limits: Limits, data: bytes = b""
     if truncated:
         warnings.append(f"text truncated to the first {limits.max_chars:,} characters")
     if not lines:
+        if any(w.startswith("hidden text ignored") for w in warnings):
+            raise DocumentError("no visible text (only hidden text)")
         if extracted.kind == kinds.PDF:
-            if any(w.startswith("hidden text ignored") for w in warnings):
-                raise DocumentError("no visible text (only hidden text)")
             raise DocumentError(_pdf_damage(data, limits) or "no text layer (scanned?)")
         raise DocumentError("no text found")
     return Document(
