@@ -94,17 +94,24 @@ class Cache:
             after = os.lstat(self.path)
             if (after.st_dev, after.st_ino) != identity:  # swapped between our open and SQLite's
                 raise CacheError(f"cache not used: {self.path} changed while it was opened")
-            self._adopt(db)
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")  # new, or a cache from before the mark
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             self._ensure_schema(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise CacheError(
+                f"cache not used: {self.path} is damaged ({exc}); 'jobmatch cache clear' removes it"
+            ) from exc
         except BaseException:
             db.close()
             raise
         return db
 
     def _claim_file(self) -> tuple[int, int]:
-        """Create the file (0600) or open the one there without following a link; return its identity."""
+        """Create the file (0600) or open the one there without following a link, and make sure it is a
+        jobmatch cache before SQLite writes a byte to it; return its identity (device, inode)."""
         try:
             fd = os.open(self.path, _OPEN_FLAGS, 0o600)
         except OSError as exc:
@@ -117,34 +124,16 @@ class Cache:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise CacheError(f"cache not used: {self.path} is not a regular file")
+            if info.st_size and not _is_ours(self.path, os.pread(fd, 100, 0)):
+                raise CacheError(
+                    f"cache not used: {self.path} is not a cache jobmatch created (left as it is; "
+                    "move it away or set JOBMATCH_CACHE_DIR)"
+                )
             if stat.S_IMODE(info.st_mode) & 0o077 and info.st_uid == os.geteuid():
                 os.fchmod(fd, 0o600)  # personal data: readable by its owner only (the file, never a link)
             return (info.st_dev, info.st_ino)
         finally:
             os.close(fd)
-
-    def _adopt(self, db: sqlite3.Connection) -> None:
-        """Accept our own file (or an empty one, which becomes ours); refuse anything else, untouched."""
-        try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as exc:
-            raise CacheError(f"cache not used: {self.path} is not an SQLite file (left as it is)") from exc
-        if app_id == APPLICATION_ID:
-            return
-        legacy = app_id == 0 and names and names <= {"meta", *_TABLES} and "meta" in names
-        if legacy:  # a cache written before application_id: ours if its meta table says so
-            try:
-                legacy = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() is not None
-            except sqlite3.Error:
-                legacy = False
-        if app_id == 0 and (not names or legacy):
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            return
-        raise CacheError(
-            f"cache not used: {self.path} is an SQLite file jobmatch did not create (left as it is; "
-            "move it away or set JOBMATCH_CACHE_DIR)"
-        )
 
     def _ensure_schema(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
@@ -261,17 +250,19 @@ def _verified(table: str, key: str, blob: object, check: object) -> bytes | None
     return blob if check == _check(table, key, blob) else None
 
 
-def _is_ours(path: Path) -> bool:
-    """Whether the regular file at ``path`` is a jobmatch cache (read only; a broken one counts as ours
-    when its header says SQLite and its application id is ours)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return False
-    try:
-        header = os.read(fd, 100)
-    finally:
-        os.close(fd)
+def _is_ours(path: Path, header: bytes | None = None) -> bool:
+    """Whether the regular file at ``path`` (whose first 100 bytes are ``header``, when given) is a
+    jobmatch cache: an SQLite file with jobmatch's application id, or one from before that mark whose meta
+    table names its schema. Reads only; never opens the file for writing."""
+    if header is None:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return False
+        try:
+            header = os.read(fd, 100)
+        finally:
+            os.close(fd)
     if len(header) < 72 or not header.startswith(b"SQLite format 3\0"):
         return False
     app_id = int.from_bytes(header[68:72], "big")
@@ -279,9 +270,12 @@ def _is_ours(path: Path) -> bool:
         return True
     if app_id != 0:
         return False
-    try:  # a cache from before application_id: its meta table names the schema
+    try:  # a cache from before application_id: only meta and our two tables, and meta names the schema
         db = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=ro", uri=True)
         try:
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "meta" not in names or not names <= {"meta", *_TABLES}:
+                return False
             return db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() is not None
         finally:
             db.close()

@@ -250,12 +250,12 @@ def test_a_foreign_sqlite_file_is_left_as_it_is(tmp_path: Path) -> None:
     assert _digest(path) == before and not Path(f"{path}-wal").exists()
     store = Cache(path)
     store.put("documents", "k", b"v")
-    assert store.problem is not None and "did not create" in store.problem
+    assert store.problem is not None and "not a cache jobmatch created" in store.problem
     store.close()
-    assert _digest(path) == before
+    assert _digest(path) == before and (path.stat().st_mode & 0o777) == 0o644  # not even chmod'ed
     env = {"JOBMATCH_CACHE_DIR": str(cache_dir)}
     shown = CliRunner().invoke(app, ["cache", "path"], env=env)
-    assert shown.exit_code == 0 and "did not create" in shown.stderr
+    assert shown.exit_code == 0 and "not a cache jobmatch created" in shown.stderr
     cleared = CliRunner().invoke(app, ["cache", "clear"], env=env)
     assert cleared.exit_code == 2
     assert cleared.stderr.count("\n") == 1 and "not a jobmatch cache" in cleared.stderr
