@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -163,50 +162,6 @@ def test_two_runs_writing_one_cache_do_not_wait_on_each_other(tmp_path: Path) ->
     assert store.get("documents", "holder-1") == b"one" and store.get("documents", "holder-2") == b"two"
     assert all(store.get_result(f"writer-{i}") == (float(i), b"blob") for i in range(20))
     store.close()
-
-
-def test_two_ranking_processes_on_one_cache(tmp_path: Path) -> None:
-    script = textwrap.dedent(
-        """
-        import sys, time
-        from pathlib import Path
-        from jobmatch.posting import load_posting
-        from jobmatch.ranking import RankOptions, rank
-        started = time.monotonic()
-        ranking = rank(Path(sys.argv[1]), load_posting(Path(sys.argv[2])),
-                       RankOptions(workers=1, cache_path=Path(sys.argv[3])))
-        print(len(ranking.candidates), f"{time.monotonic() - started:.2f}")
-        """
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    folders = []
-    for name in ("a", "b"):
-        folder = tmp_path / name
-        folder.mkdir()
-        for i in range(6):
-            (folder / f"{name}{i:02d}.txt").write_text(TEXT.replace("Jane", f"Jane{name}{i}"))
-        folders.append(folder)
-    posting = ROOT / "requirements" / "AVON147.txt"
-    cache_path = tmp_path / "cache.sqlite3"
-    started = time.monotonic()
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", script, str(folder), str(posting), str(cache_path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for folder in folders
-    ]
-    outputs = [proc.communicate(timeout=120) for proc in procs]
-    wall = time.monotonic() - started
-    for proc, (out, err) in zip(procs, outputs, strict=True):
-        assert proc.returncode == 0, err
-        assert out.split()[0] == "6"
-    with sqlite3.connect(cache_path) as db:
-        assert db.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 12  # no write was dropped
-    assert wall < 30, f"two small runs took {wall:.1f} s"
 
 
 # ---------------------------------------------------------------------------- item 7: the path is untrusted
