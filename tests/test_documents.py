@@ -244,6 +244,31 @@ def test_a_symlink_is_refused_not_followed(tmp_path: Path) -> None:
         read_bytes(link)
 
 
+@pytest.mark.skipif(os.open not in os.supports_dir_fd, reason="needs openat")
+def test_a_folder_swapped_for_a_symlink_is_refused_below_the_root(tmp_path: Path) -> None:
+    from jobmatch.documents import read_bytes
+
+    root = tmp_path / "cvs"
+    (root / "team").mkdir(parents=True)
+    (root / "team" / "cv.txt").write_text("Ann Able\n")
+    assert read_bytes(root / "team" / "cv.txt", root=root) == b"Ann Able\n"
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "cv.txt").write_text("Sam Secret\n")
+    (root / "team" / "cv.txt").unlink()
+    (root / "team").rmdir()
+    (root / "team").symlink_to(outside)  # the folder becomes a link after the walk
+    with pytest.raises(DocumentError) as caught:
+        read_document(root / "team" / "cv.txt", "cv.txt", root=root)
+    assert caught.value.reason == "symbolic link (not followed)"
+    with pytest.raises(DocumentError, match="outside the folder"):
+        read_bytes(outside / "cv.txt", root=root)
+    linked_root = tmp_path / "via_link"
+    linked_root.symlink_to(root)  # the folder the user names may itself be a link
+    (root / "top.txt").write_text("Top\n")
+    assert read_bytes(linked_root / "top.txt", root=linked_root) == b"Top\n"
+
+
 def test_a_file_swapped_for_a_symlink_after_the_walk_is_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

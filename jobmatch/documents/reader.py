@@ -29,15 +29,18 @@ for _flag in ("O_NOFOLLOW", "O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
     _OPEN_FLAGS |= getattr(os, _flag, 0)
 
 
-def read_document(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(
+    path: Path, display: str, limits: Limits = DEFAULT_LIMITS, *, root: Path | None = None
+) -> Document:
     """Read the résumé at ``path`` into a :class:`Document` whose ``path`` is ``display``.
 
     Raises :class:`DocumentError` with a one-line reason for anything that cannot be read — missing,
     not a regular file, too large, empty, encrypted, damaged, a bomb, a format we do not read — and never
-    any other exception for bad input.
+    any other exception for bad input. With ``root`` (the folder ``path`` was found in), no folder between
+    ``root`` and the file may be a symbolic link either (see :func:`read_bytes`).
     """
     try:
-        data = read_bytes(path, limits)
+        data = read_bytes(path, limits, root=root)
         return _read(path, display, data, limits)
     except DocumentError:
         raise
@@ -49,14 +52,16 @@ def read_document(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> 
         raise DocumentError(f"unreadable ({type(exc).__name__})") from exc
 
 
-def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, *, root: Path | None = None) -> bytes:
     """The whole file, if it is a regular file within the size limit. Never blocks on a FIFO or device.
 
     The checks are made on the opened descriptor, not on the name before opening it: between a check and
     an open the name could be swapped for a link or a pipe. A symbolic link is refused, never followed.
+    With ``root``, ``path`` must lie inside it and is opened one folder at a time from ``root``, each
+    with O_NOFOLLOW, so a folder inside ``root`` swapped for a link after the walk is refused too.
     """
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = _open_below(root, path) if root is not None else os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         if exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and os.path.islink(path)):
             raise DocumentError("symbolic link (not followed)") from exc
@@ -84,6 +89,35 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise DocumentError(_os_reason(exc)) from exc
     finally:
         os.close(fd)
+
+
+_DIR_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _open_below(root: Path, path: Path) -> int:
+    """``path`` opened from ``root`` one component at a time, never through a symbolic link below root."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError as exc:
+        raise DocumentError("file is outside the folder") from exc
+    if not parts or ".." in parts or os.open not in os.supports_dir_fd:
+        return os.open(path, _OPEN_FLAGS)
+    current = os.open(root, _DIR_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))  # the folder as the user named it
+    try:
+        for name in parts[:-1]:
+            try:
+                following = os.open(name, _DIR_FLAGS, dir_fd=current)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise DocumentError("symbolic link (not followed)") from exc
+                raise
+            os.close(current)
+            current = following
+        return os.open(parts[-1], _OPEN_FLAGS, dir_fd=current)
+    finally:
+        os.close(current)
 
 
 def _os_reason(exc: OSError) -> str:
