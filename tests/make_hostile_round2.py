@@ -117,6 +117,13 @@ def _hiding_ways() -> dict[str, Callable[[Any], None]]:
         derived.base_style = base
         document.add_paragraph(STUFFING, style="Finer")
 
+    def black_on_black(document: Any) -> None:
+        from docx.oxml import parse_xml
+
+        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {W} w:val="clear" w:fill="000000"/>'))
+        cell.paragraphs[0].add_run(STUFFING).font.color.rgb = RGBColor(0, 0, 0)
+
     return {
         "vanish": lambda d: _run(d, hidden=True),
         "spec_vanish": lambda d: _raw(_run(d), f"<w:specVanish {W}/>"),
@@ -128,6 +135,7 @@ def _hiding_ways() -> dict[str, Callable[[Any], None]]:
         "char_style_hidden": char_style,
         "para_style_white": para_style,
         "based_on_tiny": based_on,
+        "black_on_black_cell": black_on_black,
     }
 
 

@@ -686,6 +686,34 @@ def test_docx_white_text_on_a_dark_background_and_unhidden_runs_are_kept(tmp_pat
     assert doc.warnings == ()
 
 
+def test_docx_text_in_the_colour_of_its_cell_is_hidden(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    def build(document: DocxDocument) -> None:
+        document.add_paragraph("Sam Barista")
+        table = document.add_table(rows=2, cols=1)
+        dark = table.cell(0, 0)
+        dark._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {W_NS} w:val="clear" w:fill="000000"/>'))
+        dark.paragraphs[0].add_run(STUFFING).font.color.rgb = RGBColor(0x01, 0x01, 0x01)  # black on black
+        table.cell(1, 0).paragraphs[0].add_run("Black on white").font.color.rgb = RGBColor(0, 0, 0)
+        # a table style shading only its header row: the colour under a given cell is not known here
+        style = document.styles.add_style("Banded", WD_STYLE_TYPE.TABLE)
+        style.element.append(
+            parse_xml(
+                f'<w:tblStylePr {W_NS} w:type="firstRow"><w:tcPr><w:shd w:val="clear" w:fill="000000"/>'
+                "</w:tcPr></w:tblStylePr>"
+            )
+        )
+        banded = document.add_table(rows=2, cols=1)
+        banded.style = style
+        banded.cell(1, 0).paragraphs[0].add_run("Body row in black").font.color.rgb = RGBColor(0, 0, 0)
+
+    doc = read(tmp_path, "black.docx", docx_bytes(build))
+    assert [line.text for line in doc.lines] == ["Sam Barista", "Black on white", "Body row in black"]
+    assert doc.warnings == ("hidden text ignored (same colour as background)",)
+
+
 def test_docx_only_hidden_text_is_no_visible_text(tmp_path: Path) -> None:
     def build(document: DocxDocument) -> None:
         document.add_paragraph().add_run(STUFFING).font.hidden = True

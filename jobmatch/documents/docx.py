@@ -8,9 +8,10 @@ The text is read from the XML in document order — paragraphs, tables (nested t
 controls and text boxes — with headers first (the name often sits there) and footers last.
 
 Text Word does not show is dropped and the document flagged ("hidden text ignored (…)"), as the PDF reader
-does: runs marked hidden (``w:vanish``, ``w:specVanish``), white runs where nothing dark is beneath them,
-and runs under 2 pt (see :class:`_Visibility`). Formatting comes from the run, its character style, its
-paragraph's style and the document defaults, in that order, as Word resolves it.
+does: runs marked hidden (``w:vanish``, ``w:specVanish``), runs in the colour of what lies beneath them
+(white on the page, black on a black cell), and runs under 2 pt (see :class:`_Visibility`). Formatting
+comes from the run, its character style, its paragraph's style and the document defaults, in that order,
+as Word resolves it.
 """
 
 from __future__ import annotations
@@ -206,7 +207,7 @@ def _document_lines(document: Any, seen: _Visibility) -> Iterator[str]:
     body = document.element.body
     related = document.part.related_parts
     headers, footers = _header_footer_elements(body, related)
-    page = _Place(shaded=seen.dark_page)
+    page = _Place(seen.page)
     yield from _distinct(headers, seen, page)
     yield from _blocks(body, seen, page)
     yield from _distinct(footers, seen, page)
@@ -253,7 +254,7 @@ def _blocks(container: Any, seen: _Visibility, place: _Place) -> Iterator[str]:
             _inline(child, parts, boxes, seen, seen.paragraph(child, place))
             yield "".join(parts)
             for box in boxes:
-                yield from _blocks(box, seen, _Place(shaded=True))  # a text box may have any fill
+                yield from _blocks(box, seen, _Place(UNKNOWN))  # a text box may have any fill
         elif tag == _W_TBL:
             yield from _table(child, seen, place)
         elif tag == _W_SDT:
@@ -343,23 +344,27 @@ _FALSE = {"0", "false", "off"}
 # Runs smaller than this (in half-points, Word's unit for w:sz) cannot be read on the page: 2 pt. Word's own
 # smallest size in its menus is 8 pt; a real résumé never sets text this small on purpose.
 _TINY_HALF_POINTS = 4
-# A colour at least this light in every component (0-255) is white, as in the PDF reader (0.98).
-_WHITE_COMPONENT = 250
-_WHITE_THEMES = {"background1", "light1"}  # the theme colours that are white in every built-in theme
+# Text whose colour is this close to what lies beneath it (largest difference of the red, green and blue
+# components, 0-255) cannot be told from it: the PDF reader's white test (0.98) allows the same 5.
+_SAME_COLOUR = 5
+WHITE = "FFFFFF"
+UNKNOWN = "?"  # a background that cannot be known (a text box, a pattern, a highlight, a floating shape)
+_THEME_WHITES = {"background1", "light1"}  # the theme colours that are white in every built-in theme
+_HIGHLIGHTS = {"black": "000000", "white": WHITE}  # the rest are coloured: text on them is judged unknown
 
 
 @dataclass(frozen=True, slots=True)
 class _Place:
-    """Where a block sits: ``shaded`` when something not white may lie beneath its text (a shaded cell, a
-    text box, a coloured page), so white text there may well be visible and is kept."""
+    """Where a block sits: ``background`` is the colour beneath its text (the page's white unless a cell,
+    the page colour or a floating shape says otherwise; UNKNOWN in a text box)."""
 
-    shaded: bool = False
+    background: str = WHITE
 
 
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
     style: str | None
-    shaded: bool
+    background: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,37 +372,44 @@ class _RunLook:
     """The formatting that decides visibility; None = not set at this level (inherit)."""
 
     vanish: bool | None = None
-    white: bool | None = None
+    color: str | None = None  # RRGGBB, "" for automatic (always readable) or an unknown theme colour
     half_points: int | None = None
-    shaded: bool | None = None  # run shading or highlight (a background of its own)
+    background: str | None = None  # the run's own shading or highlight
 
     def over(self, base: _RunLook) -> _RunLook:
         return _RunLook(
             self.vanish if self.vanish is not None else base.vanish,
-            self.white if self.white is not None else base.white,
+            self.color if self.color is not None else base.color,
             self.half_points if self.half_points is not None else base.half_points,
-            self.shaded if self.shaded is not None else base.shaded,
+            self.background if self.background is not None else base.background,
         )
 
 
-def _is_white(value: str | None) -> bool:
-    if not value or len(value) != 6:
-        return False
-    try:
-        return all(int(value[i : i + 2], 16) >= _WHITE_COMPONENT for i in (0, 2, 4))
-    except ValueError:
-        return False
+def _hex(value: str | None) -> str:
+    """An RRGGBB colour in upper case, or "" for anything else (auto, a name, garbage)."""
+    value = (value or "").strip().upper()
+    if len(value) == 6 and all(ch in "0123456789ABCDEF" for ch in value):
+        return value
+    return ""
 
 
-def _fill_is_dark(shd: Any) -> bool:
-    """Whether a w:shd paints something other than white (or nothing) beneath the text."""
+def _same_colour(a: str, b: str) -> bool:
+    if not a or not b or UNKNOWN in (a, b):
+        return False
+    return max(abs(int(a[i : i + 2], 16) - int(b[i : i + 2], 16)) for i in (0, 2, 4)) <= _SAME_COLOUR
+
+
+def _fill(shd: Any) -> str | None:
+    """The colour a w:shd paints beneath the text: None when it paints nothing (inherit what is below)."""
     if shd is None:
-        return False
-    fill = (shd.get(_W_FILL) or "auto").lower()
+        return None
     pattern = (shd.get(_W_VAL) or "clear").lower()
     if pattern not in ("clear", "nil"):
-        return True  # a pattern shading paints its colour over part of the cell
-    return fill not in ("auto", "") and not _is_white(fill)
+        return UNKNOWN  # a pattern mixes its colour with the fill
+    fill = (shd.get(_W_FILL) or "auto").lower()
+    if fill == "auto" or pattern == "nil":
+        return None
+    return _hex(fill) or UNKNOWN
 
 
 def _look(rpr: Any) -> _RunLook:
@@ -410,11 +422,11 @@ def _look(rpr: Any) -> _RunLook:
             vanish = (element.get(_W_VAL) or "true").lower() not in _FALSE
             if vanish:
                 break
-    white: bool | None = None
-    color = rpr.find(qn("w:color"))
-    if color is not None:
-        theme = (color.get(_W_THEME_COLOR) or "").lower()
-        white = theme in _WHITE_THEMES if theme else _is_white(color.get(_W_VAL))
+    color: str | None = None
+    element = rpr.find(qn("w:color"))
+    if element is not None:
+        theme = (element.get(_W_THEME_COLOR) or "").lower()
+        color = (WHITE if theme in _THEME_WHITES else "") if theme else _hex(element.get(_W_VAL))
     half_points: int | None = None
     size = rpr.find(qn("w:sz"))
     if size is not None:
@@ -422,10 +434,11 @@ def _look(rpr: Any) -> _RunLook:
             half_points = int(float(size.get(_W_VAL) or ""))
         except ValueError:
             half_points = None
+    background = _fill(rpr.find(qn("w:shd")))
     highlight = rpr.find(qn("w:highlight"))
-    highlighted = highlight is not None and (highlight.get(_W_VAL) or "none").lower() not in ("none", "white")
-    shaded = True if highlighted or _fill_is_dark(rpr.find(qn("w:shd"))) else None
-    return _RunLook(vanish, white, half_points, shaded)
+    if highlight is not None and (highlight.get(_W_VAL) or "none").lower() != "none":
+        background = _HIGHLIGHTS.get((highlight.get(_W_VAL) or "").lower(), UNKNOWN)
+    return _RunLook(vanish, color, half_points, background)
 
 
 class _Visibility:
@@ -435,10 +448,9 @@ class _Visibility:
         self.hidden: dict[str, None] = {}  # kinds met, in the order first seen
         self._styles: dict[str, Any] = {}
         self._looks: dict[str, _RunLook] = {}
-        self._shaded_styles: dict[str, bool] = {}
+        self._style_fills: dict[str, str | None] = {}
         self._default = _RunLook()
         self._default_paragraph: str | None = None
-        self.dark_page = False
         try:
             root = document.styles.element
         except Exception:  # no or a broken styles part: direct formatting still counts
@@ -453,11 +465,12 @@ class _Visibility:
             defaults = root.find(qn("w:docDefaults"))
             if defaults is not None:
                 self._default = _look(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+        self.page = WHITE
         background = document.element.find(qn("w:background"))
-        if background is not None:
-            color = background.get(qn("w:color")) or ""
-            self.dark_page = color.lower() not in ("", "auto") and not _is_white(color)
-        self.dark_page = self.dark_page or _has_floating_graphics(document)
+        if background is not None and (background.get(qn("w:color")) or "auto").lower() != "auto":
+            self.page = _hex(background.get(qn("w:color"))) or UNKNOWN
+        if _has_floating_graphics(document):
+            self.page = UNKNOWN
 
     def _style_look(self, style_id: str | None, depth: int = 0) -> _RunLook:
         if not style_id or depth > 20:
@@ -474,43 +487,46 @@ class _Visibility:
         self._looks[style_id] = look
         return look
 
-    def _style_shaded(self, style_id: str | None) -> bool:
-        """Whether a paragraph or table style paints a background anywhere (its pPr, tcPr or table parts)."""
+    def _style_fill(self, style_id: str | None) -> str | None:
+        """The background a paragraph or table style paints: its one fill, UNKNOWN when it has several
+        (a table style shading some rows), None when it paints none."""
         if not style_id:
-            return False
-        if style_id not in self._shaded_styles:
+            return None
+        if style_id not in self._style_fills:
             style = self._styles.get(style_id)
-            self._shaded_styles[style_id] = style is not None and any(
-                _fill_is_dark(shd) for shd in style.iter(qn("w:shd"))
-            )
-        return self._shaded_styles[style_id]
+            fills = {_fill(shd) for shd in style.iter(qn("w:shd"))} - {None} if style is not None else set()
+            if style is not None and any(True for _ in style.iter(qn("w:tblStylePr"))) and fills:
+                fills.add(UNKNOWN)  # header rows, banded rows: which cell has which fill is not known here
+            self._style_fills[style_id] = None if not fills else fills.pop() if len(fills) == 1 else UNKNOWN
+        return self._style_fills[style_id]
 
     def paragraph(self, p: Any, place: _Place) -> _Paragraph:
         ppr = p.find(qn("w:pPr"))
         style: str | None = self._default_paragraph
-        shaded = place.shaded
+        fill: str | None = None
         if ppr is not None:
             named = ppr.find(qn("w:pStyle"))
             if named is not None and named.get(_W_VAL):
                 style = named.get(_W_VAL)
-            shaded = shaded or _fill_is_dark(ppr.find(qn("w:shd")))
-        return _Paragraph(style, shaded or self._style_shaded(style))
+            fill = _fill(ppr.find(qn("w:shd")))
+        if fill is None:
+            fill = self._style_fill(style)
+        return _Paragraph(style, place.background if fill is None else fill)
 
     def table(self, table: Any, place: _Place) -> _Place:
         tblpr = table.find(qn("w:tblPr"))
-        if place.shaded or tblpr is None:
+        if tblpr is None:
             return place
+        fill = _fill(tblpr.find(qn("w:shd")))
         named = tblpr.find(qn("w:tblStyle"))
-        shaded = _fill_is_dark(tblpr.find(qn("w:shd"))) or (
-            named is not None and self._style_shaded(named.get(_W_VAL))
-        )
-        return _Place(shaded=True) if shaded else place
+        if fill is None and named is not None:
+            fill = self._style_fill(named.get(_W_VAL))
+        return place if fill is None else _Place(fill)
 
     def cell(self, cell: Any, place: _Place) -> _Place:
-        if place.shaded:
-            return place
         tcpr = cell.find(qn("w:tcPr"))
-        return _Place(shaded=True) if tcpr is not None and _fill_is_dark(tcpr.find(qn("w:shd"))) else place
+        fill = _fill(tcpr.find(qn("w:shd"))) if tcpr is not None else None
+        return place if fill is None else _Place(fill)
 
     def run_hidden(self, run: Any, para: _Paragraph) -> bool:
         """Whether the run's text is invisible on the page; records why."""
@@ -523,13 +539,14 @@ class _Visibility:
         look = (
             direct.over(self._style_look(char_style)).over(self._style_look(para.style)).over(self._default)
         )
+        background = look.background if look.background is not None else para.background
         kind = ""
         if look.vanish:
             kind = "hidden"
         elif look.half_points is not None and look.half_points < _TINY_HALF_POINTS:
             kind = "tiny"
-        elif look.white and not look.shaded and not para.shaded:
-            kind = "white"
+        elif look.color and _same_colour(look.color, background):
+            kind = "white" if background == WHITE else "same colour as background"
         if not kind:
             return False
         if any(t.text and _WORDLIKE.search(t.text) for t in run.iter(_W_T)):
