@@ -223,19 +223,36 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete the cache (extracted text of every résumé read so far)."""
-    from jobmatch.cache import Cache
 
-    store = Cache()
-    freed = store.clear()
-    sys.stderr.write(f"jobmatch: cleared {store.path} ({freed / 1e6:.1f} MB)\n")
+    def body() -> None:
+        from jobmatch.cache import Cache
+        from jobmatch.sanitize import clean_display
+
+        store = Cache()
+        freed = store.clear()
+        sys.stderr.write(f"jobmatch: cleared {clean_display(str(store.path))} ({freed / 1e6:.1f} MB)\n")
+
+    _run(False, body)
 
 
 @cache_app.command("path")
 def cache_path() -> None:
-    """Print where the cache lives."""
-    from jobmatch.cache import default_path
+    """Print where the cache lives (and, on stderr, why it is not used, if it is not)."""
 
-    sys.stdout.write(f"{default_path()}\n")
+    def body() -> None:
+        from jobmatch.cache import Cache, default_path
+        from jobmatch.sanitize import clean_display
+
+        path = default_path()
+        sys.stdout.write(f"{path}\n")
+        if os.path.lexists(path):
+            store = Cache(path)
+            store.get("documents", "")  # opens it read-mostly: says whether a run could use it
+            store.close()
+            if store.problem:
+                sys.stderr.write(f"jobmatch: warning: {clean_display(store.problem)}\n")
+
+    _run(False, body)
 
 
 def main() -> None:

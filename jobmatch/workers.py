@@ -4,6 +4,12 @@ Each worker is a separate process: a parser that loops in pure Python, allocates
 crashes the interpreter costs one file, never the run. The parent gives each worker one file at a time,
 waits with a deadline, and kills and replaces a worker that overruns it. Memory is capped inside the
 worker with RLIMIT_DATA/RLIMIT_AS, so a decompression bomb fails with MemoryError instead of swapping.
+
+Stopping a run stops its workers. SIGTERM and SIGHUP (``kill``, ``timeout``, a closed terminal) become
+``SystemExit(128 + signal)`` in the main process, so the same clean-up as for Ctrl-C runs: busy workers
+are killed, idle ones told to stop, and multiprocessing removes its ``/tmp/pymp-*`` folder. Workers ignore
+SIGINT (Ctrl-C reaches the whole process group; the main process alone decides what it means), and a
+worker whose parent is gone (the main process was killed outright) exits within half a second.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -63,6 +71,21 @@ def _tune_gc() -> None:
     gc.set_threshold(_GEN0_THRESHOLD, gen1, gen2)
 
 
+_ORPHAN_POLL_S = 0.5
+
+
+def _exit_when_orphaned() -> None:
+    """A daemon thread that ends this worker once its parent is gone (it is then re-parented)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_ORPHAN_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="jobmatch-orphan-watch", daemon=True).start()
+
+
 def _worker_main(
     conn: multiprocessing.connection.Connection,
     posting: Posting,
@@ -71,6 +94,22 @@ def _worker_main(
     keep_lines: bool,
     as_of: str = "",
 ) -> None:
+    try:
+        _serve(conn, posting, limits, max_memory, keep_lines, as_of)
+    except KeyboardInterrupt:  # SIGINT before it was ignored: end quietly, the main process reports
+        return
+
+
+def _serve(
+    conn: multiprocessing.connection.Connection,
+    posting: Posting,
+    limits: Any,
+    max_memory: int,
+    keep_lines: bool,
+    as_of: str,
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_when_orphaned()
     _limit_memory(max_memory)
     from jobmatch.pipeline import process_task
 
@@ -84,7 +123,7 @@ def _worker_main(
         if task is None:
             return
         try:
-            outcome = process_task(task, posting, limits, keep_lines, as_of)
+            outcome = _process(process_task, task, posting, limits, keep_lines, as_of)
         except MemoryError:
             outcome = Outcome(
                 task[0], "skipped", reason="needs too much memory to read (over the per-file limit)"
@@ -97,6 +136,19 @@ def _worker_main(
             return
 
 
+def _process(process_task: Callable[..., Outcome], task: Task, *args: Any) -> Outcome:
+    """One task; a cached document that cannot be used (a damaged or foreign cache row) is a cache miss:
+    the file is read again, and its fresh extraction replaces the bad row."""
+    try:
+        return process_task(task, *args)
+    except MemoryError:
+        raise
+    except Exception:
+        if task[3] is None:
+            raise
+        return process_task((task[0], task[1], task[2], None), *args)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean, single-threaded server (rich's progress thread must not be
     # forked), and the server preloads jobmatch so each new worker starts fast.
@@ -107,9 +159,33 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+_EXIT_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    signal.signal(signum, signal.SIG_DFL)  # a second one while cleaning up ends the process at once
+    raise SystemExit(128 + signum)
+
+
+def exit_cleanly_on_signals() -> None:
+    """Turn SIGTERM and SIGHUP into ``SystemExit(128 + n)`` in this process, so that ``finally`` blocks
+    and exit handlers run (workers ended, temporary folders removed) instead of the process vanishing.
+
+    Only signals still at their default action are taken, and only from the main thread: a program that
+    embeds jobmatch and handles these signals itself keeps its own handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in _EXIT_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, _exit_on_signal)
+
+
 def start_early() -> None:
     """Start the fork server now, so its preload (pypdf, docx, rapidfuzz, ~0.5 s) overlaps the caller's
     own work (walking the folder, hashing files) instead of delaying the first worker."""
+    exit_cleanly_on_signals()
     ctx = _context()
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
@@ -159,6 +235,7 @@ def run_tasks(
     queue: deque[Task] = deque(tasks)
     if not queue:
         return
+    exit_cleanly_on_signals()
     ctx = _context()
     args = (posting, limits, max_memory, keep_lines, as_of)
     pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]

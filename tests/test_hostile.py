@@ -795,3 +795,90 @@ def test_variations_metadata_and_first_lines_are_cleaned(variations: Variations)
     for candidate in candidates.values():
         assert_clean(candidate.name, f"name of {candidate.file!r}")
         assert "]8;;" not in candidate.name and "PWNED" not in candidate.name, candidate.name
+
+
+# ----------------------------------------------------------------------- round 2 (issue 16): our own cases
+
+ROUND2 = "round2"  # the folder argument for the round-2 runs
+WARM_AND_NONE: tuple[tuple[str, tuple[str, ...]], ...] = (("warm", ()), ("no-cache", ("--no-cache",)))
+
+
+@dataclass
+class Round2:
+    cases: dict[str, Any]  # file -> make_hostile_round2.Case
+    runs: dict[str, Run]  # "cold", "warm", "no-cache"
+    ranked: dict[str, dict[str, Any]]
+    skipped: dict[str, str]
+
+
+def _load_round2() -> ModuleType:
+    path = ROOT / "tests" / "make_hostile_round2.py"
+    spec = importlib.util.spec_from_file_location("_jobmatch_make_hostile_round2", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def round2(tmp_path_factory: pytest.TempPathFactory) -> Round2:
+    module = _load_round2()
+    base = tmp_path_factory.mktemp("round2")
+    cases = {case.file: case for case in module.build(base / ROUND2)}
+    posting = base / "job_posting_round2.txt"
+    cache = base / "cache"
+    started = time.monotonic()
+    runs = {"cold": finish(start_cli(base, ROUND2, posting, "json", cache), "cold", started)}
+    started = time.monotonic()  # then a warm run and one without the cache, side by side
+    procs = {key: start_cli(base, ROUND2, posting, "json", cache, *extra) for key, extra in WARM_AND_NONE}
+    runs.update({key: finish(proc, key, started) for key, proc in procs.items()})
+    data = json.loads(runs["cold"].stdout)
+    ranked = {Path(c["file"]).name: c for c in data["candidates"]}
+    skipped = {Path(s["file"]).name: s["reason"] for s in data["skipped"]}
+    return Round2(cases, runs, ranked, skipped)
+
+
+def test_round2_cold_warm_and_no_cache_runs_agree(round2: Round2) -> None:
+    cold = round2.runs["cold"]
+    for key, run in round2.runs.items():
+        assert "Traceback" not in run.stderr and "internal error" not in run.stderr, f"{key}: {run.stderr}"
+        assert run.returncode == 1, f"{key}: exit {run.returncode}\n{run.stderr}"
+        assert run.stdout == cold.stdout, f"{key} output differs from the cold run's"
+    assert set(round2.ranked) | set(round2.skipped) == set(round2.cases)
+
+
+def test_round2_case_outcomes(round2: Round2) -> None:
+    problems = []
+    for name, case in round2.cases.items():
+        candidate, reason = round2.ranked.get(name), round2.skipped.get(name)
+        if case.outcome == "ranked" and candidate is None:
+            problems.append(f"{name}: should be ranked ({case.why}), skipped: {reason!r}")
+            continue
+        if case.outcome == "skipped" and reason is None:
+            problems.append(f"{name}: should be skipped ({case.why}), was ranked")
+            continue
+        if reason is not None:
+            assert_reason(reason, name)
+            if case.reason and not re.search(case.reason, reason):
+                problems.append(f"{name}: reason {reason!r} does not match {case.reason!r}")
+            continue
+        assert candidate is not None
+        warnings = candidate["warnings"]
+        if case.name and candidate["name"] != case.name:
+            problems.append(f"{name}: name {candidate['name']!r}, expected {case.name!r}")
+        if case.warning and not any(re.search(case.warning, w) for w in warnings):
+            problems.append(f"{name}: no warning matches {case.warning!r}: {warnings!r}")
+        if case.no_warning and any(re.search(case.no_warning, w) for w in warnings):
+            problems.append(f"{name}: a warning matches {case.no_warning!r}: {warnings!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_round2_hidden_text_scores_like_its_visible_twin(round2: Round2) -> None:
+    twins = [case for case in round2.cases.values() if case.twin]
+    assert twins
+    for case in twins:
+        hidden, visible = round2.ranked[case.file], round2.ranked[case.twin]
+        assert abs(hidden["score"] - visible["score"]) <= 1.0, (case.file, hidden["score"], visible["score"])
+        quotes = " ".join(_quotes(hidden))
+        assert "Kubernetes" not in quotes and "FastAPI" not in quotes, (case.file, quotes)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from jobmatch.posting import load_posting
 from jobmatch.ranking import RankOptions, rank
@@ -72,3 +79,146 @@ def test_a_changed_file_is_never_served_stale(tmp_path: Path) -> None:
     (folder / "cv00.txt").write_text("Jane Doe\nSkills\nMicrosoft Office, Salesforce CRM\n" + TEXT)
     after = rank(folder, POSTING, options).candidates[0]
     assert not before.signals.crm.present and after.signals.crm.present
+
+
+# ---------------------------------------------------------------------- stopping a run (issue 16 item 8)
+
+
+def _slow_pdf() -> bytes:
+    """A real PDF whose one page has so many drawing instructions that reading it takes seconds (the token
+    budget stops it): keeps a worker busy while the test signals the run."""
+    from tests.test_documents import make_pdf
+
+    return make_pdf([b"BT /F1 10 Tf 72 700 Td\n" + b"(a) Tj 1 0 Td\n" * 150_000 + b"ET\n"])
+
+
+def _descendants(pid: int) -> set[int]:
+    """Live (not zombie) processes below ``pid``, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat_line = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat_line.rsplit(")", 1)[1].split()
+        if fields[0] != "Z":
+            parents[int(entry)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+def _start_run(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    slow = _slow_pdf()
+    for i in range(3):
+        (folder / f"slow{i}.pdf").write_bytes(slow)
+    (folder / "quick.txt").write_text(TEXT)
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    env = {
+        **os.environ,
+        "TMPDIR": str(private_tmp),
+        "PYTHONPATH": str(ROOT),
+        "JOBMATCH_CACHE_DIR": str(tmp_path),
+    }
+    args = [
+        sys.executable,
+        "-m",
+        "jobmatch",
+        "rank",
+        str(folder),
+        "--posting",
+        str(ROOT / "requirements" / "AVON147.txt"),
+    ]
+    proc = subprocess.Popen(
+        [*args, "-j", "2", "--no-cache", "--format", "json", "--timeout", "60"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(_descendants(proc.pid)) < 3:  # the fork server and two workers
+        assert proc.poll() is None and time.monotonic() < deadline, "workers never started"
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are now inside the slow files
+    return proc, private_tmp
+
+
+def _assert_stopped(proc: subprocess.Popen[bytes], private_tmp: Path, started: float) -> tuple[int, str]:
+    children = _descendants(proc.pid)
+    try:
+        _, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
+    deadline = time.monotonic() + 2
+    while _alive(children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(children), "workers outlived the run"
+    assert time.monotonic() - started < 4, "the run took too long to stop"
+    assert not list(private_tmp.glob("pymp-*")), "a multiprocessing temp folder was left behind"
+    stderr = err.decode("utf-8", "replace")
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    return proc.returncode, stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_terminating_the_main_process_ends_workers_and_leaves_no_temp_folder(tmp_path: Path) -> None:
+    proc, private_tmp = _start_run(tmp_path)
+    started = time.monotonic()
+    os.kill(proc.pid, signal.SIGTERM)  # what `kill` and `timeout` do: the main process only
+    code, _ = _assert_stopped(proc, private_tmp, started)
+    assert code == 128 + signal.SIGTERM
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP here")
+def test_sighup_takes_the_same_clean_exit_and_own_handlers_are_kept() -> None:
+    from jobmatch.workers import exit_cleanly_on_signals
+
+    saved = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+
+    def own(_signum: int, _frame: object) -> None:
+        pass
+
+    try:
+        signal.signal(signal.SIGTERM, own)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        exit_cleanly_on_signals()
+        assert signal.getsignal(signal.SIGTERM) is own  # a handler the program set is left alone
+        with pytest.raises(SystemExit) as caught:
+            os.kill(os.getpid(), signal.SIGHUP)
+            time.sleep(1)  # the handler runs at the next bytecode boundary
+        assert caught.value.code == 128 + signal.SIGHUP
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL  # a second one would end the process
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_ctrl_c_on_the_process_group_prints_no_worker_traceback(tmp_path: Path) -> None:
+    proc, private_tmp = _start_run(tmp_path)
+    started = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+    code, _ = _assert_stopped(proc, private_tmp, started)
+    assert code == 130

@@ -6,6 +6,12 @@ XML part (real Word files never have one; entity expansion is the billion-laughs
 
 The text is read from the XML in document order — paragraphs, tables (nested too, each cell once), content
 controls and text boxes — with headers first (the name often sits there) and footers last.
+
+Text Word does not show is dropped and the document flagged ("hidden text ignored (…)"), as the PDF reader
+does: runs marked hidden (``w:vanish``, ``w:specVanish``), runs in the colour of what lies beneath them
+(white on the page, black on a black cell), and runs under 2 pt (see :class:`_Visibility`). Formatting
+comes from the run, its character style, its paragraph's style and the document defaults, in that order,
+as Word resolves it.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ _W_TC = qn("w:tc")
 _W_SDT = qn("w:sdt")
 _W_SDT_CONTENT = qn("w:sdtContent")
 _W_T = qn("w:t")
+_W_R = qn("w:r")
 _W_TAB = qn("w:tab")
 _W_PTAB = qn("w:ptab")
 _W_BR = qn("w:br")
@@ -65,19 +72,82 @@ class DocxText:
 def read_docx(data: bytes, limits: Limits) -> DocxText:
     """The raw lines of the DOCX in ``data``. Raises :class:`DocumentError` for what cannot be read."""
     check_package(data, limits)
+    warnings: list[str] = []
+    data = _as_transitional_docx(data, warnings)
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = list(_document_lines(document))
+        seen = _Visibility(document)
+        lines = list(_document_lines(document, seen))
     except DocumentError:
         raise
     except RecursionError as exc:
         raise DocumentError("damaged DOCX (nesting too deep)") from exc
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError, …
         raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
-    return DocxText(lines=lines, warnings=[], title=_title(document))
+    if seen.hidden:
+        warnings.append(f"hidden text ignored ({', '.join(seen.hidden)})")
+    return DocxText(lines=lines, warnings=warnings, title=_title(document))
 
 
 # ---------------------------------------------------------------------------- the zip, before parsing
+
+_WML_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Main-part content types python-docx refuses although the part is ordinary WordprocessingML. Macros are
+# never run (we only read XML), so their presence is a warning, not a reason to skip the résumé.
+_OTHER_WORD_MAINS = {
+    b"application/vnd.ms-word.document.macroEnabled.main+xml": "macro-enabled Word document (macros ignored)",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "Word template (macros ignored)",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "",
+}
+# Strict Open XML (ISO 29500 strict) differs from the transitional DOCX python-docx reads mainly in its
+# namespaces: translated in memory, the text reads the same.
+_STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": (
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/picture": b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    b"http://purl.oclc.org/ooxml/officeDocument/math": b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+}
+_STRICT_MARK = b"http://purl.oclc.org/ooxml/"
+
+
+def _as_transitional_docx(data: bytes, warnings: list[str]) -> bytes:
+    """The package as python-docx reads it: a macro-enabled or template main part relabelled as a document,
+    Strict Open XML namespaces translated. Unchanged (the same bytes) for an ordinary DOCX."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        with archive:
+            names = archive.namelist()
+            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            rels = archive.read("_rels/.rels") if "_rels/.rels" in names else b""
+            strict = _STRICT_MARK in rels
+            relabel = [ct for ct in _OTHER_WORD_MAINS if ct in types]
+            if not strict and not relabel:
+                return data
+            for content_type in relabel:
+                if _OTHER_WORD_MAINS[content_type]:
+                    warnings.append(_OTHER_WORD_MAINS[content_type])
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in archive.infolist():
+                    payload = archive.read(info)
+                    if info.filename == "[Content_Types].xml":
+                        for content_type in relabel:
+                            payload = payload.replace(content_type, _WML_MAIN)
+                    if strict and info.filename.lower().endswith((".xml", ".rels")):
+                        for old, new in _STRICT_NAMESPACES.items():
+                            payload = payload.replace(old, new)
+                    target.writestr(info, payload)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, NotImplementedError) as exc:
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    except Exception as exc:  # zlib.error: a member cannot be decompressed
+        raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
+    return buffer.getvalue()
 
 
 def check_package(data: bytes, limits: Limits) -> None:
@@ -133,22 +203,23 @@ def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 # ---------------------------------------------------------------------------- text in document order
 
 
-def _document_lines(document: Any) -> Iterator[str]:
+def _document_lines(document: Any, seen: _Visibility) -> Iterator[str]:
     body = document.element.body
     related = document.part.related_parts
     headers, footers = _header_footer_elements(body, related)
-    yield from _distinct(headers)
-    yield from _blocks(body)
-    yield from _distinct(footers)
+    page = _Place(seen.page)
+    yield from _distinct(headers, seen, page)
+    yield from _blocks(body, seen, page)
+    yield from _distinct(footers, seen, page)
 
 
-def _distinct(elements: list[Any]) -> Iterator[str]:
+def _distinct(elements: list[Any], seen: _Visibility, place: _Place) -> Iterator[str]:
     """Lines of headers (or footers), each distinct text once: first-page, even and default often agree."""
-    seen: set[tuple[str, ...]] = set()
+    done: set[tuple[str, ...]] = set()
     for element in elements:
-        lines = tuple(_blocks(element))
-        if lines not in seen:
-            seen.add(lines)
+        lines = tuple(_blocks(element, seen, place))
+        if lines not in done:
+            done.add(lines)
             yield from lines
 
 
@@ -173,33 +244,34 @@ def _header_footer_elements(body: Any, related: Any) -> tuple[list[Any], list[An
     return headers, footers
 
 
-def _blocks(container: Any) -> Iterator[str]:
+def _blocks(container: Any, seen: _Visibility, place: _Place) -> Iterator[str]:
     """Lines of a block container (body, header, cell, text box, content control) in order."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W_P:
             boxes: list[Any] = []
             parts: list[str] = []
-            _inline(child, parts, boxes)
+            _inline(child, parts, boxes, seen, seen.paragraph(child, place))
             yield "".join(parts)
             for box in boxes:
-                yield from _blocks(box)
+                yield from _blocks(box, seen, _Place(UNKNOWN))  # a text box may have any fill
         elif tag == _W_TBL:
-            yield from _table(child)
+            yield from _table(child, seen, place)
         elif tag == _W_SDT:
             for content in child.iterchildren(_W_SDT_CONTENT):
-                yield from _blocks(content)
+                yield from _blocks(content, seen, place)
         elif tag == _MC_ALTERNATE:
             for choice in child.iterchildren(_MC_CHOICE):
-                yield from _blocks(choice)
+                yield from _blocks(choice, seen, place)
                 break
         elif tag not in _SKIP and isinstance(tag, str):
-            yield from _blocks(child)  # w:customXml, w:ins, w:smartTag … wrap ordinary blocks
+            yield from _blocks(child, seen, place)  # w:customXml, w:ins, w:smartTag … wrap ordinary blocks
 
 
-def _table(table: Any) -> Iterator[str]:
+def _table(table: Any, seen: _Visibility, place: _Place) -> Iterator[str]:
+    table_place = seen.table(table, place)
     for row in _rows(table):
-        cells = [list(_blocks(cell)) for cell in _row_cells(row)]
+        cells = [list(_blocks(cell, seen, seen.cell(cell, table_place))) for cell in _row_cells(row)]
         texts = [[line for line in cell if line.strip()] for cell in cells]
         if len(texts) > 1 and all(len(cell) <= 1 for cell in texts):
             joined = ""
@@ -234,12 +306,14 @@ def _row_cells(row: Any) -> Iterator[Any]:
     return _wrapped(row, _W_TC)
 
 
-def _inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
+def _inline(element: Any, parts: list[str], boxes: list[Any], seen: _Visibility, para: _Paragraph) -> None:
     """Append the visible text of a paragraph (or a run inside it); collect its text boxes."""
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue  # comments, processing instructions, deleted text, field codes
+        if tag == _W_R and seen.run_hidden(child, para):
+            continue
         if tag == _W_T:
             parts.append(child.text or "")
         elif tag in (_W_TAB, _W_PTAB):
@@ -252,10 +326,254 @@ def _inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
             boxes.append(child)
         elif tag == _MC_ALTERNATE:
             for choice in child.iterchildren(_MC_CHOICE):
-                _inline(choice, parts, boxes)
+                _inline(choice, parts, boxes, seen, para)
                 break
         else:
-            _inline(child, parts, boxes)
+            _inline(child, parts, boxes, seen, para)
+
+
+# ---------------------------------------------------------------------------- what Word does not show
+
+_W_VAL = qn("w:val")
+_W_FILL = qn("w:fill")
+_W_THEME_COLOR = qn("w:themeColor")
+_W_STYLE_ID = qn("w:styleId")
+_W_TYPE = qn("w:type")
+_HIDDEN_MARKS = (qn("w:vanish"), qn("w:specVanish"))
+_FALSE = {"0", "false", "off"}
+# Runs smaller than this (in half-points, Word's unit for w:sz) cannot be read on the page: 2 pt. Word's own
+# smallest size in its menus is 8 pt; a real résumé never sets text this small on purpose.
+_TINY_HALF_POINTS = 4
+# Text whose colour is this close to what lies beneath it (largest difference of the red, green and blue
+# components, 0-255) cannot be told from it: the PDF reader's white test (0.98) allows the same 5.
+_SAME_COLOUR = 5
+WHITE = "FFFFFF"
+UNKNOWN = "?"  # a background that cannot be known (a text box, a pattern, a highlight, a floating shape)
+_THEME_WHITES = {"background1", "light1"}  # the theme colours that are white in every built-in theme
+_HIGHLIGHTS = {"black": "000000", "white": WHITE}  # the rest are coloured: text on them is judged unknown
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a block sits: ``background`` is the colour beneath its text (the page's white unless a cell,
+    the page colour or a floating shape says otherwise; UNKNOWN in a text box)."""
+
+    background: str = WHITE
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    style: str | None
+    background: str
+
+
+@dataclass(frozen=True, slots=True)
+class _RunLook:
+    """The formatting that decides visibility; None = not set at this level (inherit)."""
+
+    vanish: bool | None = None
+    color: str | None = None  # RRGGBB, "" for automatic (always readable) or an unknown theme colour
+    half_points: int | None = None
+    background: str | None = None  # the run's own shading or highlight
+
+    def over(self, base: _RunLook) -> _RunLook:
+        return _RunLook(
+            self.vanish if self.vanish is not None else base.vanish,
+            self.color if self.color is not None else base.color,
+            self.half_points if self.half_points is not None else base.half_points,
+            self.background if self.background is not None else base.background,
+        )
+
+
+def _hex(value: str | None) -> str:
+    """An RRGGBB colour in upper case, or "" for anything else (auto, a name, garbage)."""
+    value = (value or "").strip().upper()
+    if len(value) == 6 and all(ch in "0123456789ABCDEF" for ch in value):
+        return value
+    return ""
+
+
+def _same_colour(a: str, b: str) -> bool:
+    if not a or not b or UNKNOWN in (a, b):
+        return False
+    return max(abs(int(a[i : i + 2], 16) - int(b[i : i + 2], 16)) for i in (0, 2, 4)) <= _SAME_COLOUR
+
+
+def _fill(shd: Any) -> str | None:
+    """The colour a w:shd paints beneath the text: None when it paints nothing (inherit what is below)."""
+    if shd is None:
+        return None
+    pattern = (shd.get(_W_VAL) or "clear").lower()
+    if pattern not in ("clear", "nil"):
+        return UNKNOWN  # a pattern mixes its colour with the fill
+    fill = (shd.get(_W_FILL) or "auto").lower()
+    if fill == "auto" or pattern == "nil":
+        return None
+    return _hex(fill) or UNKNOWN
+
+
+def _look(rpr: Any) -> _RunLook:
+    if rpr is None:
+        return _RunLook()
+    vanish: bool | None = None
+    for mark in _HIDDEN_MARKS:
+        element = rpr.find(mark)
+        if element is not None:
+            vanish = (element.get(_W_VAL) or "true").lower() not in _FALSE
+            if vanish:
+                break
+    color: str | None = None
+    element = rpr.find(qn("w:color"))
+    if element is not None:
+        theme = (element.get(_W_THEME_COLOR) or "").lower()
+        color = (WHITE if theme in _THEME_WHITES else "") if theme else _hex(element.get(_W_VAL))
+    half_points: int | None = None
+    size = rpr.find(qn("w:sz"))
+    if size is not None:
+        try:
+            half_points = int(float(size.get(_W_VAL) or ""))
+        except ValueError:
+            half_points = None
+    background = _fill(rpr.find(qn("w:shd")))
+    highlight = rpr.find(qn("w:highlight"))
+    if highlight is not None and (highlight.get(_W_VAL) or "none").lower() != "none":
+        background = _HIGHLIGHTS.get((highlight.get(_W_VAL) or "").lower(), UNKNOWN)
+    return _RunLook(vanish, color, half_points, background)
+
+
+class _Visibility:
+    """Resolves each run's formatting through the style chain and records the kinds of hidden text met."""
+
+    def __init__(self, document: Any) -> None:
+        self.hidden: dict[str, None] = {}  # kinds met, in the order first seen
+        self._styles: dict[str, Any] = {}
+        self._looks: dict[str, _RunLook] = {}
+        self._style_fills: dict[str, str | None] = {}
+        self._default = _RunLook()
+        self._default_paragraph: str | None = None
+        try:
+            root = document.styles.element
+        except Exception:  # no or a broken styles part: direct formatting still counts
+            root = None
+        if root is not None:
+            for style in root.iterchildren(qn("w:style")):
+                style_id = style.get(_W_STYLE_ID)
+                if style_id:
+                    self._styles[style_id] = style
+                    if style.get(_W_TYPE) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
+                        self._default_paragraph = style_id
+            defaults = root.find(qn("w:docDefaults"))
+            if defaults is not None:
+                self._default = _look(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+        self.page = WHITE
+        background = document.element.find(qn("w:background"))
+        if background is not None and (background.get(qn("w:color")) or "auto").lower() != "auto":
+            self.page = _hex(background.get(qn("w:color"))) or UNKNOWN
+        if _has_floating_graphics(document):
+            self.page = UNKNOWN
+
+    def _style_look(self, style_id: str | None, depth: int = 0) -> _RunLook:
+        if not style_id or depth > 20:
+            return _RunLook()
+        if style_id in self._looks:
+            return self._looks[style_id]
+        style = self._styles.get(style_id)
+        if style is None:
+            return _RunLook()
+        self._looks[style_id] = _RunLook()  # a basedOn cycle ends here
+        based = style.find(qn("w:basedOn"))
+        base = self._style_look(based.get(_W_VAL) if based is not None else None, depth + 1)
+        look = _look(style.find(qn("w:rPr"))).over(base)
+        self._looks[style_id] = look
+        return look
+
+    def _style_fill(self, style_id: str | None) -> str | None:
+        """The background a paragraph or table style paints: its one fill, UNKNOWN when it has several
+        (a table style shading some rows), None when it paints none."""
+        if not style_id:
+            return None
+        if style_id not in self._style_fills:
+            style = self._styles.get(style_id)
+            fills = {_fill(shd) for shd in style.iter(qn("w:shd"))} - {None} if style is not None else set()
+            if style is not None and any(True for _ in style.iter(qn("w:tblStylePr"))) and fills:
+                fills.add(UNKNOWN)  # header rows, banded rows: which cell has which fill is not known here
+            self._style_fills[style_id] = None if not fills else fills.pop() if len(fills) == 1 else UNKNOWN
+        return self._style_fills[style_id]
+
+    def paragraph(self, p: Any, place: _Place) -> _Paragraph:
+        ppr = p.find(qn("w:pPr"))
+        style: str | None = self._default_paragraph
+        fill: str | None = None
+        if ppr is not None:
+            named = ppr.find(qn("w:pStyle"))
+            if named is not None and named.get(_W_VAL):
+                style = named.get(_W_VAL)
+            fill = _fill(ppr.find(qn("w:shd")))
+        if fill is None:
+            fill = self._style_fill(style)
+        return _Paragraph(style, place.background if fill is None else fill)
+
+    def table(self, table: Any, place: _Place) -> _Place:
+        tblpr = table.find(qn("w:tblPr"))
+        if tblpr is None:
+            return place
+        fill = _fill(tblpr.find(qn("w:shd")))
+        named = tblpr.find(qn("w:tblStyle"))
+        if fill is None and named is not None:
+            fill = self._style_fill(named.get(_W_VAL))
+        return place if fill is None else _Place(fill)
+
+    def cell(self, cell: Any, place: _Place) -> _Place:
+        tcpr = cell.find(qn("w:tcPr"))
+        fill = _fill(tcpr.find(qn("w:shd"))) if tcpr is not None else None
+        return place if fill is None else _Place(fill)
+
+    def run_hidden(self, run: Any, para: _Paragraph) -> bool:
+        """Whether the run's text is invisible on the page; records why."""
+        rpr = run.find(qn("w:rPr"))
+        direct = _look(rpr)
+        char_style = None
+        if rpr is not None:
+            named = rpr.find(qn("w:rStyle"))
+            char_style = named.get(_W_VAL) if named is not None else None
+        look = (
+            direct.over(self._style_look(char_style)).over(self._style_look(para.style)).over(self._default)
+        )
+        background = look.background if look.background is not None else para.background
+        kind = ""
+        if look.vanish:
+            kind = "hidden"
+        elif look.half_points is not None and look.half_points < _TINY_HALF_POINTS:
+            kind = "tiny"
+        elif look.color and _same_colour(look.color, background):
+            kind = "white" if background == WHITE else "same colour as background"
+        if not kind:
+            return False
+        if any(t.text and _WORDLIKE.search(t.text) for t in run.iter(_W_T)):
+            self.hidden.setdefault(kind, None)  # a hidden comma or space is layout, not worth a flag
+        return True
+
+
+# Floating pictures and shapes (DrawingML anchors, VML shapes) can sit behind any text: designed templates
+# put white headings on a coloured sidebar drawn this way. Where the layout cannot be known, white text
+# is given the benefit of the doubt (hidden runs and tiny text are still dropped).
+_FLOATING = frozenset(
+    {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"}
+    | {f"{{urn:schemas-microsoft-com:vml}}{name}" for name in ("rect", "roundrect", "oval", "shape", "group")}
+)
+_WORDLIKE = re.compile(r"\w\w")
+
+
+def _has_floating_graphics(document: Any) -> bool:
+    try:
+        parts = [document.part, *document.part.related_parts.values()]
+        for part in parts:
+            element = getattr(part, "element", None)
+            if element is not None and any(True for _ in element.iter(*_FLOATING)):
+                return True
+    except Exception:  # an odd package: assume the worst for white text, i.e. keep it
+        return True
+    return False
 
 
 def _title(document: Any) -> str:
@@ -266,6 +584,9 @@ def _title(document: Any) -> str:
     return clean_inline(str(title)) if title else ""
 
 
+_ADDRESS = re.compile(r"<[^<>]*? at 0x[0-9a-fA-F]+>|0x[0-9a-fA-F]{6,}")  # an object's repr: differs every run
+
+
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip()
+    text = _ADDRESS.sub("<object>", str(exc)).strip()
     return clean_inline(text.splitlines()[0] if text else type(exc).__name__, max_chars=80)

@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jobmatch.documents import sniff as kinds
 from jobmatch.documents.clean import clean_lines, split_long_line
@@ -21,20 +22,25 @@ DEFAULT_LIMITS = Limits()
 
 _EXPECTED_KIND = {".pdf": kinds.PDF, ".docx": kinds.DOCX, ".txt": kinds.TXT, ".md": kinds.MD}
 _KIND_NAMES = {kinds.PDF: "PDF", kinds.DOCX: "DOCX", kinds.TXT: "text", kinds.MD: "Markdown"}
+# O_NOFOLLOW: a file swapped for a symbolic link after the walk is refused, not followed out of the folder.
+# O_NONBLOCK: a file swapped for a FIFO opens at once instead of waiting for a writer (then fstat refuses it).
 _OPEN_FLAGS = os.O_RDONLY
-for _flag in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
+for _flag in ("O_NOFOLLOW", "O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
     _OPEN_FLAGS |= getattr(os, _flag, 0)
 
 
-def read_document(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(
+    path: Path, display: str, limits: Limits = DEFAULT_LIMITS, *, root: Path | None = None
+) -> Document:
     """Read the résumé at ``path`` into a :class:`Document` whose ``path`` is ``display``.
 
     Raises :class:`DocumentError` with a one-line reason for anything that cannot be read — missing,
     not a regular file, too large, empty, encrypted, damaged, a bomb, a format we do not read — and never
-    any other exception for bad input.
+    any other exception for bad input. With ``root`` (the folder ``path`` was found in), no folder between
+    ``root`` and the file may be a symbolic link either (see :func:`read_bytes`).
     """
     try:
-        data = read_bytes(path, limits)
+        data = read_bytes(path, limits, root=root)
         return _read(path, display, data, limits)
     except DocumentError:
         raise
@@ -46,16 +52,19 @@ def read_document(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> 
         raise DocumentError(f"unreadable ({type(exc).__name__})") from exc
 
 
-def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The whole file, if it is a regular file within the size limit. Never blocks on a FIFO or device."""
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, *, root: Path | None = None) -> bytes:
+    """The whole file, if it is a regular file within the size limit. Never blocks on a FIFO or device.
+
+    The checks are made on the opened descriptor, not on the name before opening it: between a check and
+    an open the name could be swapped for a link or a pipe. A symbolic link is refused, never followed.
+    With ``root``, ``path`` must lie inside it and is opened one folder at a time from ``root``, each
+    with O_NOFOLLOW, so a folder inside ``root`` swapped for a link after the walk is refused too.
+    """
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise DocumentError("not a regular file")
-        # O_NONBLOCK: if the path is swapped for a FIFO after the check, open() still returns at once.
-        fd = os.open(path, _OPEN_FLAGS)
-    except DocumentError:
-        raise
+        fd = _open_below(root, path) if root is not None else os.open(path, _OPEN_FLAGS)
     except OSError as exc:
+        if exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and os.path.islink(path)):
+            raise DocumentError("symbolic link (not followed)") from exc
         raise DocumentError(_os_reason(exc)) from exc
     try:
         info = os.fstat(fd)
@@ -82,6 +91,35 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         os.close(fd)
 
 
+_DIR_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _open_below(root: Path, path: Path) -> int:
+    """``path`` opened from ``root`` one component at a time, never through a symbolic link below root."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError as exc:
+        raise DocumentError("file is outside the folder") from exc
+    if not parts or ".." in parts or os.open not in os.supports_dir_fd:
+        return os.open(path, _OPEN_FLAGS)
+    current = os.open(root, _DIR_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))  # the folder as the user named it
+    try:
+        for name in parts[:-1]:
+            try:
+                following = os.open(name, _DIR_FLAGS, dir_fd=current)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise DocumentError("symbolic link (not followed)") from exc
+                raise
+            os.close(current)
+            current = following
+        return os.open(parts[-1], _OPEN_FLAGS, dir_fd=current)
+    finally:
+        os.close(current)
+
+
 def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "file not found"
@@ -89,8 +127,6 @@ def _os_reason(exc: OSError) -> str:
         return "permission denied"
     if exc.errno == errno.EISDIR:
         return "not a regular file"
-    if exc.errno == errno.ELOOP:
-        return "symlink loop"
     return f"cannot read file ({exc.strerror or type(exc).__name__})"
 
 
@@ -125,7 +161,7 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
     expected_kind = _EXPECTED_KIND.get(suffix)
     if expected_kind is not None and expected_kind != kind and {expected_kind, kind} != {kinds.TXT, kinds.MD}:
         pages.warnings.insert(0, f"content is {_KIND_NAMES[kind]} although the name ends in {suffix}")
-    return _assemble(display, pages, limits)
+    return _assemble(display, pages, limits, data)
 
 
 def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
@@ -141,7 +177,7 @@ def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
     return _Pages(kind, [text.lines], 1, list(text.warnings))
 
 
-def _assemble(display: str, extracted: _Pages, limits: Limits) -> Document:
+def _assemble(display: str, extracted: _Pages, limits: Limits, data: bytes = b"") -> Document:
     lines: list[Line] = []
     chars = 0
     truncated = False
@@ -166,10 +202,10 @@ def _assemble(display: str, extracted: _Pages, limits: Limits) -> Document:
     if truncated:
         warnings.append(f"text truncated to the first {limits.max_chars:,} characters")
     if not lines:
+        if any(w.startswith("hidden text ignored") for w in warnings):
+            raise DocumentError("no visible text (only hidden text)")
         if extracted.kind == kinds.PDF:
-            if any(w.startswith("hidden text ignored") for w in warnings):
-                raise DocumentError("no visible text (only hidden text)")
-            raise DocumentError("no text layer (scanned?)")
+            raise DocumentError(_pdf_damage(data, limits) or "no text layer (scanned?)")
         raise DocumentError("no text found")
     return Document(
         path=display,
@@ -179,6 +215,62 @@ def _assemble(display: str, extracted: _Pages, limits: Limits) -> Document:
         warnings=tuple(warnings),
         title=extracted.title,
     )
+
+
+def _pdf_damage(data: bytes, limits: Limits) -> str | None:
+    """Why a PDF that opened but gave no text is damaged rather than scanned, or None.
+
+    "Scanned?" is only right for pages that are there and draw no text. A page whose content stream is
+    missing, or is compressed data that does not decompress (pypdf reads both as an empty page, quietly),
+    is damaged, and saying so tells the recruiter to ask for the file again rather than for an OCR'd copy.
+    """
+    import io
+    import zlib
+
+    import pypdf
+    from pypdf.generic import ArrayObject, StreamObject
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:  # its streams are ciphertext here: nothing to tell from them
+            return None
+        for number, page in enumerate(reader.pages, start=1):
+            if number > limits.max_pages:
+                break
+            ref = page.get("/Contents")
+            if ref is None:
+                continue  # a blank page: nothing is missing
+            contents = ref.get_object()
+            parts = list(contents) if isinstance(contents, ArrayObject) else [contents]
+            for part in parts:
+                stream = part.get_object() if part is not None else None
+                if not isinstance(stream, StreamObject):
+                    return f"damaged PDF (page {number}: content missing)"
+                if not _inflates(stream, zlib):
+                    return f"damaged PDF (page {number}: content does not decompress)"
+    except Exception:  # what cannot even be walked again says nothing more than "no text"
+        return None
+    return None
+
+
+_FLATE = ("/FlateDecode", "/Fl")
+
+
+def _inflates(stream: object, zlib: Any) -> bool:
+    """Whether a Flate-compressed stream's data decompresses (other filters are not checked)."""
+    filters = stream.get("/Filter")  # type: ignore[attr-defined]
+    first = filters[0] if isinstance(filters, list) and filters else filters
+    if first not in _FLATE:
+        return True
+    raw = bytes(getattr(stream, "_data", b"") or b"")
+    if not raw:
+        return True
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(raw, 1 << 16)
+    except zlib.error:
+        return False
+    return bool(inflater.eof or len(out) >= 1 << 16 or inflater.unconsumed_tail)
 
 
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")

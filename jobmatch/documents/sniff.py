@@ -22,6 +22,8 @@ ZIP = "zip"  # a zip that is not a Word document: unsupported
 HTML = "html"  # a web page (often an error page saved under a résumé's name): unsupported
 
 _PDF_MAGIC = b"%PDF-"
+_PDF_END = b"%%EOF"
+_PDF_LEADING = b" \t\r\n\f\x00"
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -53,7 +55,7 @@ def sniff(path: Path, head: bytes) -> str | None:
 
 def sniff_bytes(name: str, data: bytes) -> str | None:
     """Like :func:`sniff` for a file already in memory (``data`` may be the whole file or its head)."""
-    if _PDF_MAGIC in data[:1024]:
+    if _looks_like_pdf(data):
         return PDF
     if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
         try:
@@ -69,6 +71,16 @@ def sniff_bytes(name: str, data: bytes) -> str | None:
     if _looks_like_html(data, encoding):
         return HTML
     return MD if Path(name).suffix.lower() in _MD_SUFFIXES else TXT
+
+
+def _looks_like_pdf(data: bytes) -> bool:
+    """A PDF starts with ``%PDF-``, after at most a byte-order mark and some white space. Readers also accept
+    junk before it within the first KiB (mail and download headers): taken as PDF only when the file also
+    ends as a PDF does (``%%EOF``), so that a text résumé which mentions "%PDF-1.7" early is still text."""
+    head = data[:1024]
+    if head.removeprefix(codecs.BOM_UTF8).lstrip(_PDF_LEADING).startswith(_PDF_MAGIC):
+        return True
+    return _PDF_MAGIC in head and _PDF_END in data[-1024:]
 
 
 def _broken_zip_kind(data: bytes) -> str:

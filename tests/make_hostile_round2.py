@@ -1,0 +1,343 @@
+#!/usr/bin/env python3
+"""Generate the second round of hostile résumé files (issue 16), beside ``../shared/hostile/make_hostile.py``.
+
+Usage:
+    python tests/make_hostile_round2.py [OUT_DIR]
+
+Needs only the standard library plus python-docx. Writes OUT_DIR/ (the résumé folder), OUT_DIR/../
+job_posting_round2.txt and OUT_DIR/../round2_manifest.json (one record per case). :func:`build` returns
+the cases for tests.
+
+Each hidden-text case has a visible twin (``twin``): the same résumé without the hidden lines. A reader
+that drops what Word does not show reads both alike and flags the hidden one, so the two score within a
+point. Every person and address below is fictional (example.com).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+POSTING = """Senior Python Backend Engineer
+Example Corp - Portland, OR
+
+Requirements:
+- 5+ years of Python
+- Django or FastAPI
+- PostgreSQL and Docker
+- Kubernetes
+"""
+
+# A barista: nothing the posting asks for, so any credit comes from hidden text.
+VISIBLE = [
+    "Sam Barista",
+    "sam.barista@example.com | Portland, OR",
+    "Experience",
+    "2019 - 2024  Barista, Corner Cafe",
+    "Made coffee and served customers",
+    "Education",
+    "High School Diploma, 2018",
+]
+STUFFING = "Senior Python developer: Django, FastAPI, PostgreSQL, Docker, Kubernetes, 10 years"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str  # relative to OUT_DIR
+    outcome: str  # "ranked" or "skipped"
+    why: str  # what it exercises (issue 16 item)
+    reason: str = ""  # regular expression the skip reason must match
+    name: str = ""  # candidate name when ranked
+    warning: str = ""  # regular expression one of the warnings must match
+    no_warning: str = ""  # regular expression no warning may match
+    twin: str = ""  # for hidden text: the visible-only file it must score like (within a point)
+
+
+# ---------------------------------------------------------------------------- DOCX builders
+
+
+def _save(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _cv(hide: Callable[[Any], None] | None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in VISIBLE[:5]:
+        document.add_paragraph(line)
+    if hide is not None:
+        hide(document)
+    for line in VISIBLE[5:]:
+        document.add_paragraph(line)
+    return _save(document)
+
+
+def _run(document: Any, **font: Any) -> Any:
+    run = document.add_paragraph().add_run(STUFFING)
+    for key, value in font.items():
+        setattr(run.font, key, value)
+    return run
+
+
+def _raw(run: Any, xml: str) -> None:
+    from docx.oxml import parse_xml
+
+    run._r.get_or_add_rPr().append(parse_xml(xml))
+
+
+def _hiding_ways() -> dict[str, Callable[[Any], None]]:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt, RGBColor
+
+    white = RGBColor(0xFF, 0xFF, 0xFF)
+
+    def char_style(document: Any) -> None:
+        document.styles.add_style("Keywords", WD_STYLE_TYPE.CHARACTER).font.hidden = True
+        document.add_paragraph().add_run(STUFFING, style="Keywords")
+
+    def para_style(document: Any) -> None:
+        style = document.styles.add_style("Invisible", WD_STYLE_TYPE.PARAGRAPH)
+        style.font.color.rgb = white
+        document.add_paragraph(STUFFING, style="Invisible")
+
+    def based_on(document: Any) -> None:
+        base = document.styles.add_style("Fine", WD_STYLE_TYPE.PARAGRAPH)
+        base.font.size = Pt(1)
+        derived = document.styles.add_style("Finer", WD_STYLE_TYPE.PARAGRAPH)
+        derived.base_style = base
+        document.add_paragraph(STUFFING, style="Finer")
+
+    def black_on_black(document: Any) -> None:
+        from docx.oxml import parse_xml
+
+        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {W} w:val="clear" w:fill="000000"/>'))
+        cell.paragraphs[0].add_run(STUFFING).font.color.rgb = RGBColor(0, 0, 0)
+
+    return {
+        "vanish": lambda d: _run(d, hidden=True),
+        "spec_vanish": lambda d: _raw(_run(d), f"<w:specVanish {W}/>"),
+        "white": lambda d: setattr(_run(d).font.color, "rgb", white),
+        "near_white": lambda d: setattr(_run(d).font.color, "rgb", RGBColor(0xFC, 0xFD, 0xFE)),
+        "theme_white": lambda d: _raw(_run(d), f'<w:color {W} w:val="000000" w:themeColor="background1"/>'),
+        "half_point": lambda d: _raw(_run(d), f'<w:sz {W} w:val="1"/>'),
+        "one_point": lambda d: _run(d, size=Pt(1)),
+        "char_style_hidden": char_style,
+        "para_style_white": para_style,
+        "based_on_tiny": based_on,
+        "black_on_black_cell": black_on_black,
+    }
+
+
+def _relabel(data: bytes, content_type: bytes) -> bytes:
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    return _rezip(
+        data, lambda name, payload: payload.replace(main, content_type) if name.startswith("[") else payload
+    )
+
+
+def _strict(data: bytes) -> bytes:
+    def translate(name: str, payload: bytes) -> bytes:
+        if not name.endswith((".xml", ".rels")):
+            return payload
+        return payload.replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ).replace(
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        )
+
+    return _rezip(data, translate)
+
+
+def _rezip(data: bytes, change: Callable[[str, bytes], bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, change(info.filename, source.read(info.filename)))
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------- PDF builders
+
+
+def _pdf(content: bytes, filters: bytes = b"", contents_ref: bytes | None = None) -> bytes:
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    ref = contents_ref if contents_ref is not None else b"/Contents 4 0 R"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + font + b" " + ref + b" >>",
+        b"<< /Length %d %s>>\nstream\n" % (len(content), filters) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _text_ops(lines: list[str]) -> bytes:
+    body = b" Tj T*\n".join(b"(" + line.encode("latin-1") + b")" for line in lines)
+    return b"BT /F1 11 Tf 14 TL 72 720 Td\n" + body + b" Tj\nET\n"
+
+
+# ---------------------------------------------------------------------------- the folder
+
+
+def build(out: Path) -> list[Case]:
+    """Write every case into ``out`` (created; must not exist or be empty) and the posting beside it."""
+    import zlib
+
+    out.mkdir(parents=True, exist_ok=True)
+    cases: list[Case] = []
+
+    def put(name: str, data: bytes, case: Case) -> None:
+        (out / name).write_bytes(data)
+        cases.append(case)
+
+    # item 1 (DOCX side): hidden text dropped and flagged; the score is the visible twin's
+    put(
+        "docx_visible_twin.docx",
+        _cv(None),
+        Case("docx_visible_twin.docx", "ranked", "item 1 twin", name="Sam Barista", no_warning="hidden"),
+    )
+    for way, hide in _hiding_ways().items():
+        name = f"docx_hidden_{way}.docx"
+        put(
+            name,
+            _cv(hide),
+            Case(
+                name,
+                "ranked",
+                f"item 1: DOCX {way}",
+                name="Sam Barista",
+                warning=r"^hidden text ignored \(",
+                twin="docx_visible_twin.docx",
+            ),
+        )
+
+    def all_ways(document: Any) -> None:
+        for hide in _hiding_ways().values():
+            hide(document)
+
+    put(
+        "docx_hidden_all_ways.docx",
+        _cv(all_ways),
+        Case(
+            "docx_hidden_all_ways.docx",
+            "ranked",
+            "item 1: every way at once",
+            warning=r"^hidden text ignored \(",
+            twin="docx_visible_twin.docx",
+        ),
+    )
+
+    def only_hidden(document: Any) -> None:
+        document.add_paragraph().add_run(STUFFING).font.hidden = True
+
+    import docx
+
+    ghost = docx.Document()
+    only_hidden(ghost)
+    put(
+        "docx_only_hidden.docx",
+        _save(ghost),
+        Case("docx_only_hidden.docx", "skipped", "item 1: nothing visible", reason=r"no visible text"),
+    )
+
+    # item 10: type sniffing and stable, plain reasons
+    mentions = (
+        "Pat Example\npat@example.com\nConverted reports to %PDF-1.7 archives\nPython, Django, PostgreSQL\n"
+    )
+    put(
+        "text_mentions_pdf_magic.txt",
+        mentions.encode(),
+        Case("text_mentions_pdf_magic.txt", "ranked", "item 10: %PDF- in text", name="Pat Example"),
+    )
+    bom_pdf = b"\xef\xbb\xbf\n" + _pdf(_text_ops(["Pia Leading", "pia@example.com", "Python, Docker"]))
+    put(
+        "pdf_after_bom.pdf",
+        bom_pdf,
+        Case("pdf_after_bom.pdf", "ranked", "item 10: BOM then %PDF-", name="Pia Leading"),
+    )
+    good = _cv(None)
+    macro = _relabel(good, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+    put(
+        "macro_enabled.docx",
+        macro,
+        Case("macro_enabled.docx", "ranked", "item 10: .docm content", name="Sam Barista", warning=r"macro"),
+    )
+    odd = _relabel(good, b"application/x-not-word+xml")
+    put(
+        "odd_main_part.docx",
+        odd,
+        Case(
+            "odd_main_part.docx",
+            "skipped",
+            "item 10: stable reason",
+            reason=r"^damaged DOCX \(file '<object>'",
+        ),
+    )
+    put(
+        "strict_ooxml.docx",
+        _strict(good),
+        Case("strict_ooxml.docx", "ranked", "item 10: Strict OOXML", name="Sam Barista"),
+    )
+    missing = _pdf(_text_ops(VISIBLE), contents_ref=b"/Contents 9 0 R")
+    put(
+        "pdf_missing_content.pdf",
+        missing,
+        Case("pdf_missing_content.pdf", "skipped", "item 10: damaged", reason=r"^damaged PDF"),
+    )
+    bad_flate = _pdf(b"definitely not zlib", filters=b"/Filter /FlateDecode ")
+    put(
+        "pdf_bad_flate.pdf",
+        bad_flate,
+        Case("pdf_bad_flate.pdf", "skipped", "item 10: damaged", reason=r"^damaged PDF"),
+    )
+    cut_flate = _pdf(zlib.compress(_text_ops(VISIBLE))[:24], filters=b"/Filter /FlateDecode ")
+    put(
+        "pdf_cut_flate.pdf",
+        cut_flate,
+        Case("pdf_cut_flate.pdf", "skipped", "item 10: damaged", reason=r"^damaged PDF"),
+    )
+    blank = _pdf(b"")
+    put(
+        "pdf_blank_page.pdf",
+        blank,
+        Case("pdf_blank_page.pdf", "skipped", "item 10: no text", reason=r"scanned\?"),
+    )
+
+    (out.parent / "job_posting_round2.txt").write_text(POSTING)
+    manifest = out.parent / "round2_manifest.json"
+    manifest.write_text(json.dumps([asdict(case) for case in cases], indent=2))
+    return cases
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("hostile_round2")
+    cases = build(out)
+    print(f"{len(cases)} cases in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

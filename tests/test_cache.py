@@ -1,0 +1,251 @@
+"""The cache is an optimisation that is never trusted: bad rows are misses, runs do not wait on each other,
+and a cache path that is a link, a folder or another program's SQLite file is never followed or altered."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jobmatch import cache as cache_module
+from jobmatch.cache import Cache
+from jobmatch.cli import app
+from jobmatch.posting import load_posting
+from jobmatch.ranking import RankOptions, rank
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTING = load_posting(ROOT / "requirements" / "AVON147.txt")
+TEXT = "Jane Doe\nExperience\nSales Coordinator\n2015 - 2019\nProcessed orders.\n"
+NAMES = ["Jane Doe", "Mary Major", "Omar Okoye", "Lena Lind"]
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"cv{i:02d}.txt").write_text(TEXT.replace("Jane Doe", NAMES[i]))
+    return folder
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------- item 5: a bad row is a miss
+
+CORRUPTIONS = {
+    "garbage blob": "UPDATE {table} SET payload = X'00DEADBEEF'",
+    "truncated blob": "UPDATE {table} SET payload = substr(payload, 1, length(payload) / 2)",
+    "text instead of blob": "UPDATE {table} SET payload = 'not a blob'",
+    "integer instead of blob": "UPDATE {table} SET payload = 42",
+    "null blob": "UPDATE {table} SET payload = NULL",
+    "other row's blob": "UPDATE {table} SET payload = (SELECT payload FROM {table} ORDER BY key LIMIT 1)",
+}
+
+
+@pytest.mark.parametrize("table", ["results", "documents"])
+@pytest.mark.parametrize("corruption", list(CORRUPTIONS))
+def test_a_corrupted_row_is_a_cache_miss(tmp_path: Path, table: str, corruption: str) -> None:
+    folder = _folder(tmp_path, 2)
+    cache_path = tmp_path / "cache.sqlite3"
+    options = RankOptions(workers=1, cache_path=cache_path)
+    cold = rank(folder, POSTING, options)
+    assert sorted(c.name for c in cold.candidates) == sorted(NAMES[:2])
+    with sqlite3.connect(cache_path) as db:
+        db.execute(CORRUPTIONS[corruption].format(table=table))
+        if table == "documents":  # a document row is only read when its result is missing
+            db.execute("DELETE FROM results")
+    warm = rank(folder, POSTING, options)
+    assert [(c.file, c.name, c.score) for c in warm.candidates] == [
+        (c.file, c.name, c.score) for c in cold.candidates
+    ]
+    assert warm.skipped == ()
+    again = rank(folder, POSTING, options)  # the bad rows were replaced by good ones
+    assert [c.score for c in again.candidates] == [c.score for c in cold.candidates]
+
+
+def test_a_wrong_score_type_is_a_miss_and_a_damaged_file_no_failure(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 2)
+    cache_path = tmp_path / "cache.sqlite3"
+    options = RankOptions(workers=1, cache_path=cache_path)
+    cold = rank(folder, POSTING, options)
+    with sqlite3.connect(cache_path) as db:
+        db.execute("UPDATE results SET score = 'high'")
+    assert rank(folder, POSTING, options) == cold
+    with sqlite3.connect(cache_path) as db:
+        db.execute("UPDATE results SET score = score + 50")  # a forged score no longer matches its check
+    assert rank(folder, POSTING, options) == cold
+    # The whole file overwritten with junk: not an SQLite file, so the run goes on without a cache.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{cache_path}{suffix}").unlink(missing_ok=True)
+    cache_path.write_bytes(b"SQLite format 3\0" + os.urandom(4000))
+    assert rank(folder, POSTING, options) == cold
+
+
+def test_cli_on_a_corrupted_cache_exits_0_with_the_table(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 2)
+    cache_dir = tmp_path / "cachedir"
+    env = {"JOBMATCH_CACHE_DIR": str(cache_dir)}
+    args = ["rank", str(folder), "--posting", str(ROOT / "requirements" / "AVON147.txt"), "-j", "1"]
+    first = CliRunner().invoke(app, [*args, "--format", "json"], env=env)
+    assert first.exit_code == 0, first.stderr
+    with sqlite3.connect(cache_dir / "cache.sqlite3") as db:
+        db.execute("UPDATE results SET payload = X'789C00'")
+        db.execute("UPDATE documents SET payload = X'789C00'")
+    second = CliRunner().invoke(app, [*args, "--format", "json"], env=env)
+    assert second.exit_code == 0, second.stderr
+    assert second.stdout == first.stdout
+
+
+# ---------------------------------------------------------------------------- item 6: runs do not block
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from jobmatch.cache import Cache
+    store = Cache(Path(sys.argv[1]))
+    store.put("documents", "holder-1", b"one")
+    print("written", flush=True)
+    time.sleep(float(sys.argv[2]))  # a run waiting on its workers between two writes
+    store.put("documents", "holder-2", b"two")
+    store.close()
+    """
+)
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from jobmatch.cache import Cache
+    started = time.monotonic()
+    store = Cache(Path(sys.argv[1]))
+    for i in range(20):
+        store.put_result(f"writer-{i}", float(i), b"blob")
+    store.close()
+    print(f"{time.monotonic() - started:.3f}")
+    """
+)
+
+
+def test_two_runs_writing_one_cache_do_not_wait_on_each_other(tmp_path: Path) -> None:
+    cache_path = tmp_path / "cache.sqlite3"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    hold_s = 2.5
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(cache_path), str(hold_s)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "written"
+        writer = subprocess.run(
+            [sys.executable, "-c", WRITER, str(cache_path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert writer.returncode == 0, writer.stderr
+        assert float(writer.stdout) < 1.5, f"the second run waited {writer.stdout.strip()} s for the first"
+    finally:
+        holder.wait(timeout=30)
+    store = Cache(cache_path)
+    assert store.get("documents", "holder-1") == b"one" and store.get("documents", "holder-2") == b"two"
+    assert all(store.get_result(f"writer-{i}") == (float(i), b"blob") for i in range(20))
+    store.close()
+
+
+# ---------------------------------------------------------------------------- item 7: the path is untrusted
+
+
+def test_a_symlinked_cache_file_is_not_followed_or_chmodded(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.db"
+    target.write_bytes(b"precious")
+    target.chmod(0o644)
+    cache_dir = tmp_path / "cachedir"
+    cache_dir.mkdir()
+    link = cache_dir / "cache.sqlite3"
+    link.symlink_to(target)
+    folder = _folder(tmp_path, 1)
+    ranking = rank(folder, POSTING, RankOptions(workers=1, cache_path=link))
+    assert len(ranking.candidates) == 1
+    assert target.read_bytes() == b"precious" and (target.stat().st_mode & 0o777) == 0o644
+    store = Cache(link)
+    assert store.get("documents", "x") is None
+    assert store.problem is not None and "symbolic link" in store.problem
+    store.close()
+    # `cache clear` removes the link, never what it points to
+    result = CliRunner().invoke(app, ["cache", "clear"], env={"JOBMATCH_CACHE_DIR": str(cache_dir)})
+    assert result.exit_code == 0, result.stderr
+    assert not os.path.lexists(link) and target.read_bytes() == b"precious"
+
+
+def test_a_foreign_sqlite_file_is_left_as_it_is(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cachedir"
+    cache_dir.mkdir()
+    path = cache_dir / "cache.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE results (id INTEGER, note TEXT)")
+        db.execute("INSERT INTO results VALUES (1, 'keep me')")
+    db.close()
+    path.chmod(0o644)
+    before = _digest(path)
+    folder = _folder(tmp_path, 1)
+    ranking = rank(folder, POSTING, RankOptions(workers=1, cache_path=path))
+    assert len(ranking.candidates) == 1
+    assert _digest(path) == before and not Path(f"{path}-wal").exists()
+    store = Cache(path)
+    store.put("documents", "k", b"v")
+    assert store.problem is not None and "not a cache jobmatch created" in store.problem
+    store.close()
+    assert _digest(path) == before and (path.stat().st_mode & 0o777) == 0o644  # not even chmod'ed
+    env = {"JOBMATCH_CACHE_DIR": str(cache_dir)}
+    shown = CliRunner().invoke(app, ["cache", "path"], env=env)
+    assert shown.exit_code == 0 and "not a cache jobmatch created" in shown.stderr
+    cleared = CliRunner().invoke(app, ["cache", "clear"], env=env)
+    assert cleared.exit_code == 2
+    assert cleared.stderr.count("\n") == 1 and "not a jobmatch cache" in cleared.stderr
+    assert "Traceback" not in cleared.stderr
+    assert _digest(path) == before
+
+
+def test_our_cache_is_marked_and_an_old_one_adopted(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    store = Cache(path)
+    store.put("documents", "k", b"v")
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == cache_module.APPLICATION_ID
+    assert (path.stat().st_mode & 0o777) == 0o600
+    old = tmp_path / "old.sqlite3"  # written by a jobmatch from before application_id
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('schema', '2')")
+        db.execute("CREATE TABLE documents (key TEXT PRIMARY KEY, payload BLOB)")
+    db.close()
+    store = Cache(old)
+    store.put("documents", "k", b"v")
+    assert store.problem is None and store.get("documents", "k") == b"v"
+    store.close()
+
+
+def test_cache_clear_on_a_folder_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cachedir"
+    (cache_dir / "cache.sqlite3").mkdir(parents=True)
+    result = CliRunner().invoke(app, ["cache", "clear"], env={"JOBMATCH_CACHE_DIR": str(cache_dir)})
+    assert result.exit_code == 2
+    assert result.stderr.startswith("jobmatch: error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert "folder" in result.stderr and "Traceback" not in result.stderr
+    assert (cache_dir / "cache.sqlite3").is_dir()
+    folder = _folder(tmp_path, 1)  # and a run with a folder there goes on without a cache
+    ranking = rank(folder, POSTING, RankOptions(workers=1, cache_path=cache_dir / "cache.sqlite3"))
+    assert len(ranking.candidates) == 1
