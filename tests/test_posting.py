@@ -360,11 +360,20 @@ def test_load_posting_too_large(tmp_path: Path) -> None:
         load_posting(path)
 
 
-@pytest.mark.parametrize("data", [b"%PDF-1.7\n...", b"PK\x03\x04rest", b"Title: x\x00\x00"])
-def test_load_posting_rejects_binary(tmp_path: Path, data: bytes) -> None:
-    path = tmp_path / "posting.txt"
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n...", "cannot read posting .*damaged PDF"),
+        (b"PK\x03\x04rest", "not a text, Markdown, HTML, DOCX or PDF file"),
+        (b"Title: x\x00\x00\x00\x00", "not a text, Markdown, HTML, DOCX or PDF file"),
+        (bytes(range(256)) * 8, "not a text, Markdown, HTML, DOCX or PDF file"),
+        (bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600, "legacy Word .doc"),
+    ],
+)
+def test_load_posting_rejects_binary_by_content(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "posting.txt"  # the name says text; the bytes decide
     path.write_bytes(data)
-    with pytest.raises(PostingError, match="not a plain-text file"):
+    with pytest.raises(PostingError, match=reason):
         load_posting(path)
 
 
