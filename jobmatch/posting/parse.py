@@ -22,6 +22,7 @@ import importlib
 import re
 import stat
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
@@ -289,11 +290,15 @@ _COMPOUND = re.compile(
     r"|,\s+(?=must\b)",
     re.IGNORECASE,
 )
+# "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
+_SEMICOLON = re.compile(r"\s*;\s+(?=\S+\s+\S+\s+\S)")
+_SEMICOLON_MIN_WORDS = 3  # words before the semicolon too: "Python, Java; C++ is optional" stays whole
 # Inline bullets in run-on text: " * item * item", " - item - item".
 _INLINE_BULLET = re.compile(r"\s+[*•·▪◦‣]\s+|\s+[-–—]\s+(?=\S)")
 _LEADING_MARKER = re.compile(r"^(?:[*•·▪◦‣\-–—]\s*|and\s+)+", re.IGNORECASE)
 _BRACKET_SPAN_MAX = 200  # a "(" whose ")" is further than this does not protect what follows
 MAX_REQUIREMENTS = 200  # a real posting has a few dozen at most
+ITEM_MAX_CHARS = 1000  # a requirement is a sentence or two; longer items are cut (and stay cheap to check)
 RUN_ON_CHARS = 200  # a prose line this long may hold inline headings ("… Basic Qualifications: …")
 
 # --------------------------------------------------------------------------- public API
@@ -512,6 +517,7 @@ def _normalise_name(name: str) -> str:
     return _SPACES.sub(" ", name).strip().lower()
 
 
+@lru_cache(maxsize=4096)  # run-on text asks about the same few labels many times
 def _canonical(name: str, *, loose: bool) -> tuple[str, bool] | None:
     """(canonical section, list style) for a known heading; ``loose`` also accepts "… Qualifications" etc."""
     key = _normalise_name(name)
@@ -946,13 +952,22 @@ def _items_of(text: str, list_style: bool, preferred: bool, *, source: str = "")
 
 def _clause_items(text: str, preferred: bool, *, source: str = "") -> list[_Item]:
     items = []
-    for clause in _clauses(text):
+    for whole in _clauses(text):
+        clause = _bounded(whole)
         if _is_not_requirement(clause):
             continue
         item = _item(clause, preferred=preferred, source=source)
         if item.text:
             items.append(item)
     return items
+
+
+def _bounded(text: str) -> str:
+    """An item no longer than ITEM_MAX_CHARS: longer is run-on text nobody reads as one requirement."""
+    if len(text) <= ITEM_MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, ITEM_MAX_CHARS)
+    return text[: cut if cut > 0 else ITEM_MAX_CHARS].rstrip() + " …"
 
 
 def _is_not_requirement(text: str) -> bool:
@@ -1019,6 +1034,10 @@ def _clauses(text: str) -> list[str]:
     cuts: set[tuple[int, int]] = set()
     for match in _INLINE_BULLET.finditer(text):
         if not inside[match.start()]:
+            cuts.add((match.start(), match.end()))
+    for match in _SEMICOLON.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()].rsplit(";", 1)[-1]
+        if not inside[match.start()] and len(before.split()) >= _SEMICOLON_MIN_WORDS:
             cuts.add((match.start(), match.end()))
     for match in _COMPOUND.finditer(text):
         if not inside[match.start()]:
