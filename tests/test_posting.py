@@ -730,3 +730,19 @@ def test_run_on_splitting_is_linear() -> None:
     posting = parse_posting(text)
     assert time.monotonic() - started < GENEROUS_S
     assert 1 <= len(posting.requirements) <= 200
+
+
+def test_job_board_footer_details_end_sections_and_kind_markers_apply_to_the_whole_item() -> None:
+    posting = load_posting(FIXTURES / "receptionist_indeed.txt")
+    assert items(posting) == [
+        ("High school diploma or equivalent", REQUIRED),
+        ("1+ year of front desk experience in a medical or dental office", REQUIRED),
+        ("Proficiency with Microsoft Office and Dentrix or Eaglesoft", REQUIRED),
+        ("Excellent customer service and phone etiquette", REQUIRED),
+        ("Medical office: 1 year (Preferred)", PREFERRED),  # "(Preferred)" alone is the item's kind
+        ("Customer service: 2 years (Required)", REQUIRED),
+        ("CPR Certification (Preferred)", PREFERRED),
+        ("Spanish (Preferred)", PREFERRED),
+    ]
+    assert all(r.notes == () for r in posting.requirements)
+    assert ("DETAILS", "In person") in posting.sections  # "Work Location: In person" is no requirement

@@ -98,6 +98,11 @@ _SECTION_ALIASES: dict[str, str] = {
     ),
     "COMPANY": "about us; about the company; who we are; company overview; our company",
     "APPLY": "how to apply; to apply; application process; application instructions",
+    # Job-board detail lines ("Job Type: Full-time", "Work Location: In person") end a requirement section.
+    "DETAILS": (
+        "job type; job types; employment type; pay; schedule; shift; shifts; work location; location; "
+        "job details; work schedule; hours; start date; contract length"
+    ),
     "LEGAL": "equal opportunity; equal opportunity employer; eeo statement; eeo; your right to work",
 }
 # Headings not in the lists above, by their words (normalised text), first match wins: "Minimum Skills and
@@ -107,7 +112,8 @@ _LOOSE_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, name in (
         (r"^what you(?:'ll| will)? (?:be )?do(?:ing)?\b|responsibilit|duties", "RESPONSIBILITIES"),
         (
-            r"qualification|requirement|\brequired\b|\bskills?\b|competenc|\bexperience\b"
+            r"qualification|requirement|\brequired\b|\bskills?\b|competenc|\bexperience\b|licen[cs]e|certific"
+            r"|^languages?$"
             r"|^what you(?:'ll| will)? "
             r"(?:need|bring|have)\b|^must haves?\b|^nice to haves?\b",
             "REQUIREMENTS",
@@ -177,6 +183,10 @@ _PAREN_PREFERENCE = re.compile(
     r"\s*\(([^()]{0,120}\b(?:preferred|preferably|ideally|a plus|desired|desirable|nice to have)\b"
     r"[^()]{0,80})\)",
     re.IGNORECASE,
+)
+# A parenthesis that holds only the kind, at the end: "(Preferred)", "(Required)", "(a plus)".
+_KIND_MARKER = re.compile(
+    r"\s*\((preferred|required|desired|optional|a\s+plus|nice\s+to\s+have)\)\s*\.?\s*$", re.IGNORECASE
 )
 _QUALIFIER_PREFERENCE = re.compile(
     r"\s*[,;]?\s*\b((?:ideally|preferably|especially|with\s+preference\s+(?:for|to))\b[^.;()]{0,160})",
@@ -292,6 +302,7 @@ _COMPOUND = re.compile(
 )
 # "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
 _SEMICOLON = re.compile(r"\s*;\s+(?=\S+\s+\S+\s+\S)")
+_LABEL_CLAUSE_WORDS = 3  # "Customer service: 2 years": a label this short stays with its value
 _SEMICOLON_MIN_WORDS = 3  # words before the semicolon too: "Python, Java; C++ is optional" stays whole
 # Inline bullets in run-on text: " * item * item", " - item - item".
 _INLINE_BULLET = re.compile(r"\s+[*•·▪◦‣]\s+|\s+[-–—]\s+(?=\S)")
@@ -615,6 +626,8 @@ def _classify_key(key: str, rest: str, *, in_header: bool) -> _Line | None:
     known = _canonical(key, loose=caps or not rest)
     if known is not None:
         canonical, list_style = known
+        if canonical == "DETAILS" and rest and in_header:  # "Location: Remote" above the first heading
+            return _Line("field", text=rest, name=key)
         if not rest:
             return _heading(key, known)
         if caps or canonical not in _REQUIREMENT_SECTIONS:  # "REQUIREMENTS: text…", "Summary: text…"
@@ -992,6 +1005,10 @@ def _kind_and_notes(text: str, *, preferred: bool) -> tuple[RequirementKind, tup
     "… is a plus", "Ideally you know Shopify" make the item preferred.
     """
     notes: list[str] = []
+    marker = _KIND_MARKER.search(text)  # "Customer service: 1 year (Preferred)": the whole item's kind
+    if marker:
+        preferred = preferred or not marker.group(1).lower().startswith("req")
+        text = text[: marker.start()]
     rest = text
     for match in _PAREN_PREFERENCE.finditer(text):
         notes.append(match.group(1).strip())
@@ -1042,10 +1059,17 @@ def _clauses(text: str) -> list[str]:
     for match in _COMPOUND.finditer(text):
         if not inside[match.start()]:
             cuts.add((match.start(), match.end()))
+    fixed = sorted(cuts)
+    last_end = 0  # where the clause before the current cue starts
     for match in _CLAUSE_CUE.finditer(text):
+        while fixed and fixed[0][1] <= match.start():
+            last_end = max(last_end, fixed.pop(0)[1])
         if inside[match.start()] or not _opens_clause(text, match.start(), match.end()):
             continue
+        if _is_short_label(text[last_end : match.start()]):
+            continue  # "Medical office: 1 year", "Languages: Comfortable …": the label names what follows
         cuts.add((match.start(), match.end()))
+        last_end = match.end()
     if not cuts:
         return [_LEADING_MARKER.sub("", text.strip())]
     parts: list[str] = []
@@ -1058,6 +1082,12 @@ def _clauses(text: str) -> list[str]:
     parts.append(text[start:])
     clauses = [_LEADING_MARKER.sub("", part.strip()).strip() for part in parts]
     return [clause for clause in clauses if any(ch.isalnum() for ch in clause)]
+
+
+def _is_short_label(text: str) -> bool:
+    """A clause so far that is only a label: at most _LABEL_CLAUSE_WORDS words ending in a colon."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") and len(stripped.split()) <= _LABEL_CLAUSE_WORDS
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:
