@@ -654,18 +654,33 @@ def test_docx_posting_goes_through_the_resume_reader(tmp_path: Path, name: str) 
     ]
 
 
-def test_pdf_posting_goes_through_the_resume_reader(tmp_path: Path) -> None:
+def test_pdf_posting_goes_through_the_resume_reader_and_wrapped_lines_join(tmp_path: Path) -> None:
     from tests.test_documents import make_pdf, text_ops
 
-    lines = ["Dental Assistant", "Requirements:", "Current dental assisting certification.",
-             "1+ years of chairside experience.", "Bilingual Spanish is a plus."]  # fmt: skip
-    path = tmp_path / "assistant.pdf"
-    path.write_bytes(make_pdf([text_ops(lines)]))
-    assert items(load_posting(path)) == [
-        ("Current dental assisting certification.", REQUIRED),
-        ("1+ years of chairside experience.", REQUIRED),
-        ("Bilingual Spanish is a plus.", PREFERRED),
+    lines = [
+        "Staff Accountant",
+        "Requirements:",
+        "• Bachelor's degree in Accounting or Finance and 3+ years of",
+        "accounts payable experience",
+        "• Advanced knowledge of Microsoft Excel, including pivot tables and",
+        "VLOOKUP",  # a wrapped line, not an all-caps heading
+        "• Experience with NetSuite or",
+        "QuickBooks Online",
+        "• Dental assisting certification is a plus.",
+        "Benefits:",
+        "• 401(k) match",
     ]
+    path = tmp_path / "accountant.pdf"
+    path.write_bytes(make_pdf([text_ops(lines)]))
+    posting = load_posting(path)
+    assert items(posting) == [
+        ("Bachelor's degree in Accounting or Finance", REQUIRED),  # "and 3+ years" states a second one
+        ("3+ years of accounts payable experience", REQUIRED),
+        ("Advanced knowledge of Microsoft Excel, including pivot tables and VLOOKUP", REQUIRED),
+        ("Experience with NetSuite or QuickBooks Online", REQUIRED),
+        ("Dental assisting certification is a plus.", PREFERRED),
+    ]
+    assert posting.requirements[3].alternatives == ("NetSuite", "QuickBooks Online")
 
 
 def test_zip_bomb_docx_posting_is_refused_by_the_reader_budgets(tmp_path: Path) -> None:

@@ -287,6 +287,11 @@ _BINDING_WORDS = _terms(
     "some; both; either; very; highly; is; are; be; been; has; have; had; not; no; more; most; must; should; "
     "will; can; who; that; which; whose; very; also; &"
 )
+# A line ending in one of these was wrapped: the next line goes on with it even when it starts with a capital.
+_WRAP_WORDS = _terms(
+    "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; including; such as; like; plus; "
+    "your; our; their; nor; than; using; via"
+)
 # After a capitalised word ("WCF Experience in …", "Time Must have …") a cue opens a clause only when a
 # function word follows it; otherwise it is part of a name ("Customer Experience", "Microsoft Certified …").
 _AFTER_NAME_CUE = re.compile(
@@ -295,7 +300,8 @@ _AFTER_NAME_CUE = re.compile(
 # Compound sentences that state different requirements: "… experience and a current forklift certification,
 # and must be able to lift …". "and" alone does not split ("communication and interpersonal skills").
 _COMPOUND = re.compile(
-    r",?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using)|a\s+(?:current|valid)"
+    r"(?<!\d),?\s+and\s+(?=\d+\s*\+?\s*(?:years?|yrs)\b)"
+    r"|,?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using)|a\s+(?:current|valid)"
     r"|an?\s+(?:active|current|valid|unrestricted)|possess|hold\s+an?|the\s+ability)\b)"
     r"|,\s+(?=must\b)",
     re.IGNORECASE,
@@ -794,10 +800,17 @@ def _read_structure(text: str) -> _Structure:
     title_line = ""
     blocks = [_Block(name="")]
     in_header = True  # header fields only count before the first heading or label
+    previous = ""  # the last line with text
     seen_text = False
     for raw in text.split("\n"):
         first = not seen_text and bool(raw.strip())
         line = _classify(raw, in_header=in_header, first=first)
+        if line.kind == "heading" and line.name not in _SECTION_ALIASES and _ends_unfinished(previous):
+            line = _Line(
+                "prose", text=_plain(raw.strip())
+            )  # "… pivot tables and" / "VLOOKUP": a wrapped line
+        if line.kind != "blank":
+            previous = raw
         if line.kind == "blank":
             blocks[-1].lines.append(line)
             blocks[-1].raw.append("")
@@ -884,13 +897,26 @@ def _units(block: _Block) -> list[_Unit]:
             open_unit = False
             continue
         # Wrapped lines: a lower-case start, or an indented line under a bullet.
-        continues = open_unit and (line.text[:1].islower() or (line.indented and units[-1].kind == "bullet"))
+        continues = open_unit and (
+            line.text[:1].islower()
+            or (line.indented and units[-1].kind == "bullet")
+            or _ends_unfinished(units[-1].parts[-1])
+        )
         if line.kind == "prose" and continues and units[-1].kind in ("bullet", "prose"):
             units[-1].parts.append(line.text)  # joined once, at the end: no quadratic re-copying
             continue
         units.append(_Unit(line.kind, [line.text], line.name, line.list_style))
         open_unit = True
     return units
+
+
+def _ends_unfinished(text: str) -> bool:
+    """A line cut mid-phrase (PDF and e-mail wrapping): it ends in a comma or a word that binds the next."""
+    stripped = text.rstrip()
+    if stripped.endswith(","):
+        return True
+    last = stripped.rsplit(maxsplit=1)[-1].lower() if stripped else ""
+    return last in _WRAP_WORDS
 
 
 def _requirement_items(blocks: list[_Block]) -> list[_Item]:
