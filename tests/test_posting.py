@@ -761,3 +761,22 @@ def test_job_board_footer_details_end_sections_and_kind_markers_apply_to_the_who
     ]
     assert all(r.notes == () for r in posting.requirements)
     assert ("DETAILS", "In person") in posting.sections  # "Work Location: In person" is no requirement
+
+
+def test_run_on_warehouse_items_split_at_cues_and_at_a_capitalised_need() -> None:
+    posting = load_posting(FIXTURES / "warehouse_runon.txt")
+    assert items(posting) == [
+        ("Must be 18 years or older", REQUIRED),
+        ("High school diploma or GED preferred", PREFERRED),
+        ("Able to lift 50 lbs", REQUIRED),
+        ("Forklift experience a plus", PREFERRED),  # "Forklift experience" opens a clause after "lbs"
+        ("Able to work overtime as needed", REQUIRED),
+        ("Basic math skills", REQUIRED),
+    ]
+
+
+def test_run_on_nurse_keeps_years_with_their_subject_and_drops_the_sign_on_bonus() -> None:
+    posting = load_posting(FIXTURES / "nurse_runon.txt")
+    assert ("Minimum 2 years ICU experience preferred", PREFERRED) in items(posting)
+    assert ("Excellent critical thinking skills", REQUIRED) in items(posting)
+    assert not any("bonus" in r.text.lower() or "Apply" in r.text for r in posting.requirements)

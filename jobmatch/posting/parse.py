@@ -280,10 +280,17 @@ _YEARS_CUE = r"\d+\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?(?:years?|yrs)\b"
 _CLAUSE_CUE = re.compile(
     rf"(?:(?<=[^\s,;&/(\-–—])[ \t]+|(?<=[a-z]),)(?=(?:{_CUE_WORDS})(?![\w'’-])|{_YEARS_CUE})"
 )
+# A capitalised phrase naming what is asked for ("… lift 50 lbs Forklift experience a plus", "… Cash handling
+# skills") after a lower-case word opens a clause too: names of tools are followed by other words.
+_NOUN_CUE = re.compile(
+    r"(?<=[a-z)])[ \t]+(?=[A-Z][a-z][A-Za-z'’/-]*(?:[ \t]+[a-z][a-z'’/-]*){0,2}[ \t]+"
+    r"(?:experience|skills?|knowledge|certification|certificate|licen[cs]e|degree|diploma|background|proficiency|fluency)\b)"
+)
+_TIME_UNITS = _terms("year; years; yrs; month; months; week; weeks")  # "2 years ICU experience" is one
 # Words that bind the next word to them: no clause starts after them.
 _BINDING_WORDS = _terms(
     "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; least; minimum; than; over; "
-    "about; including; include; includes; such; like; e.g.; i.e.; plus; nor; but; your; our; their; any; "
+    "about; including; include; includes; such; like; e.g.; i.e.; nor; but; your; our; their; any; "
     "some; both; either; very; highly; is; are; be; been; has; have; had; not; no; more; most; must; should; "
     "will; can; who; that; which; whose; very; also; &"
 )
@@ -1084,6 +1091,14 @@ def _clauses(text: str) -> list[str]:
             cuts.add((match.start(), match.end()))
     for match in _COMPOUND.finditer(text):
         if not inside[match.start()]:
+            cuts.add((match.start(), match.end()))
+    for match in _NOUN_CUE.finditer(text):
+        before = _word_before(text, match.start())
+        if (
+            not inside[match.start()]
+            and before[:1].islower()
+            and before.lower() not in _BINDING_WORDS | _LEAD_WORDS | _TIME_UNITS
+        ):
             cuts.add((match.start(), match.end()))
     fixed = sorted(cuts)
     last_end = 0  # where the clause before the current cue starts
