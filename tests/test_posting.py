@@ -780,3 +780,14 @@ def test_run_on_nurse_keeps_years_with_their_subject_and_drops_the_sign_on_bonus
     assert ("Minimum 2 years ICU experience preferred", PREFERRED) in items(posting)
     assert ("Excellent critical thinking skills", REQUIRED) in items(posting)
     assert not any("bonus" in r.text.lower() or "Apply" in r.text for r in posting.requirements)
+
+
+def test_long_whitespace_runs_colons_and_dashes_stay_linear() -> None:
+    started = time.monotonic()
+    for text in (
+        "Requirements: Excel" + " " * 300_000 + "and Word",
+        "Requirements: Excel " + ":" * 300_000,
+        "Requirements: Excel" + " - " * 100_000,
+    ):
+        parse_posting(text)
+    assert time.monotonic() - started < GENEROUS_S

@@ -155,6 +155,7 @@ _KEY_VALUE = re.compile(r"^([^:]{1,80}?)\s*:\s*(.*)$")
 _FIELD_KEY = re.compile(r"^[A-Z][\w'’/&#().-]*(?:\s+[\w'’/&#().-]+){0,3}$")  # <= 4 words, capitalised
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _SPACES = re.compile(r"\s+")
+_INNER_SPACES = re.compile(r"(?<=\S)[^\S\n]{2,}|(?<=\S)[^\S\n ]")  # runs and odd spaces after a word
 
 # --------------------------------------------------------------------------- item patterns
 
@@ -428,7 +429,9 @@ def parse_posting(text: str, path: str = "") -> Posting:
     ``path`` is only recorded (and its stem used as the Job ID when the text has none).
     Raises PostingError when no requirement can be found at all.
     """
-    text = _explode_run_on(strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # One space between words: every later pattern then meets whitespace runs of length 1 (linear time).
+    text = _explode_run_on(_INNER_SPACES.sub(" ", text))
     parsed = _read_structure(text)
     items = _requirement_items(parsed.blocks)
     if not items:
@@ -681,7 +684,7 @@ _HEADING_WORDS = frozenset(
 # A label that starts a sentence may hold other words ("Skills required for the position:") if it names one of
 # these; "Experience building RESTful APIs - …" is an item, not a heading.
 _BOUNDARY_LABEL = re.compile(r"qualification|requirement|\bskills\b|competenc")
-_INLINE_LABEL_END = re.compile(r"[ \t]*:(?!//)|[ \t]+[-–—](?=[ \t])")
+_INLINE_LABEL_END = re.compile(r"(?<=[\w)])(?:[ \t]?:(?!//)|[ \t][-–—](?=[ \t]))")
 _LABEL_MAX_WORDS = 8
 _LABEL_WORD = re.compile(r"\S+")
 # Headings written without a colon, in Title Case, followed by the next capitalised word ("What You Will Be
