@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ import pytest
 from jobmatch.errors import ExitCode, PostingError
 from jobmatch.models import Posting, RequirementKind
 from jobmatch.posting import MAX_POSTING_BYTES, find_posting, load_posting, parse_posting
+from jobmatch.posting.parse import ITEM_MAX_CHARS
 
 REQUIRED = RequirementKind.REQUIRED
 PREFERRED = RequirementKind.PREFERRED
@@ -360,11 +364,20 @@ def test_load_posting_too_large(tmp_path: Path) -> None:
         load_posting(path)
 
 
-@pytest.mark.parametrize("data", [b"%PDF-1.7\n...", b"PK\x03\x04rest", b"Title: x\x00\x00"])
-def test_load_posting_rejects_binary(tmp_path: Path, data: bytes) -> None:
-    path = tmp_path / "posting.txt"
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n...", "cannot read posting .*damaged PDF"),
+        (b"PK\x03\x04rest", "not a text, Markdown, HTML, DOCX or PDF file"),
+        (b"Title: x\x00\x00\x00\x00", "not a text, Markdown, HTML, DOCX or PDF file"),
+        (bytes(range(256)) * 8, "not a text, Markdown, HTML, DOCX or PDF file"),
+        (bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 600, "legacy Word .doc"),
+    ],
+)
+def test_load_posting_rejects_binary_by_content(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "posting.txt"  # the name says text; the bytes decide
     path.write_bytes(data)
-    with pytest.raises(PostingError, match="not a plain-text file"):
+    with pytest.raises(PostingError, match=reason):
         load_posting(path)
 
 
@@ -421,3 +434,360 @@ def test_find_posting_missing_folder(tmp_path: Path) -> None:
 
 def test_shipped_requirements_folder_has_exactly_avon147() -> None:
     assert find_posting(AVON147.parent) == AVON147
+
+
+# --------------------------------------------------------------------------- any posting: other fields
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "postings"
+
+
+def items(posting: Posting) -> list[tuple[str, RequirementKind]]:
+    return [(r.text, r.kind) for r in posting.requirements]
+
+
+def test_nurse_markdown_preferences_inside_required_items_are_notes() -> None:
+    posting = load_posting(FIXTURES / "nurse.md")
+    assert items(posting) == [
+        ("Associate's or Bachelor's degree in Nursing (BSN preferred)", REQUIRED),
+        ("Current RN license in the state of Illinois", REQUIRED),
+        ("BLS and ACLS certification from the American Heart Association", REQUIRED),
+        ("We need at least 2 years of acute care hospital experience, ideally in med-surg", REQUIRED),
+        ("Experience with Epic electronic health records is a plus", PREFERRED),
+        ("Ability to work 12-hour shifts, including nights, weekends and holidays", REQUIRED),
+    ]
+    assert posting.requirements[0].notes == ("BSN preferred",)
+    assert posting.requirements[3].notes == ("ideally in med-surg",)
+    assert not any("Salary" in r.text or "$" in r.text for r in posting.requirements)
+
+
+def test_ap_clerk_skills_keywords_support_the_requirements_that_hold_them() -> None:
+    posting = load_posting(FIXTURES / "ap_clerk.txt")
+    assert items(posting)[:5] == [
+        ("High school diploma or GED", REQUIRED),
+        ("an associate degree in accounting is a plus.", PREFERRED),
+        ("2+ years of accounts payable experience.", REQUIRED),
+        ("Experience with QuickBooks, SAP or Oracle.", REQUIRED),
+        ("Strong attention to detail.", REQUIRED),
+    ]
+    skills = [(r.text, r.source, r.supports, r.kind) for r in posting.requirements if r.source]
+    assert skills == [
+        ("Accounts payable", "skills", ("R3",), REQUIRED),
+        ("Excel", "skills", (), REQUIRED),  # no requirement names Excel: a keyword of its own
+        ("QuickBooks", "skills", ("R4",), REQUIRED),  # supports the one-of-three, never an "and"
+        ("SAP", "skills", ("R4",), REQUIRED),
+    ]
+    assert posting.requirements[3].alternatives == ("QuickBooks", "SAP", "Oracle")
+    assert not any("$" in r.text or "résumé" in r.text for r in posting.requirements)
+
+
+def test_sous_chef_one_paragraph_gives_requirement_sentences_only() -> None:
+    posting = load_posting(FIXTURES / "sous_chef.txt")
+    assert items(posting) == [
+        (
+            "The ideal candidate has 3+ years of experience in a high-volume kitchen, including at least "
+            "1 year in a supervisory role.",
+            REQUIRED,
+        ),
+        ("Culinary degree or equivalent experience preferred.", PREFERRED),
+        ("Must hold a current ServSafe Food Manager certification.", REQUIRED),
+        ("Knowledge of inventory and food cost control is a plus.", PREFERRED),
+        ("Weekend and evening availability required.", REQUIRED),
+    ]
+
+
+def test_warehouse_compound_sentence_states_three_requirements() -> None:
+    posting = load_posting(FIXTURES / "warehouse.txt")
+    assert items(posting) == [
+        ("Candidates must have at least 1 year of warehouse experience", REQUIRED),
+        ("a current forklift certification", REQUIRED),
+        ("must be able to lift up to 50 lbs.", REQUIRED),
+        ("Experience with RF scanners is nice to have.", PREFERRED),
+    ]
+
+
+def test_job_board_paragraph_with_inline_headings_and_dash_bullets() -> None:
+    posting = load_posting(FIXTURES / "job_board.txt")
+    assert [name for name, _ in posting.sections] == [
+        "COMPANY", "RESPONSIBILITIES", "REQUIREMENTS", "PREFERRED", "BENEFITS",
+    ]  # fmt: skip
+    assert items(posting) == [
+        ("2+ years of customer service experience in a call center", REQUIRED),
+        ("Excellent written and verbal communication skills", REQUIRED),
+        ("Experience with Zendesk or Salesforce Service Cloud", REQUIRED),
+        ("Ability to type 40 words per minute", REQUIRED),
+        ("Bilingual English and Spanish", PREFERRED),
+        ("Experience in the telecommunications industry", PREFERRED),
+        ("Applicants must be authorized to work in the U.S.", REQUIRED),  # from the legal text at the end
+    ]
+
+
+def test_html_posting_is_read_as_text_without_scripts(tmp_path: Path) -> None:
+    posting = load_posting(FIXTURES / "sales_rep.html")
+    assert posting.title == "Inside Sales Representative"
+    assert items(posting) == [
+        ("1+ years of B2B sales experience", REQUIRED),
+        ("Experience with HubSpot or Salesforce", REQUIRED),
+        ("Excellent phone skills & a positive attitude", REQUIRED),
+        ("Knowledge of office furniture", PREFERRED),
+    ]
+    assert "alert" not in " ".join(text for _, text in posting.sections)
+
+
+RUN_ON = (
+    "Title: Payroll Analyst\n"
+    "Overview: We run payroll for 3,000 employees in five states. Key Responsibilities: Process biweekly "
+    "payroll and reconcile tax filings. Minimum Skills and Competencies: The requirements listed below are "
+    "representative of the knowledge, skill and/or ability required. Reasonable accommodations may be made "
+    "to enable individuals with disabilities to perform the essential functions. Associate's degree in "
+    "accounting "
+    "or equivalent work experience High school diploma required 3+ years of multi-state payroll experience "
+    "Expert in ADP Workforce Now, Excel, Power BI or above Proficient with pivot tables, VLOOKUP Must have "
+    "strong knowledge of FLSA rules Effective time management skills Preferred Qualifications: CPP "
+    "certification Experience with Workday Payroll About Acme Corp: Acme makes pumps. Salary range "
+    "$52,000–$60,000 plus bonus. Acme is an equal opportunity employer.\n"
+)
+
+
+def test_run_on_line_with_inline_headings_splits_at_requirement_cues() -> None:
+    posting = parse_posting(RUN_ON, "payroll.txt")
+    assert items(posting) == [
+        ("Associate's degree in accounting or equivalent work experience", REQUIRED),
+        ("High school diploma required", REQUIRED),
+        ("3+ years of multi-state payroll experience", REQUIRED),
+        ("Expert in ADP Workforce Now, Excel, Power BI or above", REQUIRED),  # a tool list stays whole
+        ("Proficient with pivot tables, VLOOKUP", REQUIRED),
+        ("Must have strong knowledge of FLSA rules", REQUIRED),
+        ("Effective time management skills", REQUIRED),
+        ("CPP certification", PREFERRED),
+        ("Experience with Workday Payroll", PREFERRED),
+    ]
+    names = [name for name, _ in posting.sections]
+    assert names[-3:] == ["REQUIREMENTS", "PREFERRED", "COMPANY"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Salary range $52,000–$60,000 plus bonus.",
+        "We offer medical, dental and vision insurance.",
+        "Acme is an Equal Opportunity Employer and considers applicants regardless of race.",
+        "Reasonable accommodations are available for applicants with disabilities.",
+        "To apply, send your resume to jobs@example.com.",
+        "Please apply online at https://example.com/jobs.",
+        "Our team is a friendly group of 40 engineers.",
+        "The requirements listed below are representative of the knowledge required.",
+    ],
+)
+def test_pay_benefits_legal_and_apply_text_is_never_a_requirement(sentence: str) -> None:
+    posting = parse_posting(f"Job\nRequirements:\n- Excel\n{sentence}\n")
+    assert texts(posting) == ["Excel"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "notes"),
+    [
+        ("1+ year of customer service experience, preferably in a call center.", REQUIRED,
+         ("preferably in a call center",)),
+        ("Bachelor's degree in Finance (MBA a plus).", REQUIRED, ("MBA a plus",)),
+        ("Spanish is desired.", PREFERRED, ()),
+        ("Prior retail experience is optional.", PREFERRED, ()),
+        ("A degree is not required.", PREFERRED, ()),
+        ("Veterans with logistics experience are encouraged to apply.", PREFERRED, ()),
+        ("Master's degree preferred.", PREFERRED, ()),
+    ],
+)  # fmt: skip
+def test_kind_and_notes_from_wording(sentence: str, kind: RequirementKind, notes: tuple[str, ...]) -> None:
+    (requirement,) = parse_posting(f"Job\nRequirements:\n{sentence}\n").requirements
+    assert (requirement.kind, requirement.notes) == (kind, notes)
+
+
+def test_glued_sentences_and_etc_before_a_capital_end_sentences() -> None:
+    posting = parse_posting(
+        "Job\nRequirements:\nTools: SSL, PKI, etc. Relational databases. Applicants must be authorized to "
+        "work in the U.S.Please apply by email.\n"
+    )
+    assert texts(posting) == [
+        "Tools: SSL, PKI, etc.",
+        "Relational databases.",
+        "Applicants must be authorized to work in the U.S.",
+    ]
+
+
+# --------------------------------------------------------------------------- any posting: formats
+
+
+def docx_posting(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+DOCX_LINES = [
+    "Line Cook",
+    "Requirements",
+    "2+ years of line cook experience in a full-service restaurant",
+    "Food handler card",
+    "Ability to lift 40 lbs and stand for long periods",
+    "Nice to have",
+    "Experience with a wood-fired grill",
+    "Benefits",
+    "Free staff meals and paid time off",
+]
+
+
+@pytest.mark.parametrize("name", ["cook.docx", "cook.txt"])  # the content decides, not the name
+def test_docx_posting_goes_through_the_resume_reader(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(docx_posting(DOCX_LINES))
+    posting = load_posting(path)
+    assert posting.title == "Line Cook"
+    assert items(posting) == [
+        ("2+ years of line cook experience in a full-service restaurant", REQUIRED),
+        ("Food handler card", REQUIRED),
+        ("Ability to lift 40 lbs and stand for long periods", REQUIRED),
+        ("Experience with a wood-fired grill", PREFERRED),
+    ]
+
+
+def test_pdf_posting_goes_through_the_resume_reader_and_wrapped_lines_join(tmp_path: Path) -> None:
+    from tests.test_documents import make_pdf, text_ops
+
+    lines = [
+        "Staff Accountant",
+        "Requirements:",
+        "• Bachelor's degree in Accounting or Finance and 3+ years of",
+        "accounts payable experience",
+        "• Advanced knowledge of Microsoft Excel, including pivot tables and",
+        "VLOOKUP",  # a wrapped line, not an all-caps heading
+        "• Experience with NetSuite or",
+        "QuickBooks Online",
+        "• Dental assisting certification is a plus.",
+        "Benefits:",
+        "• 401(k) match",
+    ]
+    path = tmp_path / "accountant.pdf"
+    path.write_bytes(make_pdf([text_ops(lines)]))
+    posting = load_posting(path)
+    assert items(posting) == [
+        ("Bachelor's degree in Accounting or Finance", REQUIRED),  # "and 3+ years" states a second one
+        ("3+ years of accounts payable experience", REQUIRED),
+        ("Advanced knowledge of Microsoft Excel, including pivot tables and VLOOKUP", REQUIRED),
+        ("Experience with NetSuite or QuickBooks Online", REQUIRED),
+        ("Dental assisting certification is a plus.", PREFERRED),
+    ]
+    assert posting.requirements[3].alternatives == ("NetSuite", "QuickBooks Online")
+
+
+def test_zip_bomb_docx_posting_is_refused_by_the_reader_budgets(tmp_path: Path) -> None:
+    from tests.test_documents import rezip
+
+    bomb = rezip(docx_posting(DOCX_LINES), add={"word/media/blob.bin": b"\0" * (4 * 1024 * 1024)})
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(bomb)
+    with pytest.raises(PostingError, match=r"cannot read posting .*zip bomb"):
+        load_posting(path)
+
+
+def test_toml_posting_is_handed_to_toml_io(tmp_path: Path) -> None:
+    path = tmp_path / "edited.toml"
+    path.write_text("[posting]\n")
+    if importlib.util.find_spec("jobmatch.posting.toml_io") is not None:
+        pytest.skip("jobmatch.posting.toml_io exists: its own tests cover it")
+    with pytest.raises(PostingError, match="TOML postings are not supported yet"):
+        load_posting(path)
+
+
+# --------------------------------------------------------------------------- hostile postings stay bounded
+
+GENEROUS_S = 20.0  # far above the real cost (well under a second each) and far below the old quadratic one
+
+
+def test_many_requirements_are_a_clear_error() -> None:
+    text = "Job\nRequirements:\n" + "\n".join(f"- Skill number {i}" for i in range(10_000))
+    with pytest.raises(PostingError, match=r"10,000 requirements; at most 200"):
+        parse_posting(text)
+
+
+def test_sentence_splitting_is_linear_over_many_abbreviations() -> None:
+    from jobmatch.posting.parse import _sentences  # the splitter itself, on one ~1 MB paragraph
+
+    started = time.monotonic()
+    assert _sentences("Knowledge of e.g. Excel etc. and i.e. things " * 22_000)[0].startswith("Knowledge")
+    assert len(_sentences("Tools e.g. Excel etc. and i.e. things. " * 25_000)) == 25_000
+    assert time.monotonic() - started < GENEROUS_S  # the old splitter took minutes here
+    posting = parse_posting("Job\nRequirements:\n" + "Tools e.g. Excel etc. and i.e. things. " * 3_000)
+    assert len(posting.requirements) == 1  # the same sentence, once
+    assert len(posting.requirements[0].text) <= ITEM_MAX_CHARS + 2  # an item is bounded
+
+
+def test_alternatives_are_linear_over_a_long_comma_list_without_or() -> None:
+    names = ", ".join(f"Tool{i} Suite" for i in range(6_000))  # ~70 KB, no "or"
+    started = time.monotonic()
+    posting = parse_posting(f"Job\nRequirements:\nExperience with {names}.\n")
+    assert time.monotonic() - started < GENEROUS_S
+    assert posting.requirements[0].alternatives == ()
+    from jobmatch.posting.parse import _alternatives  # the regex itself, on the whole unbounded text
+
+    started = time.monotonic()
+    assert _alternatives(f"Experience with {names}") == ()
+    assert _alternatives(f"Experience with {names}, Python or Go")[-2:] == ("Python", "Go")
+    assert time.monotonic() - started < GENEROUS_S
+
+
+def test_run_on_splitting_is_linear() -> None:
+    text = "Job " + "Required Experience: Java Strong SQL Must have C# Nice To Haves - Go " * 3_000  # ~210 KB
+    started = time.monotonic()
+    posting = parse_posting(text)
+    assert time.monotonic() - started < GENEROUS_S
+    assert 1 <= len(posting.requirements) <= 200
+
+
+def test_job_board_footer_details_end_sections_and_kind_markers_apply_to_the_whole_item() -> None:
+    posting = load_posting(FIXTURES / "receptionist_indeed.txt")
+    assert items(posting) == [
+        ("High school diploma or equivalent", REQUIRED),
+        ("1+ year of front desk experience in a medical or dental office", REQUIRED),
+        ("Proficiency with Microsoft Office and Dentrix or Eaglesoft", REQUIRED),
+        ("Excellent customer service and phone etiquette", REQUIRED),
+        ("Medical office: 1 year (Preferred)", PREFERRED),  # "(Preferred)" alone is the item's kind
+        ("Customer service: 2 years (Required)", REQUIRED),
+        ("CPR Certification (Preferred)", PREFERRED),
+        ("Spanish (Preferred)", PREFERRED),
+    ]
+    assert all(r.notes == () for r in posting.requirements)
+    assert ("DETAILS", "In person") in posting.sections  # "Work Location: In person" is no requirement
+
+
+def test_run_on_warehouse_items_split_at_cues_and_at_a_capitalised_need() -> None:
+    posting = load_posting(FIXTURES / "warehouse_runon.txt")
+    assert items(posting) == [
+        ("Must be 18 years or older", REQUIRED),
+        ("High school diploma or GED preferred", PREFERRED),
+        ("Able to lift 50 lbs", REQUIRED),
+        ("Forklift experience a plus", PREFERRED),  # "Forklift experience" opens a clause after "lbs"
+        ("Able to work overtime as needed", REQUIRED),
+        ("Basic math skills", REQUIRED),
+    ]
+
+
+def test_run_on_nurse_keeps_years_with_their_subject_and_drops_the_sign_on_bonus() -> None:
+    posting = load_posting(FIXTURES / "nurse_runon.txt")
+    assert ("Minimum 2 years ICU experience preferred", PREFERRED) in items(posting)
+    assert ("Excellent critical thinking skills", REQUIRED) in items(posting)
+    assert not any("bonus" in r.text.lower() or "Apply" in r.text for r in posting.requirements)
+
+
+def test_long_whitespace_runs_colons_and_dashes_stay_linear() -> None:
+    started = time.monotonic()
+    for text in (
+        "Requirements: Excel" + " " * 300_000 + "and Word",
+        "Requirements: Excel " + ":" * 300_000,
+        "Requirements: Excel" + " - " * 100_000,
+    ):
+        parse_posting(text)
+    assert time.monotonic() - started < GENEROUS_S

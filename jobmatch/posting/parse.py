@@ -18,20 +18,33 @@ Untrusted text stays text: nothing here prints, and control characters are strip
 from __future__ import annotations
 
 import codecs
+import importlib
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from jobmatch.errors import PostingError
+from jobmatch.documents import Limits, read_document
+from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
+from jobmatch.errors import DocumentError, PostingError
+from jobmatch.matching.text import tokens
 from jobmatch.models import Posting, Requirement, RequirementKind
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
 
 MAX_POSTING_BYTES = 1 << 20  # 1 MB: real postings are a few kB; anything bigger is the wrong file
+MAX_BINARY_POSTING_BYTES = (
+    10 << 20
+)  # DOCX/PDF postings carry logos and fonts; the readers' budgets still apply
 POSTING_SUFFIXES = (".txt", ".md")
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))
+_SNIFF_BYTES = 64 * 1024
+# The résumé readers' budgets, with the text kept no longer than a text posting may be.
+_POSTING_LIMITS = Limits(max_file_bytes=MAX_BINARY_POSTING_BYTES, max_chars=MAX_POSTING_BYTES)
 TITLE_MAX_CHARS = 100  # a first line longer than this is prose, not a title
 
 
@@ -52,7 +65,8 @@ _SECTION_ALIASES: dict[str, str] = {
     "REQUIREMENTS": (
         "requirements; requirement; qualifications; required qualifications; minimum qualifications; "
         "basic qualifications; minimum requirements; job requirements; key requirements; what you'll need; "
-        "what you will need; what you need; what you'll bring; what you will bring; must have; must haves; "
+        "what you will need; what you need; about you; what you'll bring; what you will bring; must have; "
+        "must haves; "
         "who you are; what we're looking for; what we are looking for; you have; you bring; "
         "requirements and qualifications; qualifications and requirements; skills and qualifications; "
         "skills and experience; experience and qualifications; education and experience; essential; "
@@ -61,7 +75,7 @@ _SECTION_ALIASES: dict[str, str] = {
     ),
     "PREFERRED": (
         "preferred; preferred qualifications; preferred skills; preferred experience; nice to have; "
-        "nice to haves; bonus; bonus points; pluses; desired qualifications; desired skills; desirable; "
+        "nice to haves; bonus points; pluses; desired qualifications; desired skills; desirable; "
         "desirable skills; additional qualifications; extra credit"
     ),
     "RESPONSIBILITIES": (
@@ -84,7 +98,38 @@ _SECTION_ALIASES: dict[str, str] = {
     ),
     "COMPANY": "about us; about the company; who we are; company overview; our company",
     "APPLY": "how to apply; to apply; application process; application instructions",
+    # Job-board detail lines ("Job Type: Full-time", "Work Location: In person") end a requirement section.
+    "DETAILS": (
+        "job type; job types; employment type; pay; schedule; shift; shifts; work location; location; "
+        "job details; work schedule; hours; start date; contract length"
+    ),
+    "LEGAL": "equal opportunity; equal opportunity employer; eeo statement; eeo; your right to work",
 }
+# Headings not in the lists above, by their words (normalised text), first match wins: "Minimum Skills and
+# Competencies", "Additional Experience (Not Required)", "What You Need for this Position", "About Acme Inc".
+_LOOSE_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (r"^what you(?:'ll| will)? (?:be )?do(?:ing)?\b|responsibilit|duties", "RESPONSIBILITIES"),
+        (
+            r"qualification|requirement|\brequired\b|\bskills?\b|competenc|\bexperience\b|licen[cs]e|certific"
+            r"|^languages?$"
+            r"|^what you(?:'ll| will)? "
+            r"(?:need|bring|have)\b|^must haves?\b|^nice to haves?\b",
+            "REQUIREMENTS",
+        ),
+        (
+            r"benefit|\bperks?\b|compensation|salary|^pay\b|what's in it for you|reasons to (?:work|join)"
+            r"|^why (?:work|join)|we offer",
+            "BENEFITS",
+        ),
+        (r"^about\b|^who we are", "COMPANY"),
+        (r"^(?:how to )?apply\b|application", "APPLY"),
+        (r"equal (?:employment )?opportunit|\beeo\b|right to work", "LEGAL"),
+        (r"\binfo\b|information|details|description|overview|summary", "SUMMARY"),
+    )
+)
+_LOOSE_PREFERRED = re.compile(r"prefer|nice|bonus|desir|additional|optional|not required|\bplus")
 _LIST_ALIASES = (
     "must have; must haves; nice to have; nice to haves; bonus points; pluses; skills; technical skills; "
     "key skills; core skills; skill set; skillset; required skills; preferred skills; desired skills; "
@@ -110,30 +155,57 @@ _KEY_VALUE = re.compile(r"^([^:]{1,80}?)\s*:\s*(.*)$")
 _FIELD_KEY = re.compile(r"^[A-Z][\w'’/&#().-]*(?:\s+[\w'’/&#().-]+){0,3}$")  # <= 4 words, capitalised
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _SPACES = re.compile(r"\s+")
+_INNER_SPACES = re.compile(r"(?<=\S)[^\S\n]{2,}|(?<=\S)[^\S\n ]")  # runs and odd spaces after a word
 
 # --------------------------------------------------------------------------- item patterns
 
-# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital or digit.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a letter or digit. A
+# lower-case start counts too ("… SQL, UNIX. database programming"): job-board text is not always capitalised.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[*•]?[A-Za-z0-9])")
+# Glued sentences: "… work in the U.S.Please apply" (a dotted abbreviation, then a capitalised word).
+_GLUED_SENTENCE = re.compile(r"(?<=\b[A-Z]\.[A-Z]\.)(?=[A-Z][a-z])")
 _ABBREVIATIONS = _terms(
     "etc.; e.g.; i.e.; vs.; approx.; incl.; esp.; inc.; ltd.; co.; corp.; dept.; mr.; mrs.; ms.; dr.; sr.; "
     "jr.; st.; no.; yrs.; yr.; min.; max.; cf.; al."
 )
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,2}\.){2,}|[A-Z]\.")  # B.S., U.S., Ph.D., e.g., initials
+_TOKEN_BEFORE_MAX = (
+    40  # how far back a sentence end looks for the abbreviation it may close (keeps it linear)
+)
 
 _PREFERRED_WORDS = re.compile(
-    r"\b(?:an?\s+(?:\w+\s+)?plus|pluses|preferred|preferably|nice[\s-]to[\s-]have|bonus|desirable|ideally"
-    r"|advantage|advantageous)\b",
+    r"\b(?:an?\s+(?:\w+\s+)?plus|pluses|preferred|preferably|nice[\s-]to[\s-]have|desirable|desired|ideally"
+    r"|advantage|advantageous|optional|not\s+required|encouraged\s+to\s+apply"
+    r"|(?<!plus\s)(?<!annual\s)(?<!signing\s)(?<!sign-on\s)bonus)\b",
     re.IGNORECASE,
 )
+# A preference inside a required item is a note on it: "(BSN preferred)", ", ideally in med-surg".
+_PAREN_PREFERENCE = re.compile(
+    r"\s*\(([^()]{0,120}\b(?:preferred|preferably|ideally|a plus|desired|desirable|nice to have)\b"
+    r"[^()]{0,80})\)",
+    re.IGNORECASE,
+)
+# A parenthesis that holds only the kind, at the end: "(Preferred)", "(Required)", "(a plus)".
+_KIND_MARKER = re.compile(
+    r"\s*\((preferred|required|desired|optional|a\s+plus|nice\s+to\s+have)\)\s*\.?\s*$", re.IGNORECASE
+)
+_QUALIFIER_PREFERENCE = re.compile(
+    r"\s*[,;]?\s*\b((?:ideally|preferably|especially|with\s+preference\s+(?:for|to))\b[^.;()]{0,160})",
+    re.IGNORECASE,
+)
+_QUALIFIER_MIN_WORDS = 3  # words before "ideally …" for it to qualify an item rather than open it
 _EQUIVALENT = re.compile(
     r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|(?:related|relevant)\s+(?:work\s+)?experience)\b",
     re.IGNORECASE,
 )
-# "Django or FastAPI", "Python, Java, or Go": short capitalised / technical names joined by "or".
+# "Django or FastAPI", "Python, Java, or Go": short capitalised / technical names joined by "or". The list
+# before "or" is looked for in a bounded window before each "or" (a regex over the whole text backtracks
+# over every long comma list without an "or").
 _TOKEN = r"(?:[A-Z][\w+#'’./-]*[\w+#]|[A-Z]|\.[A-Za-z]\w*)"
 _NAME = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}"
-_NAME_CHOICE = re.compile(rf"(?<![\w.+#])((?:{_NAME})(?:\s*,\s*{_NAME})*)\s*,?\s+or\s+({_NAME})(?![\w+#])")
+_OR_NAME = re.compile(rf"\s*,?\s+or\s+({_NAME})(?![\w+#])")
+_NAME_LIST_END = re.compile(rf"(?<![\w.+#])((?:{_NAME})(?:\s*,\s*{_NAME})*)$")
+_NAME_LIST_WINDOW = 300  # characters before "or" searched for its list of names
 # Capitalised words that open a sentence rather than name a skill ("Strong SQL or Excel").
 _LEAD_WORDS = _terms(
     "strong; excellent; solid; good; great; proven; demonstrated; advanced; basic; working; deep; expert; "
@@ -151,9 +223,108 @@ _REQUIREMENT_LEADIN = re.compile(
 _REQUIREMENT_LIKE = re.compile(
     r"\b\d+\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?(?:years?|yrs)['’]?\s+(?:of|in|with|as|experience)\b"
     r"|\bexperience\s+(?:with|in)\b|\bdegree\s+in\b|\bproficien(?:cy|t)\s+(?:in|with)\b|\bmust\b"
-    r"|\brequired\b|\bknowledge\s+of\b|\bfamiliarity\s+with\b",
+    r"|\brequired\b|\bknowledge\s+of\b|\bfamiliarity\s+with\b"
+    r"|\b(?:preferred|a\s+plus|nice\s+to\s+have|certifi(?:ed|cation)|licen[cs]ed?|diploma|degree|GED"
+    r"|ability\s+to|able\s+to|fluen(?:t|cy)|bilingual|availability|authori[sz]ed\s+to\s+work)\b",
     re.IGNORECASE,
 )
+# Work eligibility is stated in the legal text at the end of many ads ("Applicants must be authorized to work
+# in the U.S."): a must-sentence about it is a requirement wherever it stands.
+_ELIGIBILITY = re.compile(
+    r"\bmust\b[^.!?]{0,80}\b(?:authori[sz]\w*|citizen\w*|security\s+clearance|background\s+(?:check|investigation)"
+    r"|drug\s+(?:test|screen)\w*|eligib\w*|right\s+to\s+work|work\s+permit)",
+    re.IGNORECASE,
+)
+# Text that is never a requirement: pay, benefits, equal-opportunity and accommodation statements, how to
+# apply, links, and sentences about the requirement list itself.
+_NOT_REQUIREMENT = re.compile(
+    r"\$\s?\d|\bsalary\b|\bpay\s+(?:range|rate|scale)\b|\bper\s+hour\b|\bhourly\s+rate\b|\bcompensation\b"
+    r"|\bbenefits?\s+(?:package|include|including|offered|are)\b|\b(?:medical|health|great|competitive|excellent"
+    r"|full|comprehensive|generous)\s+benefits\b|\b401\s?\(?k\)?|\bpaid\s+(?:time\s+off|training|holidays|vacation)"
+    r"|\bPTO\b|\bhealth(?:care)?\s+(?:insurance|plan)s?\b|\bdental\s+(?:insurance|plan|coverage)|\bmedical,\s+dental"
+    r"|\btuition\s+(?:reimbursement|assistance)|\bequal\s+(?:employment\s+)?opportunit|\bEOE\b"
+    r"|\baffirmative\s+action|\bregardless\s+of\b|\bwithout\s+regard\b|\bprotected\s+(?:veteran|by\s+law|class)"
+    r"|\baccommodations?\b|(?<!encouraged\s)\bto\s+apply\b|\bapply\s+(?:now|today|online|directly|here|at|via"
+    r"|through|by|in\s+person)\b|\bsend\s+(?:us\s+)?(?:your|a)\s+(?:resume|résumé|cv|cover\s+letter)|\bclick\b"
+    r"|https?://|\bwww\.|\w@\w+\.\w|\bcopyright\b|\ball\s+rights\s+reserved\b"
+    r"|\b(?:listed|described|outlined)\s+(?:below|above)\b|\brepresentative\s+of\b",
+    re.IGNORECASE,
+)
+# A sentence in the company's voice ("We are a leading …", "Our team …") is description unless it states a
+# requirement ("We need 2+ years of …").
+_COMPANY_VOICE = re.compile(
+    r"^(?:we|we're|our|us|they|their|this\s+company|the\s+company|join|come|if\s+you|please|looking\s+forward)\b",
+    re.IGNORECASE,
+)
+
+# Run-on text: one line holding many requirements with no punctuation between them ("… related experience
+# High school diploma or GED required 5+ years of experience … Expert in C#, JavaScript Proficient with MVC").
+# A new clause starts at a capitalised word that opens requirement phrases (or at "N+ years"), unless the word
+# before it binds it ("at least", "with", "and") or the span is inside brackets.
+_CLAUSE_CUES = (
+    "Expert; Expertise; Proficient; Proficiency; Experience; Experienced; Hands-on; Hands; Must; Ability; "
+    "Able; Strong; Knowledge; Knowledgeable; Bachelor's; Bachelors; Bachelor; Master's; Masters; "
+    "Associate's; High; "
+    "Minimum; At; Good; Excellent; Effective; Demonstrated; Proven; Familiarity; Familiar; Understanding; "
+    "Understand; Have; Has; Passion; Passionate; Proactive; Willing; Willingness; Proof; Working; "
+    "Comfortable; "
+    "Fluency; Fluent; Solid; Advanced; Previous; Prior; Current; Valid; Certified; Certification; Licensed; "
+    "Relevant; Capable; Skilled; Exceptional; Outstanding; Superior; Thorough; Availability; Available; "
+    "Eligible; Authorized; Authorised; Degree; Diploma; Bilingual; Self-motivated; Detail-oriented; "
+    "Attention; Commitment; Desire; Possess; "
+    # words that open company, pay or application text, so that it comes apart from the requirement before it
+    "We; Our; They; Please; Apply; Join; Click; Looking; If"
+)
+_OPENER_CUES = _terms("We; Our; They; Please; Apply; Join; Click; Looking; If")
+_CUE_WORDS = "|".join(re.escape(w) for w in sorted(_terms(_CLAUSE_CUES), key=len, reverse=True))
+_YEARS_CUE = r"\d+\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?(?:years?|yrs)\b"
+_CLAUSE_CUE = re.compile(
+    rf"(?:(?<=[^\s,;&/(\-–—])[ \t]+|(?<=[a-z]),)(?=(?:{_CUE_WORDS})(?![\w'’-])|{_YEARS_CUE})"
+)
+# A capitalised phrase naming what is asked for ("… lift 50 lbs Forklift experience a plus", "… Cash handling
+# skills") after a lower-case word opens a clause too: names of tools are followed by other words.
+_NOUN_CUE = re.compile(
+    r"(?<=[a-z)])[ \t]+(?=[A-Z][a-z][A-Za-z'’/-]*(?:[ \t]+[a-z][a-z'’/-]*){0,2}[ \t]+"
+    r"(?:experience|skills?|knowledge|certification|certificate|licen[cs]e|degree|diploma|background|proficiency|fluency)\b)"
+)
+_TIME_UNITS = _terms("year; years; yrs; month; months; week; weeks")  # "2 years ICU experience" is one
+# Words that bind the next word to them: no clause starts after them.
+_BINDING_WORDS = _terms(
+    "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; least; minimum; than; over; "
+    "about; including; include; includes; such; like; e.g.; i.e.; nor; but; your; our; their; any; "
+    "some; both; either; very; highly; is; are; be; been; has; have; had; not; no; more; most; must; should; "
+    "will; can; who; that; which; whose; very; also; &"
+)
+# A line ending in one of these was wrapped: the next line goes on with it even when it starts with a capital.
+_WRAP_WORDS = _terms(
+    "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; including; such as; like; plus; "
+    "your; our; their; nor; than; using; via"
+)
+# After a capitalised word ("WCF Experience in …", "Time Must have …") a cue opens a clause only when a
+# function word follows it; otherwise it is part of a name ("Customer Experience", "Microsoft Certified …").
+_AFTER_NAME_CUE = re.compile(
+    r"\S+\s+(?:with|in|of|to|on|at|for|using|a|an|the|have|has|be|possess|know|understand|\w+ing)\b"
+)
+# Compound sentences that state different requirements: "… experience and a current forklift certification,
+# and must be able to lift …". "and" alone does not split ("communication and interpersonal skills").
+_COMPOUND = re.compile(
+    r"(?<!\d),?\s+and\s+(?=\d+\s*\+?\s*(?:years?|yrs)\b)"
+    r"|,?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using)|a\s+(?:current|valid)"
+    r"|an?\s+(?:active|current|valid|unrestricted)|possess|hold\s+an?|the\s+ability)\b)"
+    r"|,\s+(?=must\b)",
+    re.IGNORECASE,
+)
+# "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
+_SEMICOLON = re.compile(r"\s*;\s+(?=\S+\s+\S+\s+\S)")
+_LABEL_CLAUSE_WORDS = 3  # "Customer service: 2 years": a label this short stays with its value
+_SEMICOLON_MIN_WORDS = 3  # words before the semicolon too: "Python, Java; C++ is optional" stays whole
+# Inline bullets in run-on text: " * item * item", " - item - item".
+_INLINE_BULLET = re.compile(r"\s+[*•·▪◦‣]\s+|\s+[-–—]\s+(?=\S)")
+_LEADING_MARKER = re.compile(r"^(?:[*•·▪◦‣\-–—]\s*|and\s+)+", re.IGNORECASE)
+_BRACKET_SPAN_MAX = 200  # a "(" whose ")" is further than this does not protect what follows
+MAX_REQUIREMENTS = 200  # a real posting has a few dozen at most
+ITEM_MAX_CHARS = 1000  # a requirement is a sentence or two; longer items are cut (and stay cheap to check)
+RUN_ON_CHARS = 200  # a prose line this long may hold inline headings ("… Basic Qualifications: …")
 
 # --------------------------------------------------------------------------- public API
 
@@ -184,11 +355,16 @@ def find_posting(folder: Path) -> Path:
 
 
 def load_posting(path: Path) -> Posting:
-    """Read and parse a posting file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+    """Read and parse a posting file of any format we read: TXT, MD, HTML, DOCX, PDF (or a ``.toml`` export).
 
-    Raises PostingError when the file is missing, not a regular file, over :data:`MAX_POSTING_BYTES`,
-    binary (PDF, Office, NUL bytes) or has no requirements.
+    The type comes from the content, not the name. Text is UTF-8 (with or without BOM), UTF-16 with BOM,
+    else cp1252, at most :data:`MAX_POSTING_BYTES`; DOCX and PDF go through the résumé readers with their
+    budgets (zip bombs, page and stream limits) and may be up to :data:`MAX_BINARY_POSTING_BYTES`.
+    Raises PostingError when the file is missing, not a regular file, too large, unreadable or has no
+    requirements.
     """
+    if path.suffix.lower() == ".toml":
+        return _load_toml(path)
     shown = display_path(str(path))
     try:
         info = path.stat()
@@ -198,16 +374,53 @@ def load_posting(path: Path) -> Posting:
         raise PostingError(f"cannot read posting {shown}: {exc.strerror or exc}") from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
         raise PostingError(f"posting {shown} is not a regular file")
-    if info.st_size > MAX_POSTING_BYTES:
+    data = _read_head(path, shown, MAX_POSTING_BYTES + 1)
+    if len(data) > MAX_POSTING_BYTES and not data.startswith(_BINARY_MAGIC):
         raise PostingError(f"posting {shown} is too large ({info.st_size:,} bytes; the limit is 1 MB)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return parse_posting(data.decode("utf-16", errors="replace"), str(path))
+    kind = sniff_bytes(path.name, data[:_SNIFF_BYTES])
+    if kind in (PDF, DOCX):
+        return parse_posting(_read_binary(path, shown, info.st_size), str(path))
+    if kind == HTML:
+        return parse_posting(html_text(_decode(data, shown)), str(path))
+    if kind == DOC:
+        raise PostingError(f"cannot read posting {shown}: legacy Word .doc — save it as .docx, .pdf or .txt")
+    if kind is None or kind == ZIP:
+        raise PostingError(f"posting {shown} is not a text, Markdown, HTML, DOCX or PDF file")
+    return parse_posting(_decode(data, shown), str(path))
+
+
+def _load_toml(path: Path) -> Posting:
+    """An edited export (``jobmatch posting FILE --export X.toml``), read by ``jobmatch.posting.toml_io``."""
+    try:
+        toml_io = importlib.import_module("jobmatch.posting.toml_io")
+    except ImportError as exc:
+        raise PostingError("TOML postings are not supported yet") from exc
+    posting: Posting = toml_io.load_posting_toml(path)
+    return posting
+
+
+def _read_head(path: Path, shown: str, size: int) -> bytes:
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_POSTING_BYTES + 1)
+            return handle.read(size)
     except OSError as exc:
         raise PostingError(f"cannot read posting {shown}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_POSTING_BYTES:  # it grew after stat()
-        raise PostingError(f"posting {shown} is too large (the limit is 1 MB)")
-    return parse_posting(_decode(data, shown), str(path))
+
+
+def _read_binary(path: Path, shown: str, size: int) -> str:
+    """The text of a DOCX or PDF posting, read like a résumé (same readers, same budgets)."""
+    if size > MAX_BINARY_POSTING_BYTES:
+        raise PostingError(
+            f"posting {shown} is too large ({size:,} bytes; the limit for DOCX and PDF is "
+            f"{MAX_BINARY_POSTING_BYTES >> 20} MB)"
+        )
+    try:
+        document = read_document(path, shown, _POSTING_LIMITS)
+    except DocumentError as exc:
+        raise PostingError(f"cannot read posting {shown}: {exc.message}") from exc
+    return document.text
 
 
 def parse_posting(text: str, path: str = "") -> Posting:
@@ -217,6 +430,8 @@ def parse_posting(text: str, path: str = "") -> Posting:
     Raises PostingError when no requirement can be found at all.
     """
     text = strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # One space between words: every later pattern then meets whitespace runs of length 1 (linear time).
+    text = _explode_run_on(_INNER_SPACES.sub(" ", text))
     parsed = _read_structure(text)
     items = _requirement_items(parsed.blocks)
     if not items:
@@ -225,15 +440,24 @@ def parse_posting(text: str, path: str = "") -> Posting:
             f"no requirements found{where}: expected a Requirements/Qualifications section, bullet points, "
             "'Must have:' lines or sentences such as '3+ years of experience with …'"
         )
-    requirements = tuple(
-        Requirement(id=f"R{number}", text=item.text, kind=item.kind, alternatives=_alternatives(item.text))
-        for number, item in enumerate(items, start=1)
+    requirements = _supports(
+        [
+            Requirement(
+                id=f"R{number}",
+                text=item.text,
+                kind=item.kind,
+                alternatives=_alternatives(item.text),
+                notes=item.notes,
+                source=item.source,
+            )
+            for number, item in enumerate(items, start=1)
+        ]
     )
     return Posting(
         path=path,
         fields=_with_fallback_fields(parsed.fields, parsed.title_line, path),
         sections=tuple((block.name, _section_text(block)) for block in parsed.blocks if block.is_section),
-        requirements=requirements,
+        requirements=tuple(requirements),
     )
 
 
@@ -249,13 +473,55 @@ def _looks_like_posting_name(name: str) -> bool:
 def _decode(data: bytes, shown: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    if data.startswith((b"%PDF-", b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))) or b"\x00" in data:
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
         raise PostingError(f"posting {shown} is not a plain-text file — save it as .txt or .md")
     try:
         return data.decode("utf-8-sig")  # also plain UTF-8
     except UnicodeDecodeError:
         # Windows editors still save "ANSI"; cp1252 leaves 5 byte values undefined, hence "replace".
         return data.decode("cp1252", errors="replace")
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML page: block elements break lines, list items become bullets; no fetching."""
+
+    _BLOCKS = _terms(
+        "p; div; br; h1; h2; h3; h4; h5; h6; ul; ol; table; tr; section; article; header; footer; main; "
+        "aside; dl; dt; dd; blockquote; pre; hr"
+    )
+    _HIDDEN = frozenset({"script", "style", "head", "template", "noscript", "svg", "iframe", "object"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag == "li":
+            self.parts.append("\n- ")
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self._BLOCKS or tag == "li":
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(_SPACES.sub(" ", data))
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML posting: tags stripped, entities decoded, scripts and styles dropped."""
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 # --------------------------------------------------------------------------- line classification
@@ -278,6 +544,7 @@ def _normalise_name(name: str) -> str:
     return _SPACES.sub(" ", name).strip().lower()
 
 
+@lru_cache(maxsize=4096)  # run-on text asks about the same few labels many times
 def _canonical(name: str, *, loose: bool) -> tuple[str, bool] | None:
     """(canonical section, list style) for a known heading; ``loose`` also accepts "… Qualifications" etc."""
     key = _normalise_name(name)
@@ -285,12 +552,11 @@ def _canonical(name: str, *, loose: bool) -> tuple[str, bool] | None:
         return _ALIASES[key], key in _LIST_STYLE
     if not loose or not key or len(key.split()) > 6:
         return None
-    if re.search(r"qualification|requirement", key):
-        if re.search(r"prefer|nice|bonus|desir|additional|optional", key):
-            return "PREFERRED", False
-        return "REQUIREMENTS", False
-    if re.search(r"responsibilit|duties", key):
-        return "RESPONSIBILITIES", False
+    for pattern, name in _LOOSE_SECTIONS:
+        if pattern.search(key):
+            if name == "REQUIREMENTS" and _LOOSE_PREFERRED.search(key):
+                return "PREFERRED", False
+            return name, False
     return None
 
 
@@ -376,6 +642,8 @@ def _classify_key(key: str, rest: str, *, in_header: bool) -> _Line | None:
     known = _canonical(key, loose=caps or not rest)
     if known is not None:
         canonical, list_style = known
+        if canonical == "DETAILS" and rest and in_header:  # "Location: Remote" above the first heading
+            return _Line("field", text=rest, name=key)
         if not rest:
             return _heading(key, known)
         if caps or canonical not in _REQUIREMENT_SECTIONS:  # "REQUIREMENTS: text…", "Summary: text…"
@@ -395,6 +663,124 @@ def _classify_key(key: str, rest: str, *, in_header: bool) -> _Line | None:
         return _Line("leadin", text=key + ":")  # "You will have:" introduces the bullets below it
     if in_header and _FIELD_KEY.match(key):
         return _Line("field", text=rest, name=key)
+    return None
+
+
+# --------------------------------------------------------------------------- inline headings (run-on text)
+
+# Words that occur in section headings: an inline "Label:" whose words are all among them is a heading even
+# mid-line ("… Microsoft stack. Essential Duties and Responsibilities: …", "… in Java Preferred
+# Qualifications: …" takes "Preferred Qualifications", not "Java").
+_HEADING_WORDS = frozenset(
+    {word for alias in _ALIASES for word in alias.split()}
+    | _terms(
+        "minimum; basic; preferred; required; desired; additional; essential; key; core; technical; general; "
+        "other; job; position; role; optional; not; detailed; details; info; information; for; this; the; "
+        "and; or; of; our; your; with; you; we; in; it; what's; what; need; be; doing; top; reasons; to; "
+        "work; us; "
+        "competencies; abilities; knowledge; primary; special; desirable; certifications; licenses; education"
+    )
+)
+# A label that starts a sentence may hold other words ("Skills required for the position:") if it names one of
+# these; "Experience building RESTful APIs - …" is an item, not a heading.
+_BOUNDARY_LABEL = re.compile(r"qualification|requirement|\bskills\b|competenc")
+_INLINE_LABEL_END = re.compile(r"(?<=[\w)])(?:[ \t]?:(?!//)|[ \t][-–—](?=[ \t]))")
+_LABEL_MAX_WORDS = 8
+_LABEL_WORD = re.compile(r"\S+")
+# Headings written without a colon, in Title Case, followed by the next capitalised word ("What You Will Be
+# Doing We emphasize …", "Top Reasons to Work with Us 1. …").
+_TITLE_HEADING = re.compile(
+    r"(?<![\w'’])(?i:what\s+you(?:'ll|\s+will)?\s+(?:need|bring|have)(?:\s+for\s+(?:this|the)\s+(?:position|role|job))?"
+    r"|what\s+you(?:'ll|\s+will)?\s+(?:be\s+)?doing|what's\s+in\s+it\s+for\s+you|(?:top\s+)?reasons\s+to\s+(?:work|join)"
+    r"(?:\s+(?:with|for)\s+us)?|nice\s+to\s+haves?|preferred\s+qualifications|basic\s+qualifications"
+    r"|minimum\s+qualifications|required\s+qualifications|about\s+us|job\s+description)"
+    r"(?=[ \t]+[A-Z0-9$*•(\"])"
+)
+
+
+def _explode_run_on(text: str) -> str:
+    """Put inline headings of long prose lines on lines of their own, so the layout reader sees sections."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if len(stripped) < RUN_ON_CHARS or _BULLET.match(stripped) or _markup_heading(stripped) is not None:
+            out.append(line)
+            continue
+        start = 0
+        for label_start, label_end, label in _inline_headings(stripped):
+            before = stripped[start:label_start].strip()
+            if before:
+                out.append(before)
+            out.append(label + ":")
+            start = label_end
+        out.append(stripped[start:].strip())
+    return "\n".join(out)
+
+
+def _inline_headings(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the headings inside one long line, in order, not overlapping."""
+    found: list[tuple[int, int, str]] = []
+    for match in _INLINE_LABEL_END.finditer(line):
+        label = _label_before(line, match.start(), dash=":" not in match.group())
+        if label is not None:
+            found.append((label[0], match.end(), line[label[0] : label[1]]))
+    for match in _TITLE_HEADING.finditer(line):
+        words = match.group().split()
+        if all(w[:1].isupper() or len(w) <= 4 for w in words) and words[0][:1].isupper():
+            found.append((match.start(), match.end(), match.group()))
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for span in found:
+        if kept and span[0] < kept[-1][1]:
+            if span[1] > kept[-1][1] and span[0] == kept[-1][0]:
+                kept[-1] = span  # the longer of two headings starting at the same word
+            continue
+        kept.append(span)
+    return kept
+
+
+def _label_before(line: str, end: int, *, dash: bool) -> tuple[int, int] | None:
+    """The span of a heading label that ends at ``end`` (before ":" or " - "), or None.
+
+    The label is the longest run of words before ``end`` that names a section and is made of heading words,
+    or starts a sentence; "About <Name>" names the company. After a dash only several-word labels count
+    ("Must have - …", not "- Bonus - 401k").
+    """
+    window_start = max(0, end - 12 * _LABEL_MAX_WORDS)
+    words = [
+        (m.start() + window_start, m.end() + window_start)
+        for m in _LABEL_WORD.finditer(line[window_start:end])
+    ]
+    if window_start > 0 and words:
+        words = words[1:]  # maybe cut
+    words = words[-_LABEL_MAX_WORDS:]
+    first = 0  # words[first:] contain no sentence punctuation
+    for index in range(len(words) - 1, -1, -1):
+        token = line[words[index][0] : words[index][1]]
+        if index < len(words) - 1 and (token[-1] in ".,;:!?" or token in ("-", "–", "—", "*", "•")):
+            first = index + 1
+            break
+    if not words:
+        return None
+    at_boundary = first > 0 or words[0][0] == 0
+    for index in range(first, len(words)):
+        span = (words[index][0], words[-1][1])
+        label = line[span[0] : span[1]]
+        if not label[:1].isupper():
+            continue
+        count = len(words) - index
+        if dash and count < 2:
+            return None
+        known = _canonical(label, loose=True)
+        if known is None:
+            continue
+        names = _normalise_name(label).split()
+        if (
+            all(word in _HEADING_WORDS for word in names)
+            or (index == first and at_boundary and not dash and _BOUNDARY_LABEL.search(" ".join(names)))
+            or (names[:1] == ["about"] and count <= 6)
+        ):
+            return span
     return None
 
 
@@ -424,10 +810,17 @@ def _read_structure(text: str) -> _Structure:
     title_line = ""
     blocks = [_Block(name="")]
     in_header = True  # header fields only count before the first heading or label
+    previous = ""  # the last line with text
     seen_text = False
     for raw in text.split("\n"):
         first = not seen_text and bool(raw.strip())
         line = _classify(raw, in_header=in_header, first=first)
+        if line.kind == "heading" and line.name not in _SECTION_ALIASES and _ends_unfinished(previous):
+            line = _Line(
+                "prose", text=_plain(raw.strip())
+            )  # "… pivot tables and" / "VLOOKUP": a wrapped line
+        if line.kind != "blank":
+            previous = raw
         if line.kind == "blank":
             blocks[-1].lines.append(line)
             blocks[-1].raw.append("")
@@ -488,6 +881,8 @@ def _with_fallback_fields(
 class _Item:
     text: str
     kind: RequirementKind
+    notes: tuple[str, ...] = ()
+    source: str = ""  # "skills" for a SKILLS-list keyword
 
 
 @dataclass(slots=True)
@@ -495,9 +890,13 @@ class _Unit:
     """A bullet, a label line or a run of prose lines (wrapped lines joined)."""
 
     kind: _LineKind
-    text: str
+    parts: list[str]
     name: str = ""
     list_style: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
 
 
 def _units(block: _Block) -> list[_Unit]:
@@ -508,13 +907,26 @@ def _units(block: _Block) -> list[_Unit]:
             open_unit = False
             continue
         # Wrapped lines: a lower-case start, or an indented line under a bullet.
-        continues = open_unit and (line.text[:1].islower() or (line.indented and units[-1].kind == "bullet"))
+        continues = open_unit and (
+            line.text[:1].islower()
+            or (line.indented and units[-1].kind == "bullet")
+            or _ends_unfinished(units[-1].parts[-1])
+        )
         if line.kind == "prose" and continues and units[-1].kind in ("bullet", "prose"):
-            units[-1].text += " " + line.text
+            units[-1].parts.append(line.text)  # joined once, at the end: no quadratic re-copying
             continue
-        units.append(_Unit(line.kind, line.text, line.name, line.list_style))
+        units.append(_Unit(line.kind, [line.text], line.name, line.list_style))
         open_unit = True
     return units
+
+
+def _ends_unfinished(text: str) -> bool:
+    """A line cut mid-phrase (PDF and e-mail wrapping): it ends in a comma or a word that binds the next."""
+    stripped = text.rstrip()
+    if stripped.endswith(","):
+        return True
+    last = stripped.rsplit(maxsplit=1)[-1].lower() if stripped else ""
+    return last in _WRAP_WORDS
 
 
 def _requirement_items(blocks: list[_Block]) -> list[_Item]:
@@ -523,35 +935,39 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
     from_sections = 0
     for block in blocks:
         in_requirements = block.name in _REQUIREMENT_SECTIONS
+        source = "skills" if block.name == "SKILLS" else ""
         listing = listing_preferred = False  # bullets under a requirement lead-in outside a section
         for unit in _units(block):
-            if _is_empty_body(unit.text):
+            text = unit.text
+            if _is_empty_body(text):
                 continue
             if unit.kind == "label":
                 preferred = unit.name == "PREFERRED"
-                found.extend((item, False) for item in _items_of(unit.text, unit.list_style, preferred))
+                label_source = "skills" if unit.name == "SKILLS" else ""
+                found.extend(
+                    (item, False) for item in _items_of(text, unit.list_style, preferred, source=label_source)
+                )
             elif in_requirements and unit.kind in ("bullet", "prose"):
                 preferred = block.name == "PREFERRED"
                 list_style = block.list_style or block.name == "SKILLS"
                 if unit.kind == "bullet" and not list_style:
-                    section_items = [_item(unit.text, preferred=preferred)]
+                    section_items = _clause_items(text, preferred=preferred, source=source)
                 else:
-                    section_items = _items_of(unit.text, list_style, preferred)
-                section_items = [item for item in section_items if item.text]
+                    section_items = _items_of(text, list_style, preferred, source=source)
                 found.extend((item, False) for item in section_items)
                 from_sections += len(section_items)
             elif unit.kind == "leadin":
-                listing = bool(_REQUIREMENT_LEADIN.search(unit.text))
-                listing_preferred = bool(_PREFERRED_WORDS.search(unit.text))
+                listing = bool(_REQUIREMENT_LEADIN.search(text))
+                listing_preferred = bool(_PREFERRED_WORDS.search(text))
             elif unit.kind == "bullet" and listing:
-                found.append((_item(unit.text, preferred=listing_preferred), True))
+                found.extend((item, True) for item in _clause_items(text, preferred=listing_preferred))
             elif unit.kind in ("bullet", "prose"):
                 listing = False
-                found.extend(
-                    (_item(sentence, preferred=False), True)
-                    for sentence in _sentences(unit.text)
-                    if _REQUIREMENT_LIKE.search(sentence)
-                )
+                for sentence in _sentences(text):
+                    if _ELIGIBILITY.search(sentence):  # legal text states eligibility: keep it in any case
+                        found.extend((item, False) for item in _clause_items(sentence, preferred=False))
+                    elif _REQUIREMENT_LIKE.search(sentence):
+                        found.extend((item, True) for item in _clause_items(sentence, preferred=False))
     items: list[_Item] = []
     seen: set[str] = set()
     for item, fallback in found:
@@ -560,22 +976,179 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
             continue
         seen.add(key)
         items.append(item)
+    if len(items) > MAX_REQUIREMENTS:
+        raise PostingError(
+            f"the posting lists {len(items):,} requirements; at most {MAX_REQUIREMENTS} are read "
+            "— is this a job posting? Trim it to the requirements that matter"
+        )
     return items
 
 
-def _items_of(text: str, list_style: bool, preferred: bool) -> list[_Item]:
-    parts = _list_parts(text) if list_style else None
-    if parts is None:
-        parts = _sentences(text)
-    return [item for item in (_item(part, preferred=preferred) for part in parts) if item.text]
+def _items_of(text: str, list_style: bool, preferred: bool, *, source: str = "") -> list[_Item]:
+    """Items of a prose unit: a comma list of keywords (list style), else one per sentence and clause."""
+    if list_style:
+        parts = _list_parts(text)
+        if parts is not None:
+            return [
+                item
+                for item in (_item(part, preferred=preferred, source=source) for part in parts)
+                if item.text
+            ]
+    return [
+        item for sentence in _sentences(text) for item in _clause_items(sentence, preferred, source=source)
+    ]
 
 
-def _item(text: str, *, preferred: bool) -> _Item:
+def _clause_items(text: str, preferred: bool, *, source: str = "") -> list[_Item]:
+    items = []
+    for whole in _clauses(text):
+        clause = _bounded(whole)
+        if _is_not_requirement(clause):
+            continue
+        item = _item(clause, preferred=preferred, source=source)
+        if item.text:
+            items.append(item)
+    return items
+
+
+def _bounded(text: str) -> str:
+    """An item no longer than ITEM_MAX_CHARS: longer is run-on text nobody reads as one requirement."""
+    if len(text) <= ITEM_MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, ITEM_MAX_CHARS)
+    return text[: cut if cut > 0 else ITEM_MAX_CHARS].rstrip() + " …"
+
+
+def _is_not_requirement(text: str) -> bool:
+    """Pay, benefits, legal, application or company text (named _NOT_REQUIREMENT / _COMPANY_VOICE)."""
+    if _NOT_REQUIREMENT.search(text):
+        return True
+    return bool(_COMPANY_VOICE.match(text)) and not _REQUIREMENT_LIKE.search(text)
+
+
+def _item(text: str, *, preferred: bool, source: str = "") -> _Item:
     cleaned = _SPACES.sub(" ", text).strip().strip(",;").strip()
     if not any(ch.isalnum() for ch in cleaned) or _is_empty_body(cleaned):
         cleaned = ""
-    is_preferred = preferred or bool(_PREFERRED_WORDS.search(cleaned))
-    return _Item(cleaned, RequirementKind.PREFERRED if is_preferred else RequirementKind.REQUIRED)
+    kind, notes = _kind_and_notes(cleaned, preferred=preferred)
+    return _Item(cleaned, kind, notes, source)
+
+
+def _kind_and_notes(text: str, *, preferred: bool) -> tuple[RequirementKind, tuple[str, ...]]:
+    """Required or preferred from the section and the wording; a preference inside a required item is a note.
+
+    "(BSN preferred)" and ", ideally in med-surg" qualify a required item; "Master's degree preferred",
+    "… is a plus", "Ideally you know Shopify" make the item preferred.
+    """
+    notes: list[str] = []
+    marker = _KIND_MARKER.search(text)  # "Customer service: 1 year (Preferred)": the whole item's kind
+    if marker:
+        preferred = preferred or not marker.group(1).lower().startswith("req")
+        text = text[: marker.start()]
+    rest = text
+    for match in _PAREN_PREFERENCE.finditer(text):
+        notes.append(match.group(1).strip())
+    if notes:
+        rest = _PAREN_PREFERENCE.sub("", rest)
+    qualifier = _QUALIFIER_PREFERENCE.search(rest)
+    if qualifier and len(rest[: qualifier.start()].split()) >= _QUALIFIER_MIN_WORDS:
+        notes.append(qualifier.group(1).strip().rstrip(".").strip())
+        rest = rest[: qualifier.start()] + rest[qualifier.end() :]
+    is_preferred = preferred or bool(_PREFERRED_WORDS.search(rest))
+    return (RequirementKind.PREFERRED if is_preferred else RequirementKind.REQUIRED), tuple(notes)
+
+
+def _protected(text: str) -> bytearray:
+    """1 where a character lies inside a bracket pair (at most _BRACKET_SPAN_MAX long); else 0."""
+    inside = bytearray(len(text))
+    stack: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in "([{":
+            stack.append(index)
+        elif ch in ")]}" and stack:
+            start = stack.pop()
+            if index - start <= _BRACKET_SPAN_MAX:
+                inside[start : index + 1] = b"\x01" * (index + 1 - start)
+    return inside
+
+
+def _word_before(text: str, index: int) -> str:
+    start = text.rfind(" ", max(0, index - _TOKEN_BEFORE_MAX), index)
+    return text[start + 1 : index].strip()
+
+
+def _clauses(text: str) -> list[str]:
+    """Split one sentence into the requirements it states (inline bullets, run-on clauses, compounds).
+
+    Linear in the length of the text: every split point is found by one regex scan, and checked by looking a
+    bounded distance around it.
+    """
+    inside = _protected(text)
+    cuts: set[tuple[int, int]] = set()
+    for match in _INLINE_BULLET.finditer(text):
+        if not inside[match.start()]:
+            cuts.add((match.start(), match.end()))
+    for match in _SEMICOLON.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()].rsplit(";", 1)[-1]
+        if not inside[match.start()] and len(before.split()) >= _SEMICOLON_MIN_WORDS:
+            cuts.add((match.start(), match.end()))
+    for match in _COMPOUND.finditer(text):
+        if not inside[match.start()]:
+            cuts.add((match.start(), match.end()))
+    for match in _NOUN_CUE.finditer(text):
+        before = _word_before(text, match.start())
+        if (
+            not inside[match.start()]
+            and before[:1].islower()
+            and before.lower() not in _BINDING_WORDS | _LEAD_WORDS | _TIME_UNITS
+        ):
+            cuts.add((match.start(), match.end()))
+    fixed = sorted(cuts)
+    last_end = 0  # where the clause before the current cue starts
+    for match in _CLAUSE_CUE.finditer(text):
+        while fixed and fixed[0][1] <= match.start():
+            last_end = max(last_end, fixed.pop(0)[1])
+        if inside[match.start()] or not _opens_clause(text, match.start(), match.end()):
+            continue
+        if _is_short_label(text[last_end : match.start()]):
+            continue  # "Medical office: 1 year", "Languages: Comfortable …": the label names what follows
+        cuts.add((match.start(), match.end()))
+        last_end = match.end()
+    if not cuts:
+        return [_LEADING_MARKER.sub("", text.strip())]
+    parts: list[str] = []
+    start = 0
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < start:
+            continue
+        parts.append(text[start:cut_start])
+        start = cut_end
+    parts.append(text[start:])
+    clauses = [_LEADING_MARKER.sub("", part.strip()).strip() for part in parts]
+    return [clause for clause in clauses if any(ch.isalnum() for ch in clause)]
+
+
+def _is_short_label(text: str) -> bool:
+    """A clause so far that is only a label: at most _LABEL_CLAUSE_WORDS words ending in a colon."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") and len(stripped.split()) <= _LABEL_CLAUSE_WORDS
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether the cue word at ``end`` starts a new requirement (see _BINDING_WORDS, _AFTER_NAME_CUE)."""
+    before = _word_before(text, start)
+    if not before or before.lower().rstrip(",") in _BINDING_WORDS:
+        return False
+    word = text[end : end + 12].split(maxsplit=1)[0] if text[end : end + 1].strip() else ""
+    if word in _OPENER_CUES:
+        return True
+    if (
+        before[:1].isupper()
+        and not before.endswith((".", ")", "+", ":"))
+        and not text[end : end + 1].isdigit()
+    ):
+        return bool(_AFTER_NAME_CUE.match(text, end, min(len(text), end + 60)))
+    return True
 
 
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
@@ -601,7 +1174,7 @@ def _list_parts(text: str) -> list[str] | None:
     makes the entries alternatives of each other, not separate requirements.
     """
     body = text.strip().rstrip(".").strip()
-    if len(_sentences(body)) > 1:
+    if len(_sentences(body)) > 1 or len(_clauses(body)) > 1:
         return None
     parts = [part for part in _split_outside_brackets(body, ",;") if part]
     if not parts or any(len(part.split()) > 6 for part in parts):
@@ -612,25 +1185,37 @@ def _list_parts(text: str) -> list[str] | None:
 
 
 def _sentences(text: str) -> list[str]:
-    """Split prose into sentences; "B.S.", "e.g.", "i.e.", "etc.", "U.S." and initials do not end one."""
+    """Split prose into sentences; "B.S.", "e.g.", "i.e.", "etc.", "U.S." and initials do not end one.
+
+    Linear: each candidate end looks back at most _TOKEN_BEFORE_MAX characters for its abbreviation.
+    """
     sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].split()
-        token = (before[-1] if before else "").lstrip("\"'‘“([") + "."
-        if token.lower() in _ABBREVIATIONS or _DOTTED_ABBREVIATION.fullmatch(token):
-            continue
-        sentences.append(text[start : match.end()].strip())
-        start = match.end()
-    sentences.append(text[start:].strip())
+    for piece in _GLUED_SENTENCE.split(text):
+        start = 0
+        for match in _SENTENCE_END.finditer(piece):
+            token = _word_before(piece, match.start()).lstrip("\"'‘“([") + "."
+            # "etc." ends a list, and its sentence when a capital follows ("…, SSL, etc. Relational …")
+            list_end = token.lower() == "etc." and piece[match.end() : match.end() + 1].isupper()
+            if not list_end and (token.lower() in _ABBREVIATIONS or _DOTTED_ABBREVIATION.fullmatch(token)):
+                continue
+            sentences.append(piece[start : match.end()].strip())
+            start = match.end()
+        sentences.append(piece[start:].strip())
     return [sentence for sentence in sentences if sentence]
 
 
 def _alternatives(text: str) -> tuple[str, ...]:
     """Ways to meet a requirement: the named choices ("Django or FastAPI") and "equivalent experience"."""
     found: list[str] = []
-    for match in _NAME_CHOICE.finditer(text):
-        names = [*match.group(1).split(","), match.group(2)]
+    done = 0  # choices do not overlap: the next list starts after the previous choice
+    for match in _OR_NAME.finditer(text):
+        if match.start() < done:
+            continue
+        names_match = _NAME_LIST_END.search(text, max(done, match.start() - _NAME_LIST_WINDOW), match.start())
+        if names_match is None:
+            continue
+        done = match.end()
+        names = [*names_match.group(1).split(","), match.group(1)]
         choices = [name for name in (_strip_lead_words(name) for name in names) if name]
         if len(choices) >= 2:
             found.extend(choices)
@@ -644,3 +1229,18 @@ def _strip_lead_words(name: str) -> str:
     while words and words[0].lower() in _LEAD_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+def _supports(requirements: list[Requirement]) -> list[Requirement]:
+    """A SKILLS keyword supports the earlier requirements whose words already hold it (by word stems)."""
+    out: list[Requirement] = []
+    stems: list[tuple[str, frozenset[str]]] = []
+    for req in requirements:
+        words = frozenset(s for s, _, _ in tokens(req.text))
+        if req.source == "skills":
+            ids = tuple(rid for rid, held in stems if words and words <= held)
+            out.append(replace(req, supports=ids))
+        else:
+            stems.append((req.id, words))
+            out.append(req)
+    return out
