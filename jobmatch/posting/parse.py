@@ -26,6 +26,7 @@ from typing import Literal
 
 from jobmatch.errors import PostingError
 from jobmatch.models import Posting, Requirement, RequirementKind
+from jobmatch.posting.types import type_requirements
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -229,6 +230,7 @@ def parse_posting(text: str, path: str = "") -> Posting:
         Requirement(id=f"R{number}", text=item.text, kind=item.kind, alternatives=_alternatives(item.text))
         for number, item in enumerate(items, start=1)
     )
+    requirements = type_requirements(requirements)
     return Posting(
         path=path,
         fields=_with_fallback_fields(parsed.fields, parsed.title_line, path),
