@@ -408,7 +408,7 @@ def _education(text: str) -> _Params:
     # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
     first = cues.education.search(core)
     if first is not None:
-        tail = core[first.end() :]
+        tail = core[first.start() :]  # from the start: a cue may end in "in" ("BS in")
         where = re.search(r"\bin\s+(?!-?lieu\b)", tail, re.IGNORECASE)
         if where is not None and not re.search(r"[.;]", tail[: where.start()]):
             body = tail[where.end() :]
@@ -535,7 +535,7 @@ def _soft_skill(text: str) -> _Params:
 def _logistics(text: str) -> _Params:
     cues = _cues()
     quantity = re.compile(
-        rf"(?:\s+(?:up\s+to|at\s+least|a\s+minimum\s+of|over|more\s+than))?\s+\d[\d,.]*\s*(?:{cues.units})\b",
+        rf"(?:\s+(?:up\s+to|at\s+least|a\s+minimum\s+of|over|more\s+than))?\s+\d[\d,.]*\s*(?:{cues.units})(?![\w])",
         re.IGNORECASE,
     )
     terms: list[str] = []
