@@ -184,3 +184,14 @@ def test_hostile_items_are_bounded() -> None:
     assert len(nasty.text) == 35_000  # the text is kept whole; only the typing reads a bounded prefix
     assert typed("degree in " * 5000).category is Category.EDUCATION
     assert type_requirements([]) == ()
+
+
+def test_ten_thousand_items_type_in_bounded_time() -> None:
+    items = [
+        Requirement(f"R{i}", f"Experience with Tool{i} or QuickBooks", RequirementKind.REQUIRED)
+        for i in range(10_000)
+    ]
+    started = time.perf_counter()
+    result = type_requirements(items)
+    assert time.perf_counter() - started < 10.0
+    assert len(result) == 10_000 and all(r.category is Category.SKILL for r in result)
