@@ -77,12 +77,17 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
 
 
 def _load_posting(path: Path | None) -> Posting:
+    """The posting to rank against: a posting file, or an edited ``.toml`` export of one."""
     from jobmatch.posting import find_posting, load_posting
 
     if path is None:
         if not DEFAULT_POSTINGS.is_dir():
             raise PostingError("no --posting given and no ./requirements/ folder to take one from")
         path = find_posting(DEFAULT_POSTINGS)
+    if path.suffix.lower() == ".toml":
+        from jobmatch.posting.toml_io import load_posting_toml
+
+        return load_posting_toml(path)
     return load_posting(path)
 
 
@@ -201,17 +206,49 @@ def explain(
 @app.command("posting")
 def show_posting(
     file: Annotated[
-        Path | None, typer.Argument(help="Posting file. Default: the only one in ./requirements/.")
+        Path | None,
+        typer.Argument(
+            help="Posting file (or an edited .toml export). Default: the only one in ./requirements/."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            help="Write the posting as an editable TOML file (then rank with --posting FILE.toml).",
+            dir_okay=False,
+        ),
     ] = None,
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Show the parsed posting and its numbered requirements."""
+    """Show the parsed posting: each requirement with its category, parameters and required/preferred."""
+    if fmt not in ("table", "json"):
+        _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
+    if export is not None and export.suffix.lower() != ".toml":
+        _fail(f"--export writes TOML: give a file name ending in .toml, not {export.name!r}", ExitCode.USAGE)
 
     def body() -> None:
-        from jobmatch.render import render_posting
+        from jobmatch.render.posting import render_posting, render_posting_json
 
-        render_posting(_load_posting(file), sys.stdout, color=_use_color(color), width=None)
+        parsed = _load_posting(file)
+        if export is not None:
+            from jobmatch.posting.toml_io import dump_posting
+
+            try:
+                export.write_text(dump_posting(parsed), encoding="utf-8")
+            except OSError as exc:
+                raise JobmatchError(f"cannot write {export}: {exc.strerror or exc}") from exc
+            sys.stderr.write(
+                f"jobmatch: wrote {len(parsed.requirements)} requirement(s) to {export}; edit it, then use "
+                f"--posting {export}\n"
+            )
+            return
+        if fmt == "json":
+            render_posting_json(parsed, sys.stdout)
+        else:
+            render_posting(parsed, sys.stdout, color=_use_color(color), width=None)
 
     _run(verbose, body)
 

@@ -484,7 +484,7 @@ def test_render_posting() -> None:
     assert "Account Sales Coordinator (AVON147)" in text
     assert "Location: New York, NY" in text
     assert "SUMMARY" in text and "…" in text
-    assert "R1 [required] Bachelor's degree in Marketing or Business" in text
+    assert "R1 [required] other: Bachelor's degree in Marketing or Business" in text
     assert "or: equivalent experience" in text
     assert "R3 [preferred]" in text
 

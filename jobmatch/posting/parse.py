@@ -32,6 +32,7 @@ from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
 from jobmatch.errors import DocumentError, PostingError
 from jobmatch.matching.text import tokens
 from jobmatch.models import Posting, Requirement, RequirementKind
+from jobmatch.posting.types import type_requirements
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -453,6 +454,7 @@ def parse_posting(text: str, path: str = "") -> Posting:
             for number, item in enumerate(items, start=1)
         ]
     )
+    requirements = type_requirements(requirements)
     return Posting(
         path=path,
         fields=_with_fallback_fields(parsed.fields, parsed.title_line, path),

@@ -1,0 +1,725 @@
+"""Typed requirements: each item's category and the parameters the matchers read, pulled out of its text.
+
+The words come from ``jobmatch/knowledge/requirement_cues.toml``; this module holds the mechanisms only:
+
+* :func:`classify` walks an ordered list of named rules (:data:`RULES`); the first that holds decides the
+  category. The order is the reason list: a degree line often also says "experience" ("or equivalent
+  experience"), so education is asked first; years are asked before the word lists because "3 years of
+  customer service" is about time in a role whatever else it names; and so on.
+* one extractor per category reads the parameters: education (lowest level on the ladder, fields,
+  related fields, or-equivalent), experience (years, roles/domains, notes), skills/tools/credentials/
+  languages/industries/soft skills (the named terms and whether all are needed), logistics (what to ask).
+
+Everything is deterministic and bounded: the patterns are plain alternations and no loop depends on
+nesting, so a hostile item costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from jobmatch.models import Category, Requirement
+
+__all__ = ["LADDER", "RULES", "Rule", "classify", "type_requirement", "type_requirements"]
+
+CUES_FILE = "requirement_cues.toml"
+MAX_TYPED_CHARS = 2_000  # an item longer than this is a run-on paragraph: typed from its first 2,000 chars
+
+
+# --------------------------------------------------------------------------- the cue words
+
+
+def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One word-bounded alternation, longest phrase first; capitals-only entries match only in capitals.
+
+    A trailing "s"/"es" in the text still matches (plurals), and spaces match any run of spaces.
+    """
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not unique:
+        return re.compile(r"(?!x)x")
+    parts = []
+    for phrase in unique:
+        body = r"\s+".join(re.escape(word) for word in phrase.split())
+        caps = any(ch.isupper() for ch in phrase) and not any(ch.islower() for ch in phrase)
+        parts.append(f"(?-i:{body})" if caps else body)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?:e?s)?(?![\w])", re.IGNORECASE)
+
+
+def _edge(phrases: Iterable[str], *, at_end: bool) -> re.Pattern[str]:
+    """Phrases at the start (or end) of a text, with the spaces and punctuation around them."""
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique) or r"(?!x)x"
+    if at_end:
+        return re.compile(rf"(?:^|(?<=[\s,;:(]))(?:{body})[\s.,;:!)]*$", re.IGNORECASE)
+    # An all-capitals word is a name ("SOLID" principles), never the lead word "solid".
+    return re.compile(rf"^[\s,;:(-]*(?-i:(?![A-Z]{{2,}}\b))(?:{body})(?![\w+#])[\s,;:-]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    levels: tuple[tuple[str, re.Pattern[str]], ...]
+    education: re.Pattern[str]
+    education_nouns: re.Pattern[str]
+    not_fields: frozenset[str]
+    filler_words: frozenset[str]  # experience filler, one word each: "previous experience" names no domain
+    related: re.Pattern[str]
+    equivalent: re.Pattern[str]
+    logistics: re.Pattern[str]
+    units: str
+    experience_lead: re.Pattern[str]
+    experience_tail: re.Pattern[str]
+    role: re.Pattern[str]
+    credential: re.Pattern[str]
+    credential_named: re.Pattern[str]
+    qualifiers: re.Pattern[str]
+    credential_tail: re.Pattern[str]
+    places: re.Pattern[str]
+    languages: re.Pattern[str]
+    language_cues: re.Pattern[str]
+    bilingual: re.Pattern[str]
+    industry: re.Pattern[str]
+    industry_names: re.Pattern[str]
+    soft: re.Pattern[str]
+    skill: re.Pattern[str]
+    skill_lead: re.Pattern[str]
+    skill_nouns: re.Pattern[str]
+    verbs: re.Pattern[str]
+    preference: re.Pattern[str]
+    any_of: re.Pattern[str]
+    version: re.Pattern[str]
+    trailing: re.Pattern[str]
+
+
+def _strings(table: dict[str, object], key: str) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{CUES_FILE}: {key} must be a list of strings")
+    return [str(v) for v in value]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    data = tomllib.loads(resources.files("jobmatch.knowledge").joinpath(CUES_FILE).read_text("utf-8"))
+    education, levels_table = data["education"], data["education"]["levels"]
+    ladder = LADDER
+    levels = tuple(
+        (level, _pattern(_strings(levels_table, level))) for level in ladder if level in levels_table
+    )
+    every_level = [p for level in ladder if level in levels_table for p in _strings(levels_table, level)]
+    nouns = ("degree", "diploma", "undergrad", "undergraduate", "certificate", "coursework")
+    experience, credential, language = data["experience"], data["credential"], data["language"]
+    industry, soft, skill, general = data["industry"], data["soft_skill"], data["skill"], data["general"]
+    filler = _strings(experience, "filler")
+    return _Cues(
+        levels=levels,
+        education=_pattern([*_strings(education, "cues"), *every_level]),
+        education_nouns=_pattern(nouns),
+        not_fields=frozenset(w.casefold() for w in _strings(education, "not_fields")),
+        filler_words=frozenset(w.casefold() for p in filler for w in p.split()) | {"industry"},
+        related=_pattern(_strings(education, "related")),
+        equivalent=_pattern(_strings(education, "equivalent")),
+        logistics=_pattern(_strings(data["logistics"], "cues")),
+        units="|".join(re.escape(u) for u in _strings(data["logistics"], "units")),
+        experience_lead=_edge([*filler, *_strings(skill, "verbs")], at_end=False),
+        experience_tail=_edge(filler, at_end=True),
+        role=_pattern(_strings(experience, "role_cues")),
+        credential=_pattern(_strings(credential, "cues")),
+        credential_named=_pattern(_strings(credential, "named")),
+        qualifiers=_edge(_strings(credential, "qualifiers"), at_end=False),
+        credential_tail=_edge(_strings(credential, "nouns"), at_end=True),
+        places=_pattern(_strings(credential, "places")),
+        languages=_pattern(_strings(language, "names")),
+        language_cues=_pattern(_strings(language, "cues")),
+        bilingual=_pattern(_strings(language, "bilingual")),
+        industry=_pattern(_strings(industry, "cues")),
+        industry_names=_pattern(_strings(industry, "names")),
+        soft=_pattern(_strings(soft, "cues")),
+        skill=_pattern(_strings(skill, "cues")),
+        skill_lead=_edge([*_strings(skill, "lead"), *_strings(skill, "verbs")], at_end=False),
+        skill_nouns=_edge(_strings(skill, "nouns"), at_end=True),
+        verbs=_edge(_strings(skill, "verbs"), at_end=False),
+        preference=_pattern(_strings(general, "preference")),
+        any_of=_pattern(_strings(general, "any_of")),
+        version=_pattern(_strings(general, "version")),
+        trailing=_edge(_strings(general, "trailing"), at_end=True),
+    )
+
+
+LADDER: tuple[str, ...] = (
+    "none",
+    "high_school",
+    "certificate",
+    "diploma",
+    "associate",
+    "bachelor",
+    "master",
+    "doctorate",
+)
+
+# --------------------------------------------------------------------------- text helpers
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+_PARENS = re.compile(r"\(([^()]*)\)")
+_EXAMPLES = re.compile(
+    r"^\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|like)[\s,:]*", re.I
+)
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9+#.&-]{0,11}")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_NUM = rf"(\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})"
+# Named heuristic "years-asked": "2+ years", "at least 1 year", "minimum of 2 years'", "3-5 years", "six
+# months" — the lowest figure counts. Not "18 years of age" (that is eligibility).
+_YEARS = re.compile(
+    rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than)\s+)?{_NUM}\s*\+?\s*"
+    rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*)?(years?|yrs?|months?)\b'?(?!\s+(?:of\s+age|old)\b)(?:\s+of\b)?",
+    re.IGNORECASE,
+)
+# A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
+_PREFERENCE_CLAUSE = re.compile(r"[,;]?\s*\b(?:preferably|ideally)\b[^,;]*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|&|\s/\s|\+\s)\s*", re.IGNORECASE)
+_SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
+_INTRO = re.compile(
+    r"\s*(?:\bsuch as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bespecially\b|\bparticularly\b|\bfor example\b"
+    r"|\blike\b|\busing\b|:)\s*",
+    re.IGNORECASE,
+)
+_USING = re.compile(r"\s+\b(?:using|in languages such as)\b\s+", re.IGNORECASE)
+_STOP = frozenset(
+    re.findall(r"\w+", "a an the and or of in on for to with as at by be is are any our your this that etc")
+)
+_NOTE_TRIM = " ,;:.-"
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()[:MAX_TYPED_CHARS]
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The matches of ``pattern`` as written, in order, each once (case-insensitively)."""
+    seen: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        seen.setdefault(match.group(0).casefold(), match.group(0))
+    return list(seen.values())
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item.casefold(), item)
+    return tuple(seen.values())
+
+
+def _strip_edges(text: str, lead: re.Pattern[str] | None, tail: re.Pattern[str] | None) -> str:
+    """Drop lead and tail phrases until none is left (bounded: each pass removes at least one char)."""
+    previous = None
+    text = text.strip(" ,;:.")
+    while previous != text:
+        previous = text
+        if lead is not None:
+            text = lead.sub("", text, count=1).strip(" ,;:.")
+        if tail is not None:
+            text = tail.sub("", text, count=1).strip(" ,;:")
+    return text
+
+
+def _meaningful(text: str) -> bool:
+    return any(ch.isalnum() for ch in text) and any(w.casefold() not in _STOP for w in text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    """An item with its parentheses and preference clauses taken out."""
+
+    core: str
+    notes: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # "(e.g. Information Technology, Information Science)"
+    aliases: tuple[str, ...] = ()  # "(CPA)"
+    versions: bool = False
+
+
+def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
+    cues = _cues()
+    notes: list[str] = []
+    examples: list[str] = []
+    aliases: list[str] = []
+
+    def paren(match: re.Match[str]) -> str:
+        inner = match.group(1).strip()
+        if _EXAMPLES.match(inner):
+            examples.append(_EXAMPLES.sub("", inner, count=1))
+        elif "," in inner and all(0 < len(p.split()) <= 4 for p in inner.split(",")):
+            examples.append(inner)  # "(command line, shell scripting)": a list of what the item covers
+        elif _ACRONYM.fullmatch(inner) and sum(ch.isupper() for ch in inner) >= 2:
+            aliases.append(inner)
+        elif inner:
+            notes.append(inner)
+        return " "
+
+    core = _PARENS.sub(paren, text)
+    if preference_clauses:
+
+        def clause(match: re.Match[str]) -> str:
+            notes.append(match.group(0).strip(_NOTE_TRIM))
+            return ""
+
+        core = _PREFERENCE_CLAUSE.sub(clause, core)
+    versions = False
+    for found in cues.version.finditer(core):
+        versions = True
+        notes.append(found.group(0).lower())
+    core = cues.version.sub(" ", core)
+    core = _strip_edges(_SPACES.sub(" ", core), None, cues.trailing)
+    return _Cut(core, _dedupe(n for n in notes if n), tuple(examples), tuple(aliases), versions)
+
+
+def _alternatives_joined(text: str) -> bool:
+    """Named heuristic "any-of": "or", "such as", "one of", "e.g." make the terms alternatives."""
+    return bool(_cues().any_of.search(text))
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+@dataclass(frozen=True, slots=True)
+class _Params:
+    years: float = 0.0
+    level: str = ""
+    fields: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    all_of: bool = False
+    or_equivalent: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def _years(text: str) -> tuple[float, re.Match[str] | None]:
+    match = _YEARS.search(text)
+    if match is None:
+        return 0.0, None
+    first = match.group(1).lower()
+    value = float(_NUMBER_WORDS.get(first, 0) or first)
+    if match.group(3).lower().startswith("month"):
+        value = round(value / 12, 2)
+    return value, match
+
+
+def _names(text: str, lead: re.Pattern[str], tail: re.Pattern[str], *, split: re.Pattern[str]) -> list[str]:
+    """The named things of a list ("an ERP or accounting system such as SAP, Oracle") without lead words."""
+    names: list[str] = []
+    for piece in _INTRO.split(text):
+        for part in split.split(piece):
+            name = _strip_edges(part, lead, None)
+            stripped = _strip_edges(name, None, tail)
+            # "knife skills": a lone lower-case word names a skill only with its noun.
+            if stripped != name and (len(stripped.split()) > 1 or any(not ch.islower() for ch in stripped)):
+                name = stripped
+            name = name.strip(" .,;:!\"'")
+            if _meaningful(name):
+                names.append(name)
+    return names
+
+
+def _skill(text: str) -> _Params:
+    cues = _cues()
+    cut = _cut(text)
+    terms = _names(cut.core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
+    for example in cut.examples:
+        terms.extend(_names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT))
+    terms.extend(cut.aliases)
+    unique = _dedupe(terms)
+    any_of = _alternatives_joined(cut.core) or bool(cut.examples) or bool(cut.aliases)
+    notes = tuple(n for n in cut.notes if n)
+    return _Params(terms=unique, all_of=len(unique) > 1 and not any_of, notes=notes)
+
+
+def _experience(text: str) -> _Params:
+    cues = _cues()
+    cut = _cut(text)
+    years, match = _years(cut.core)
+    core = cut.core
+    if match is not None:
+        after = core[match.end() :]
+        before = core[: match.start()]
+        core = (
+            after if _meaningful(_strip_edges(after, cues.experience_lead, cues.experience_tail)) else before
+        )
+    notes = list(cut.notes)
+    # "Software development experience targeting Unix/Linux": the domain is before "experience".
+    around = re.split(r"\bexperience\b", core, maxsplit=1, flags=re.IGNORECASE)
+    if len(around) == 2 and _meaningful(_strip_edges(around[0], cues.experience_lead, cues.experience_tail)):
+        rest = _strip_edges(around[1], None, cues.experience_tail)
+        if _meaningful(rest) and not _USING.search(" " + rest):
+            notes.append(rest.strip(_NOTE_TRIM))
+            core = around[0]
+    terms: list[str] = []
+    using = _USING.split(core, maxsplit=1)
+    if len(using) == 2:
+        core = using[0]
+        terms = _names(using[1], cues.skill_lead, cues.skill_nouns, split=_SPLIT_OR)
+    fields = []
+    for part in _SPLIT_OR.split(core):
+        name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
+        if _meaningful(name):
+            fields.append(name)
+    return _Params(
+        years=years,
+        fields=_dedupe(fields),
+        terms=_dedupe(terms),
+        all_of=False,
+        notes=_dedupe(notes),
+    )
+
+
+def _education(text: str) -> _Params:
+    cues = _cues()
+    cut = _cut(text, preference_clauses=False)
+    core = cut.core
+    spans: list[tuple[int, int]] = []
+    level = ""
+    for name, pattern in cues.levels:
+        for match in pattern.finditer(core):
+            spans.append(match.span())
+            if not level:
+                level = name  # ``levels`` is in ladder order, so the first level found is the lowest
+    fields: list[str] = []
+    related = bool(cues.related.search(text))
+    equivalent = bool(cues.equivalent.search(text))
+    # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
+    first = cues.education.search(core)
+    if first is not None:
+        tail = core[first.start() :]  # from the start: a cue may end in "in" ("BS in")
+        where = re.search(r"\bin\s+(?!-?lieu\b)", tail, re.IGNORECASE)
+        if where is not None and not re.search(r"[.;]", tail[: where.start()]):
+            body = tail[where.end() :]
+            body = re.split(
+                r"[.;]|\s(?:with|from|preferred|required|plus|is|are|who|that|and\s+(?:at\s+least|a\s+minimum|\d))\b",
+                body,
+                maxsplit=1,
+                flags=re.IGNORECASE,
+            )[0]
+            fields.extend(_education_fields(body))
+    # Fields before the degree noun: "culinary diploma", "Computer Science Undergrad / BS".
+    for noun in cues.education_nouns.finditer(core):
+        words: list[str] = []
+        for word in reversed(core[: noun.start()].split()):
+            start = core.rfind(word, 0, noun.start())
+            clean = word.strip(",;:.-/")
+            if (
+                clean != word.rstrip()
+                or clean.casefold() in cues.not_fields
+                or any(a <= start < b for a, b in spans)
+                or not clean[:1].isalpha()
+                or len(words) >= 4
+            ):
+                break
+            words.insert(0, clean)
+        if words:
+            fields.insert(0, " ".join(words))
+    for example in cut.examples:
+        fields.extend(_education_fields(example))
+    notes = tuple(n for n in cut.notes if not cues.equivalent.search(n) and not cues.related.search(n))
+    return _Params(
+        level=level,
+        fields=_dedupe(fields),
+        terms=("related field",) if related else (),
+        or_equivalent=equivalent,
+        notes=notes,
+    )
+
+
+def _education_fields(body: str) -> list[str]:
+    cues = _cues()
+    fields = []
+    for part in _SPLIT.split(body):
+        name = _strip_edges(part, _edge(["a", "an", "the", "any", "other"], at_end=False), cues.trailing)
+        name = name.strip(" .,;:")
+        if (
+            not _meaningful(name)
+            or cues.related.search(name)
+            or cues.equivalent.search(name)
+            or cues.education.fullmatch(name)
+            or name.casefold() in {"related", "relevant", "similar", "etc", "equivalent"}
+        ):
+            continue
+        fields.append(name)
+    return fields
+
+
+def _credential(text: str) -> _Params:
+    cues = _cues()
+    cut = _cut(text)
+    core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
+    notes = list(cut.notes)
+    places: list[str] = []
+    terms: list[str] = []
+    for piece in _SPLIT.split(core):
+        part = _strip_edges(piece, cues.skill_lead, None)
+        qualifier = cues.qualifiers.match(part)
+        while qualifier is not None and qualifier.group(0).strip():
+            notes.append(qualifier.group(0).strip(_NOTE_TRIM).lower())
+            part = part[qualifier.end() :]
+            qualifier = cues.qualifiers.match(part)
+        for place in cues.places.finditer(part):
+            places.append(place.group(0))
+        part = _SPACES.sub(" ", cues.places.sub(" ", part)).strip()
+        name = _strip_edges(part, cues.skill_lead, cues.credential_tail).strip(" .,;:")
+        if _meaningful(name):
+            terms.append(name)
+    terms.extend(cut.aliases)
+    unique = _dedupe(terms)
+    any_of = _alternatives_joined(core) or bool(cut.aliases)
+    return _Params(
+        fields=_dedupe(places),
+        terms=unique,
+        all_of=len(unique) > 1 and not any_of,
+        notes=_dedupe(notes),
+    )
+
+
+def _language(text: str) -> _Params:
+    cues = _cues()
+    names = _dedupe(_found(cues.languages, text))
+    all_of = bool(cues.bilingual.search(text)) or (len(names) > 1 and not re.search(r"\bor\b", text, re.I))
+    return _Params(terms=names, all_of=all_of)
+
+
+def _industry(text: str) -> _Params:
+    cues = _cues()
+    cut = _cut(text)
+    terms: list[str] = []
+    for match in cues.industry.finditer(cut.core):
+        words: list[str] = []
+        for word in reversed(cut.core[: match.start()].split()):
+            clean = word.strip(",;:.")
+            if clean != word or clean.casefold() in _STOP or len(words) >= 3:
+                break
+            words.insert(0, clean)
+        if words:
+            terms.append(_strip_edges(" ".join(words), cues.skill_lead, None))
+    if not terms:
+        lead, tail = cues.experience_lead, cues.skill_nouns
+        for piece in _SPLIT_OR.split(cut.core):
+            name = _strip_edges(_strip_edges(piece, cues.skill_lead, None), lead, cues.experience_tail)
+            name = _strip_edges(name, None, tail)
+            if _meaningful(name):
+                terms.append(name)
+    return _Params(terms=_dedupe(t for t in terms if _meaningful(t)), all_of=False, notes=cut.notes)
+
+
+def _soft_skill(text: str) -> _Params:
+    terms = _dedupe(_found(_cues().soft, text))
+    return _Params(terms=terms, all_of=len(terms) > 1 and not re.search(r"\bor\b", text, re.I))
+
+
+def _logistics(text: str) -> _Params:
+    cues = _cues()
+    quantity = re.compile(
+        rf"(?:\s+(?:up\s+to|at\s+least|a\s+minimum\s+of|over|more\s+than))?\s+\d[\d,.]*\s*(?:{cues.units})(?![\w])",
+        re.IGNORECASE,
+    )
+    terms: list[str] = []
+    covered = 0  # a cue inside the previous term's quantity ("lift up to 50 lbs") is not another term
+    for match in cues.logistics.finditer(text):
+        if match.start() < covered:
+            continue
+        term, covered = match.group(0), match.end()
+        amount = quantity.match(text, match.end())
+        if amount is not None:
+            term += amount.group(0)
+            covered = amount.end()
+        terms.append(term)
+    unique = _dedupe(terms)
+    return _Params(terms=unique, all_of=len(unique) > 1 and not re.search(r"\bor\b", text, re.I))
+
+
+def _other(text: str) -> _Params:
+    return _Params()
+
+
+_EXTRACTORS: dict[Category, Callable[[str], _Params]] = {
+    Category.EDUCATION: _education,
+    Category.EXPERIENCE: _experience,
+    Category.SKILL: _skill,
+    Category.CREDENTIAL: _credential,
+    Category.LANGUAGE: _language,
+    Category.INDUSTRY: _industry,
+    Category.SOFT_SKILL: _soft_skill,
+    Category.LOGISTICS: _logistics,
+    Category.OTHER: _other,
+}
+
+# --------------------------------------------------------------------------- the rules
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named classification heuristic: if ``test`` holds, the item is ``category``."""
+
+    name: str
+    category: Category
+    reason: str
+    test: Callable[[str, str], bool]  # (normalised text, source) -> holds
+
+
+def _names_something(part: str) -> bool:
+    """A capital past the first word, a short capitalised part, or a symbol/digit: "C#", "Call Center"."""
+    words = part.split()
+    if any(ch in "#+" or ch.isdigit() for ch in part):
+        return True
+    if len(words) <= 2 and words[0][:1].isupper():
+        return True
+    return any(any(ch.isupper() for ch in word) for word in words[1:])
+
+
+def _is_name_list(text: str) -> bool:
+    """ "C#, JavaScript, MSSQL": short parts, most naming something in capitals or with symbols."""
+    parts = [p for p in _SPLIT.split(text.strip(" .")) if p.strip()]
+    if not parts or any(len(p.split()) > 4 for p in parts):
+        return False
+    named = sum(1 for p in parts if _names_something(p))
+    return named * 2 >= len(parts)
+
+
+def _role_experience(text: str) -> bool:
+    if not re.search(r"\bexperience\b", text, re.IGNORECASE):
+        return False
+    if _cues().role.search(text):
+        return True
+    # "<domain> experience": experience named by what comes before it ("telecommunications experience").
+    before = re.search(r"([\w-]+)\s+experience\b", text, re.IGNORECASE)
+    return before is not None and before.group(1).casefold() not in _cues().filler_words
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "education-words",
+        Category.EDUCATION,
+        "a degree, diploma or GED is asked for; asked first because degree lines also say 'experience'",
+        lambda text, _: bool(_cues().education.search(text)),
+    ),
+    Rule(
+        "years-asked",
+        Category.EXPERIENCE,
+        "a number of years is asked: time in a role or domain",
+        lambda text, _: _years(text)[1] is not None,
+    ),
+    Rule(
+        "named-credential",
+        Category.CREDENTIAL,
+        "a licence or certification is named (CPA, CDL, BLS, ServSafe): a credential whatever surrounds it",
+        lambda text, _: bool(_cues().credential_named.search(text)),
+    ),
+    Rule(
+        "screen-only",
+        Category.LOGISTICS,
+        "shifts, lifting, travel, work authorisation, clearance: no résumé shows these, ask at the screen",
+        lambda text, _: bool(_cues().logistics.search(text)),
+    ),
+    Rule(
+        "credential-words",
+        Category.CREDENTIAL,
+        "licence, certification, certified: a credential to hold",
+        lambda text, _: bool(_cues().credential.search(text)),
+    ),
+    Rule(
+        "language-named",
+        Category.LANGUAGE,
+        "a language is named with fluency, speaking or writing (or 'bilingual')",
+        lambda text, _: (
+            bool(_cues().languages.search(text))
+            and bool(_cues().language_cues.search(text) or _cues().bilingual.search(text))
+        ),
+    ),
+    Rule(
+        "industry-named",
+        Category.INDUSTRY,
+        "an industry or sector is named: knowledge of a domain, not a tool",
+        lambda text, _: bool(_cues().industry.search(text) or _cues().industry_names.search(text)),
+    ),
+    Rule(
+        "soft-skill-words",
+        Category.SOFT_SKILL,
+        "communication, organisation, attention to detail, patience: a personal quality",
+        lambda text, _: bool(_cues().soft.search(text)),
+    ),
+    Rule(
+        "role-experience",
+        Category.EXPERIENCE,
+        "experience in a role or named by its domain ('customer service role', 'warehouse experience')",
+        lambda text, _: _role_experience(text),
+    ),
+    Rule(
+        "skill-words",
+        Category.SKILL,
+        "proficiency, knowledge of, experience with, skills: a skill or tool",
+        lambda text, _: bool(_cues().skill.search(text)),
+    ),
+    Rule(
+        "skills-keyword",
+        Category.SKILL,
+        "a keyword of the posting's SKILLS list names a skill or tool unless a rule above says otherwise",
+        lambda _, source: source == "skills",
+    ),
+    Rule(
+        "list-of-names",
+        Category.SKILL,
+        "a short list of capitalised or technical names ('C#, JavaScript, MSSQL') is a list of tools",
+        lambda text, _: _is_name_list(text),
+    ),
+)
+
+
+def classify(text: str, source: str = "") -> tuple[Category, str]:
+    """The category of a requirement's text and the name of the rule that decided it ("" for OTHER)."""
+    normal = _normalise(text)
+    for rule in RULES:
+        if rule.test(normal, source):
+            return rule.category, rule.name
+    return Category.OTHER, ""
+
+
+def type_requirement(requirement: Requirement) -> Requirement:
+    """``requirement`` with its category and parameters read from its text (other fields unchanged)."""
+    text = _normalise(requirement.text)
+    category, _ = classify(text, requirement.source)
+    params = _EXTRACTORS[category](text)
+    terms = params.terms
+    if not terms and category in (Category.SKILL, Category.INDUSTRY) and requirement.source == "skills":
+        terms = (text.strip(" .,;:"),)
+    return dataclasses.replace(
+        requirement,
+        category=category,
+        years=params.years,
+        level=params.level,
+        fields=params.fields,
+        terms=terms,
+        all_of=params.all_of,
+        or_equivalent=params.or_equivalent,
+        notes=params.notes,
+    )
+
+
+def type_requirements(requirements: Sequence[Requirement]) -> tuple[Requirement, ...]:
+    """Every requirement typed (see :func:`type_requirement`), in order."""
+    return tuple(type_requirement(r) for r in requirements)

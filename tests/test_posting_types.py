@@ -1,0 +1,197 @@
+"""Typed requirements: category and parameters read from each item's text (jobmatch.posting.types).
+
+The cases are data (tests/fixtures/requirement_types.toml): text -> expected category and parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jobmatch.models import Category, Requirement, RequirementKind
+from jobmatch.posting import load_posting, parse_posting
+from jobmatch.posting.types import LADDER, RULES, classify, type_requirement, type_requirements
+from tests.conftest import ROOT, shared_or_skip
+
+FIXTURE = Path(__file__).parent / "fixtures" / "requirement_types.toml"
+CASES: list[dict[str, Any]] = tomllib.loads(FIXTURE.read_text("utf-8"))["case"]
+PARAMETERS = ("years", "level", "fields", "terms", "all_of", "or_equivalent", "notes")
+
+
+def typed(text: str, source: str = "") -> Requirement:
+    return type_requirement(Requirement(id="R1", text=text, kind=RequirementKind.REQUIRED, source=source))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_fixture_case(case: dict[str, Any]) -> None:
+    requirement = typed(case["text"])
+    assert requirement.category == Category(case["category"]), classify(case["text"])
+    for key in PARAMETERS:
+        if key in case:
+            expected = tuple(case[key]) if isinstance(case[key], list) else case[key]
+            assert getattr(requirement, key) == expected, key
+
+
+def test_fixture_covers_every_category() -> None:
+    assert {Category(c["category"]) for c in CASES} == set(Category)
+
+
+def test_typing_keeps_everything_else() -> None:
+    original = Requirement(
+        id="R9",
+        text="Proficiency in Microsoft Office.",
+        kind=RequirementKind.PREFERRED,
+        alternatives=("x",),
+        source="skills",
+        supports=("R1",),
+        weight=2.0,
+        must_have=True,
+        phrases=("Word",),
+    )
+    result = type_requirement(original)
+    assert result.category is Category.SKILL
+    assert (result.id, result.kind, result.alternatives, result.weight, result.must_have) == (
+        "R9",
+        RequirementKind.PREFERRED,
+        ("x",),
+        2.0,
+        True,
+    )
+    assert (result.source, result.supports, result.phrases) == ("skills", ("R1",), ("Word",))
+    assert type_requirement(result) == result  # typing twice changes nothing
+
+
+@pytest.mark.parametrize(
+    ("keyword", "category", "terms"),
+    [
+        ("Accounts Payable", Category.SKILL, ("Accounts Payable",)),
+        ("Reconciliation", Category.SKILL, ("Reconciliation",)),
+        ("Call Center", Category.SKILL, ("Call Center",)),
+        ("CRM", Category.SKILL, ("CRM",)),
+        ("Bilingual Spanish", Category.LANGUAGE, ("Spanish",)),
+        ("ServSafe", Category.CREDENTIAL, ("ServSafe",)),
+        ("inventory control", Category.SKILL, ("inventory control",)),
+    ],
+)
+def test_skills_keywords_get_a_category(keyword: str, category: Category, terms: tuple[str, ...]) -> None:
+    requirement = typed(keyword, source="skills")
+    assert (requirement.category, requirement.terms) == (category, terms)
+
+
+def test_a_lowercase_phrase_is_other_unless_it_is_a_skills_keyword() -> None:
+    assert typed("inventory control").category is Category.OTHER
+    assert typed("inventory control", source="skills").category is Category.SKILL
+
+
+def test_avon147_types_as_the_recruiter_reads_it() -> None:
+    posting = load_posting(ROOT / "requirements" / "AVON147.txt")
+    r = posting.requirements
+    assert [x.category for x in r] == [
+        Category.EDUCATION,
+        Category.SOFT_SKILL,
+        Category.SOFT_SKILL,
+        Category.SKILL,
+        Category.INDUSTRY,
+        Category.SOFT_SKILL,
+        Category.EXPERIENCE,
+    ]
+    assert (r[0].level, r[0].fields, r[0].terms, r[0].or_equivalent) == (
+        "bachelor",
+        ("business", "marketing"),
+        ("related field",),
+        True,
+    )
+    assert r[3].terms == ("Microsoft Office",)
+    assert r[4].terms == ("cosmetics",)
+    assert (r[6].fields, r[6].years) == (("sales support", "customer service"), 0.0)
+    # Typing changes nothing the parser decided.
+    assert [x.kind for x in r] == [RequirementKind.REQUIRED] * 6 + [RequirementKind.PREFERRED]
+    assert r[0].alternatives == ("equivalent experience",)
+
+
+def test_parse_posting_types_its_requirements() -> None:
+    posting = parse_posting(
+        "Requirements:\n- Current California Registered Nurse license\n- BLS and ACLS certification\n"
+    )
+    assert [r.category for r in posting.requirements] == [Category.CREDENTIAL, Category.CREDENTIAL]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("name", "categories"),
+    [
+        (
+            "FRSH221.txt",
+            ["education", "experience", "skill", "skill", "skill", "soft_skill", "industry"],
+        ),
+        (
+            "CSR508.txt",
+            ["education", "experience", "language", "skill", "skill", "soft_skill", "logistics", "industry"],
+        ),
+    ],
+)
+def test_general_postings_type_as_a_recruiter_reads_them(name: str, categories: list[str]) -> None:
+    posting = load_posting(shared_or_skip("eval", "general", "postings", name))
+    assert [str(r.category) for r in posting.requirements[: len(categories)]] == categories
+
+
+@pytest.mark.corpus
+def test_job_board_gold_items_mostly_get_a_category() -> None:
+    """The recruiter-read items of the five job-board postings: few may stay "other"."""
+    gold = json.loads(shared_or_skip("eval", "postings", "gold.json").read_text("utf-8"))
+    texts = [text for name, items in gold.items() if name.startswith("vanetik") for _, text in items]
+    categories = [typed(text).category for text in texts]
+    assert len(texts) >= 70
+    assert sum(c is Category.OTHER for c in categories) <= len(texts) // 10
+    assert {Category.EDUCATION, Category.EXPERIENCE, Category.SKILL, Category.LOGISTICS} <= set(categories)
+
+
+def test_every_rule_has_a_name_and_a_reason() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    assert all(rule.name and len(rule.reason) > 20 for rule in RULES)
+    assert classify("Excellent communication skills") == (Category.SOFT_SKILL, "soft-skill-words")
+    assert classify("Understand how to design an efficient parser") == (Category.OTHER, "")
+
+
+def test_cue_file_has_provenance_and_every_level_of_the_ladder() -> None:
+    text = resources.files("jobmatch.knowledge").joinpath("requirement_cues.toml").read_text("utf-8")
+    assert "Provenance" in text.split("\n[", 1)[0]
+    levels = tomllib.loads(text)["education"]["levels"]
+    assert set(levels) == set(LADDER) - {"none"}
+
+
+def test_lowest_level_on_the_ladder_wins() -> None:
+    assert typed("Master's or Bachelor's degree in Finance").level == "bachelor"
+    assert typed("High school diploma required; associate degree preferred").level == "high_school"
+
+
+def test_hostile_items_are_bounded() -> None:
+    huge = "Experience with " + ", ".join(f"Tool{i}" for i in range(20_000)) + " or QuickBooks"
+    started = time.perf_counter()
+    result = typed(huge)
+    assert time.perf_counter() - started < 2.0
+    assert result.category is Category.SKILL and len(result.terms) < 400
+    started = time.perf_counter()
+    nasty = typed("(((((" * 2000 + "degree in " * 2000 + ")" * 5000)
+    assert time.perf_counter() - started < 2.0
+    assert len(nasty.text) == 35_000  # the text is kept whole; only the typing reads a bounded prefix
+    assert typed("degree in " * 5000).category is Category.EDUCATION
+    assert type_requirements([]) == ()
+
+
+def test_ten_thousand_items_type_in_bounded_time() -> None:
+    items = [
+        Requirement(f"R{i}", f"Experience with Tool{i} or QuickBooks", RequirementKind.REQUIRED)
+        for i in range(10_000)
+    ]
+    started = time.perf_counter()
+    result = type_requirements(items)
+    assert time.perf_counter() - started < 10.0
+    assert len(result) == 10_000 and all(r.category is Category.SKILL for r in result)
