@@ -454,12 +454,12 @@ def parse_posting(text: str, path: str = "") -> Posting:
             for number, item in enumerate(items, start=1)
         ]
     )
-    requirements = type_requirements(requirements)
+    typed = type_requirements(requirements)
     return Posting(
         path=path,
         fields=_with_fallback_fields(parsed.fields, parsed.title_line, path),
         sections=tuple((block.name, _section_text(block)) for block in parsed.blocks if block.is_section),
-        requirements=tuple(requirements),
+        requirements=tuple(typed),
     )
 
 
