@@ -8,6 +8,8 @@ the entries come from::
 
     ["Microsoft Excel"]
     aliases = ["excel", "ms excel"]            # phrases, matched by word stems, any case
+    exact = ["cosmetics"]                      # phrases matched word for word (any case, no stemming):
+                                               # "cosmetics" the industry, not "cosmetic repairs"
     abbreviations = ["XLS"]                    # matched in capitals only
     ambiguous = ["sheets"]                     # ordinary words: count only with context (below)
     context = ["google"]                       # words on the same line that make ``ambiguous`` count
@@ -52,6 +54,7 @@ class Concept:
     name: str
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -63,8 +66,11 @@ class Concept:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The name and every unambiguous alias (the phrases that show the concept by themselves)."""
-        return tuple(dict.fromkeys((self.name, *self.aliases)))
+        """The name and every alias matched by stems (the phrases that show the concept by themselves). The
+        name is left out when it is listed as ambiguous ("Benefit", "Origins") or word for word."""
+        guarded = {a.lower() for a in (*self.ambiguous, *self.exact, *self.abbreviations)}
+        name = () if self.name.lower() in guarded else (self.name,)
+        return tuple(dict.fromkeys((*name, *self.aliases)))
 
 
 _KNOWN = {
@@ -86,6 +92,7 @@ def _concept(name: str, table: dict[str, Any]) -> Concept:
         name=name,
         aliases=_strings(table.get("aliases")),
         abbreviations=_strings(table.get("abbreviations")),
+        exact=_strings(table.get("exact")),
         ambiguous=_strings(table.get("ambiguous")),
         context=_strings(table.get("context")),
         exclude=_strings(table.get("exclude")),

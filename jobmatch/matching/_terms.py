@@ -50,7 +50,7 @@ class Found:
 def _lookup(vocab: Vocabulary) -> dict[tuple[str, ...], Concept]:
     table: dict[tuple[str, ...], Concept] = {}
     for c in vocab.concepts:
-        for name in (c.name, *c.aliases, *c.abbreviations):
+        for name in (c.name, *c.aliases, *c.exact, *c.abbreviations):
             table.setdefault(stems_of(name), c)
     return table
 
@@ -91,7 +91,7 @@ def _excluded(index: Index, hit: Hit, concept: Concept) -> bool:
 
 
 def find_concept(
-    index: Index, concept: Concept, term: str = "", lines: Iterable[int] | None = None
+    index: Index, concept: Concept, term: str = "", lines: Iterable[int] | None = None, fuzzy: bool = True
 ) -> list[Found]:
     """Hits of the concept itself (not its members), at most one per line, in line order."""
     rows = None if lines is None else tuple(lines)
@@ -106,11 +106,15 @@ def find_concept(
         found[hit.index] = Found(concept.name, hit, alias, method)
 
     for alias in concept.names:
-        phrase = compile_phrase(alias, fuzzy=_fuzzy_ok(alias))
+        phrase = compile_phrase(alias, fuzzy=fuzzy and _fuzzy_ok(alias))
         for hit in index.find(phrase, rows):
             same = alias.lower() in (wanted, concept.name.lower())
             method = Method.FUZZY if hit.method is Method.FUZZY else Method.EXACT if same else Method.SYNONYM
             add(hit, alias, method)
+    for word in concept.exact:
+        for hit in index.find(compile_phrase(word, literal=True), rows):
+            same = word.lower() in (wanted, concept.name.lower())
+            add(hit, word, Method.EXACT if same else Method.SYNONYM)
     for abbr in concept.abbreviations:
         for hit in index.find(compile_phrase(abbr, exact_case=True), rows):
             add(hit, abbr, Method.SYNONYM)
@@ -128,7 +132,12 @@ def _fuzzy_ok(alias: str) -> bool:
 
 
 def find_members(
-    index: Index, vocab: Vocabulary, concept: Concept, lines: Iterable[int] | None = None, depth: int = 0
+    index: Index,
+    vocab: Vocabulary,
+    concept: Concept,
+    lines: Iterable[int] | None = None,
+    depth: int = 0,
+    fuzzy: bool = True,
 ) -> list[Found]:
     """Hits of the concept's members (and theirs, to MEMBER_DEPTH), each named by the member found."""
     rows = None if lines is None else tuple(lines)
@@ -137,9 +146,10 @@ def find_members(
         member = vocab.get(name) or Concept(name)
         if concept.exclude:  # a family's guards hold for its members ("cosmetic damage")
             member = replace(member, exclude=(*member.exclude, *concept.exclude))
-        hits = find_concept(index, member, lines=rows)
+        # fuzzy=False spares proper names only (brands, employers): "cosmetologist" may still be misspelt.
+        hits = find_concept(index, member, lines=rows, fuzzy=fuzzy or not member.name[:1].isupper())
         if not hits and depth + 1 < MEMBER_DEPTH and member.members:
-            hits = find_members(index, vocab, member, rows, depth + 1)
+            hits = find_members(index, vocab, member, rows, depth + 1, fuzzy)
         out.extend(hits)
     return out
 

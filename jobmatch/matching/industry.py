@@ -48,8 +48,9 @@ def _in_job(index: Index, i: int) -> bool:
 def match_industry_term(index: Index, term: str) -> TermResult:
     concept = resolve(term, VOCABS) or literal(term)
     vocab = load_vocabulary(VOCABS[0])
+    # ``no_fuzzy_names``: employers and brands sit an edit away from real words ("Ladder"/Lauder).
     direct = find_concept(index, concept, term)
-    members = find_members(index, vocab, concept) if concept.members else []
+    members = find_members(index, vocab, concept, fuzzy=False) if concept.members else []
     if not direct and not members:
         return TermResult(term, 0.0, (), f"no {term}")
     strong_keys = {_key(a) for a in (*concept.extra.get("strong", ()), concept.name)}

@@ -10,7 +10,8 @@ from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, find_concept, literal, resolve
 from jobmatch.matching.skill import TermResult, combine, terms_of
 from jobmatch.matching.text import Index, index_of
-from jobmatch.models import Category, Evidence, Requirement, Signals
+from jobmatch.models import Category, Evidence, Requirement, RoleSignal, Signals
+from jobmatch.signals.roles import HOSPITALITY
 
 VOCABS = ("soft_skills",)
 SOFT_BACKED = 0.75  # a job that exercises the skill, held long enough: met by itself
@@ -19,8 +20,6 @@ SOFT_TERMS_MAX = 0.4  # …up to this much without a backing job
 # How long the backing jobs were held, as for a role: a summer job is less than a career. Full strength from
 # ROLE_FULL_YEARS * (UNDATED - BASE) / (1 - BASE) years; an undated job gets UNDATED (full strength).
 BASE, FULL_YEARS, UNDATED = 0.55, 5.0, 0.7
-# Duties found in the experience section but outside any dated job entry: a job, of unknown length.
-UNJOBBED = 0.8
 
 
 def _strength(months: int, dated: bool) -> float:
@@ -30,23 +29,71 @@ def _strength(months: int, dated: bool) -> float:
     return min(1.0, (BASE + (1 - BASE) * min(years, FULL_YEARS) / FULL_YEARS) / UNDATED)
 
 
-def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, list[Found]]:
-    """Lines of the work history holding a duty that exercises the skill, and how strongly they back it."""
-    rows = sorted(set(index.job_of) | {i for i, s in enumerate(index.sections) if s == "experience"})
-    if not rows:
-        return 0.0, []
+# A job backs a skill by its duties when two or more of its lines hold them: one line is incidental.
+DUTY_LINES = 2
+# Roles held only long ago (none of it in the last ten years): the career has moved elsewhere.
+ROLE_OLD = 0.6
+# Restaurant and venue service only (host, server): customer-facing, far from the office work it backs.
+ROLE_HOSPITALITY = 0.5
+
+
+def _duty_lines(concept: Concept) -> int:
+    """DUTY_LINES, or the skill's own ``duty_lines`` where one duty is the pattern (handling complaints)."""
+    own = concept.extra.get("duty_lines", ())
+    return int(own[0]) if own and own[0].isdigit() else DUTY_LINES
+
+
+def _role_strength(role: RoleSignal) -> float:
+    """How strongly a held role family backs a skill: by its years, as recruiters read a career."""
+    if not role.present:
+        return 0.0
+    if role.years <= 0:
+        return 1.0
+    strength = _strength(int(role.years * 12), True)
+    if role.recent_years <= 0:
+        strength *= ROLE_OLD
+    if role.roles and all(r.evidence is not None and r.evidence.term == HOSPITALITY for r in role.roles):
+        strength *= ROLE_HOSPITALITY
+    return strength
+
+
+def _by_roles(signals: Signals, concept: Concept) -> tuple[float, list[Evidence]]:
+    """The role families the vocabulary names for the skill (``shown_by_roles``), read from the résumé's
+    role facts: the strongest one and its quotes."""
+    best, evidence = 0.0, []
+    for name in concept.extra.get("shown_by_roles", ()):
+        role = getattr(signals, name, None)
+        if not isinstance(role, RoleSignal):
+            continue
+        strength = _role_strength(role)
+        if strength > best:
+            best, evidence = strength, list(role.evidence[:1])
+    return best, evidence
+
+
+def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, list[Evidence]]:
+    """Work that exercises the skill, and how strongly it backs it: the role families the vocabulary names
+    (``shown_by_roles``), or a job with DUTY_LINES lines of its duties (``shown_by``). ``roles_decide``:
+    where the vocabulary says so, the roles are the only judge (a service job exercises communication
+    daily; a duty line about customers in another job is incidental: on AVON147 it blurred the ranking)."""
+    best, evidence = _by_roles(signals, concept)
+    rows = [] if concept.extra.get("roles_decide") == ("true",) else sorted(index.job_of)
     hits: dict[int, Found] = {}
-    for phrase in concept.extra.get("shown_by", ()):
+    for phrase in concept.extra.get("shown_by", ()) if rows else ():
         for f in find_concept(index, Concept(phrase), lines=rows):
             hits.setdefault(f.hit.index, f)
-    if not hits:
-        return 0.0, []
-    jobs = {index.job_of[i] for i in hits if i in index.job_of}
-    if not jobs:
-        return UNJOBBED, [hits[i] for i in sorted(hits)]
-    months = sum(signals.jobs[j].months for j in jobs if j < len(signals.jobs))
-    dated = any(signals.jobs[j].months > 0 for j in jobs if j < len(signals.jobs))
-    return _strength(months, dated), [hits[i] for i in sorted(hits)]
+    per_job: dict[int, list[Found]] = {}
+    for i in sorted(hits):
+        per_job.setdefault(index.job_of[i], []).append(hits[i])
+    for j, found in per_job.items():
+        if len(found) < _duty_lines(concept) or j >= len(signals.jobs):
+            continue
+        job = signals.jobs[j]
+        strength = _strength(job.months, job.months > 0)
+        if strength > best:
+            best = strength
+            evidence = [f.evidence(index, concept.name) for f in found[:2]]
+    return best, evidence
 
 
 def match_soft_term(index: Index, signals: Signals, term: str) -> TermResult:
@@ -59,10 +106,10 @@ def match_soft_term(index: Index, signals: Signals, term: str) -> TermResult:
     why = (
         f"{concept.name}: says " + ", ".join(said_words[:3]) if said_words else f"{concept.name}: not claimed"
     )
-    if backed:
+    if backed and strength > 0:
         score = min(1.0, SOFT_BACKED * strength + said)
-        evidence += [f.evidence(index, concept.name) for f in backed[:2]]
-        why += f"; shown by work ({backed[0].hit.matched})"
+        evidence += backed[:2]
+        why += f"; shown by work ({backed[0].matched or backed[0].text[:40]})"
     else:
         score = said
     return TermResult(term, score, tuple(evidence), why)

@@ -175,6 +175,7 @@ class Phrase:
     stems: tuple[str, ...]
     capitals: tuple[str, ...]  # per token: the exact letters required (an abbreviation in capitals) or ""
     fuzzy: bool = False
+    words: tuple[str, ...] = ()  # word for word (lower case, no stemming) when set
 
     @property
     def meaningful(self) -> bool:
@@ -190,11 +191,19 @@ def _capitals(raw: str) -> str:
 
 
 @cache
-def compile_phrase(text: str, *, exact_case: bool = False, fuzzy: bool = False) -> Phrase:
-    """``exact_case``: tokens written in capitals ("RN", "A/P") must appear in capitals."""
+def compile_phrase(
+    text: str, *, exact_case: bool = False, fuzzy: bool = False, literal: bool = False
+) -> Phrase:
+    """``exact_case``: tokens written in capitals ("RN", "A/P") must appear in capitals. ``literal``: the
+    words themselves, not their stems ("cosmetics" is not "cosmetic")."""
     toks = tokenize(text)
     caps = tuple(_capitals(t.raw) if exact_case else "" for t in toks)
-    return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy)
+    words = tuple(_plain(t.raw) for t in toks) if literal else ()
+    return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy and not literal, words)
+
+
+def _plain(raw: str) -> str:
+    return raw.lower().replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,13 +258,13 @@ class Index:
         return self.sections[index] if 0 <= index < len(self.sections) else ""
 
     def near_words(self, word: str) -> tuple[tuple[str, float], ...]:
-        """Words of this document one typo from ``word`` (two for words of nine letters or more)."""
+        """Words of this document one typo from ``word`` (two for words of ten letters or more)."""
         if word in self._near:
             return self._near[word]
         if self._words is None:
             seen = {t.raw.lower() for toks in self.tokens for t in toks if t.raw.isalpha()}
             self._words = sorted(w for w in seen if len(w) >= FUZZY_MIN_LEN - 1)
-        max_dist = 2 if len(word) >= 9 else 1
+        max_dist = 2 if len(word) >= 10 else 1
         found = []
         for cand, dist, _ in process.extract(
             word, self._words, scorer=OSA.distance, score_cutoff=max_dist, limit=8
@@ -308,6 +317,11 @@ class Index:
                 if cap and t.raw.replace(".", "") != cap:
                     ok = False
                     break
+                if phrase.words:
+                    if _plain(t.raw) != phrase.words[j]:
+                        ok = False
+                        break
+                    continue
                 if t.stem == s:
                     continue
                 r = near.get(t.raw.lower())
@@ -325,9 +339,45 @@ class Index:
         return evidence_of(self, hit, term, method)
 
 
+# Endings that make another word of the same root ("distributed", "distributor"): never a typo.
+_ENDINGS = frozenset(
+    [
+        "",
+        "s",
+        "es",
+        "e",
+        "ed",
+        "d",
+        "ing",
+        "er",
+        "ers",
+        "or",
+        "ors",
+        "ion",
+        "ions",
+        "ive",
+        "al",
+        "ly",
+        "ment",
+        "ments",
+        "ity",
+        "y",
+        "ies",
+        "ation",
+        "ance",
+        "ence",
+    ]
+)
+
+
 def _inflection(a: str, b: str) -> bool:
-    """One word is the other plus an ending: a different word far more often than a typo."""
-    return stem(a) == stem(b) or a.startswith(b) or b.startswith(a)
+    """One word is the other with another ending: a different word far more often than a typo."""
+    if stem(a) == stem(b) or a.startswith(b) or b.startswith(a):
+        return True
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[k:] in _ENDINGS and b[k:] in _ENDINGS
 
 
 def evidence_of(index: Index, hit: Hit, term: str = "", method: Method | None = None) -> Evidence:
