@@ -80,7 +80,7 @@ def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, li
     rows = [] if concept.extra.get("roles_decide") == ("true",) else sorted(index.job_of)
     hits: dict[int, Found] = {}
     for phrase in concept.extra.get("shown_by", ()) if rows else ():
-        for f in find_concept(index, Concept(phrase), lines=rows):
+        for f in find_concept(index, Concept(phrase), lines=rows, fuzzy=False):
             hits.setdefault(f.hit.index, f)
     per_job: dict[int, list[Found]] = {}
     for i in sorted(hits):
@@ -98,7 +98,8 @@ def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, li
 
 def match_soft_term(index: Index, signals: Signals, term: str) -> TermResult:
     concept = resolve(term, VOCABS) or literal(term)
-    said_hits = find_concept(index, concept, term)
+    # ``no_fuzzy_soft_words``: ordinary words sit a typo from other words ("through"/thorough).
+    said_hits = find_concept(index, concept, term, fuzzy=False)
     said_words = list(dict.fromkeys(f.hit.matched.lower() for f in said_hits))
     said = min(SOFT_TERMS_MAX, SOFT_PER_TERM * len(said_words))
     strength, backed = backing(index, signals, concept)
