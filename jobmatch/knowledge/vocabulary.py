@@ -111,22 +111,23 @@ class Vocabulary:
     concepts: tuple[Concept, ...]
 
     def get(self, name: str) -> Concept | None:
-        return _by_name(self).get(name.lower())
+        return _by_name(self.name).get(name.lower())
 
     def families_of(self, name: str) -> tuple[Concept, ...]:
         """The concepts that list ``name`` among their members."""
-        return _families(self).get(name.lower(), ())
+        return _families(self.name).get(name.lower(), ())
+
+
+# Keyed by the vocabulary's name: hashing a whole vocabulary on every lookup was most of the matching time.
+@cache
+def _by_name(vocab: str) -> dict[str, Concept]:
+    return {c.name.lower(): c for c in load_vocabulary(vocab).concepts}
 
 
 @cache
-def _by_name(vocab: Vocabulary) -> dict[str, Concept]:
-    return {c.name.lower(): c for c in vocab.concepts}
-
-
-@cache
-def _families(vocab: Vocabulary) -> dict[str, tuple[Concept, ...]]:
+def _families(vocab: str) -> dict[str, tuple[Concept, ...]]:
     out: dict[str, list[Concept]] = {}
-    for c in vocab.concepts:
+    for c in load_vocabulary(vocab).concepts:
         for m in c.members:
             out.setdefault(m.lower(), []).append(c)
     return {k: tuple(v) for k, v in out.items()}

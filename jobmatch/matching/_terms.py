@@ -47,9 +47,9 @@ class Found:
 
 
 @cache
-def _lookup(vocab: Vocabulary) -> dict[tuple[str, ...], Concept]:
+def _lookup(vocab: str) -> dict[tuple[str, ...], Concept]:
     table: dict[tuple[str, ...], Concept] = {}
-    for c in vocab.concepts:
+    for c in load_vocabulary(vocab).concepts:
         for name in (c.name, *c.aliases, *c.exact, *c.abbreviations):
             table.setdefault(stems_of(name), c)
     return table
@@ -60,7 +60,7 @@ def resolve(term: str, vocabs: Iterable[str]) -> Concept | None:
     want = stems_of(term)
     trimmed = tuple(s for s in want if s not in generic_words())
     for name in vocabs:
-        table = _lookup(load_vocabulary(name))
+        table = _lookup(name)
         for key in (want, trimmed):
             if key and key in table:
                 return table[key]

@@ -120,6 +120,8 @@ class Token:
 
 def _token_of(m: re.Match[str]) -> Token:
     raw = m.group()
+    if raw.isalpha():  # the common case first
+        return Token(stem(raw), m.start(), m.end(), raw)
     if raw == "&":
         return Token("and", m.start(), m.end(), raw)
     if raw[:1].isdigit():
@@ -239,8 +241,9 @@ class Index:
         self.jobs: tuple[tuple[int, ...], ...] = ()
         if signals is not None:
             self.set_jobs(signals)
-        self._words: list[str] | None = None
+        self._words: dict[str, list[str]] | None = None  # by first letter: a typo keeps it
         self._near: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._slot_cache: dict[str, list[tuple[str, dict[str, float]]]] = {}
 
     def set_jobs(self, signals: Signals) -> None:
         self.jobs = tuple(tuple(j.line_indexes) for j in signals.jobs)
@@ -263,11 +266,15 @@ class Index:
             return self._near[word]
         if self._words is None:
             seen = {t.raw.lower() for toks in self.tokens for t in toks if t.raw.isalpha()}
-            self._words = sorted(w for w in seen if len(w) >= FUZZY_MIN_LEN - 1)
+            self._words = {}
+            for w in sorted(seen):
+                if len(w) >= FUZZY_MIN_LEN - 1:
+                    self._words.setdefault(w[0], []).append(w)
         max_dist = 2 if len(word) >= 10 else 1
         found = []
+        bucket = [w for w in self._words.get(word[0], ()) if abs(len(w) - len(word)) <= max_dist]
         for cand, dist, _ in process.extract(
-            word, self._words, scorer=OSA.distance, score_cutoff=max_dist, limit=8
+            word, bucket, scorer=OSA.distance, score_cutoff=max_dist, limit=8
         ):
             cand = str(cand)
             if dist == 0 or cand[0] != word[0] or cand in fuzzy_stopwords() or _inflection(word, cand):
@@ -280,7 +287,10 @@ class Index:
         """Every hit of ``phrase``, in line order (first hit per line); ``indexes`` limits the lines."""
         if not phrase.stems or not phrase.meaningful:
             return []
-        slots = self._slots(phrase)
+        slots = self._slots(phrase) if phrase.fuzzy else [(s, {}) for s in phrase.stems]
+        # Quick rejection (most phrases of a vocabulary are absent): every word must occur somewhere.
+        if any(s not in self.by_stem and not near for s, near in slots):
+            return []
         rows = set(self.by_stem.get(phrase.stems[0], ()))
         for alt in slots[0][1]:
             rows.update(self.by_stem.get(stem(alt), ()))
@@ -295,6 +305,9 @@ class Index:
 
     def _slots(self, phrase: Phrase) -> list[tuple[str, dict[str, float]]]:
         """Per token: its stem and, for a fuzzy phrase, the document's near spellings with their ratio."""
+        known = self._slot_cache.get(phrase.text)
+        if known is not None:
+            return known
         slots: list[tuple[str, dict[str, float]]] = []
         words = [t.raw.lower() for t in tokenize(phrase.text)]
         for s, word in zip(phrase.stems, words, strict=False):
@@ -302,6 +315,7 @@ class Index:
             if phrase.fuzzy and len(word) >= FUZZY_MIN_LEN and word.isalpha():
                 near = dict(self.near_words(word))
             slots.append((s, near))
+        self._slot_cache[phrase.text] = slots
         return slots
 
     def _find_in(self, i: int, phrase: Phrase, slots: list[tuple[str, dict[str, float]]]) -> Hit | None:
