@@ -77,21 +77,26 @@ def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, li
     where the vocabulary says so, the roles are the only judge (a service job exercises communication
     daily; a duty line about customers in another job is incidental: on AVON147 it blurred the ranking)."""
     best, evidence = _by_roles(signals, concept)
-    rows = [] if concept.extra.get("roles_decide") == ("true",) else sorted(index.job_of)
+    if concept.extra.get("roles_decide") == ("true",):
+        return best, evidence
+    experience = {i for i, s in enumerate(index.sections) if s == "experience"}
+    rows = sorted(set(index.job_of) | experience)
     hits: dict[int, Found] = {}
-    for phrase in concept.extra.get("shown_by", ()) if rows else ():
+    # ``duty_or_said_in_a_job``: a duty that exercises the skill, or the skill's own word in a job's duty
+    # line ("addressing customer concerns, demonstrating empathy"): both are the work, not a self-portrait.
+    for phrase in (*concept.extra.get("shown_by", ()), *concept.names) if rows else ():
         for f in find_concept(index, Concept(phrase), lines=rows, fuzzy=False):
             hits.setdefault(f.hit.index, f)
     per_job: dict[int, list[Found]] = {}
     for i in sorted(hits):
-        per_job.setdefault(index.job_of[i], []).append(hits[i])
+        per_job.setdefault(index.job_of.get(i, -1), []).append(hits[i])
     for j, found in per_job.items():
-        if len(found) < _duty_lines(concept) or j >= len(signals.jobs):
+        if len(found) < _duty_lines(concept):
             continue
-        job = signals.jobs[j]
-        strength = _strength(job.months, job.months > 0)
-        if strength > best:
-            best = strength
+        # Duties show the skill exercised, however long the job: full strength (duration is the role
+        # families' measure, where a summer job is not a career).
+        if best < 1.0:
+            best = 1.0
             evidence = [f.evidence(index, concept.name) for f in found[:2]]
     return best, evidence
 
