@@ -15,9 +15,10 @@ from jobmatch.models import Category, Evidence, Requirement
 
 VOCABS = ("industries",)
 # An employer, brand or industry role, or two of the industry's words, shown in a job: experience of the
-# industry. Outside the work history (a summary, a skills list) the same words are knowledge, a little less.
+# industry. Outside the work history (a summary, a skills list, a degree) the same words are knowledge of
+# it, not experience in it: partial.
 IN_JOB = 1.0
-OUTSIDE_JOB = 0.8
+OUTSIDE_JOB = 0.7
 # One ordinary word of the industry ("skincare", "wireless", "invoices"): some knowledge, not the industry.
 ONE_WORD = 0.6
 MAX_EVIDENCE = 6
@@ -72,7 +73,8 @@ def match_industry_term(index: Index, term: str) -> TermResult:
     else:
         score = ONE_WORD
     words = ", ".join(dict.fromkeys(shown[:4]))
-    return TermResult(term, score, evidence, f"{concept.name}: {words}")
+    where = " (outside the work history)" if strong and score < IN_JOB else ""
+    return TermResult(term, score, evidence, f"{concept.name}: {words}{where}")
 
 
 @register(Category.INDUSTRY)
