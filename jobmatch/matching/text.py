@@ -362,6 +362,7 @@ _ENDINGS = frozenset(
         "e",
         "ed",
         "d",
+        "r",
         "ing",
         "er",
         "ers",
