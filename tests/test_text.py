@@ -88,3 +88,10 @@ def test_typos_of_long_words_only_and_never_another_ending() -> None:
 def test_a_document_is_indexed_once() -> None:
     document = doc("one line")
     assert index_of(document) is index_of(document)
+
+
+def test_a_name_cut_by_a_line_break_is_found_and_quoted_whole() -> None:
+    index = index_of(doc("Skills: Listening, MS\nOffice, Teaching\nEnds here.\nOffice hours"))
+    (hit,) = index.find(compile_phrase("MS Office"))
+    ev = index.evidence(hit)
+    assert hit.matched == "MS\nOffice".replace("\n", " ") and ev.matched in ev.text and ev.line == 1

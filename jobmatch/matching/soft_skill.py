@@ -90,7 +90,7 @@ def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, li
     per_job: dict[int, list[Found]] = {}
     for i in sorted(hits):
         per_job.setdefault(index.job_of.get(i, -1), []).append(hits[i])
-    for j, found in per_job.items():
+    for found in per_job.values():
         if len(found) < _duty_lines(concept):
             continue
         # Duties show the skill exercised, however long the job: full strength (duration is the role

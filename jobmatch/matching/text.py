@@ -217,6 +217,7 @@ class Hit:
     matched: str  # the characters of the line it covers
     method: Method  # EXACT when the words are the phrase's own (up to inflection), FUZZY for a typo
     ratio: float = 100.0
+    text: str = ""  # the quote when the phrase runs over a line break: the two lines joined
 
 
 PhraseHit = Hit  # the first version's name
@@ -299,9 +300,31 @@ class Index:
         hits = []
         for i in sorted(rows):
             hit = self._find_in(i, phrase, slots)
+            if hit is None and len(slots) > 1:
+                hit = self._across_break(i, phrase, slots)
             if hit is not None:
                 hits.append(hit)
         return hits
+
+    def _across_break(self, i: int, phrase: Phrase, slots: list[tuple[str, dict[str, float]]]) -> Hit | None:
+        """``across_line_break``: a name cut by the line break of a list ("… Listening, MS" / "Office,
+        Teaching"). Tried only where the line does not end a sentence; the quote is both lines joined."""
+        text = self.lines[i].text.rstrip()
+        if i + 1 >= len(self.lines) or text.endswith((".", ":", ";")) or not self.tokens[i]:
+            return None
+        last = self.tokens[i][-1]
+        if not any(last.stem == st or last.raw.lower() in near for st, near in slots[:-1]):
+            return None  # the line does not end inside the phrase
+        joined = f"{text} {self.lines[i + 1].text}"
+        cut = len(text)
+        for hit_start in range(max(0, len(self.tokens[i]) - len(slots) + 1), len(self.tokens[i])):
+            start = self.tokens[i][hit_start].start
+            span = _match_at(tokenize(joined), start, phrase, slots)
+            if span is not None and span[0] < cut < span[1]:
+                return Hit(
+                    i, span[0], span[1], phrase.text, joined[span[0] : span[1]], span[2], span[3], joined
+                )
+        return None
 
     def _slots(self, phrase: Phrase) -> list[tuple[str, dict[str, float]]]:
         """Per token: its stem and, for a fuzzy phrase, the document's near spellings with their ratio."""
@@ -385,6 +408,31 @@ _ENDINGS = frozenset(
 )
 
 
+def _match_at(
+    toks: tuple[Token, ...], start: int, phrase: Phrase, slots: list[tuple[str, dict[str, float]]]
+) -> tuple[int, int, Method, float] | None:
+    """The phrase matched from the token that begins at ``start``: (start, end, method, ratio) or None."""
+    k = next((n for n, t in enumerate(toks) if t.start == start), -1)
+    if k < 0 or k + len(slots) > len(toks):
+        return None
+    ratio = 100.0
+    for j, (s, near) in enumerate(slots):
+        t = toks[k + j]
+        if phrase.capitals[j] and t.raw.replace(".", "") != phrase.capitals[j]:
+            return None
+        if phrase.words:
+            if _plain(t.raw) != phrase.words[j]:
+                return None
+            continue
+        if t.stem != s:
+            r = near.get(t.raw.lower())
+            if r is None:
+                return None
+            ratio = min(ratio, r)
+    method = Method.EXACT if ratio >= 100.0 else Method.FUZZY
+    return toks[k].start, toks[k + len(slots) - 1].end, method, ratio
+
+
 def _inflection(a: str, b: str) -> bool:
     """One word is the other with another ending: a different word far more often than a typo."""
     if stem(a) == stem(b) or a.startswith(b) or b.startswith(a):
@@ -398,7 +446,7 @@ def _inflection(a: str, b: str) -> bool:
 def evidence_of(index: Index, hit: Hit, term: str = "", method: Method | None = None) -> Evidence:
     line = index.lines[hit.index]
     return Evidence(
-        text=line.text,
+        text=hit.text or line.text,
         page=line.page,
         line=line.number,
         method=method or hit.method,
