@@ -70,15 +70,24 @@ def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
     return best, False
 
 
+def _is_document_language(index: Index, term: str) -> bool:
+    concept = resolve(term, VOCABS)
+    return bool(concept and concept.extra.get("document_language")) and written_in(index) >= DOCUMENT_SHARE
+
+
 @register(Category.LANGUAGE)
 def match_language(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
-    pairs = [match_language_term(index, t) for t in terms_of(req)]
+    terms = terms_of(req)
+    pairs = [match_language_term(index, t) for t in terms]
     shown = [r for r, inferred in pairs if not inferred]
     inferred = [r for r, was in pairs if was]
     if req.all_of and len(pairs) > 1:
-        results = shown or inferred
+        # ``other_language_is_the_point``: in "English and Spanish" on an English résumé the document's own
+        # language is given; the score is the other language's, stated fluency of English or not.
+        others = [r for r, t in zip(pairs, terms, strict=True) if not _is_document_language(index, t)]
+        results = [r for r, _ in others] or shown or inferred
         score = sum(r.score for r in results) / len(results)
     else:
         score = max((r.score for r, _ in pairs), default=0.0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jobmatch.knowledge.vocabulary import Concept, load_vocabulary
+from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
 from jobmatch.matching.text import Index, compile_phrase, index_of, stem
@@ -145,12 +145,17 @@ def _one_per_name(found: list[Found]) -> list[Found]:
     return out
 
 
-def _related(index: Index, vocab: object, concept: Concept) -> TermResult | None:
-    from jobmatch.knowledge.vocabulary import Vocabulary
-
-    assert isinstance(vocab, Vocabulary)
+def _related(index: Index, vocab: Vocabulary, concept: Concept) -> TermResult | None:
+    """A sibling in a related family (Sage for SAP), or the family itself named: a related family ("an
+    ERP") or a suite ("MS Office" for Excel: the application is likely, its level unknown)."""
     for family in vocab.families_of(concept.name):
+        if not family.related and family.kind != "suite":
+            continue
+        fam = find_concept(index, family)
         if not family.related:
+            if fam:
+                why = f"{concept.name}: not named; {family.name} is"
+                return TermResult(concept.name, FAMILY_ONLY, (fam[0].evidence(index),), why)
             continue
         others = Concept(
             family.name, members=tuple(m for m in family.members if m.lower() != concept.name.lower())
@@ -161,7 +166,6 @@ def _related(index: Index, vocab: object, concept: Concept) -> TermResult | None
             ev = tuple(f.evidence(index, f.concept) for f in _one_per_name(members)[:MAX_EVIDENCE])
             why = f"{concept.name}: not named; related {family.name}: {', '.join(names[:3])}"
             return TermResult(concept.name, RELATED, ev, why)
-        fam = find_concept(index, family)
         if fam:
             why = f"{concept.name}: not named; a {family.name} is"
             return TermResult(concept.name, FAMILY_ONLY, (fam[0].evidence(index),), why)
