@@ -294,3 +294,27 @@ def test_other_never_offers_a_stop_word_or_a_lone_common_word() -> None:
         "other", "Customer service desk", (), req_text="Customer retention and upselling strategies"
     )
     assert lone.score == 0.0
+
+
+def test_a_suite_named_shows_its_application_partly() -> None:
+    found = answer("skill", "Proficient in MS Office", ("Microsoft Excel",))
+    assert 0 < found.score < 0.75 and found.evidence[0].matched == "MS Office"
+
+
+def test_stated_english_does_not_stand_in_for_the_other_language() -> None:
+    found = answer(
+        "language", ENGLISH + "\nFluent in English and Hebrew", ("English", "Spanish"), all_of=True
+    )
+    assert found.score == 0.0
+
+
+def test_reconciliation_alone_is_not_the_close() -> None:
+    found = answer("skill", "Performed bank reconciliations", ("GAAP", "month-end close"), all_of=True)
+    assert found.score == 0.0
+    close = answer(
+        "skill",
+        "Prepared journal entries and supported month-end close",
+        ("GAAP", "month-end close"),
+        all_of=True,
+    )
+    assert close.score >= 0.75  # closing the books shows the principles it follows: GAAP related, partial

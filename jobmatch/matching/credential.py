@@ -17,7 +17,6 @@ from jobmatch.models import Category, Requirement
 VOCABS = ("credentials",)
 PENDING = 0.4  # "training towards", "expected": not held yet
 LAPSED = 0.4  # "expired": held once
-OTHER_STATE = 0.6  # held, in another state than the one asked for
 NO_STATE = 0.85  # held, the state not said: met, but worth a question
 
 
