@@ -1,0 +1,179 @@
+"""Finding a vocabulary concept (a tool, a credential, a language, an industry word) in a résumé.
+
+Shared by the term-based matchers. A concept is found by its name and aliases (any case, by stems, typos
+of long words allowed), its abbreviations (capitals only), its ambiguous words (only with a capital first
+letter and a context word on the same line, or in a list of named things), never where an exclusion
+phrase overlaps ("Office Manager") and never negated ("no Excel"). A family is also shown by its members
+("SAP" shows an ERP).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary
+from jobmatch.matching.text import (
+    Hit,
+    Index,
+    compile_phrase,
+    content_stems,
+    generic_words,
+    stop_words,
+    tokenize,
+)
+from jobmatch.models import Evidence, Method
+from jobmatch.signals.view import is_negated
+
+__all__ = ["Found", "find_concept", "find_members", "literal", "resolve", "stems_of"]
+
+MEMBER_DEPTH = 2  # a member of a member still shows the family ("VLOOKUP" -> Excel -> Microsoft Office)
+
+
+def stems_of(text: str) -> tuple[str, ...]:
+    return tuple(t.stem for t in tokenize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    concept: str  # the concept (or member) that was found
+    hit: Hit
+    alias: str  # the alias that matched
+    method: Method
+
+    def evidence(self, index: Index, term: str = "") -> Evidence:
+        return index.evidence(self.hit, term or self.concept, self.method)
+
+
+@cache
+def _lookup(vocab: str) -> dict[tuple[str, ...], Concept]:
+    table: dict[tuple[str, ...], Concept] = {}
+    for c in load_vocabulary(vocab).concepts:
+        for name in (c.name, *c.aliases, *c.exact, *c.abbreviations):
+            table.setdefault(stems_of(name), c)
+    return table
+
+
+def resolve(term: str, vocabs: Iterable[str]) -> Concept | None:
+    """The concept a requirement's term names: by its stems, then without boilerplate ("Excel skills")."""
+    want = stems_of(term)
+    trimmed = tuple(s for s in want if s not in generic_words())
+    for name in vocabs:
+        table = _lookup(name)
+        for key in (want, trimmed):
+            if key and key in table:
+                return table[key]
+    return None
+
+
+def literal(term: str) -> Concept:
+    """A term no vocabulary knows: matched by its own words."""
+    return Concept(term)
+
+
+def _context_ok(index: Index, i: int, concept: Concept) -> bool:
+    stems = {t.stem for t in index.tokens[i]}
+    if any(stems_of(c)[0] in stems for c in concept.context if stems_of(c)):
+        return True
+    # A list of named things in a skills section ("Salesforce, Word, Access"): ordinary words there name
+    # tools (the reason the old Office signal accepted them).
+    text = index.lines[i].text
+    return index.section(i) == "skills" and text.count(",") >= 2
+
+
+def _excluded(index: Index, hit: Hit, concept: Concept) -> bool:
+    for phrase in concept.exclude:
+        for ex in index.find(compile_phrase(phrase), (hit.index,)):
+            if ex.start < hit.end and hit.start < ex.end:
+                return True
+    return False
+
+
+def find_concept(
+    index: Index, concept: Concept, term: str = "", lines: Iterable[int] | None = None, fuzzy: bool = True
+) -> list[Found]:
+    """Hits of the concept itself (not its members), at most one per line, in line order."""
+    rows = None if lines is None else tuple(lines)
+    found: dict[int, Found] = {}
+    wanted = (term or concept.name).lower()
+
+    def add(hit: Hit, alias: str, method: Method) -> None:
+        if hit.index in found or is_negated(index.lines[hit.index].text, hit.start):
+            return
+        if _excluded(index, hit, concept):
+            return
+        found[hit.index] = Found(concept.name, hit, alias, method)
+
+    for alias in concept.names:
+        phrase = compile_phrase(alias, fuzzy=fuzzy and _fuzzy_ok(alias))
+        for hit in index.find(phrase, rows):
+            same = alias.lower() in (wanted, concept.name.lower())
+            method = Method.FUZZY if hit.method is Method.FUZZY else Method.EXACT if same else Method.SYNONYM
+            add(hit, alias, method)
+    for word in concept.exact:
+        for hit in index.find(compile_phrase(word, literal=True), rows):
+            same = word.lower() in (wanted, concept.name.lower())
+            add(hit, word, Method.EXACT if same else Method.SYNONYM)
+    for abbr in concept.abbreviations:
+        for hit in index.find(compile_phrase(abbr, exact_case=True), rows):
+            add(hit, abbr, Method.SYNONYM)
+    for word in concept.ambiguous:
+        for hit in index.find(compile_phrase(word, exact_case=True), rows):
+            if hit.matched[:1].isupper() and _context_ok(index, hit.index, concept):
+                add(hit, word, Method.SYNONYM)
+    return [found[i] for i in sorted(found)]
+
+
+def _fuzzy_ok(alias: str) -> bool:
+    """Typos are caught for names of long words only; an abbreviation or a short name never."""
+    words = [t.raw for t in tokenize(alias)]
+    return any(len(w) >= 6 and w.isalpha() and not w.isupper() for w in words)
+
+
+def find_members(
+    index: Index,
+    vocab: Vocabulary,
+    concept: Concept,
+    lines: Iterable[int] | None = None,
+    depth: int = 0,
+    fuzzy: bool = True,
+) -> list[Found]:
+    """Hits of the concept's members (and theirs, to MEMBER_DEPTH), each named by the member found."""
+    rows = None if lines is None else tuple(lines)
+    out: list[Found] = []
+    for name in concept.members:
+        member = vocab.get(name) or Concept(name)
+        if concept.exclude:  # a family's guards hold for its members ("cosmetic damage")
+            member = replace(member, exclude=(*member.exclude, *concept.exclude))
+        # fuzzy=False spares proper names only (brands, employers): "cosmetologist" may still be misspelt.
+        hits = find_concept(index, member, lines=rows, fuzzy=fuzzy or not member.name[:1].isupper())
+        if not hits and depth + 1 < MEMBER_DEPTH and member.members:
+            hits = find_members(index, vocab, member, rows, depth + 1, fuzzy)
+        out.extend(hits)
+    return out
+
+
+def content_share(index: Index, term: str, lines: Iterable[int] | None = None) -> tuple[float, Hit | None]:
+    """The largest share of the term's content words found together in one line, with that line's
+    longest hit (a quote that contains at least one of the words)."""
+    want = [s for s in content_stems(term) if s not in stop_words()]
+    if not want:
+        return 0.0, None
+    best, best_hit = 0.0, None
+    rows = set(lines) if lines is not None else None
+    candidates: set[int] = set()
+    for s in want:
+        candidates.update(index.by_stem.get(s, ()))
+    if rows is not None:
+        candidates &= rows
+    for i in sorted(candidates):
+        toks = index.tokens[i]
+        have = [t for t in toks if t.stem in want]
+        share = len({t.stem for t in have}) / len(want)
+        if share > best:
+            first, last = have[0], have[-1]
+            text = index.lines[i].text
+            best = share
+            best_hit = Hit(i, first.start, last.end, term, text[first.start : last.end], Method.EXACT)
+    return best, best_hit

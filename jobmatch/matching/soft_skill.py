@@ -1,0 +1,130 @@
+"""Soft skills backed by work: a job whose duties exercise the skill every day is the evidence a recruiter
+trusts; the words a candidate uses about themselves add a little ("excellent communicator" costs nothing to
+write). Both vocabularies per skill are in ``soft_skills.toml`` (``aliases``: said; ``shown_by``: duties).
+"""
+
+from __future__ import annotations
+
+from jobmatch.knowledge.vocabulary import Concept, load_vocabulary
+from jobmatch.matching import Answer, Context, register
+from jobmatch.matching._terms import Found, find_concept, literal, resolve
+from jobmatch.matching.skill import TermResult, combine, terms_of
+from jobmatch.matching.text import Index, index_of
+from jobmatch.models import Category, Evidence, Requirement, RoleSignal, Signals
+from jobmatch.signals.roles import HOSPITALITY
+
+VOCABS = ("soft_skills",)
+SOFT_BACKED = 0.75  # a job that exercises the skill, held long enough: met by itself
+SOFT_PER_TERM = 0.2  # each distinct self-described word…
+SOFT_TERMS_MAX = 0.4  # …up to this much without a backing job
+# How long the backing jobs were held, as for a role: a summer job is less than a career. Full strength from
+# ROLE_FULL_YEARS * (UNDATED - BASE) / (1 - BASE) years; an undated job gets UNDATED (full strength).
+BASE, FULL_YEARS, UNDATED = 0.55, 5.0, 0.7
+
+
+def _strength(months: int, dated: bool) -> float:
+    if not dated:
+        return 1.0
+    years = months / 12
+    return min(1.0, (BASE + (1 - BASE) * min(years, FULL_YEARS) / FULL_YEARS) / UNDATED)
+
+
+# A job backs a skill by its duties when two or more of its lines hold them: one line is incidental.
+DUTY_LINES = 2
+# Roles held only long ago (none of it in the last ten years): the career has moved elsewhere.
+ROLE_OLD = 0.6
+# Restaurant and venue service only (host, server): customer-facing, far from the office work it backs.
+ROLE_HOSPITALITY = 0.5
+
+
+def _duty_lines(concept: Concept) -> int:
+    """DUTY_LINES, or the skill's own ``duty_lines`` where one duty is the pattern (handling complaints)."""
+    own = concept.extra.get("duty_lines", ())
+    return int(own[0]) if own and own[0].isdigit() else DUTY_LINES
+
+
+def _role_strength(role: RoleSignal) -> float:
+    """How strongly a held role family backs a skill: by its years, as recruiters read a career."""
+    if not role.present:
+        return 0.0
+    if role.years <= 0:
+        return 1.0
+    strength = _strength(int(role.years * 12), True)
+    if role.recent_years <= 0:
+        strength *= ROLE_OLD
+    if role.roles and all(r.evidence is not None and r.evidence.term == HOSPITALITY for r in role.roles):
+        strength *= ROLE_HOSPITALITY
+    return strength
+
+
+def _by_roles(signals: Signals, concept: Concept) -> tuple[float, list[Evidence]]:
+    """The role families the vocabulary names for the skill (``shown_by_roles``), read from the résumé's
+    role facts: the strongest one and its quotes."""
+    best, evidence = 0.0, []
+    for name in concept.extra.get("shown_by_roles", ()):
+        role = getattr(signals, name, None)
+        if not isinstance(role, RoleSignal):
+            continue
+        strength = _role_strength(role)
+        if strength > best:
+            best, evidence = strength, list(role.evidence[:1])
+    return best, evidence
+
+
+def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, list[Evidence]]:
+    """Work that exercises the skill, and how strongly it backs it: the role families the vocabulary names
+    (``shown_by_roles``), or a job with DUTY_LINES lines of its duties (``shown_by``). ``roles_decide``:
+    where the vocabulary says so, the roles are the only judge (a service job exercises communication
+    daily; a duty line about customers in another job is incidental: on AVON147 it blurred the ranking)."""
+    best, evidence = _by_roles(signals, concept)
+    if concept.extra.get("roles_decide") == ("true",):
+        return best, evidence
+    experience = {i for i, s in enumerate(index.sections) if s == "experience"}
+    rows = sorted(set(index.job_of) | experience)
+    hits: dict[int, Found] = {}
+    # ``duty_or_said_in_a_job``: a duty that exercises the skill, or the skill's own word in a job's duty
+    # line ("addressing customer concerns, demonstrating empathy"): both are the work, not a self-portrait.
+    for phrase in (*concept.extra.get("shown_by", ()), *concept.names) if rows else ():
+        for f in find_concept(index, Concept(phrase), lines=rows, fuzzy=False):
+            hits.setdefault(f.hit.index, f)
+    per_job: dict[int, list[Found]] = {}
+    for i in sorted(hits):
+        per_job.setdefault(index.job_of.get(i, -1), []).append(hits[i])
+    for found in per_job.values():
+        if len(found) < _duty_lines(concept):
+            continue
+        # Duties show the skill exercised, however long the job: full strength (duration is the role
+        # families' measure, where a summer job is not a career).
+        if best < 1.0:
+            best = 1.0
+            evidence = [f.evidence(index, concept.name) for f in found[:2]]
+    return best, evidence
+
+
+def match_soft_term(index: Index, signals: Signals, term: str) -> TermResult:
+    concept = resolve(term, VOCABS) or literal(term)
+    # ``no_fuzzy_soft_words``: ordinary words sit a typo from other words ("through"/thorough).
+    said_hits = find_concept(index, concept, term, fuzzy=False)
+    said_words = list(dict.fromkeys(f.hit.matched.lower() for f in said_hits))
+    said = min(SOFT_TERMS_MAX, SOFT_PER_TERM * len(said_words))
+    strength, backed = backing(index, signals, concept)
+    evidence: list[Evidence] = [f.evidence(index, concept.name) for f in said_hits[:2]]
+    why = (
+        f"{concept.name}: says " + ", ".join(said_words[:3]) if said_words else f"{concept.name}: not claimed"
+    )
+    if backed and strength > 0:
+        score = min(1.0, SOFT_BACKED * strength + said)
+        evidence += backed[:2]
+        why += f"; shown by work ({backed[0].matched or backed[0].text[:40]})"
+    else:
+        score = said
+    return TermResult(term, score, tuple(evidence), why)
+
+
+@register(Category.SOFT_SKILL)
+def match_soft_skill(req: Requirement, ctx: Context) -> Answer:
+    index = index_of(ctx.document, ctx.signals)
+    load_vocabulary(VOCABS[0])
+    results = [match_soft_term(index, ctx.signals, t) for t in terms_of(req)]
+    score, evidence, why = combine(results, req.all_of and len(req.terms) > 1)
+    return Answer(score, evidence, why[:1].upper() + why[1:], method="soft skill backed by work")

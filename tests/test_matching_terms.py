@@ -1,0 +1,320 @@
+"""The term-based matchers: skills and tools, credentials, languages, industries, soft skills, logistics and
+the keyword fallback. Each case is one heuristic's fixture: what it must find and what it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.knowledge.vocabulary import load_vocabulary
+from jobmatch.matching import Answer, Context, matcher_for, registered
+from jobmatch.models import (
+    Category,
+    Evidence,
+    JobEntry,
+    Method,
+    Requirement,
+    RequirementKind,
+    RoleSignal,
+    Signals,
+    Status,
+)
+from tests.helpers import doc
+
+ENGLISH = (
+    "Summary\nI am a dependable worker with experience in the office and at the front of the store, and I "
+    "have worked with many of the people in the area for years."
+)
+
+
+def answer(
+    category: str,
+    text: str,
+    terms: tuple[str, ...],
+    *,
+    all_of: bool = False,
+    signals: Signals | None = None,
+    **params: object,
+) -> Answer:
+    req = Requirement(
+        "R1",
+        params.pop("req_text", " ".join(terms)),  # type: ignore[arg-type]
+        RequirementKind.REQUIRED,
+        category=Category(category),
+        terms=terms,
+        all_of=all_of,
+        **params,  # type: ignore[arg-type]
+    )
+    matcher = matcher_for(Category(category))
+    assert matcher is not None
+    found = matcher(req, Context(doc(text), signals or Signals()))
+    for ev in found.evidence:  # a quote always contains what it is evidence for, and never a stop word alone
+        assert ev.matched and ev.matched in ev.text
+        assert ev.matched.lower() not in ("but", "and", "the", "hold", "of", "act")
+    return found
+
+
+def test_every_term_kind_has_a_registered_matcher() -> None:
+    kinds = {Category.SKILL, Category.CREDENTIAL, Category.LANGUAGE, Category.INDUSTRY}
+    kinds |= {Category.SOFT_SKILL, Category.LOGISTICS, Category.OTHER}
+    assert kinds <= set(registered())
+
+
+@pytest.mark.parametrize(
+    "name", ["skills", "credentials", "languages", "industries", "soft_skills", "logistics"]
+)
+def test_every_vocabulary_says_where_its_entries_come_from(name: str) -> None:
+    vocab = load_vocabulary(name)
+    assert vocab.about and vocab.concepts
+
+
+# --------------------------------------------------------------------------- skills and tools
+
+
+def test_excel_by_its_aliases_not_by_word() -> None:
+    assert answer("skill", "Proficient in MS Excel and Word", ("Microsoft Excel",)).score == 1.0
+    assert answer("skill", "Microsoft Word, word processing", ("Microsoft Excel",)).score == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Office Manager, Acme", "Examiner, Patent and Trademark Office", "word processing and filing"],
+)
+def test_office_guards(text: str) -> None:
+    assert answer("skill", text, ("Microsoft Office",)).score == 0.0
+
+
+def test_office_suite_by_its_applications() -> None:
+    assert answer("skill", "Skills: Word, Excel, PowerPoint", ("Microsoft Office",)).score == 1.0
+    one = answer("skill", "Built reports in Excel", ("Microsoft Office",))
+    assert 0 < one.score < 0.75  # one application: some of the suite
+    assert one.evidence[0].method is Method.SYNONYM
+
+
+def test_a_family_is_met_by_any_member_and_a_sibling_is_related() -> None:
+    erp = answer("skill", "Used NetSuite daily for invoices", ("ERP", "SAP", "Oracle"))
+    assert erp.score == 1.0 and "NetSuite" in erp.explanation
+    related = answer("skill", "Posted invoices in Sage and Xero", ("SAP",))
+    assert 0 < related.score < 0.75 and "related" in related.explanation
+
+
+def test_crm_not_in_ordinary_words() -> None:
+    assert answer("skill", "Act as liaison with vendors; acted as lead", ("CRM",)).score == 0.0
+    assert answer("skill", "Managed leads in Salesforce", ("CRM",)).score == 1.0
+
+
+def test_all_of_is_the_share_of_terms() -> None:
+    found = answer(
+        "skill",
+        "Advanced Excel incl. pivot tables",
+        ("Microsoft Excel", "pivot tables", "VLOOKUP"),
+        all_of=True,
+    )
+    assert found.score == pytest.approx(2 / 3) and "missing VLOOKUP" in found.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Typing 45 wpm", 1.0, 1.0),
+        ("Type 25 words per minute", 0.5, 0.5),
+        ("Typing and filing", 0.1, 0.5),
+        ("Filing", 0, 0),
+    ],
+)
+def test_a_quantity_needs_a_number_at_least_as_large(text: str, low: float, high: float) -> None:
+    assert low <= answer("skill", text, ("typing 35 words per minute",)).score <= high
+
+
+def test_abbreviations_from_data_and_context_for_the_risky_ones() -> None:
+    assert answer("skill", "Processed A/P for 200 vendors", ("Accounts Payable",)).score == 1.0
+    assert answer("skill", "Keyed AP invoices and vendor payments", ("Accounts Payable",)).score == 1.0
+    assert answer("skill", "Wrote to AP Stylebook standards", ("Accounts Payable",)).score == 0.0
+
+
+def test_numbers_and_stems_in_skill_names() -> None:
+    assert answer("skill", "Handled 1099 forms", ("1099 reporting",)).score == 1.0
+    assert (
+        answer("skill", "Bank reconciliations monthly", ("Reconciliation",)).evidence[0].matched
+        == "reconciliations"
+    )
+
+
+def test_typo_of_a_tool_is_fuzzy_and_a_little_less_certain() -> None:
+    found = answer("skill", "Tools: Quickbokks, Excel", ("QuickBooks",))
+    assert 0.75 <= found.score < 1.0 and found.evidence[0].method is Method.FUZZY
+
+
+# --------------------------------------------------------------------------- credentials
+
+
+def test_credential_by_abbreviation_with_state_and_current() -> None:
+    found = answer(
+        "credential", "RN, California Board of Nursing, active", ("Registered Nurse",), fields=("California",)
+    )
+    assert found.score == 1.0 and "active" in found.explanation
+    other = answer("credential", "RN license", ("Registered Nurse",), fields=("California",))
+    assert 0.75 <= other.score < 1.0 and "state not said" in other.explanation
+    assert answer("credential", "rn to bsn bridge", ("Registered Nurse",)).score == 0.0
+
+
+def test_credential_not_held_yet_or_lapsed_is_partial() -> None:
+    assert 0 < answer("credential", "Training towards ServSafe Manager", ("ServSafe",)).score < 0.75
+    assert 0 < answer("credential", "CPR (expired 2019)", ("CPR",)).score < 0.75
+
+
+def test_credentials_all_of() -> None:
+    assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
+    assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def test_language_fluency_levels() -> None:
+    assert (
+        answer("language", ENGLISH + "\nBilingual English/Spanish", ("English", "Spanish"), all_of=True).score
+        == 1.0
+    )
+    basic = answer("language", ENGLISH + "\nSpanish (Basic/Polite)", ("English", "Spanish"), all_of=True)
+    assert 0 < basic.score < 0.75
+    bare = answer("language", ENGLISH + "\nSkills: Sales Analysis, Spanish, Strategy", ("Spanish",))
+    assert 0 < bare.score < 0.75
+
+
+def test_english_is_inferred_but_the_other_language_needs_a_quote() -> None:
+    found = answer("language", ENGLISH, ("English", "Spanish"), all_of=True)
+    assert found.score == 0.0 and "written in it" in found.explanation and found.evidence == ()
+    alone = answer("language", ENGLISH, ("English",))
+    assert alone.score == 1.0 and "inferred" in alone.method
+
+
+def test_language_used_at_work_is_met() -> None:
+    signals = Signals(jobs=(JobEntry("Agent", months=24, line_indexes=(2, 3)),))
+    found = answer(
+        "language",
+        ENGLISH + "\nAgent, 2019 - 2021\nSupport English and Spanish incoming calls",
+        ("Spanish",),
+        signals=signals,
+    )
+    assert found.score == 1.0
+
+
+# --------------------------------------------------------------------------- industries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fixed cosmetic damage to cars",
+        "Repaired make-up air units",
+        "Executed the loan origination process",
+        "Effectively as You Climb the Ladder",
+        "Clients: Teleman, Daikin, Hunan Government, Kao Cosmetics, Dai Nippon Printing",
+        "Used the Mac and PC",
+    ],
+)
+def test_industry_guards(text: str) -> None:
+    assert answer("industry", text, ("cosmetics",)).score == 0.0
+
+
+def test_industry_in_a_job_counts_fully_a_single_word_partly() -> None:
+    assert answer("industry", "Experience\nBeauty Advisor at Sephora", ("cosmetics",)).score == 1.0
+    assert 0 < answer("industry", "Skills\nskincare", ("cosmetics",)).score < 0.75
+    telecom = answer(
+        "industry", "Clients included Verizon Wireless and T-Mobile.", ("telecommunications", "billing")
+    )
+    assert telecom.score == 1.0
+
+
+def test_wholesale_banking_is_not_wholesale() -> None:
+    assert answer("industry", "Wholesale Banking Intern", ("wholesale",)).score == 0.0
+    assert answer("industry", "Experience\nwholesale distribution company", ("wholesale",)).score == 1.0
+
+
+# --------------------------------------------------------------------------- soft skills
+
+COMPLAINTS = "Experience\nAgent, 2018 - 2021\nResolved customer complaints daily"
+
+
+def test_soft_skill_backed_by_a_job_duty() -> None:
+    signals = Signals(jobs=(JobEntry("Agent", months=36, line_indexes=(1, 2)),))
+    found = answer("soft_skill", COMPLAINTS, ("patience", "empathy"), all_of=True, signals=signals)
+    assert found.score >= 0.75 and any(e.matched == "complaints" for e in found.evidence)
+
+
+def test_soft_skill_only_said_is_partial_and_typos_do_not_count() -> None:
+    said = answer("soft_skill", "Summary\nPatient and empathetic", ("empathy",))
+    assert 0 < said.score < 0.75
+    assert answer("soft_skill", "Worked through the night", ("attention to detail",)).score == 0.0
+
+
+def test_soft_skill_backed_by_a_role_family_where_the_data_says_so() -> None:
+    role = RoleSignal(
+        present=True,
+        years=4,
+        recent_years=4,
+        evidence=(Evidence("CSR, Acme", 1, 1, Method.EXACT, "customer service", "CSR"),),
+    )
+    found = answer("soft_skill", "CSR, Acme", ("communication",), signals=Signals(customer_service=role))
+    assert found.score >= 0.75
+    # a duty line about customers in another kind of job does not back communication
+    jobs = Signals(jobs=(JobEntry("Engineer", months=60, line_indexes=(1, 2, 3)),))
+    text = "Experience\nEngineer\nMet customers\nClients visited"
+    assert answer("soft_skill", text, ("communication",), signals=jobs).score == 0.0
+
+
+# --------------------------------------------------------------------------- logistics
+
+
+def test_logistics_is_asked_at_the_screen_unless_shown() -> None:
+    asked = answer("logistics", "Customer service", ("rotating shifts", "weekends"), all_of=True)
+    assert asked.status is Status.ASK and asked.score == 0.0
+    shown = answer(
+        "logistics", "Worked rotating shifts and weekends", ("rotating shifts", "weekends"), all_of=True
+    )
+    assert shown.status is None and shown.score == 1.0 and len(shown.evidence) == 2
+    clearance = answer("logistics", "Active Secret clearance", ("security clearance",))
+    assert clearance.score == 1.0
+
+
+# --------------------------------------------------------------------------- the keyword fallback
+
+
+def test_other_counts_units_found_together() -> None:
+    found = answer(
+        "other", "Processed A/P invoices in QuickBooks", (), req_text="Experience with A/P and QuickBooks"
+    )
+    assert found.score == 1.0 and {e.term for e in found.evidence} >= {"Accounts Payable", "QuickBooks"}
+
+
+def test_other_never_offers_a_stop_word_or_a_lone_common_word() -> None:
+    text = "Worked but left; First female, non-engineer to hold this position"
+    assert answer("other", text, (), req_text="Must hold a valid license but not required").score == 0.0
+    lone = answer(
+        "other", "Customer service desk", (), req_text="Customer retention and upselling strategies"
+    )
+    assert lone.score == 0.0
+
+
+def test_a_suite_named_shows_its_application_partly() -> None:
+    found = answer("skill", "Proficient in MS Office", ("Microsoft Excel",))
+    assert 0 < found.score < 0.75 and found.evidence[0].matched == "MS Office"
+
+
+def test_stated_english_does_not_stand_in_for_the_other_language() -> None:
+    found = answer(
+        "language", ENGLISH + "\nFluent in English and Hebrew", ("English", "Spanish"), all_of=True
+    )
+    assert found.score == 0.0
+
+
+def test_reconciliation_alone_is_not_the_close() -> None:
+    found = answer("skill", "Performed bank reconciliations", ("GAAP", "month-end close"), all_of=True)
+    assert found.score == 0.0
+    close = answer(
+        "skill",
+        "Prepared journal entries and supported month-end close",
+        ("GAAP", "month-end close"),
+        all_of=True,
+    )
+    assert close.score >= 0.75  # closing the books shows the principles it follows: GAAP related, partial

@@ -1,0 +1,97 @@
+"""Word matching by stems: derivations, variants, abbreviations, numbers, typos and quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.matching.text import compile_phrase, find_phrase, index_of, stem, tokens
+from jobmatch.models import Method
+from tests.helpers import doc
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("reconciliations", "reconcile"),
+        ("reconciled", "reconciliation"),
+        ("organised", "organization"),
+        ("organizational", "organized"),
+        ("accuracy", "accurate"),
+        ("communicating", "communication"),
+        ("invoices", "invoicing"),
+        ("shipping", "ships"),
+        ("scheduling", "schedule"),
+        ("companies", "company"),
+    ],
+)
+def test_stems_join_inflections_and_derivations(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("state", "statement"), ("custom", "customer"), ("bill", "billion")])
+def test_stems_keep_different_words_apart(a: str, b: str) -> None:
+    assert stem(a) != stem(b)
+
+
+def test_hyphen_slash_and_space_are_one_break() -> None:
+    assert find_phrase("full-cycle bookkeeping", "Full cycle bookkeeping for 3 clients") is not None
+    assert find_phrase("full cycle", "Full-Cycle AP") is not None
+    assert find_phrase("English Spanish", "Bilingual English/Spanish") is not None
+
+
+def test_ampersand_is_and() -> None:
+    assert find_phrase("research and development", "Research & Development lead") is not None
+
+
+def test_short_letter_compound_is_one_abbreviation_token() -> None:
+    assert [t[0] for t in tokens("A/P and A/R, AT&T")] == ["ap", "and", "ar", "att"]
+
+
+def test_abbreviation_in_capitals_needs_the_same_capitals() -> None:
+    index = index_of(doc("Processed A/P invoices\nleave ap alone\nAP Stylebook"))
+    hits = index.find(compile_phrase("A/P", exact_case=True))
+    assert [h.matched for h in hits] == ["A/P"]
+
+
+def test_numbers_are_tokens() -> None:
+    assert find_phrase("1099", "Prepared 1099 forms for vendors") is not None
+    assert find_phrase("1,300 payments", "reconciling over 1,300 payments daily") is not None
+
+
+@pytest.mark.parametrize("phrase", ["but", "and the", "hold", "of"])
+def test_a_phrase_of_stop_words_is_never_evidence(phrase: str) -> None:
+    index = index_of(
+        doc("Worked but left; First female non-engineer to hold this position, and the rest of it")
+    )
+    assert index.find(compile_phrase(phrase)) == []
+    assert find_phrase(phrase, "but hold of and the") is None
+
+
+def test_the_quote_contains_what_it_is_evidence_for() -> None:
+    document = doc("Summary\nPerformed monthly bank reconciliations and vendor set-up")
+    index = index_of(document)
+    (hit,) = index.find(compile_phrase("bank reconciliation"))
+    line = document.lines[hit.index].text
+    assert hit.matched == "bank reconciliations" and line[hit.start : hit.end] == hit.matched
+    ev = index.evidence(hit)
+    assert ev.matched in ev.text and ev.line == 2 and ev.page == 1
+
+
+def test_typos_of_long_words_only_and_never_another_ending() -> None:
+    index = index_of(doc("Bank reconcilliations\nExel sheets\nDistributed the mail"))
+    (hit,) = index.find(compile_phrase("reconciliations", fuzzy=True))
+    assert hit.method is Method.FUZZY and hit.matched == "reconcilliations" and hit.ratio < 100
+    assert index.find(compile_phrase("Excel", fuzzy=True)) == []  # five letters: no typo matching
+    assert index.find(compile_phrase("distributor", fuzzy=True)) == []  # another word, not a typo
+
+
+def test_a_document_is_indexed_once() -> None:
+    document = doc("one line")
+    assert index_of(document) is index_of(document)
+
+
+def test_a_name_cut_by_a_line_break_is_found_and_quoted_whole() -> None:
+    index = index_of(doc("Skills: Listening, MS\nOffice, Teaching\nEnds here.\nOffice hours"))
+    (hit,) = index.find(compile_phrase("MS Office"))
+    ev = index.evidence(hit)
+    assert hit.matched == "MS\nOffice".replace("\n", " ") and ev.matched in ev.text and ev.line == 1
