@@ -36,7 +36,7 @@ Requirements:
 
 # A barista: nothing the posting asks for, so any credit comes from hidden text.
 VISIBLE = [
-    "Sam Barista",
+    "Sam Brennan",
     "sam.barista@example.com | Portland, OR",
     "Experience",
     "2019 - 2024  Barista, Corner Cafe",
@@ -217,7 +217,7 @@ def build(out: Path) -> list[Case]:
     put(
         "docx_visible_twin.docx",
         _cv(None),
-        Case("docx_visible_twin.docx", "ranked", "item 1 twin", name="Sam Barista", no_warning="hidden"),
+        Case("docx_visible_twin.docx", "ranked", "item 1 twin", name="Sam Brennan", no_warning="hidden"),
     )
     for way, hide in _hiding_ways().items():
         name = f"docx_hidden_{way}.docx"
@@ -228,7 +228,7 @@ def build(out: Path) -> list[Case]:
                 name,
                 "ranked",
                 f"item 1: DOCX {way}",
-                name="Sam Barista",
+                name="Sam Brennan",
                 warning=r"^hidden text ignored \(",
                 twin="docx_visible_twin.docx",
             ),
@@ -283,7 +283,7 @@ def build(out: Path) -> list[Case]:
     put(
         "macro_enabled.docx",
         macro,
-        Case("macro_enabled.docx", "ranked", "item 10: .docm content", name="Sam Barista", warning=r"macro"),
+        Case("macro_enabled.docx", "ranked", "item 10: .docm content", name="Sam Brennan", warning=r"macro"),
     )
     odd = _relabel(good, b"application/x-not-word+xml")
     put(
@@ -299,7 +299,7 @@ def build(out: Path) -> list[Case]:
     put(
         "strict_ooxml.docx",
         _strict(good),
-        Case("strict_ooxml.docx", "ranked", "item 10: Strict OOXML", name="Sam Barista"),
+        Case("strict_ooxml.docx", "ranked", "item 10: Strict OOXML", name="Sam Brennan"),
     )
     missing = _pdf(_text_ops(VISIBLE), contents_ref=b"/Contents 9 0 R")
     put(

@@ -72,11 +72,11 @@ def test_json_carries_every_parameter_and_no_colour() -> None:
 def test_untrusted_text_is_never_markup(tmp_path: Path) -> None:
     posting = tmp_path / "p.txt"
     posting.write_text(
-        "Title: [bold red]X[/]\nREQUIREMENTS:\n- Proficiency in [link=http://x]Excel[/link] \x1b[31m\n"
+        "Title: [bold red]X[/]\nREQUIREMENTS:\n- Proficiency in [blink]Excel[/blink] \x1b[31m\n"
     )
     result = invoke("posting", str(posting), "--color")
     assert result.exit_code == 0
-    assert "[link=http://x]Excel[/link]" in result.stdout and "\x1b[31m" not in result.stdout
+    assert "[blink]Excel[/blink]" in result.stdout and "\x1b[31m" not in result.stdout
 
 
 def test_export_writes_toml_that_posting_accepts_back(tmp_path: Path) -> None:

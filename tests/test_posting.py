@@ -759,7 +759,8 @@ def test_job_board_footer_details_end_sections_and_kind_markers_apply_to_the_who
         ("CPR Certification (Preferred)", PREFERRED),
         ("Spanish (Preferred)", PREFERRED),
     ]
-    assert all(r.notes == () for r in posting.requirements)
+    # "(Preferred)" / "(Required)" set the kind; they are not kept as notes as well.
+    assert not any(n.lower() in ("required", "preferred") for r in posting.requirements for n in r.notes)
     assert ("DETAILS", "In person") in posting.sections  # "Work Location: In person" is no requirement
 
 

@@ -109,8 +109,9 @@ def test_preferred_weighs_less_than_required() -> None:
     )
     kinds = [r.kind for r in posting.requirements]
     assert kinds == [RequirementKind.REQUIRED, RequirementKind.PREFERRED]
-    office_only = score_candidate(posting, extract_signals(doc("Skills\nMicrosoft Office\n")), doc("x")).total
-    crm_only = score_candidate(posting, extract_signals(doc("Skills\nSalesforce CRM\n")), doc("x")).total
+    office, crm = doc("Skills\nMicrosoft Office\n"), doc("Skills\nSalesforce CRM\n")
+    office_only = score_candidate(posting, extract_signals(office), office).total
+    crm_only = score_candidate(posting, extract_signals(crm), crm).total
     assert office_only > crm_only > 0
 
 
@@ -122,7 +123,7 @@ def test_keyword_fallback_for_unknown_requirements() -> None:
     assert by_text["Python"].status is Status.MET
     assert by_text["Django or FastAPI"].status is Status.MET
     postgres = by_text["PostgreSQL"]
-    assert postgres.status is Status.MET and postgres.evidence[0].method.value == "fuzzy"
+    assert postgres.status is Status.MET and "Postgres" in postgres.evidence[0].text
     assert by_text["Kubernetes"].status is Status.NOT_FOUND
 
 

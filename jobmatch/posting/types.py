@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from jobmatch.models import Category, Requirement
+from jobmatch.models import Category, Requirement, RequirementKind
 
 __all__ = ["LADDER", "RULES", "Rule", "classify", "type_requirement", "type_requirements"]
 
@@ -716,8 +716,18 @@ def type_requirement(requirement: Requirement) -> Requirement:
         terms=terms,
         all_of=params.all_of,
         or_equivalent=params.or_equivalent,
-        notes=params.notes,
+        notes=_kept_notes(requirement, params.notes),
     )
+
+
+def _kept_notes(requirement: Requirement, notes: tuple[str, ...]) -> tuple[str, ...]:
+    """The parser's notes, then ours; on an item preferred as a whole, a note that only repeats the
+    preference ("are encouraged to apply") says nothing new."""
+    if requirement.kind is RequirementKind.PREFERRED:
+        notes = tuple(n for n in notes if not _cues().preference.search(n))
+    # "(Required)" / "(Preferred)" alone already set the item's kind.
+    notes = tuple(n for n in notes if n.strip().lower() not in ("required", "preferred"))
+    return tuple(dict.fromkeys((*requirement.notes, *notes)))
 
 
 def type_requirements(requirements: Sequence[Requirement]) -> tuple[Requirement, ...]:
