@@ -1,0 +1,263 @@
+"""Occupations in titles and duty lines: which occupation a job title names, which occupations a posting's
+field ("accounts payable", "customer service") stands for, which jobs of a work history did that work,
+for how many months, and how senior a title is. Words come from ``knowledge/occupations.toml``.
+
+Heuristics (each named, with its reason):
+- ``longest_title``: the longest occupation title found in a job title decides it ("Accounts Payable
+  Manager" is not an "Accountant" because "account" appears); shorter hits inside it are dropped.
+- ``field_in_titles``: a posting's field names the occupations with a title equal to it or two titles holding
+  it (primary; "customer service banker" alone is a banker) and those
+  whose duty phrases hold it (secondary: a bookkeeper does accounts payable); a field that is a family's
+  name makes that family adjacent work.
+- ``duties_in_job``: a job whose title is unknown or adjacent did the work when its own lines hold the field
+  itself or two different duty phrases of a primary occupation; a job titled as another occupation needs two
+  different phrases (one incidental "answered calls" does not make a nurse a call-centre agent).
+- ``seniority_ladder``: a title's rung is the highest rung among the ladder phrases it holds, a phrase
+  inside a longer one not counting ("assistant manager" is not "manager").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from jobmatch.knowledge.occupations import Occupation, load_occupations
+from jobmatch.matching.text import tokens
+from jobmatch.models import JobEntry, Line
+
+__all__ = [
+    "JobMatch",
+    "PhraseIndex",
+    "Target",
+    "field_target",
+    "job_months",
+    "match_jobs",
+    "merged_months",
+    "seniority_rung",
+    "title_occupations",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # token positions
+    end: int
+    char_start: int
+    char_end: int
+    phrase: str
+    payload: str
+
+
+class PhraseIndex:
+    """Many phrases, found by word stems in one pass over a text's tokens."""
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for phrase, payload in items:
+            stems = tuple(s for s, _, _ in tokens(phrase))
+            if stems:
+                self._by_first.setdefault(stems[0], []).append((stems, phrase, payload))
+
+    def find(self, text: str, *, longest: bool = True) -> list[_Hit]:
+        toks = tokens(text)
+        hits: list[_Hit] = []
+        for i, (s, _, _) in enumerate(toks):
+            for stems, phrase, payload in self._by_first.get(s, ()):
+                n = len(stems)
+                if i + n <= len(toks) and all(toks[i + k][0] == stems[k] for k in range(n)):
+                    hits.append(_Hit(i, i + n, toks[i][1], toks[i + n - 1][2], phrase, payload))
+        if not longest:
+            return hits
+        return [
+            h
+            for h in hits
+            if not any(
+                o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in hits
+            )
+        ]
+
+
+@cache
+def _title_index() -> PhraseIndex:
+    vocab = load_occupations()
+    return PhraseIndex((t, o.id) for o in vocab.occupations.values() for t in (o.title, *o.titles))
+
+
+@cache
+def _ladder_index() -> PhraseIndex:
+    return PhraseIndex((phrase, str(rung)) for rung, phrase in load_occupations().seniority)
+
+
+def title_occupations(title: str) -> tuple[Occupation, ...]:
+    """The occupations a job title names (``longest_title``), longest hit first."""
+    if not title.strip():
+        return ()
+    vocab = load_occupations()
+    hits = sorted(_title_index().find(title), key=lambda h: (-(h.end - h.start), h.start))
+    return tuple(dict.fromkeys(vocab.occupations[h.payload] for h in hits))
+
+
+def seniority_rung(title: str) -> int | None:
+    """The title's rung on the seniority ladder (``seniority_ladder``), or None when it names none."""
+    hits = _ladder_index().find(title)
+    return max((int(h.payload) for h in hits), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The work a requirement or posting asks for, as occupations of the vocabulary."""
+
+    phrases: tuple[str, ...]  # the posting's own words for it ("accounts payable")
+    primary: frozenset[str]  # occupation ids whose titles name it
+    secondary: frozenset[str]  # occupation ids whose duties name it (their titles count too)
+    families: frozenset[str]  # families of primary/secondary occupations, and families named by a phrase
+    adjacent: frozenset[str]  # related families: partial credit
+
+    @property
+    def occupations(self) -> frozenset[str]:
+        return self.primary | self.secondary
+
+    def __bool__(self) -> bool:
+        return bool(self.primary or self.secondary or self.families)
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    want = [s for s, _, _ in tokens(needle)]
+    have = [s for s, _, _ in tokens(haystack)]
+    n = len(want)
+    return n > 0 and any(have[i : i + n] == want for i in range(len(have) - n + 1))
+
+
+@cache
+def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ()) -> Target:
+    """Occupations and families for a requirement's fields (``field_in_titles``), plus any occupations the
+    caller already knows (a posting's title)."""
+    vocab = load_occupations()
+    primary: set[str] = set(occupation_ids)
+    secondary: set[str] = set()
+    named: set[str] = set()
+    for phrase in phrases:
+        for occ in vocab.occupations.values():
+            holding = [t for t in (occ.title, *occ.titles) if _contains(t, phrase)]
+            # One title holding it as a modifier ("customer service banker") is another occupation.
+            if any(_contains(phrase, t) for t in holding) or len(holding) >= 2:
+                primary.add(occ.id)
+            elif any(_contains(d, phrase) for d in occ.duties):
+                secondary.add(occ.id)
+        for fam in vocab.families.values():
+            if any(_contains(name, phrase) and _contains(phrase, name) for name in fam.names):
+                named.add(fam.id)
+    secondary -= primary
+    families = {vocab.occupations[o].family for o in primary | secondary} | named
+    adjacent = {r for f in families for r in vocab.families[f].related} - families
+    return Target(
+        tuple(phrases), frozenset(primary), frozenset(secondary), frozenset(families), frozenset(adjacent)
+    )
+
+
+@cache
+def _duty_index(target: Target) -> PhraseIndex:
+    vocab = load_occupations()
+    items = [(p, "field") for p in target.phrases]
+    items += [(d, o) for o in sorted(target.primary) for d in vocab.occupations[o].duties]
+    return PhraseIndex(items)
+
+
+@dataclass(frozen=True, slots=True)
+class JobMatch:
+    job: JobEntry
+    how: str  # "title" (the job title names a target occupation), "duties", or "adjacent"
+    line_index: int  # the line that shows it (title line or the duty line)
+    matched: str  # the words that matched
+    phrase: str  # the vocabulary phrase that matched
+
+
+def match_jobs(jobs: Sequence[JobEntry], lines: Sequence[Line], target: Target) -> list[JobMatch]:
+    """The jobs that did the target's work, and how each shows it; adjacent jobs are marked as such."""
+    vocab = load_occupations()
+    found: list[JobMatch] = []
+    for job in jobs:
+        title_line = _title_line(job, lines)
+        occs = title_occupations(job.title)
+        hit_occ = next((o for o in occs if o.id in target.occupations), None)
+        if hit_occ is not None:
+            found.append(JobMatch(job, "title", title_line, job.title, hit_occ.title))
+            continue
+        same_family = next((o for o in occs if o.family in target.families), None)
+        if same_family is not None and not target.occupations:
+            found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
+            continue
+        duty = _duty_evidence(job, lines, target, other_title=bool(occs) and same_family is None)
+        if duty is not None:
+            found.append(duty)
+            continue
+        near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
+        if near is not None:
+            label = vocab.families[near.family].name
+            found.append(JobMatch(job, "adjacent", title_line, job.title, label))
+    return found
+
+
+def _title_line(job: JobEntry, lines: Sequence[Line]) -> int:
+    if job.evidence is not None:
+        for i in job.line_indexes:
+            if (
+                0 <= i < len(lines)
+                and lines[i].page == job.evidence.page
+                and lines[i].number == job.evidence.line
+            ):
+                return i
+    return job.line_indexes[0] if job.line_indexes else -1
+
+
+def _duty_evidence(
+    job: JobEntry, lines: Sequence[Line], target: Target, *, other_title: bool
+) -> JobMatch | None:
+    index = _duty_index(target)
+    distinct: dict[str, tuple[int, _Hit]] = {}
+    field_hit: tuple[int, _Hit] | None = None
+    for i in job.line_indexes:
+        if not 0 <= i < len(lines):
+            continue
+        for hit in index.find(lines[i].text):
+            key = " ".join(s for s, _, _ in tokens(hit.phrase))
+            distinct.setdefault(key, (i, hit))
+            if hit.payload == "field" and field_hit is None:
+                field_hit = (i, hit)
+    enough = len(distinct) >= 2 or (field_hit is not None and not other_title)
+    if not enough:
+        return None
+    i, hit = field_hit or next(iter(distinct.values()))
+    text = lines[i].text
+    return JobMatch(job, "duties", i, text[hit.char_start : hit.char_end], hit.phrase)
+
+
+def _month_index(label: str) -> int | None:
+    if len(label) >= 7 and label[:4].isdigit() and label[5:7].isdigit():
+        return int(label[:4]) * 12 + int(label[5:7]) - 1
+    return None
+
+
+def job_months(job: JobEntry) -> tuple[int, int] | None:
+    """(first, last) month index of a dated job, or None."""
+    start = _month_index(job.start)
+    if start is None or job.months <= 0:
+        return None
+    return (start, start + job.months - 1)
+
+
+def merged_months(jobs: Iterable[JobEntry]) -> int:
+    """Months covered by the jobs, overlaps counted once."""
+    spans = sorted(s for j in jobs if (s := job_months(j)) is not None)
+    total, cur_a, cur_b = 0, None, None
+    for a, b in spans:
+        if cur_b is None or cur_a is None or a > cur_b + 1:
+            if cur_b is not None and cur_a is not None:
+                total += cur_b - cur_a + 1
+            cur_a, cur_b = a, b
+        else:
+            cur_b = max(cur_b, b)
+    if cur_a is not None and cur_b is not None:
+        total += cur_b - cur_a + 1
+    return total
