@@ -36,6 +36,8 @@ __all__ = [
     "target_of",
 ]
 
+# Context.extra key that scoring fills: the highest seniority rung whose jobs still do the work themselves.
+EXTRA_MAX_RUNG = "max_rung"
 # A role job counts for more the longer it was held: a summer as a cashier is not a career in customer
 # service. Full credit from five years ("several years" of such work, as recruiters read it); an undated
 # job gets the middle.
@@ -140,12 +142,13 @@ class Experience:
 
 def experience_of(target: Target, ctx: Context) -> Experience:
     """Match every job of the work history against the target (memoised per candidate in ``ctx.extra``)."""
-    key = f"experience:{id(target)}:{hash(target)}"
+    key = f"experience:{hash(target)}:{ctx.extra.get(EXTRA_MAX_RUNG)}"
     memo = ctx.extra.get(key)
     if isinstance(memo, Experience):
         return memo
     lines = ctx.document.lines
-    found = match_jobs(ctx.signals.jobs, lines, target)
+    rung = ctx.extra.get(EXTRA_MAX_RUNG)
+    found = match_jobs(ctx.signals.jobs, lines, target, rung if isinstance(rung, int) else None)
     full = [m for m in found if m.how != "adjacent"]
     near = [m for m in found if m.how == "adjacent"]
     months = merged_months(m.job for m in full)
@@ -186,7 +189,8 @@ def _end(m: JobMatch) -> int | None:
 
 
 def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) -> Answer:
-    """Families with a tuned role signal: strength of the strongest, else related sales/client work."""
+    """Families with a tuned role signal: strength of the strongest (against the years asked, if any),
+    else related sales/client work."""
     parts: list[str] = []
     evidence: list[Evidence] = []
     score = 0.0
@@ -196,7 +200,12 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
             continue
         parts.append(f"{_short(fam)}: {role_words(role)}")
         evidence.extend(role.evidence[:3])
-        score = max(score, role_strength(role))
+        strength = role_strength(role)
+        if req.years > 0:
+            strength = _against_years(role.years, req.years, undated=role.years <= 0)
+            if hospitality_only(role):
+                strength *= ROLE_HOSPITALITY
+        score = max(score, strength)
     if parts:
         return Answer(score, tuple(evidence), "; ".join(parts), method="role signal")
     names = " or ".join(_short(f) for f in families)
@@ -208,6 +217,15 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
     return Answer(0.0, (), f"No {names} job found", method="role signal")
 
 
+def _against_years(held: float, want: float, *, undated: bool) -> float:
+    """Years held against years asked: met from ``want`` up, partial below, the undated role in between."""
+    if held <= 0:
+        return YEARS_UNDATED if undated else 0.0
+    if held >= want:
+        return YEARS_MET + (1 - YEARS_MET) * min(1.0, held / (3 * want))
+    return YEARS_SHORT_BASE + YEARS_SHORT_SPAN * held / want
+
+
 def _short(fam: Family) -> str:
     return fam.names[0] if fam.names else fam.id.replace("_", " ")
 
@@ -217,7 +235,18 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
     target = target_of(req)
     families = signal_families(target)
     if families:
-        return signal_answer(req, families, ctx.signals)
+        answer = signal_answer(req, families, ctx.signals)
+        if answer.score > 0 or not target:
+            return answer
+        # ``work_without_role``: the tuned signal sees no such job, but a job's own lines name the work
+        # (a teacher who "managed the front desk"): related work, partial.
+        exp = experience_of(target, ctx)
+        if exp.matches:
+            first = exp.matches[0]
+            what = " or ".join(target.phrases)
+            why = f"work of {what} inside another job ({first.job.title or first.phrase})"
+            return Answer(ADJACENT, exp.evidence, why, method="role signal")
+        return answer
     what = " or ".join(target.phrases) or req.text
     if not target:
         return Answer(0.0, (), f"'{what}' is not in the occupations vocabulary", method="experience")
@@ -225,12 +254,9 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
     want = req.years
     held = f"{exp.years:g} years of {what}"
     if exp.years > 0:
-        if want > 0 and exp.years >= want:
-            score = YEARS_MET + (1 - YEARS_MET) * min(1.0, exp.years / (3 * want))
-            why = f"{held}, {want:g} asked"
-        elif want > 0:
-            score = YEARS_SHORT_BASE + YEARS_SHORT_SPAN * exp.years / want
-            why = f"{held}, fewer than the {want:g} asked"
+        if want > 0:
+            score = _against_years(exp.years, want, undated=False)
+            why = f"{held}, {want:g} asked" if exp.years >= want else f"{held}, fewer than the {want:g} asked"
         else:
             score = ANY_MET + (1 - ANY_MET) * min(exp.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
             why = held

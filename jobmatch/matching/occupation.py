@@ -6,18 +6,23 @@ Heuristics (each named, with its reason):
 - ``longest_title``: the longest occupation title found in a job title decides it ("Accounts Payable
   Manager" is not an "Accountant" because "account" appears); shorter hits inside it are dropped.
 - ``field_in_titles``: a posting's field names the occupations with a title equal to it or two titles holding
-  it (primary; "customer service banker" alone is a banker) and those
+  it (primary; "customer service banker" alone is a banker), and those
   whose duty phrases hold it (secondary: a bookkeeper does accounts payable); a field that is a family's
   name makes that family adjacent work.
 - ``duties_in_job``: a job whose title is unknown or adjacent did the work when its own lines hold the field
-  itself or two different duty phrases of a primary occupation; a job titled as another occupation needs two
-  different phrases (one incidental "answered calls" does not make a nurse a call-centre agent).
+  itself or a duty phrase of a primary occupation; a job titled as another occupation needs two different
+  phrases (one incidental "answered calls" does not make a nurse a call-centre agent).
+- ``incidental_duty``: one duty phrase of the work inside a job titled as another occupation is adjacent
+  work ("complete A/P for the service center" in an HR job): partial, not nothing.
+- ``overseen_work``: in a job far above the posting's level (a CFO for a clerk's job) duties that name the
+  work were overseen, not done: adjacent work, not the work itself.
 - ``seniority_ladder``: a title's rung is the highest rung among the ladder phrases it holds, a phrase
   inside a longer one not counting ("assistant manager" is not "manager").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -49,6 +54,11 @@ class _Hit:
     payload: str
 
 
+# "Senior Accountant/Financial Analyst", "billing/invoicing": a slash between words (not "A/P") parts them.
+# The replacement keeps every character position, so quotes stay exact.
+_SLASH = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
+
+
 class PhraseIndex:
     """Many phrases, found by word stems in one pass over a text's tokens."""
 
@@ -60,7 +70,7 @@ class PhraseIndex:
                 self._by_first.setdefault(stems[0], []).append((stems, phrase, payload))
 
     def find(self, text: str, *, longest: bool = True) -> list[_Hit]:
-        toks = tokens(text)
+        toks = tokens(_SLASH.sub(" ", text))
         hits: list[_Hit] = []
         for i, (s, _, _) in enumerate(toks):
             for stems, phrase, payload in self._by_first.get(s, ()):
@@ -141,9 +151,10 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
         for occ in vocab.occupations.values():
             holding = [t for t in (occ.title, *occ.titles) if _contains(t, phrase)]
             # One title holding it as a modifier ("customer service banker") is another occupation.
+            duties = [d for d in occ.duties if _contains(d, phrase)]
             if any(_contains(phrase, t) for t in holding) or len(holding) >= 2:
                 primary.add(occ.id)
-            elif any(_contains(d, phrase) for d in occ.duties):
+            elif duties:
                 secondary.add(occ.id)
         for fam in vocab.families.values():
             if any(_contains(name, phrase) and _contains(phrase, name) for name in fam.names):
@@ -159,7 +170,8 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
 @cache
 def _duty_index(target: Target) -> PhraseIndex:
     vocab = load_occupations()
-    items = [(p, "field") for p in target.phrases]
+    # "full-cycle bookkeeping" is also written "full cycle bookkeeping"
+    items = [(v, "field") for p in target.phrases for v in dict.fromkeys((p, p.replace("-", " ")))]
     items += [(d, o) for o in sorted(target.primary) for d in vocab.occupations[o].duties]
     return PhraseIndex(items)
 
@@ -173,8 +185,11 @@ class JobMatch:
     phrase: str  # the vocabulary phrase that matched
 
 
-def match_jobs(jobs: Sequence[JobEntry], lines: Sequence[Line], target: Target) -> list[JobMatch]:
-    """The jobs that did the target's work, and how each shows it; adjacent jobs are marked as such."""
+def match_jobs(
+    jobs: Sequence[JobEntry], lines: Sequence[Line], target: Target, max_rung: int | None = None
+) -> list[JobMatch]:
+    """The jobs that did the target's work, and how each shows it; adjacent jobs are marked as such.
+    A job above ``max_rung`` whose duties name the work oversaw it (``overseen_work``): adjacent."""
     vocab = load_occupations()
     found: list[JobMatch] = []
     for job in jobs:
@@ -188,11 +203,22 @@ def match_jobs(jobs: Sequence[JobEntry], lines: Sequence[Line], target: Target) 
         if same_family is not None and not target.occupations:
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
             continue
-        duty = _duty_evidence(job, lines, target, other_title=bool(occs) and same_family is None)
-        if duty is not None:
+        near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
+        duty = _duty_evidence(job, lines, target, other_title=bool(occs) and near is None)
+        overseen = (
+            duty is not None
+            and max_rung is not None
+            and (rung := seniority_rung(job.title)) is not None
+            and rung > max_rung
+        )
+        if duty is not None and not overseen:
             found.append(duty)
             continue
-        near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
+        if duty is None and occs and near is None:
+            duty = _duty_evidence(job, lines, target, other_title=False)  # ``incidental_duty``
+        if duty is not None:
+            found.append(JobMatch(job, "adjacent", duty.line_index, duty.matched, duty.phrase))
+            continue
         if near is not None:
             label = vocab.families[near.family].name
             found.append(JobMatch(job, "adjacent", title_line, job.title, label))
@@ -225,7 +251,7 @@ def _duty_evidence(
             distinct.setdefault(key, (i, hit))
             if hit.payload == "field" and field_hit is None:
                 field_hit = (i, hit)
-    enough = len(distinct) >= 2 or (field_hit is not None and not other_title)
+    enough = len(distinct) >= 2 or (bool(distinct) and not other_title)
     if not enough:
         return None
     i, hit = field_hit or next(iter(distinct.values()))
