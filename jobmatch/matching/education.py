@@ -9,6 +9,8 @@ stands in when the résumé gave no entries.
 Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
+- ``school_only``: a high-school diploma where a degree is asked is "not found" (recruiters read it so),
+  though its small score still ranks it above no education at all.
 - ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
 - ``equivalent_years``: "or equivalent experience" is met by four years of the posting's kind of work, half
   of it partial (four years of work ~ a four-year degree); the years come from the role fit.
@@ -23,7 +25,7 @@ from functools import cache
 from jobmatch.knowledge.fields import load_degree_fields
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching.occupation import PhraseIndex
-from jobmatch.models import Category, EducationEntry, Evidence, Requirement, Signals
+from jobmatch.models import Category, EducationEntry, Evidence, Requirement, Signals, Status
 
 __all__ = ["LADDER", "accepted_families", "field_families", "match_education"]
 
@@ -69,6 +71,7 @@ class _Judged:
     score: float
     why: str
     evidence: tuple[Evidence, ...]
+    none_of_it: bool = False  # ``school_only``: shown as not found, though the score keeps a sliver
 
 
 def _label(e: EducationEntry) -> str:
@@ -98,7 +101,7 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     if entry.level in ("certificate", "diploma"):
         return _Judged(BELOW_PROGRAMME, f"{label}: below the level asked for", ev)
     if entry.level == "high_school":
-        return _Judged(HIGH_SCHOOL_ONLY, "high-school diploma only", ev)
+        return _Judged(HIGH_SCHOOL_ONLY, "high-school diploma only", ev, none_of_it=True)
     return _Judged(0.0, f"{label}: below the level asked for", ev)
 
 
@@ -166,4 +169,5 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
             why = f"{why}; {years:g} years of {label} count as equivalent experience"
             if isinstance(role_ev, tuple):
                 evidence = evidence + tuple(e for e in role_ev if isinstance(e, Evidence))
-    return Answer(score, evidence, why[:1].upper() + why[1:], method="education")
+    status = Status.NOT_FOUND if best.none_of_it and score == best.score else None
+    return Answer(score, evidence, why[:1].upper() + why[1:], status=status, method="education")
