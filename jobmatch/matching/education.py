@@ -9,6 +9,7 @@ stands in when the résumé gave no entries.
 Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
+- ``field_from_quote``: an entry without a field is placed by the words of its quote ("MBA, 2010").
 - ``school_only``: a high-school diploma where a degree is asked is "not found" (recruiters read it so),
   though its small score still ranks it above no education at all.
 - ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
@@ -18,6 +19,7 @@ Heuristics (each named, with its reason):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -51,10 +53,17 @@ def _field_index() -> PhraseIndex:
     return PhraseIndex((f, fam.id) for fam in load_degree_fields().values() for f in (*fam.fields, fam.name))
 
 
+_JOINED = re.compile(r"(?<=[^\W\d_]{2})[-/](?=[^\W\d_]{2})")
+
+
 def field_families(field: str) -> frozenset[str]:
     """The families a field of study belongs to: every family with a phrase in it, a phrase inside a
-    longer one not counting ("construction management" is construction, not management)."""
-    return frozenset(h.payload for h in _field_index().find(field))
+    longer one not counting ("construction management" is construction, not management). Words joined
+    by a hyphen or slash ("Healthcare Administration-HM") are read apart too."""
+    index = _field_index()
+    parted = _JOINED.sub(" ", field)
+    hits = index.find(field) + (index.find(parted) if parted != field else [])
+    return frozenset(h.payload for h in hits)
 
 
 @cache
@@ -85,10 +94,13 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     label = _label(entry)
     if have < 0:
         return _Judged(0.0, "no degree named", ev)
+    families = field_families(entry.field)
+    if not entry.field and entry.evidence is not None:
+        families = field_families(entry.evidence.text)  # ``field_from_quote``: "MBA, 2010" names business
     if have >= want:
         if not fields:
             score, why = 1.0, f"{label}: the level asked for"
-        elif field_families(entry.field) & accepted:
+        elif families & accepted:
             score, why = 1.0, f"{label}: the level asked for, in a related field"
         else:
             score, why = FIELD_OTHER, f"{label}: the level asked for, but in another field"
@@ -143,7 +155,7 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
     accepted = accepted_families(tuple(req.fields), related)
     entries = list(entries_of(s))
     extra = _related_degree(s)
-    if extra is not None and not s.education:
+    if extra is not None and not any(e.level == extra.level and e.field == extra.field for e in entries):
         entries.append(extra)
     judged = [_judge(e, need, tuple(req.fields), accepted) for e in entries]
     best = max(judged, key=lambda j: j.score, default=None)

@@ -16,6 +16,8 @@ Heuristics (each named, with its reason):
   work ("complete A/P for the service center" in an HR job): partial, not nothing.
 - ``overseen_work``: in a job far above the posting's level (a CFO for a clerk's job) duties that name the
   work were overseen, not done: adjacent work, not the work itself.
+- ``ing_is_a_noun``: a vocabulary word in -ing ("accounting", "nursing", "billing") matches only a word in
+  -ing: the stem of "accounting clerk" is that of "account clerk", but "Account Manager" is a sales title.
 - ``seniority_ladder``: a title's rung is the highest rung among the ladder phrases it holds, a phrase
   inside a longer one not counting ("assistant manager" is not "manager").
 """
@@ -59,23 +61,30 @@ class _Hit:
 _SLASH = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
 
 
+def _gerund(word: str) -> bool:
+    return len(word) > 5 and word.lower().endswith("ing")
+
+
 class PhraseIndex:
     """Many phrases, found by word stems in one pass over a text's tokens."""
 
     def __init__(self, items: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, str]]] = {}
         for phrase, payload in items:
-            stems = tuple(s for s, _, _ in tokens(phrase))
-            if stems:
-                self._by_first.setdefault(stems[0], []).append((stems, phrase, payload))
+            words = tuple((st, _gerund(phrase[a:b])) for st, a, b in tokens(phrase))
+            if words:
+                self._by_first.setdefault(words[0][0], []).append((words, phrase, payload))
 
     def find(self, text: str, *, longest: bool = True) -> list[_Hit]:
         toks = tokens(_SLASH.sub(" ", text))
+        gerunds = [_gerund(text[a:b]) for _, a, b in toks]
         hits: list[_Hit] = []
         for i, (s, _, _) in enumerate(toks):
-            for stems, phrase, payload in self._by_first.get(s, ()):
-                n = len(stems)
-                if i + n <= len(toks) and all(toks[i + k][0] == stems[k] for k in range(n)):
+            for words, phrase, payload in self._by_first.get(s, ()):
+                n = len(words)
+                if i + n <= len(toks) and all(
+                    toks[i + k][0] == words[k][0] and (gerunds[i + k] or not words[k][1]) for k in range(n)
+                ):
                     hits.append(_Hit(i, i + n, toks[i][1], toks[i + n - 1][2], phrase, payload))
         if not longest:
             return hits
