@@ -22,7 +22,7 @@ from jobmatch.matching.occupation import (
     match_jobs,
     merged_months,
 )
-from jobmatch.matching.text import find_phrase
+from jobmatch.matching.text import find_in_lines, find_phrase
 from jobmatch.models import Category, Evidence, Method, Requirement, RoleSignal, Signals
 from jobmatch.signals.roles import HOSPITALITY
 
@@ -246,7 +246,7 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
             what = " or ".join(target.phrases)
             why = f"work of {what} inside another job ({first.job.title or first.phrase})"
             return Answer(ADJACENT, exp.evidence, why, method="role signal")
-        return answer
+        return _claimed(target, ctx) or answer
     what = " or ".join(target.phrases) or req.text
     if not target:
         return Answer(0.0, (), f"'{what}' is not in the occupations vocabulary", method="experience")
@@ -272,5 +272,20 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
         score = ADJACENT
         why = f"related work only: {exp.matches[0].job.title or exp.matches[0].phrase}"
     else:
-        score, why = 0.0, f"No job of {what} found"
+        return _claimed(target, ctx) or Answer(0.0, (), f"No job of {what} found", method="years of " + what)
     return Answer(score, exp.evidence, why, method="years of " + what)
+
+
+# ``claimed_not_shown``: the work named only outside any job (a summary, a skills list) is claimed, not shown:
+# partial, the lowest (rubric: "a skill only claimed in a summary with no job behind it").
+CLAIMED = 0.15
+
+
+def _claimed(target: Target, ctx: Context) -> Answer | None:
+    lines = ctx.document.lines
+    for hit in find_in_lines(target.phrases, lines):
+        line = lines[hit.index]
+        ev = Evidence(line.text, line.page, line.number, Method.EXACT, hit.phrase, hit.matched)
+        why = f"'{hit.phrase}' named, but in no job of the work history"
+        return Answer(CLAIMED, (ev,), why, method="claimed")
+    return None
