@@ -156,9 +156,11 @@ def test_experience_duties_count_in_an_adjacent_job_and_stay_inside_the_job() ->
     # a nurse with one incidental mention: adjacent at most
     nurse = _job("Registered Nurse", "2010-01", 60, (2, 3))
     assert matcher(req, _ctx((nurse,))).score < 0.75
-    # a cashier job is not made AP work by another job's duty line
+    # a cashier job is not made AP work by lines outside it: named outside any job is only claimed
     cashier = _job("Cashier", "2010-01", 60, (6, 7))
-    assert matcher(req, _ctx((cashier,))).score == 0.0
+    claimed = matcher(req, _ctx((cashier,)))
+    assert claimed.method == "claimed" and 0 < claimed.score < 0.2
+    assert matcher(req, _ctx((cashier,), AP_LINES[6:] + ("",) * 6)).score == 0.0
 
 
 def test_far_senior_jobs_oversaw_the_work() -> None:
