@@ -9,7 +9,8 @@ stands in when the résumé gave no entries.
 Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
-- ``field_from_quote``: an entry without a field is placed by the words of its quote ("MBA, 2010").
+- ``field_from_quote``: an entry whose field names no family is placed by the words of its quote
+  ("MBA, 2010"; a field misread as "Year of Passing" beside "B.com").
 - ``school_only``: a high-school diploma where a degree is asked is "not found" (recruiters read it so),
   though its small score still ranks it above no education at all.
 - ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
@@ -95,8 +96,9 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     if have < 0:
         return _Judged(0.0, "no degree named", ev)
     families = field_families(entry.field)
-    if not entry.field and entry.evidence is not None:
-        families = field_families(entry.evidence.text)  # ``field_from_quote``: "MBA, 2010" names business
+    if not families and entry.evidence is not None:
+        # ``field_from_quote``: "MBA, 2010", or a field misread as "Year of Passing" beside "B.com"
+        families = field_families(entry.evidence.text)
     if have >= want:
         if not fields:
             score, why = 1.0, f"{label}: the level asked for"
