@@ -1,8 +1,11 @@
 """Requirement × evidence -> status, 0–1 score, quoted evidence and a sentence saying why; total 0–100.
 
-Each requirement is answered by one signal family (chosen from its wording, see ``data/concepts.txt``);
-a requirement no family understands is scored by its own keywords, fuzzily. Every weight below carries
-the reason it has that value.
+A typed requirement is answered by the matcher registered for its category (``jobmatch.matching``); an
+untyped one by the signal family its wording names, else by its own keywords. The recruiter's phrases can
+raise any requirement (:func:`match_requirement`). The total weighs the requirements (:func:`weight_of`)
+and the role fit: how long and how recently the candidate did the posting's kind of job, from the
+occupation vocabulary (``knowledge/occupations.toml``), with a seniority note against the posting's level
+and a cap for a missed must-have. Every weight below carries the reason it has that value.
 """
 
 from __future__ import annotations

@@ -241,3 +241,14 @@ def test_education_falls_back_to_the_single_degree() -> None:
     req = _req(Category.EDUCATION, level="bachelor", fields=("business",), terms=("related field",))
     s = Signals(degree=Degree(level="bachelor", field="Marketing"))
     assert match_requirement(req, s, _doc("x")).status is Status.MET
+
+
+def test_an_entry_whose_field_names_no_family_is_placed_by_its_quote() -> None:
+    from jobmatch.models import Evidence, Method
+
+    req = _req(Category.EDUCATION, level="associate", fields=("accounting",), terms=("related field",))
+    quote = Evidence("B.com, Year of Passing 2009", 1, 3, Method.EXACT)
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Year of Passing", evidence=quote))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("bachelor", "Year of Passing"))).score < 0.75
