@@ -428,9 +428,10 @@ def posting_target(posting: Posting) -> Target:
 
 
 def _posting_signal_families(target: Target) -> tuple[Family, ...]:
-    """The posting's families when every one carries a tuned role signal in ``Signals`` (else ())."""
+    """The posting's own families (of the occupations its title and fields name) when every one carries a
+    tuned role signal in ``Signals`` (else ())."""
     vocab = load_occupations()
-    families = tuple(f for f in vocab.families.values() if f.id in target.families)
+    families = tuple(f for f in vocab.families.values() if f.id in target.core)
     return families if families and all(f.signal for f in families) else ()
 
 

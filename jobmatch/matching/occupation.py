@@ -132,6 +132,7 @@ class Target:
     secondary: frozenset[str]  # occupation ids whose duties name it (their titles count too)
     families: frozenset[str]  # families of primary/secondary occupations, and families named by a phrase
     adjacent: frozenset[str]  # related families: partial credit
+    core: frozenset[str] = frozenset()  # families of primary occupations and families named by a phrase
 
     @property
     def occupations(self) -> frozenset[str]:
@@ -171,8 +172,14 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
     secondary -= primary
     families = {vocab.occupations[o].family for o in primary | secondary} | named
     adjacent = {r for f in families for r in vocab.families[f].related} - families
+    core = {vocab.occupations[o].family for o in primary} | named
     return Target(
-        tuple(phrases), frozenset(primary), frozenset(secondary), frozenset(families), frozenset(adjacent)
+        tuple(phrases),
+        frozenset(primary),
+        frozenset(secondary),
+        frozenset(families),
+        frozenset(adjacent),
+        frozenset(core),
     )
 
 
