@@ -12,6 +12,9 @@ Heuristics (each named, with its reason):
 - ``duties_in_job``: a job whose title is unknown or adjacent did the work when its own lines hold the field
   itself or a duty phrase of a primary occupation; a job titled as another occupation needs two different
   phrases (one incidental "answered calls" does not make a nurse a call-centre agent).
+- ``other_occupation``: a job titled as another occupation whose own lines hold two duty phrases of the work
+  did some of it inside that occupation: related work, not the work itself (a chef who "ensured customer
+  satisfaction" and "handled complaints" is not a customer-service representative).
 - ``incidental_duty``: one duty phrase of the work inside a job titled as another occupation is adjacent
   work ("complete A/P for the service center" in an HR job): partial, not nothing.
 - ``overseen_work``: in a job far above the posting's level (a CFO for a clerk's job) duties that name the
@@ -227,7 +230,7 @@ def match_jobs(
             and (rung := seniority_rung(job.title)) is not None
             and rung > max_rung
         )
-        if duty is not None and not overseen:
+        if duty is not None and not overseen and not (occs and near is None):
             found.append(duty)
             continue
         if duty is None and occs and near is None:
