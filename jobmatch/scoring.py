@@ -538,10 +538,12 @@ MUST_HAVE_CAP = 50.0
 
 
 def posting_rung(posting: Posting) -> int:
-    """The posting's seniority: its title's ladder rung, else its occupation's level, else staff (1)."""
-    rung = seniority_rung(posting.title)
-    if rung is not None:
-        return rung
+    """The posting's seniority: its title's ladder rung, else its "Experience Level" field's ("Entry
+    Level"), else its occupation's level, else staff (1)."""
+    for text in (posting.title, posting.field("Experience Level")):
+        rung = seniority_rung(text) if text else None
+        if rung is not None:
+            return rung
     occupations = title_occupations(posting.title)
     return occupations[0].level if occupations else 1
 

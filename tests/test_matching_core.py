@@ -261,3 +261,11 @@ def test_another_occupations_job_holding_the_duties_is_related_work() -> None:
     jobs = (_job("Sous Chef", "2015-01", 36, (0, 1)),)
     found = match_jobs(jobs, _doc(*lines).lines, field_target(("customer service",)))
     assert [m.how for m in found] == ["adjacent"]
+
+
+def test_an_untyped_level_is_the_lowest_the_words_name() -> None:
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    req = _req(Category.EDUCATION, "Associate's or Bachelor's degree in Nursing", fields=("nursing",))
+    assert matcher(req, _edu(EducationEntry("associate", "Nursing"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("high_school"))).score < 0.75

@@ -224,3 +224,12 @@ def test_a_missed_must_have_caps_the_total() -> None:
     capped = score_candidate(_typed(AP_POSTING, must_have=True), extract_signals(d), d)
     assert free.total > MUST_HAVE_CAP
     assert capped.total == MUST_HAVE_CAP and any("must-have" in n for n in capped.notes)
+
+
+def test_posting_level_from_title_then_experience_level_field() -> None:
+    from jobmatch.scoring import posting_rung
+
+    assert posting_rung(parse_posting("Title: Accounting Manager\nREQUIREMENTS:\n- Excel.\n")) == 3
+    entry = parse_posting("Title: Widget Person\nExperience Level: Entry Level\nREQUIREMENTS:\n- Excel.\n")
+    assert posting_rung(entry) == 0
+    assert posting_rung(parse_posting("Title: Widget Person\nREQUIREMENTS:\n- Excel.\n")) == 1

@@ -9,6 +9,7 @@ stands in when the résumé gave no entries.
 Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
+- ``level_from_text``: with no level typed, the lowest level the requirement's words name is asked.
 - ``field_from_quote``: an entry whose field names no family is placed by the words of its quote
   ("MBA, 2010"; a field misread as "Year of Passing" beside "B.com").
 - ``school_only``: a high-school diploma where a degree is asked is "not found" (recruiters read it so),
@@ -29,6 +30,7 @@ from jobmatch.knowledge.fields import load_degree_fields
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching.occupation import PhraseIndex
 from jobmatch.models import Category, EducationEntry, Evidence, Requirement, Signals, Status
+from jobmatch.signals.vocab import matcher
 
 __all__ = ["LADDER", "accepted_families", "field_families", "match_education"]
 
@@ -149,10 +151,19 @@ def _related_degree(s: Signals) -> EducationEntry | None:
     return None
 
 
+def _lowest_named(text: str) -> str:
+    """``level_from_text``: an untyped level is the lowest the requirement's words name ("Associate's or
+    Bachelor's degree" -> associate); none named -> high school."""
+    for level in LADDER[1:]:
+        if matcher("degrees", level, fuzzy=False).find(text):  # a level the vocabulary lacks finds nothing
+            return level
+    return "high_school"
+
+
 @register(Category.EDUCATION)
 def match_education(req: Requirement, ctx: Context) -> Answer:
     s = ctx.signals
-    need = req.level if req.level in _RANK else "high_school"
+    need = req.level if req.level in _RANK else _lowest_named(req.text)
     related = any("related" in t.lower() for t in req.terms) or "related field" in req.text.lower()
     accepted = accepted_families(tuple(req.fields), related)
     entries = list(entries_of(s))
