@@ -269,3 +269,20 @@ def test_an_untyped_level_is_the_lowest_the_words_name() -> None:
     req = _req(Category.EDUCATION, "Associate's or Bachelor's degree in Nursing", fields=("nursing",))
     assert matcher(req, _edu(EducationEntry("associate", "Nursing"))).score == 1.0
     assert matcher(req, _edu(EducationEntry("high_school"))).score < 0.75
+
+
+def test_a_field_is_read_by_the_names_inside_it() -> None:
+    target = field_target(("acute care nursing",))
+    assert target.core == frozenset({"nursing"})
+    req = _req(Category.EXPERIENCE, years=2, fields=("acute care nursing",))
+    lines = (
+        "Staff Nurse",
+        "Administered medications and completed patient assessments.",
+        "Barista",
+        "Made coffee.",
+    )
+    jobs = (_job("Staff Nurse", "2016-01", 36, (0, 1)), _job("Barista", "2019-01", 12, (2, 3)))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    answer = matcher(req, _ctx(jobs, lines))
+    assert answer.score >= 0.75 and "Staff Nurse" in answer.explanation

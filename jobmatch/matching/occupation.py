@@ -9,6 +9,8 @@ Heuristics (each named, with its reason):
   it (primary; "customer service banker" alone is a banker), and those
   whose duty phrases hold it (secondary: a bookkeeper does accounts payable); a field that is a family's
   name makes that family adjacent work.
+- ``words_inside_field``: a field naming no occupation as a whole is read by the occupation titles and
+  family names inside it ("acute care nursing" -> nursing).
 - ``duties_in_job``: a job whose title is unknown or adjacent did the work when its own lines hold the field
   itself or a duty phrase of a primary occupation; a job titled as another occupation needs two different
   phrases (one incidental "answered calls" does not make a nurse a call-centre agent).
@@ -161,17 +163,27 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
     secondary: set[str] = set()
     named: set[str] = set()
     for phrase in phrases:
+        found = False
         for occ in vocab.occupations.values():
             holding = [t for t in (occ.title, *occ.titles) if _contains(t, phrase)]
             # One title holding it as a modifier ("customer service banker") is another occupation.
             duties = [d for d in occ.duties if _contains(d, phrase)]
             if any(_contains(phrase, t) for t in holding) or len(holding) >= 2:
                 primary.add(occ.id)
+                found = True
             elif duties:
                 secondary.add(occ.id)
+                found = True
         for fam in vocab.families.values():
             if any(_contains(name, phrase) and _contains(phrase, name) for name in fam.names):
                 named.add(fam.id)
+                found = True
+        if not found:
+            # ``words_inside_field``: "acute care nursing" names no occupation as a whole, but holds the
+            # family name "nursing"; "line cook experience" holds the title "line cook".
+            for hit in _names_index().find(phrase):
+                kind, _, ident = hit.payload.partition(":")
+                (primary if kind == "occupation" else named).add(ident)
     secondary -= primary
     families = {vocab.occupations[o].family for o in primary | secondary} | named
     adjacent = {r for f in families for r in vocab.families[f].related} - families
@@ -187,11 +199,23 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
 
 
 @cache
+def _names_index() -> PhraseIndex:
+    vocab = load_occupations()
+    items = [(t, f"occupation:{o.id}") for o in vocab.occupations.values() for t in (o.title, *o.titles)]
+    items += [(n, f"family:{f.id}") for f in vocab.families.values() for n in f.names]
+    return PhraseIndex(items)
+
+
+@cache
 def _duty_index(target: Target) -> PhraseIndex:
     vocab = load_occupations()
     # "full-cycle bookkeeping" is also written "full cycle bookkeeping"
     items = [(v, "field") for p in target.phrases for v in dict.fromkeys((p, p.replace("-", " ")))]
-    items += [(d, o) for o in sorted(target.primary) for d in vocab.occupations[o].duties]
+    duty_of = set(target.primary)
+    if not target.occupations:
+        # only families named ("nursing"): their occupations' duties show the work
+        duty_of = {o.id for o in vocab.occupations.values() if o.family in target.families}
+    items += [(d, o) for o in sorted(duty_of) for d in vocab.occupations[o].duties]
     return PhraseIndex(items)
 
 
