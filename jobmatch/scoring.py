@@ -421,6 +421,8 @@ def posting_target(posting: Posting) -> Target:
     fields name (``jobmatch.matching.occupation``)."""
     occupations = tuple(o.id for o in title_occupations(posting.title))
     phrases: list[str] = []
+    if not occupations and posting.title.strip():
+        phrases.append(posting.title)  # no title of the vocabulary: the family names inside it count
     for req in posting.requirements:
         if _is_experience(req):
             phrases.extend(target_of(req).phrases)

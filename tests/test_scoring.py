@@ -233,3 +233,10 @@ def test_posting_level_from_title_then_experience_level_field() -> None:
     entry = parse_posting("Title: Widget Person\nExperience Level: Entry Level\nREQUIREMENTS:\n- Excel.\n")
     assert posting_rung(entry) == 0
     assert posting_rung(parse_posting("Title: Widget Person\nREQUIREMENTS:\n- Excel.\n")) == 1
+
+
+def test_a_title_outside_the_vocabulary_is_read_by_the_names_inside_it() -> None:
+    from jobmatch.scoring import posting_target
+
+    posting = parse_posting("Title: Patient Care Coordinator\nREQUIREMENTS:\n- Excel.\n")
+    assert "nursing" in posting_target(posting).core
