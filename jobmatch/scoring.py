@@ -500,9 +500,9 @@ def _generic_fit(target: Target, ctx: Context) -> _Fit:
         strength = ROLE_BASE + (1 - ROLE_BASE) * min(exp.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
         if exp.recent_years <= 0:
             strength *= ROLE_OLD
-        why = f"{titles[:80] or 'duties'} ({exp.years:g} y)"
+        why = f"{label}: {titles[:80] or 'duties'} ({exp.years:g} y)"
     elif exp.undated:
-        strength, why = ROLE_UNDATED, f"{titles[:80] or 'duties'} (no dates)"
+        strength, why = ROLE_UNDATED, f"{label}: {titles[:80] or 'duties'} (no dates)"
     elif exp.adjacent:
         strength = (
             ADJACENT_FIT_BASE + ADJACENT_FIT_SPAN * min(exp.adjacent_years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
