@@ -20,11 +20,11 @@ from jobmatch.matching import Context, matcher_for
 from jobmatch.matching.education import EXTRA_ROLE_EVIDENCE, EXTRA_ROLE_LABEL, EXTRA_ROLE_YEARS
 from jobmatch.matching.experience import (
     EXTRA_MAX_RUNG,
+    RELATED_WORK,
     ROLE_BASE,
     ROLE_FULL_YEARS,
     ROLE_OLD,
     ROLE_UNDATED,
-    SALES_ONLY,
     experience_of,
     hospitality_only,
     role_strength,
@@ -482,7 +482,9 @@ def _signal_fit(families: tuple[Family, ...], signals: Signals) -> _Fit:
             why = f"Client-facing work ({sig.terms[0]} of the work history), not the role itself"
             return _Fit(RoleFit(CLIENT_FACING, ids, why, sig.evidence), years, label)
     if adjacent_years > 0:
-        return _Fit(RoleFit(SALES_ONLY, ids, "Related jobs, not the role this posting is for"), years, label)
+        return _Fit(
+            RoleFit(RELATED_WORK, ids, "Related jobs, not the role this posting is for"), years, label
+        )
     return _Fit(RoleFit(0.0, ids, "No job of the kind this posting is for"), years, label)
 
 

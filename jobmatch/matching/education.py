@@ -164,6 +164,8 @@ def _lowest_named(text: str) -> str:
 def match_education(req: Requirement, ctx: Context) -> Answer:
     s = ctx.signals
     need = req.level if req.level in _RANK else _lowest_named(req.text)
+    if need == "none":
+        return Answer(1.0, (), "No education level asked for", method="education")
     related = any("related" in t.lower() for t in req.terms) or "related field" in req.text.lower()
     accepted = accepted_families(tuple(req.fields), related)
     entries = list(entries_of(s))

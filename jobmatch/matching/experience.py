@@ -49,8 +49,8 @@ RECENT_YEARS = 10.0
 # Restaurant and venue service only (host, server, crew member): customer-facing, but far from accounts,
 # orders and records; counts half.
 ROLE_HOSPITALITY = 0.5
-# Related work of another kind (sales jobs for a sales-support role; client-facing duties elsewhere).
-SALES_ONLY = 0.45
+# Related work of another kind, from the family's adjacent years (sales jobs beside a sales-support role).
+RELATED_WORK = 0.45
 # With years asked for: meeting them is met (0.85, more years up to three times the ask add the rest);
 # fewer years are partial, rising with the share held; the role with no dates is partial in the middle;
 # adjacent work (an accountant for an accounts-payable ask) is a weak partial.
@@ -213,7 +213,7 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
         years = getattr(s, fam.adjacent_years, 0.0) if fam.adjacent_years else 0.0
         if isinstance(years, float) and years > 0:
             why = f"{years:g} years in related roles, none in {names}"
-            return Answer(SALES_ONLY, (), why, method="role signal")
+            return Answer(RELATED_WORK, (), why, method="role signal")
     return Answer(0.0, (), f"No {names} job found", method="role signal")
 
 
