@@ -1,8 +1,11 @@
 """Requirement × evidence -> status, 0–1 score, quoted evidence and a sentence saying why; total 0–100.
 
-Each requirement is answered by one signal family (chosen from its wording, see ``data/concepts.txt``);
-a requirement no family understands is scored by its own keywords, fuzzily. Every weight below carries
-the reason it has that value.
+A typed requirement is answered by the matcher registered for its category (``jobmatch.matching``); an
+untyped one by the signal family its wording names, else by its own keywords. The recruiter's phrases can
+raise any requirement (:func:`match_requirement`). The total weighs the requirements (:func:`weight_of`)
+and the role fit: how long and how recently the candidate did the posting's kind of job, from the
+occupation vocabulary (``knowledge/occupations.toml``), with a seniority note against the posting's level
+and a cap for a missed must-have. Every weight below carries the reason it has that value.
 """
 
 from __future__ import annotations
@@ -12,9 +15,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
-
+from jobmatch.knowledge.occupations import Family, load_occupations
 from jobmatch.matching import Context, matcher_for
+from jobmatch.matching.education import EXTRA_ROLE_EVIDENCE, EXTRA_ROLE_LABEL, EXTRA_ROLE_YEARS
+from jobmatch.matching.experience import (
+    EXTRA_MAX_RUNG,
+    RELATED_WORK,
+    ROLE_BASE,
+    ROLE_FULL_YEARS,
+    ROLE_OLD,
+    ROLE_UNDATED,
+    experience_of,
+    hospitality_only,
+    role_strength,
+    role_words,
+    signal_answer,
+    signal_families,
+    target_of,
+)
+from jobmatch.matching.occupation import Target, field_target, seniority_rung, title_occupations
+from jobmatch.matching.text import find_in_lines
 from jobmatch.models import (
     Category,
     Document,
@@ -30,7 +50,6 @@ from jobmatch.models import (
     Status,
     TermSignal,
 )
-from jobmatch.signals.roles import HOSPITALITY
 from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
@@ -123,7 +142,7 @@ def _degree(req: Requirement, s: Signals) -> _Answer:
     evidence = d.evidence
     if req.alternatives and any("equivalent" in a for a in req.alternatives):
         years = s.sales_or_service_years
-        if _hospitality_only(s.customer_service):
+        if hospitality_only(s.customer_service):
             # Years waiting tables do not stand in for a business degree.
             years = round(max(0.0, years - s.customer_service.years), 1)
         alt = 0.0
@@ -172,65 +191,17 @@ def _crm(req: Requirement, s: Signals) -> _Answer:
     return _Answer(1.0, c.evidence, "Uses " + ", ".join(c.terms))
 
 
-# A sales-support or service job counts for more the longer it was held: a summer as a cashier is not
-# a career in customer service. Full credit from five years ("several years" of such work, as recruiters
-# read it); an undated job gets the middle.
-ROLE_BASE = 0.55
-ROLE_FULL_YEARS = 5.0
-ROLE_UNDATED = 0.7
-ROLE_OLD = 0.6
-# Sales jobs without support or service duties: related work, not the role asked for.
-SALES_ONLY = 0.45
-# Work that deals with clients or customers throughout, in jobs of another kind (loan officer, PR
-# account work): transferable, and scored like related sales work.
-CLIENT_FACING = 0.45
-# Service work in restaurants and venues only (host, server, crew member): customer-facing, but far from
-# accounts, orders and sales records.
-ROLE_HOSPITALITY = 0.5
-
-
-def role_strength(role: RoleSignal) -> float:
-    """0 when absent; ROLE_BASE..1 with the years held."""
-    if not role.present:
-        return 0.0
-    if role.years <= 0:
-        strength = ROLE_UNDATED
-    else:
-        strength = ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
-        if role.recent_years <= 0:
-            strength *= ROLE_OLD  # all of it over ten years ago: the career has moved elsewhere
-    if _hospitality_only(role):
-        strength *= ROLE_HOSPITALITY
-    return strength
-
-
-def _hospitality_only(role: RoleSignal) -> bool:
-    return bool(role.roles) and all(
-        r.evidence is not None and r.evidence.term == HOSPITALITY for r in role.roles
-    )
-
-
-def _role_words(role: RoleSignal) -> str:
-    """ "Host/Server (6 y)": the titles and years, saying when restaurant service only counts half."""
-    text = f"{', '.join(role.titles[:3]) or 'duties'} ({role.years:g} y)"
-    return text + (", restaurant/venue service: half weight" if _hospitality_only(role) else "")
-
-
 def _experience(req: Requirement, s: Signals) -> _Answer:
-    ss, cs = s.sales_support, s.customer_service
-    parts = []
-    if ss.present:
-        parts.append(f"sales support: {_role_words(ss)}")
-    if cs.present:
-        parts.append(f"customer service: {_role_words(cs)}")
-    score = max(role_strength(ss), role_strength(cs))
-    if not parts:
-        if s.sales_or_service_years > 0:
-            return _Answer(
-                SALES_ONLY, (), f"{s.sales_or_service_years:g} years in sales roles, none in support/service"
-            )
-        return _Answer(0.0, (), "No sales-support or customer-service role found")
-    return _Answer(score, ss.evidence[:3] + cs.evidence[:3], "; ".join(parts))
+    """An untyped experience requirement: the families its words name, answered by their role signals."""
+    families = signal_families(target_of(req))
+    if not families:
+        return _Answer(0.0, (), "No occupation of the vocabulary named")
+    answer = signal_answer(req, families, s)
+    return _Answer(answer.score, answer.evidence, answer.explanation)
+
+
+# Role strength and its constants live with the experience matcher (one mechanism for both).
+CLIENT_FACING = 0.45  # client-facing work in jobs of another kind: transferable, like related sales work
 
 
 # Soft skills: a job that needs them every day is the evidence a recruiter trusts; the words a candidate
@@ -369,15 +340,21 @@ def _keywords(req: Requirement, document: Document) -> _Answer:
     return best
 
 
-def match_requirement(req: Requirement, signals: Signals, document: Document) -> RequirementMatch:
+def match_requirement(
+    req: Requirement, signals: Signals, document: Document, extra: dict[str, object] | None = None
+) -> RequirementMatch:
     """The requirement's category chooses its matcher (``jobmatch.matching``); a category without one
-    is answered by the signal family its wording names, else by its own keywords."""
+    is answered by the signal family its wording names, else by its own keywords. The recruiter's own
+    phrases (``req.phrases``) then raise it: see :func:`_with_phrases`."""
     found = matcher_for(req.category) if req.category is not Category.OTHER else None
+    if found is None and concept_of(req) == "keywords":
+        # Untyped and no family names it: the requirement's own words, matched by stem (matching/other).
+        found = matcher_for(Category.OTHER)
     if found is not None:
-        answer = found(req, Context(document, signals))
+        answer = found(req, Context(document, signals, extra if extra is not None else {}))
         score = round(max(0.0, min(1.0, answer.score)), 3)
         status = answer.status or _status(score)
-        return RequirementMatch(
+        match = RequirementMatch(
             req,
             status,
             score,
@@ -386,10 +363,31 @@ def match_requirement(req: Requirement, signals: Signals, document: Document) ->
             answer.method or req.category.value,
             answer.summary,
         )
-    concept = concept_of(req)
-    legacy = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)
-    score = round(max(0.0, min(1.0, legacy.score)), 3)
-    return RequirementMatch(req, _status(score), score, legacy.evidence, legacy.explanation, concept)
+    else:
+        concept = concept_of(req)
+        legacy = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)
+        score = round(max(0.0, min(1.0, legacy.score)), 3)
+        match = RequirementMatch(req, _status(score), score, legacy.evidence, legacy.explanation, concept)
+    return _with_phrases(match, document)
+
+
+# A phrase the recruiter added to a requirement is their own evidence rule: a résumé line holding it meets
+# the requirement (at the met threshold, so better evidence found by the matcher still ranks higher).
+PHRASE_SCORE = MET_AT
+
+
+def _with_phrases(match: RequirementMatch, document: Document) -> RequirementMatch:
+    req = match.requirement
+    if not req.phrases or match.status is Status.ASK or match.score >= PHRASE_SCORE:
+        return match
+    hits = find_in_lines(req.phrases, document.lines)
+    if not hits:
+        return match
+    hit = hits[0]
+    line = document.lines[hit.index]
+    ev = Evidence(line.text, line.page, line.number, Method.EXACT, hit.phrase, hit.matched)
+    why = f"Recruiter's phrase '{hit.phrase}' found" + (f"; {match.explanation}" if match.explanation else "")
+    return RequirementMatch(req, _status(PHRASE_SCORE), PHRASE_SCORE, (ev, *match.evidence), why, "phrase")
 
 
 # A SKILLS-list keyword that no requirement holds adds a little; one that a requirement already holds
@@ -414,60 +412,153 @@ def _weight_of_match(match: RequirementMatch) -> float:
 # The requirements list is what the posting asks for; a recruiter's first screen is whether the person has
 # done this kind of job before. That second question is a quarter of the total, shown as "role fit".
 ROLE_FIT_WEIGHT = 0.25
-_ROLE_FAMILIES = ("sales_support", "customer_service", "sales", "admin")
+# Adjacent work only (an accountant for an accounts-payable job, retail for a call centre): transferable,
+# rising a little with its years.
+ADJACENT_FIT_BASE = 0.3
+ADJACENT_FIT_SPAN = 0.15
+
+
+def _is_experience(req: Requirement) -> bool:
+    if req.category is Category.EXPERIENCE:
+        return req.source != "skills"
+    return req.category is Category.OTHER and concept_of(req) == "experience"
 
 
 @cache
+def posting_target(posting: Posting) -> Target:
+    """The posting's kind of work: the occupations its title names, and those its experience requirements'
+    fields name (``jobmatch.matching.occupation``)."""
+    occupations = tuple(o.id for o in title_occupations(posting.title))
+    phrases: list[str] = []
+    if not occupations and posting.title.strip():
+        phrases.append(posting.title)  # no title of the vocabulary: the family names inside it count
+    for req in posting.requirements:
+        if _is_experience(req):
+            phrases.extend(target_of(req).phrases)
+    return field_target(tuple(dict.fromkeys(phrases)), occupations)
+
+
+def _posting_signal_families(target: Target) -> tuple[Family, ...]:
+    """The posting's own families (of the occupations its title and fields name) when every one carries a
+    tuned role signal in ``Signals`` (else ())."""
+    vocab = load_occupations()
+    families = tuple(f for f in vocab.families.values() if f.id in target.core)
+    return families if families and all(f.signal for f in families) else ()
+
+
 def posting_role_families(posting: Posting) -> tuple[str, ...]:
-    """The job families the posting is for: from its title, and from requirements asking for experience."""
-    texts = [posting.title] + [r.text for r in posting.requirements if concept_of(r) == "experience"]
-    found: set[str] = set()
-    for text in texts:
-        hits = [(f, h) for f in _ROLE_FAMILIES for h in matcher("roles", f, fuzzy=False).find(text)]
-        for family, hit in hits:
-            # "Account Sales Coordinator" is a sales-support title, not an admin "coordinator" one.
-            inside_longer = any(
-                (o.start <= hit.start and hit.end <= o.end) and (o.end - o.start) > (hit.end - hit.start)
-                for _, o in hits
-            )
-            if not inside_longer:
-                found.add(family)
-    return tuple(f for f in _ROLE_FAMILIES if f in found)
+    """The job families the posting is for (ids of ``knowledge/occupations.toml``)."""
+    families = posting_target(posting).families
+    return tuple(f for f in load_occupations().families if f in families)
 
 
-def role_fit(posting: Posting, signals: Signals) -> RoleFit:
-    families = posting_role_families(posting)
-    if not families:
-        # A posting outside our role vocabularies: compare its title with the candidate's latest title.
-        if not posting.title or not signals.latest_title:
-            return RoleFit(0.0, (), "No job title to compare with the posting's")
-        ratio = fuzz.token_set_ratio(posting.title.lower(), signals.latest_title.lower()) / 100
-        return RoleFit(round(ratio, 3), (), f"Latest title '{signals.latest_title}' vs '{posting.title}'")
-    best, label = 0.0, ""
-    evidence: tuple[Evidence, ...] = ()
-    for family in families:
-        role: RoleSignal | None = getattr(signals, family, None)
-        if role is None or not role.present:
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    fit: RoleFit
+    years: float  # years of the posting's kind of work (for "or equivalent experience")
+    label: str
+
+
+def _signal_fit(families: tuple[Family, ...], signals: Signals) -> _Fit:
+    """Role fit from the tuned role signals of the posting's families."""
+    ids = tuple(f.id for f in families)
+    adjacent_years = 0.0
+    for fam in families:
+        value = getattr(signals, fam.adjacent_years, 0.0) if fam.adjacent_years else 0.0
+        adjacent_years = max(adjacent_years, float(value) if isinstance(value, int | float) else 0.0)
+    years = adjacent_years
+    for fam in families:
+        role = getattr(signals, fam.signal, None)
+        if isinstance(role, RoleSignal) and hospitality_only(role):
+            # Years waiting tables do not stand in for the posting's kind of work.
+            years = round(max(0.0, years - role.years), 1)
+    label = " or ".join(f.name for f in families)
+    best, chosen = 0.0, None
+    for fam in families:
+        role = getattr(signals, fam.signal, None)
+        if not isinstance(role, RoleSignal) or not role.present:
             continue
         strength = role_strength(role)
         if strength > best:
-            best, label, evidence = strength, family, role.evidence[:2]
-    if best == 0.0 and signals.client_facing.present:
-        return RoleFit(
-            CLIENT_FACING,
-            families,
-            f"Client-facing work ({signals.client_facing.terms[0]} of the work history), not the role itself",
-            signals.client_facing.evidence,
+            best, chosen = strength, (fam, role)
+    if chosen is not None:
+        fam, role = chosen
+        why = f"{fam.id.replace('_', ' ')}: {role_words(role)}"
+        return _Fit(RoleFit(round(best, 3), ids, why, role.evidence[:2]), years, label)
+    for fam in families:
+        sig = getattr(signals, fam.adjacent_signal, None) if fam.adjacent_signal else None
+        if isinstance(sig, TermSignal) and sig.present:
+            why = f"Client-facing work ({sig.terms[0]} of the work history), not the role itself"
+            return _Fit(RoleFit(CLIENT_FACING, ids, why, sig.evidence), years, label)
+    if adjacent_years > 0:
+        return _Fit(
+            RoleFit(RELATED_WORK, ids, "Related jobs, not the role this posting is for"), years, label
         )
-    if best == 0.0 and signals.sales_or_service_years > 0:
-        return RoleFit(
-            SALES_ONLY, families, "Sales jobs, not the support or service role this posting is for"
+    return _Fit(RoleFit(0.0, ids, "No job of the kind this posting is for"), years, label)
+
+
+def _generic_fit(target: Target, ctx: Context) -> _Fit:
+    """Role fit from the work history matched against the posting's occupations."""
+    ids = tuple(f for f in load_occupations().families if f in target.families)
+    label = (
+        " or ".join(target.phrases)
+        if target.phrases
+        else ", ".join(load_occupations().occupations[o].title for o in sorted(target.primary))
+    )
+    exp = experience_of(target, ctx)
+    titles = ", ".join(dict.fromkeys(m.job.title for m in exp.matches if m.how != "adjacent" and m.job.title))
+    if exp.years > 0:
+        strength = ROLE_BASE + (1 - ROLE_BASE) * min(exp.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+        if exp.recent_years <= 0:
+            strength *= ROLE_OLD
+        why = f"{label}: {titles[:80] or 'duties'} ({exp.years:g} y)"
+    elif exp.undated:
+        strength, why = ROLE_UNDATED, f"{label}: {titles[:80] or 'duties'} (no dates)"
+    elif exp.adjacent:
+        strength = (
+            ADJACENT_FIT_BASE + ADJACENT_FIT_SPAN * min(exp.adjacent_years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
         )
-    if best == 0.0:
-        return RoleFit(0.0, families, "No job of the kind this posting is for")
-    role = getattr(signals, label)
-    why = f"{label.replace('_', ' ')}: {_role_words(role)}"
-    return RoleFit(round(best, 3), families, why, evidence)
+        near = exp.matches[0]
+        why = f"Related work ({near.job.title or near.phrase}), not the role itself"
+    else:
+        strength, why = 0.0, "No job of the kind this posting is for"
+    return _Fit(RoleFit(round(strength, 3), ids, why, exp.evidence[:2]), exp.years, label)
+
+
+def _fit(posting: Posting, signals: Signals, ctx: Context) -> _Fit:
+    target = posting_target(posting)
+    if not target:
+        return _Fit(RoleFit(0.0, (), "The posting's title names no occupation of the vocabulary"), 0.0, "")
+    families = _posting_signal_families(target)
+    if families:
+        return _signal_fit(families, signals)
+    return _generic_fit(target, ctx)
+
+
+def role_fit(posting: Posting, signals: Signals, document: Document | None = None) -> RoleFit:
+    """How long and how recently the candidate did the posting's kind of job."""
+    doc = document if document is not None else Document("", "txt", (), 0)
+    return _fit(posting, signals, Context(doc, signals, {})).fit
+
+
+# Far above the level of the role (a VP or director for a coordinator's or a clerk's job): a recruiter
+# screens them lower, but they are not unqualified. "Far" is three rungs of the seniority ladder.
+SENIORITY_PENALTY = 0.85
+SENIORITY_GAP = 3
+# A must-have the candidate does not meet caps the total here: below any candidate who meets every
+# must-have and most of the rest, while the ranking among those who miss it is kept.
+MUST_HAVE_CAP = 50.0
+
+
+def posting_rung(posting: Posting) -> int:
+    """The posting's seniority: its title's ladder rung, else its "Experience Level" field's ("Entry
+    Level"), else its occupation's level, else staff (1)."""
+    for text in (posting.title, posting.field("Experience Level")):
+        rung = seniority_rung(text) if text else None
+        if rung is not None:
+            return rung
+    occupations = title_occupations(posting.title)
+    return occupations[0].level if occupations else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,13 +572,26 @@ class Assessment:
 
 def score_candidate(posting: Posting, signals: Signals, document: Document) -> Assessment:
     """Total 0–100 = requirements (weighted) and role fit, with notes on anything that changed it."""
-    matches = tuple(match_requirement(r, signals, document) for r in posting.requirements)
+    extra: dict[str, object] = {EXTRA_MAX_RUNG: posting_rung(posting) + SENIORITY_GAP - 1}
+    fit = _fit(posting, signals, Context(document, signals, extra))
+    extra[EXTRA_ROLE_YEARS] = fit.years
+    extra[EXTRA_ROLE_LABEL] = fit.label or "the posting's kind of work"
+    extra[EXTRA_ROLE_EVIDENCE] = fit.fit.evidence
+    matches = tuple(match_requirement(r, signals, document, extra) for r in posting.requirements)
     total_weight = sum(_weight_of_match(m) for m in matches) or 1.0
     requirements = 100.0 * sum(_weight_of_match(m) * m.score for m in matches) / total_weight
-    fit = role_fit(posting, signals)
-    total = (1 - ROLE_FIT_WEIGHT) * requirements + ROLE_FIT_WEIGHT * 100.0 * fit.score
+    total = (1 - ROLE_FIT_WEIGHT) * requirements + ROLE_FIT_WEIGHT * 100.0 * fit.fit.score
     notes: list[str] = []
-    if signals.seniority == "senior":
+    rung = seniority_rung(signals.latest_title) if signals.latest_title else None
+    if rung is not None and rung - posting_rung(posting) >= SENIORITY_GAP:
         total *= SENIORITY_PENALTY
         notes.append(f"latest title ({signals.latest_title}) is far above the role's level")
-    return Assessment(round(total, 1), round(requirements, 1), matches, fit, tuple(notes))
+    missed = [
+        m.requirement.id
+        for m in matches
+        if m.requirement.must_have and m.status not in (Status.MET, Status.ASK)
+    ]
+    if missed and total > MUST_HAVE_CAP:
+        total = MUST_HAVE_CAP
+        notes.append(f"must-have not met ({', '.join(missed)}): total capped at {MUST_HAVE_CAP:g}")
+    return Assessment(round(total, 1), round(requirements, 1), matches, fit.fit, tuple(notes))

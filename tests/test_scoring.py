@@ -156,3 +156,88 @@ def test_restaurant_service_counts_but_weighs_less_than_a_service_desk(avon) -> 
     csr, _, _ = _score(avon, base + "Customer Service Representative\n2010 - 2015\nKept the floor tidy.\n")
     cook, _, _ = _score(avon, base + "Line Cook\n2010 - 2015\nKept the floor tidy.\n")
     assert cook + 20 < server < csr - 10
+
+
+# --------------------------------------------------------------------------- any posting: role fit, phrases,
+# must-have, seniority against the posting's level
+
+AP_POSTING = """Title: Accounts Payable Specialist
+REQUIREMENTS:
+- 2+ years of accounts payable experience.
+- Working knowledge of GAAP.
+"""
+
+
+def _typed(text: str, **changes: object):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from jobmatch.models import Category
+
+    posting = parse_posting(text)
+    reqs = list(posting.requirements)
+    reqs[0] = dataclasses.replace(
+        reqs[0], category=Category.EXPERIENCE, years=2.0, fields=("accounts payable",)
+    )
+    if changes:
+        reqs[1] = dataclasses.replace(reqs[1], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(posting, requirements=tuple(reqs))
+
+
+AP_CLERK = "Experience\nAccounts Payable Clerk\n2012 - 2020\nProcessed vendor invoices and check runs.\n"
+CONTROLLER = "Experience\nController\n2012 - 2020\nOversaw accounts payable and the monthly close.\n"
+COOK = "Experience\nLine Cook\n2012 - 2020\nPrepared food on the grill station.\n"
+
+
+def test_role_fit_for_any_title_comes_from_the_occupation_vocabulary() -> None:
+    posting = _typed(AP_POSTING)
+    fits = {}
+    for name, text in (("clerk", AP_CLERK), ("controller", CONTROLLER), ("cook", COOK)):
+        d = doc(text)
+        fits[name] = score_candidate(posting, extract_signals(d), d).role_fit
+    assert fits["clerk"].score > 0.9 and "accounts_payable" in fits["clerk"].families
+    assert fits["clerk"].evidence and "Accounts Payable" in fits["clerk"].evidence[0].text
+    assert 0 < fits["controller"].score < fits["clerk"].score  # oversaw the work: related, not the role
+    assert fits["cook"].score == 0.0
+
+
+def test_seniority_is_judged_against_the_postings_level() -> None:
+    posting = _typed(AP_POSTING)
+    d = doc(CONTROLLER)
+    notes = score_candidate(posting, extract_signals(d), d).notes
+    assert any("far above" in n for n in notes)
+    d = doc(AP_CLERK)
+    assert not score_candidate(posting, extract_signals(d), d).notes
+
+
+def test_recruiter_phrases_raise_any_requirement_to_met_with_the_quote() -> None:
+    posting = _typed(AP_POSTING, phrases=("generally accepted accounting",))
+    d = doc(COOK + "Applied generally accepted accounting principles at home.\n")
+    r2 = score_candidate(posting, extract_signals(d), d).matches[1]
+    assert r2.status is Status.MET and r2.concept == "phrase"
+    assert "generally accepted accounting" in r2.evidence[0].text.lower()
+
+
+def test_a_missed_must_have_caps_the_total() -> None:
+    from jobmatch.scoring import MUST_HAVE_CAP
+
+    d = doc(AP_CLERK + "Skills\nExcel\n")
+    free = score_candidate(_typed(AP_POSTING), extract_signals(d), d)
+    capped = score_candidate(_typed(AP_POSTING, must_have=True), extract_signals(d), d)
+    assert free.total > MUST_HAVE_CAP
+    assert capped.total == MUST_HAVE_CAP and any("must-have" in n for n in capped.notes)
+
+
+def test_posting_level_from_title_then_experience_level_field() -> None:
+    from jobmatch.scoring import posting_rung
+
+    assert posting_rung(parse_posting("Title: Accounting Manager\nREQUIREMENTS:\n- Excel.\n")) == 3
+    entry = parse_posting("Title: Widget Person\nExperience Level: Entry Level\nREQUIREMENTS:\n- Excel.\n")
+    assert posting_rung(entry) == 0
+    assert posting_rung(parse_posting("Title: Widget Person\nREQUIREMENTS:\n- Excel.\n")) == 1
+
+
+def test_a_title_outside_the_vocabulary_is_read_by_the_names_inside_it() -> None:
+    from jobmatch.scoring import posting_target
+
+    posting = parse_posting("Title: Patient Care Coordinator\nREQUIREMENTS:\n- Excel.\n")
+    assert "nursing" in posting_target(posting).core

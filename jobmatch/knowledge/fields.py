@@ -1,0 +1,43 @@
+"""Loader for ``degree_fields.toml``: fields of study grouped in families, and which families count as
+"a related field" of which. Parsing only; placing a degree's field in a family is ``jobmatch.matching``'s."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["FieldFamily", "load_degree_fields", "parse_degree_fields"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldFamily:
+    id: str
+    name: str
+    fields: tuple[str, ...]
+    related: tuple[str, ...]
+
+
+def parse_degree_fields(text: str) -> dict[str, FieldFamily]:
+    data = tomllib.loads(text)
+    out: dict[str, FieldFamily] = {}
+    for fid, raw in dict(data.get("families", {})).items():
+        out[fid] = FieldFamily(
+            id=fid,
+            name=str(raw.get("name", fid)),
+            fields=tuple(str(f).strip() for f in raw.get("fields", []) if str(f).strip()),
+            related=tuple(str(f).strip() for f in raw.get("related", []) if str(f).strip()),
+        )
+    for family in out.values():
+        unknown = [r for r in family.related if r not in out]
+        if unknown:
+            raise ValueError(f"degree field family {family.id}: unknown related families {unknown}")
+    return out
+
+
+@cache
+def load_degree_fields() -> dict[str, FieldFamily]:
+    """The bundled field taxonomy (``jobmatch/knowledge/degree_fields.toml``)."""
+    text = resources.files("jobmatch.knowledge").joinpath("degree_fields.toml").read_text(encoding="utf-8")
+    return parse_degree_fields(text)

@@ -1,0 +1,200 @@
+"""Education: a level ladder, fields through the field taxonomy, and "or equivalent experience".
+
+Levels: none < high_school < certificate < diploma < associate < bachelor < master < doctorate;
+``Requirement.level`` is the lowest acceptable one. The fields a posting names are placed in families of
+``knowledge/degree_fields.toml``; with "related field" in ``terms`` the families' related families count
+too. Each education entry of the résumé is judged and the best one answers; the older single ``degree``
+stands in when the résumé gave no entries.
+
+Heuristics (each named, with its reason):
+- ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
+- ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
+- ``level_from_text``: with no level typed, the lowest level the requirement's words name is asked.
+- ``field_from_quote``: an entry whose field names no family is placed by the words of its quote
+  ("MBA, 2010"; a field misread as "Year of Passing" beside "B.com").
+- ``school_only``: a high-school diploma where a degree is asked is "not found" (recruiters read it so),
+  though its small score still ranks it above no education at all.
+- ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
+- ``equivalent_years``: "or equivalent experience" is met by four years of the posting's kind of work, half
+  of it partial (four years of work ~ a four-year degree); the years come from the role fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from jobmatch.knowledge.fields import load_degree_fields
+from jobmatch.matching import Answer, Context, register
+from jobmatch.matching.occupation import PhraseIndex
+from jobmatch.models import Category, EducationEntry, Evidence, Requirement, Signals, Status
+from jobmatch.signals.vocab import matcher
+
+__all__ = ["LADDER", "accepted_families", "field_families", "match_education"]
+
+LADDER = ("none", "high_school", "certificate", "diploma", "associate", "bachelor", "master", "doctorate")
+_RANK = {name: i for i, name in enumerate(LADDER)}
+
+FIELD_OTHER = 0.6  # other_field
+IN_PROGRESS = 0.7  # in_progress
+BELOW_ONE = 0.4  # one_rung_below: associate for bachelor, bachelor for master
+BELOW_PROGRAMME = 0.25  # a certificate or diploma where a degree is asked
+HIGH_SCHOOL_ONLY = 0.1  # a high-school diploma where a degree is asked
+EQUIVALENT_YEARS = 4.0  # equivalent_years
+EQUIVALENT_MET = 0.9
+EQUIVALENT_HALF = 0.6
+# The keys of Context.extra that scoring fills with the posting's kind of work (role fit).
+EXTRA_ROLE_YEARS = "role_years"
+EXTRA_ROLE_LABEL = "role_label"
+EXTRA_ROLE_EVIDENCE = "role_evidence"
+
+
+@cache
+def _field_index() -> PhraseIndex:
+    return PhraseIndex((f, fam.id) for fam in load_degree_fields().values() for f in (*fam.fields, fam.name))
+
+
+_JOINED = re.compile(r"(?<=[^\W\d_]{2})[-/](?=[^\W\d_]{2})")
+
+
+def field_families(field: str) -> frozenset[str]:
+    """The families a field of study belongs to: every family with a phrase in it, a phrase inside a
+    longer one not counting ("construction management" is construction, not management). Words joined
+    by a hyphen or slash ("Healthcare Administration-HM") are read apart too."""
+    index = _field_index()
+    parted = _JOINED.sub(" ", field)
+    hits = index.find(field) + (index.find(parted) if parted != field else [])
+    return frozenset(h.payload for h in hits)
+
+
+@cache
+def accepted_families(fields: tuple[str, ...], related: bool) -> frozenset[str]:
+    taxonomy = load_degree_fields()
+    asked = {f for field in fields for f in field_families(field)}
+    if related:
+        asked |= {r for f in list(asked) for r in taxonomy[f].related}
+    return frozenset(asked)
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    score: float
+    why: str
+    evidence: tuple[Evidence, ...]
+    none_of_it: bool = False  # ``school_only``: shown as not found, though the score keeps a sliver
+
+
+def _label(e: EducationEntry) -> str:
+    return e.level.replace("_", " ") + (f" in {e.field}" if e.field else "")
+
+
+def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: frozenset[str]) -> _Judged:
+    have = _RANK.get(entry.level, -1)
+    want = _RANK.get(need, 0)
+    ev = (entry.evidence,) if entry.evidence is not None else ()
+    label = _label(entry)
+    if have < 0:
+        return _Judged(0.0, "no degree named", ev)
+    families = field_families(entry.field)
+    if not families and entry.evidence is not None:
+        # ``field_from_quote``: "MBA, 2010", or a field misread as "Year of Passing" beside "B.com"
+        families = field_families(entry.evidence.text)
+    if have >= want:
+        if not fields:
+            score, why = 1.0, f"{label}: the level asked for"
+        elif families & accepted:
+            score, why = 1.0, f"{label}: the level asked for, in a related field"
+        else:
+            score, why = FIELD_OTHER, f"{label}: the level asked for, but in another field"
+        if not entry.completed:
+            note = f": {entry.progress}" if entry.progress else ""
+            score, why = score * IN_PROGRESS, f"{why} (still in progress{note})"
+        return _Judged(score, why, ev)
+    if entry.level in ("associate", "bachelor", "master"):
+        return _Judged(BELOW_ONE, f"{label}: below the level asked for", ev)
+    if entry.level in ("certificate", "diploma"):
+        return _Judged(BELOW_PROGRAMME, f"{label}: below the level asked for", ev)
+    if entry.level == "high_school":
+        return _Judged(HIGH_SCHOOL_ONLY, "high-school diploma only", ev, none_of_it=True)
+    return _Judged(0.0, f"{label}: below the level asked for", ev)
+
+
+def entries_of(s: Signals) -> Sequence[EducationEntry]:
+    """The résumé's education entries; the older single ``degree`` (and the related degree it names)
+    when there are none."""
+    if s.education:
+        return s.education
+    d = s.degree
+    if d.level in ("unknown", "none"):
+        return ()
+    out = [
+        EducationEntry(
+            level=d.level,
+            field=d.field,
+            completed=not d.in_progress,
+            progress=d.progress,
+            evidence=d.evidence[0] if d.evidence else None,
+        )
+    ]
+    return out
+
+
+def _related_degree(s: Signals) -> EducationEntry | None:
+    """ "bachelor in Mass Communications" beside a JD: another degree the degree signal named."""
+    text = s.degree.related_degree
+    level, _, field = text.partition(" in ")
+    if level in _RANK and field:
+        ev = s.degree.evidence[1] if len(s.degree.evidence) > 1 else None
+        return EducationEntry(level=level, field=field, evidence=ev)
+    return None
+
+
+def _lowest_named(text: str) -> str:
+    """``level_from_text``: an untyped level is the lowest the requirement's words name ("Associate's or
+    Bachelor's degree" -> associate); none named -> high school."""
+    for level in LADDER[1:]:
+        if matcher("degrees", level, fuzzy=False).find(text):  # a level the vocabulary lacks finds nothing
+            return level
+    return "high_school"
+
+
+@register(Category.EDUCATION)
+def match_education(req: Requirement, ctx: Context) -> Answer:
+    s = ctx.signals
+    need = req.level if req.level in _RANK else _lowest_named(req.text)
+    if need == "none":
+        return Answer(1.0, (), "No education level asked for", method="education")
+    related = any("related" in t.lower() for t in req.terms) or "related field" in req.text.lower()
+    accepted = accepted_families(tuple(req.fields), related)
+    entries = list(entries_of(s))
+    extra = _related_degree(s)
+    if extra is not None and not any(e.level == extra.level and e.field == extra.field for e in entries):
+        entries.append(extra)
+    judged = [_judge(e, need, tuple(req.fields), accepted) for e in entries]
+    best = max(judged, key=lambda j: j.score, default=None)
+    if best is None:
+        best = _Judged(
+            0.0, "studies in progress, no degree named" if s.degree.in_progress else "no degree found", ()
+        )
+    score, why, evidence = best.score, best.why, best.evidence
+    if req.or_equivalent or any("equivalent" in a.lower() for a in req.alternatives):
+        years = ctx.extra.get(EXTRA_ROLE_YEARS, 0.0)
+        years = float(years) if isinstance(years, int | float) else 0.0
+        alt = (
+            EQUIVALENT_MET
+            if years >= EQUIVALENT_YEARS
+            else EQUIVALENT_HALF
+            if years >= EQUIVALENT_YEARS / 2
+            else 0.0
+        )
+        if alt > score:
+            label = ctx.extra.get(EXTRA_ROLE_LABEL, "the posting's kind of work")
+            role_ev = ctx.extra.get(EXTRA_ROLE_EVIDENCE, ())
+            score = alt
+            why = f"{why}; {years:g} years of {label} count as equivalent experience"
+            if isinstance(role_ev, tuple):
+                evidence = evidence + tuple(e for e in role_ev if isinstance(e, Evidence))
+    status = Status.NOT_FOUND if best.none_of_it and score == best.score else None
+    return Answer(score, evidence, why[:1].upper() + why[1:], status=status, method="education")

@@ -1,0 +1,291 @@
+"""Experience: years of a role or domain, from the dated jobs whose title or own duty lines show that work.
+
+The requirement's ``fields`` ("accounts payable", "customer service") become a target of occupations
+(``jobmatch.matching.occupation``); each job of the work history is matched against it within its own
+lines; months of matching jobs are merged (overlaps once) and compared with ``years``. Families that carry
+a tuned role signal in ``Signals`` (named by ``signal`` in ``knowledge/occupations.toml``) are answered from
+that signal: the same mechanism, with evidence gathered by ``jobmatch.signals``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from jobmatch.knowledge.occupations import Family, load_occupations
+from jobmatch.matching import Answer, Context, register
+from jobmatch.matching.occupation import (
+    JobMatch,
+    PhraseIndex,
+    Target,
+    field_target,
+    match_jobs,
+    merged_months,
+)
+from jobmatch.matching.text import find_in_lines, find_phrase
+from jobmatch.models import Category, Evidence, Method, Requirement, RoleSignal, Signals
+from jobmatch.signals.roles import HOSPITALITY
+
+__all__ = [
+    "Experience",
+    "experience_of",
+    "role_strength",
+    "role_words",
+    "signal_answer",
+    "signal_families",
+    "target_of",
+]
+
+# Context.extra key that scoring fills: the highest seniority rung whose jobs still do the work themselves.
+EXTRA_MAX_RUNG = "max_rung"
+# A role job counts for more the longer it was held: a summer as a cashier is not a career in customer
+# service. Full credit from five years ("several years" of such work, as recruiters read it); an undated
+# job gets the middle.
+ROLE_BASE = 0.55
+ROLE_FULL_YEARS = 5.0
+ROLE_UNDATED = 0.7
+ROLE_OLD = 0.6  # all of it more than ten years before the résumé's "now": the career has moved elsewhere
+RECENT_YEARS = 10.0
+# Restaurant and venue service only (host, server, crew member): customer-facing, but far from accounts,
+# orders and records; counts half.
+ROLE_HOSPITALITY = 0.5
+# Related work of another kind, from the family's adjacent years (sales jobs beside a sales-support role).
+RELATED_WORK = 0.45
+# With years asked for: meeting them is met (0.85, more years up to three times the ask add the rest);
+# fewer years are partial, rising with the share held; the role with no dates is partial in the middle;
+# adjacent work (an accountant for an accounts-payable ask) is a weak partial.
+YEARS_MET = 0.85
+YEARS_SHORT_BASE = 0.4
+YEARS_SHORT_SPAN = 0.3
+YEARS_UNDATED = 0.5
+ADJACENT = 0.3
+# Without years asked ("experience in X is a plus"): having done the work is met, more years rank higher.
+ANY_MET = 0.8
+
+
+def role_strength(role: RoleSignal) -> float:
+    """0 when absent; ROLE_BASE..1 with the years held (a tuned RoleSignal of ``Signals``)."""
+    if not role.present:
+        return 0.0
+    if role.years <= 0:
+        strength = ROLE_UNDATED
+    else:
+        strength = ROLE_BASE + (1 - ROLE_BASE) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+        if role.recent_years <= 0:
+            strength *= ROLE_OLD
+    if hospitality_only(role):
+        strength *= ROLE_HOSPITALITY
+    return strength
+
+
+def hospitality_only(role: RoleSignal) -> bool:
+    return bool(role.roles) and all(
+        r.evidence is not None and r.evidence.term == HOSPITALITY for r in role.roles
+    )
+
+
+def role_words(role: RoleSignal) -> str:
+    """ "Host/Server (6 y)": the titles and years, saying when restaurant service only counts half."""
+    text = f"{', '.join(role.titles[:3]) or 'duties'} ({role.years:g} y)"
+    return text + (", restaurant/venue service: half weight" if hospitality_only(role) else "")
+
+
+def target_of(req: Requirement) -> Target:
+    """The occupations a requirement's fields (else its text's family names) stand for."""
+    phrases = tuple(req.fields)
+    if not phrases:
+        # Untyped: the family names its text holds, a name inside a longer one not counting ("sales"
+        # inside "sales support").
+        phrases = tuple(dict.fromkeys(h.phrase for h in _family_names().find(req.text)))
+    return field_target(phrases)
+
+
+@cache
+def _family_names() -> PhraseIndex:
+    return PhraseIndex((name, fam.id) for fam in load_occupations().families.values() for name in fam.names)
+
+
+def signal_families(target: Target) -> tuple[Family, ...]:
+    """The target's families that carry a tuned role signal, when every one of the posting's phrases names
+    such a family (then the signals answer; otherwise the generic job matching does)."""
+    vocab = load_occupations()
+    named = []
+    for phrase in target.phrases:
+        fams = [f for f in vocab.families.values() if f.signal and any(_same(phrase, n) for n in f.names)]
+        if not fams:
+            return ()
+        named.extend(fams)
+    return tuple(dict.fromkeys(named))
+
+
+def _same(a: str, b: str) -> bool:
+    span = find_phrase(a, b)
+    return span is not None and span == (0, len(b)) and find_phrase(b, a) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    """Years of the target's work in one résumé."""
+
+    years: float  # merged, of jobs that did the work
+    recent_years: float  # of those, within RECENT_YEARS of the résumé's "now"
+    undated: bool  # a job did the work but carries no dates
+    adjacent_years: float  # merged, of adjacent jobs only
+    adjacent: bool
+    matches: tuple[JobMatch, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def present(self) -> bool:
+        return self.years > 0 or self.undated
+
+
+def experience_of(target: Target, ctx: Context) -> Experience:
+    """Match every job of the work history against the target (memoised per candidate in ``ctx.extra``)."""
+    key = f"experience:{hash(target)}:{ctx.extra.get(EXTRA_MAX_RUNG)}"
+    memo = ctx.extra.get(key)
+    if isinstance(memo, Experience):
+        return memo
+    lines = ctx.document.lines
+    rung = ctx.extra.get(EXTRA_MAX_RUNG)
+    found = match_jobs(ctx.signals.jobs, lines, target, rung if isinstance(rung, int) else None)
+    full = [m for m in found if m.how != "adjacent"]
+    near = [m for m in found if m.how == "adjacent"]
+    months = merged_months(m.job for m in full)
+    now = _month(ctx.signals.as_of)
+    recent = months
+    if now is not None:
+        recent = merged_months(
+            m.job for m in full if (e := _end(m)) is not None and e >= now - int(RECENT_YEARS * 12)
+        )
+    evidence = []
+    for m in (full or near)[:3]:
+        if 0 <= m.line_index < len(lines):
+            line = lines[m.line_index]
+            method = Method.SYNONYM if m.how == "title" else Method.INFERRED
+            evidence.append(Evidence(line.text, line.page, line.number, method, m.phrase, m.matched))
+    result = Experience(
+        years=round(months / 12, 1),
+        recent_years=round(recent / 12, 1),
+        undated=any(m.job.months <= 0 for m in full),
+        adjacent_years=round(merged_months(m.job for m in near) / 12, 1),
+        adjacent=bool(near),
+        matches=tuple(found),
+        evidence=tuple(evidence),
+    )
+    ctx.extra[key] = result
+    return result
+
+
+def _month(label: str) -> int | None:
+    if len(label) >= 7 and label[:4].isdigit() and label[5:7].isdigit():
+        return int(label[:4]) * 12 + int(label[5:7]) - 1
+    return None
+
+
+def _end(m: JobMatch) -> int | None:
+    start = _month(m.job.start)
+    return None if start is None else start + max(m.job.months, 1) - 1
+
+
+def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) -> Answer:
+    """Families with a tuned role signal: strength of the strongest (against the years asked, if any),
+    else related sales/client work."""
+    parts: list[str] = []
+    evidence: list[Evidence] = []
+    score = 0.0
+    for fam in families:
+        role = getattr(s, fam.signal, None)
+        if not isinstance(role, RoleSignal) or not role.present:
+            continue
+        parts.append(f"{_short(fam)}: {role_words(role)}")
+        evidence.extend(role.evidence[:3])
+        strength = role_strength(role)
+        if req.years > 0:
+            strength = _against_years(role.years, req.years, undated=role.years <= 0)
+            if hospitality_only(role):
+                strength *= ROLE_HOSPITALITY
+        score = max(score, strength)
+    if parts:
+        return Answer(score, tuple(evidence), "; ".join(parts), method="role signal")
+    names = " or ".join(_short(f) for f in families)
+    for fam in families:
+        years = getattr(s, fam.adjacent_years, 0.0) if fam.adjacent_years else 0.0
+        if isinstance(years, float) and years > 0:
+            why = f"{years:g} years in related roles, none in {names}"
+            return Answer(RELATED_WORK, (), why, method="role signal")
+    return Answer(0.0, (), f"No {names} job found", method="role signal")
+
+
+def _against_years(held: float, want: float, *, undated: bool) -> float:
+    """Years held against years asked: met from ``want`` up, partial below, the undated role in between."""
+    if held <= 0:
+        return YEARS_UNDATED if undated else 0.0
+    if held >= want:
+        return YEARS_MET + (1 - YEARS_MET) * min(1.0, held / (3 * want))
+    return YEARS_SHORT_BASE + YEARS_SHORT_SPAN * held / want
+
+
+def _short(fam: Family) -> str:
+    return fam.names[0] if fam.names else fam.id.replace("_", " ")
+
+
+@register(Category.EXPERIENCE)
+def match_experience(req: Requirement, ctx: Context) -> Answer:
+    target = target_of(req)
+    families = signal_families(target)
+    if families:
+        answer = signal_answer(req, families, ctx.signals)
+        if answer.score > 0 or not target:
+            return answer
+        # ``work_without_role``: the tuned signal sees no such job, but a job's own lines name the work
+        # (a teacher who "managed the front desk"): related work, partial.
+        exp = experience_of(target, ctx)
+        if exp.matches:
+            first = exp.matches[0]
+            what = " or ".join(target.phrases)
+            why = f"work of {what} inside another job ({first.job.title or first.phrase})"
+            return Answer(ADJACENT, exp.evidence, why, method="role signal")
+        return _claimed(target, ctx) or answer
+    what = " or ".join(target.phrases) or req.text
+    if not target:
+        return Answer(0.0, (), f"'{what}' is not in the occupations vocabulary", method="experience")
+    exp = experience_of(target, ctx)
+    want = req.years
+    held = f"{exp.years:g} years of {what}"
+    if exp.years > 0:
+        if want > 0:
+            score = _against_years(exp.years, want, undated=False)
+            why = f"{held}, {want:g} asked" if exp.years >= want else f"{held}, fewer than the {want:g} asked"
+        else:
+            score = ANY_MET + (1 - ANY_MET) * min(exp.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+            why = held
+        titles = ", ".join(
+            dict.fromkeys(m.job.title for m in exp.matches if m.how != "adjacent" and m.job.title)
+        )
+        if titles:
+            why += f" ({titles[:80]})"
+    elif exp.undated:
+        score = YEARS_UNDATED if want > 0 else ANY_MET
+        why = f"{what}: a job without dates"
+    elif exp.adjacent:
+        score = ADJACENT
+        why = f"related work only: {exp.matches[0].job.title or exp.matches[0].phrase}"
+    else:
+        return _claimed(target, ctx) or Answer(0.0, (), f"No job of {what} found", method="years of " + what)
+    return Answer(score, exp.evidence, why, method="years of " + what)
+
+
+# ``claimed_not_shown``: the work named only outside any job (a summary, a skills list) is claimed, not shown:
+# partial, the lowest (rubric: "a skill only claimed in a summary with no job behind it").
+CLAIMED = 0.15
+
+
+def _claimed(target: Target, ctx: Context) -> Answer | None:
+    lines = ctx.document.lines
+    for hit in find_in_lines(target.phrases, lines):
+        line = lines[hit.index]
+        ev = Evidence(line.text, line.page, line.number, Method.EXACT, hit.phrase, hit.matched)
+        why = f"'{hit.phrase}' named, but in no job of the work history"
+        return Answer(CLAIMED, (ev,), why, method="claimed")
+    return None

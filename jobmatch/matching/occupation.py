@@ -1,0 +1,332 @@
+"""Occupations in titles and duty lines: which occupation a job title names, which occupations a posting's
+field ("accounts payable", "customer service") stands for, which jobs of a work history did that work,
+for how many months, and how senior a title is. Words come from ``knowledge/occupations.toml``.
+
+Heuristics (each named, with its reason):
+- ``longest_title``: the longest occupation title found in a job title decides it ("Accounts Payable
+  Manager" is not an "Accountant" because "account" appears); shorter hits inside it are dropped.
+- ``field_in_titles``: a posting's field names the occupations with a title equal to it or two titles holding
+  it (primary; "customer service banker" alone is a banker), and those
+  whose duty phrases hold it (secondary: a bookkeeper does accounts payable); a field that is a family's
+  name makes that family adjacent work.
+- ``words_inside_field``: a field naming no occupation as a whole is read by the occupation titles and
+  family names inside it ("acute care nursing" -> nursing).
+- ``duties_in_job``: a job whose title is unknown or adjacent did the work when its own lines hold the field
+  itself or a duty phrase of a primary occupation; a job titled as another occupation needs two different
+  phrases (one incidental "answered calls" does not make a nurse a call-centre agent).
+- ``other_occupation``: a job titled as another occupation whose own lines hold two duty phrases of the work
+  did some of it inside that occupation: related work, not the work itself (a chef who "ensured customer
+  satisfaction" and "handled complaints" is not a customer-service representative).
+- ``incidental_duty``: one duty phrase of the work inside a job titled as another occupation is adjacent
+  work ("complete A/P for the service center" in an HR job): partial, not nothing.
+- ``overseen_work``: in a job far above the posting's level (a CFO for a clerk's job) duties that name the
+  work were overseen, not done: adjacent work, not the work itself.
+- ``ing_is_a_noun``: a vocabulary word in -ing ("accounting", "nursing", "billing") matches only a word in
+  -ing: the stem of "accounting clerk" is that of "account clerk", but "Account Manager" is a sales title.
+- ``seniority_ladder``: a title's rung is the highest rung among the ladder phrases it holds, a phrase
+  inside a longer one not counting ("assistant manager" is not "manager").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from jobmatch.knowledge.occupations import Occupation, load_occupations
+from jobmatch.matching.text import tokens
+from jobmatch.models import JobEntry, Line
+
+__all__ = [
+    "JobMatch",
+    "PhraseIndex",
+    "Target",
+    "field_target",
+    "job_months",
+    "match_jobs",
+    "merged_months",
+    "seniority_rung",
+    "title_occupations",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # token positions
+    end: int
+    char_start: int
+    char_end: int
+    phrase: str
+    payload: str
+
+
+# "Senior Accountant/Financial Analyst", "billing/invoicing": a slash between words (not "A/P") parts them.
+# The replacement keeps every character position, so quotes stay exact.
+_SLASH = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
+
+
+def _gerund(word: str) -> bool:
+    return len(word) > 5 and word.lower().endswith("ing")
+
+
+class PhraseIndex:
+    """Many phrases, found by word stems in one pass over a text's tokens."""
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, str]]] = {}
+        for phrase, payload in items:
+            words = tuple((st, _gerund(phrase[a:b])) for st, a, b in tokens(phrase))
+            if words:
+                self._by_first.setdefault(words[0][0], []).append((words, phrase, payload))
+
+    def find(self, text: str, *, longest: bool = True) -> list[_Hit]:
+        toks = tokens(_SLASH.sub(" ", text))
+        gerunds = [_gerund(text[a:b]) for _, a, b in toks]
+        hits: list[_Hit] = []
+        for i, (s, _, _) in enumerate(toks):
+            for words, phrase, payload in self._by_first.get(s, ()):
+                n = len(words)
+                if i + n <= len(toks) and all(
+                    toks[i + k][0] == words[k][0] and (gerunds[i + k] or not words[k][1]) for k in range(n)
+                ):
+                    hits.append(_Hit(i, i + n, toks[i][1], toks[i + n - 1][2], phrase, payload))
+        if not longest:
+            return hits
+        return [
+            h
+            for h in hits
+            if not any(
+                o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in hits
+            )
+        ]
+
+
+@cache
+def _title_index() -> PhraseIndex:
+    vocab = load_occupations()
+    return PhraseIndex((t, o.id) for o in vocab.occupations.values() for t in (o.title, *o.titles))
+
+
+@cache
+def _ladder_index() -> PhraseIndex:
+    return PhraseIndex((phrase, str(rung)) for rung, phrase in load_occupations().seniority)
+
+
+def title_occupations(title: str) -> tuple[Occupation, ...]:
+    """The occupations a job title names (``longest_title``), longest hit first."""
+    if not title.strip():
+        return ()
+    vocab = load_occupations()
+    hits = sorted(_title_index().find(title), key=lambda h: (-(h.end - h.start), h.start))
+    return tuple(dict.fromkeys(vocab.occupations[h.payload] for h in hits))
+
+
+def seniority_rung(title: str) -> int | None:
+    """The title's rung on the seniority ladder (``seniority_ladder``), or None when it names none."""
+    hits = _ladder_index().find(title)
+    return max((int(h.payload) for h in hits), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The work a requirement or posting asks for, as occupations of the vocabulary."""
+
+    phrases: tuple[str, ...]  # the posting's own words for it ("accounts payable")
+    primary: frozenset[str]  # occupation ids whose titles name it
+    secondary: frozenset[str]  # occupation ids whose duties name it (their titles count too)
+    families: frozenset[str]  # families of primary/secondary occupations, and families named by a phrase
+    adjacent: frozenset[str]  # related families: partial credit
+    core: frozenset[str] = frozenset()  # families of primary occupations and families named by a phrase
+
+    @property
+    def occupations(self) -> frozenset[str]:
+        return self.primary | self.secondary
+
+    def __bool__(self) -> bool:
+        return bool(self.primary or self.secondary or self.families)
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    want = [s for s, _, _ in tokens(needle)]
+    have = [s for s, _, _ in tokens(haystack)]
+    n = len(want)
+    return n > 0 and any(have[i : i + n] == want for i in range(len(have) - n + 1))
+
+
+@cache
+def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ()) -> Target:
+    """Occupations and families for a requirement's fields (``field_in_titles``), plus any occupations the
+    caller already knows (a posting's title)."""
+    vocab = load_occupations()
+    primary: set[str] = set(occupation_ids)
+    secondary: set[str] = set()
+    named: set[str] = set()
+    for phrase in phrases:
+        found = False
+        for occ in vocab.occupations.values():
+            holding = [t for t in (occ.title, *occ.titles) if _contains(t, phrase)]
+            # One title holding it as a modifier ("customer service banker") is another occupation.
+            duties = [d for d in occ.duties if _contains(d, phrase)]
+            if any(_contains(phrase, t) for t in holding) or len(holding) >= 2:
+                primary.add(occ.id)
+                found = True
+            elif duties:
+                secondary.add(occ.id)
+                found = True
+        for fam in vocab.families.values():
+            if any(_contains(name, phrase) and _contains(phrase, name) for name in fam.names):
+                named.add(fam.id)
+                found = True
+        if not found:
+            # ``words_inside_field``: "acute care nursing" names no occupation as a whole, but holds the
+            # family name "nursing"; "line cook experience" holds the title "line cook".
+            for hit in _names_index().find(phrase):
+                kind, _, ident = hit.payload.partition(":")
+                (primary if kind == "occupation" else named).add(ident)
+    secondary -= primary
+    families = {vocab.occupations[o].family for o in primary | secondary} | named
+    adjacent = {r for f in families for r in vocab.families[f].related} - families
+    core = {vocab.occupations[o].family for o in primary} | named
+    return Target(
+        tuple(phrases),
+        frozenset(primary),
+        frozenset(secondary),
+        frozenset(families),
+        frozenset(adjacent),
+        frozenset(core),
+    )
+
+
+@cache
+def _names_index() -> PhraseIndex:
+    vocab = load_occupations()
+    items = [(t, f"occupation:{o.id}") for o in vocab.occupations.values() for t in (o.title, *o.titles)]
+    items += [(n, f"family:{f.id}") for f in vocab.families.values() for n in f.names]
+    return PhraseIndex(items)
+
+
+@cache
+def _duty_index(target: Target) -> PhraseIndex:
+    vocab = load_occupations()
+    # "full-cycle bookkeeping" is also written "full cycle bookkeeping"
+    items = [(v, "field") for p in target.phrases for v in dict.fromkeys((p, p.replace("-", " ")))]
+    duty_of = set(target.primary)
+    if not target.occupations:
+        # only families named ("nursing"): their occupations' duties show the work
+        duty_of = {o.id for o in vocab.occupations.values() if o.family in target.families}
+    items += [(d, o) for o in sorted(duty_of) for d in vocab.occupations[o].duties]
+    return PhraseIndex(items)
+
+
+@dataclass(frozen=True, slots=True)
+class JobMatch:
+    job: JobEntry
+    how: str  # "title" (the job title names a target occupation), "duties", or "adjacent"
+    line_index: int  # the line that shows it (title line or the duty line)
+    matched: str  # the words that matched
+    phrase: str  # the vocabulary phrase that matched
+
+
+def match_jobs(
+    jobs: Sequence[JobEntry], lines: Sequence[Line], target: Target, max_rung: int | None = None
+) -> list[JobMatch]:
+    """The jobs that did the target's work, and how each shows it; adjacent jobs are marked as such.
+    A job above ``max_rung`` whose duties name the work oversaw it (``overseen_work``): adjacent."""
+    vocab = load_occupations()
+    found: list[JobMatch] = []
+    for job in jobs:
+        title_line = _title_line(job, lines)
+        occs = title_occupations(job.title)
+        hit_occ = next((o for o in occs if o.id in target.occupations), None)
+        if hit_occ is not None:
+            found.append(JobMatch(job, "title", title_line, job.title, hit_occ.title))
+            continue
+        same_family = next((o for o in occs if o.family in target.families), None)
+        if same_family is not None and not target.occupations:
+            found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
+            continue
+        near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
+        duty = _duty_evidence(job, lines, target, other_title=bool(occs) and near is None)
+        overseen = (
+            duty is not None
+            and max_rung is not None
+            and (rung := seniority_rung(job.title)) is not None
+            and rung > max_rung
+        )
+        if duty is not None and not overseen and not (occs and near is None):
+            found.append(duty)
+            continue
+        if duty is None and occs and near is None:
+            duty = _duty_evidence(job, lines, target, other_title=False)  # ``incidental_duty``
+        if duty is not None:
+            found.append(JobMatch(job, "adjacent", duty.line_index, duty.matched, duty.phrase))
+            continue
+        if near is not None:
+            label = vocab.families[near.family].name
+            found.append(JobMatch(job, "adjacent", title_line, job.title, label))
+    return found
+
+
+def _title_line(job: JobEntry, lines: Sequence[Line]) -> int:
+    if job.evidence is not None:
+        for i in job.line_indexes:
+            if (
+                0 <= i < len(lines)
+                and lines[i].page == job.evidence.page
+                and lines[i].number == job.evidence.line
+            ):
+                return i
+    return job.line_indexes[0] if job.line_indexes else -1
+
+
+def _duty_evidence(
+    job: JobEntry, lines: Sequence[Line], target: Target, *, other_title: bool
+) -> JobMatch | None:
+    index = _duty_index(target)
+    distinct: dict[str, tuple[int, _Hit]] = {}
+    field_hit: tuple[int, _Hit] | None = None
+    for i in job.line_indexes:
+        if not 0 <= i < len(lines):
+            continue
+        for hit in index.find(lines[i].text):
+            key = " ".join(s for s, _, _ in tokens(hit.phrase))
+            distinct.setdefault(key, (i, hit))
+            if hit.payload == "field" and field_hit is None:
+                field_hit = (i, hit)
+    enough = len(distinct) >= 2 or (bool(distinct) and not other_title)
+    if not enough:
+        return None
+    i, hit = field_hit or next(iter(distinct.values()))
+    text = lines[i].text
+    return JobMatch(job, "duties", i, text[hit.char_start : hit.char_end], hit.phrase)
+
+
+def _month_index(label: str) -> int | None:
+    if len(label) >= 7 and label[:4].isdigit() and label[5:7].isdigit():
+        return int(label[:4]) * 12 + int(label[5:7]) - 1
+    return None
+
+
+def job_months(job: JobEntry) -> tuple[int, int] | None:
+    """(first, last) month index of a dated job, or None."""
+    start = _month_index(job.start)
+    if start is None or job.months <= 0:
+        return None
+    return (start, start + job.months - 1)
+
+
+def merged_months(jobs: Iterable[JobEntry]) -> int:
+    """Months covered by the jobs, overlaps counted once."""
+    spans = sorted(s for j in jobs if (s := job_months(j)) is not None)
+    total, cur_a, cur_b = 0, None, None
+    for a, b in spans:
+        if cur_b is None or cur_a is None or a > cur_b + 1:
+            if cur_b is not None and cur_a is not None:
+                total += cur_b - cur_a + 1
+            cur_a, cur_b = a, b
+        else:
+            cur_b = max(cur_b, b)
+    if cur_a is not None and cur_b is not None:
+        total += cur_b - cur_a + 1
+    return total

@@ -1,0 +1,288 @@
+"""The education and experience matchers and the occupation vocabulary, on hand-built résumé facts.
+
+Facts (jobs, education entries) are built directly so these tests pin the matchers, not the extraction.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.knowledge.fields import load_degree_fields, parse_degree_fields
+from jobmatch.knowledge.occupations import load_occupations, parse_occupations
+from jobmatch.matching import Context, matcher_for
+from jobmatch.matching.education import EXTRA_ROLE_YEARS, accepted_families, field_families
+from jobmatch.matching.occupation import (
+    field_target,
+    match_jobs,
+    merged_months,
+    seniority_rung,
+    title_occupations,
+)
+from jobmatch.models import (
+    Category,
+    Document,
+    EducationEntry,
+    JobEntry,
+    Line,
+    Requirement,
+    RequirementKind,
+    Signals,
+    Status,
+)
+from jobmatch.scoring import match_requirement
+
+
+def _doc(*rows: str) -> Document:
+    return Document("cv.txt", "txt", tuple(Line(r, 1, i) for i, r in enumerate(rows, 1)), 1)
+
+
+def _req(category: Category, text: str = "x", **kw: object) -> Requirement:
+    return Requirement("R1", text, RequirementKind.REQUIRED, category=category, **kw)  # type: ignore[arg-type]
+
+
+def _job(title: str, start: str, months: int, lines: tuple[int, ...]) -> JobEntry:
+    return JobEntry(title=title, start=start, end="", months=months, line_indexes=lines)
+
+
+# --------------------------------------------------------------------------- knowledge files
+
+
+def test_every_occupation_names_a_known_family_and_has_titles() -> None:
+    vocab = load_occupations()
+    assert len(vocab.occupations) >= 40
+    for occ in vocab.occupations.values():
+        assert occ.family in vocab.families
+        assert occ.titles, occ.id
+    for fam in vocab.families.values():
+        assert all(r in vocab.families for r in fam.related), fam.id
+
+
+def test_an_unknown_family_in_a_user_file_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown family"):
+        parse_occupations('[occupations.x]\ntitle = "X"\nfamily = "nope"\n')
+    with pytest.raises(ValueError, match="unknown related"):
+        parse_degree_fields('[families.a]\nfields = ["a"]\nrelated = ["b"]\n')
+
+
+def test_field_taxonomy_places_fields_by_longest_phrase() -> None:
+    assert "nursing" in field_families("Nursing")
+    assert field_families("Construction Management") == frozenset({"engineering"})
+    assert "business" not in field_families("Construction Management")
+    # several families when the field names several ("Business, Accounting and Finance")
+    assert {"business", "accounting_finance"} <= field_families("Business, Accounting and Finance")
+    assert load_degree_fields()["business"].related  # business accepts related families
+
+
+def test_related_field_is_one_way() -> None:
+    business = accepted_families(("business", "marketing"), True)
+    accounting = accepted_families(("accounting", "finance"), True)
+    assert "accounting_finance" in business
+    assert "business" not in accounting
+
+
+# --------------------------------------------------------------------------- occupations
+
+
+def test_longest_title_decides_the_occupation() -> None:
+    assert title_occupations("Accounts Payable Specialist")[0].id == "accounts_payable_clerk"
+    assert title_occupations("Staff Accountant")[0].id == "accountant"
+    assert title_occupations("Senior Accountant/Financial Analyst")  # a slash parts two titles
+    assert title_occupations("Registered Nurse, ICU")[0].family == "nursing"
+
+
+def test_seniority_ladder() -> None:
+    assert seniority_rung("Assistant Manager") == 2  # not "manager"
+    assert seniority_rung("Controller") == 4
+    assert seniority_rung("VP Finance") == 6
+    assert seniority_rung("Accounts Payable Specialist") == 1
+    assert seniority_rung("Widget") is None
+
+
+def test_a_field_names_occupations_not_every_title_holding_its_words() -> None:
+    target = field_target(("customer service",))
+    assert "customer_service_representative" in target.primary
+    assert "bank_teller" not in target.primary  # "customer service banker" alone is a banker…
+    assert "bank_teller" in target.secondary  # …though a teller's duties are customer service
+    assert target.core == frozenset({"customer_service"})
+    ap = field_target(("accounts payable",))
+    assert "accounts_payable_clerk" in ap.primary
+    assert "bookkeeper" in ap.secondary  # a bookkeeper's duties name accounts payable
+
+
+def test_merged_months_counts_overlaps_once() -> None:
+    a = _job("A", "2015-01", 24, ())
+    b = _job("B", "2016-01", 24, ())  # overlaps a by 12 months
+    c = _job("C", "", 10, ())  # undated: no interval
+    assert merged_months([a, b, c]) == 36
+
+
+# --------------------------------------------------------------------------- experience
+
+AP_LINES = (
+    "Accounts Payable Clerk",  # 0
+    "Processed vendor invoices and weekly check runs.",  # 1
+    "Registered Nurse",  # 2
+    "Answered calls about accounts payable questions.",  # 3
+    "Staff Accountant",  # 4
+    "Prepared journal entries; handled AR, AP and GL.",  # 5
+    "Cashier",  # 6
+    "Ran the register.",  # 7
+)
+
+
+def _ctx(jobs: tuple[JobEntry, ...], lines: tuple[str, ...] = AP_LINES) -> Context:
+    return Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})
+
+
+def test_experience_years_from_titled_jobs_against_the_years_asked() -> None:
+    req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    met = matcher(req, _ctx((_job("Accounts Payable Clerk", "2017-01", 36, (0, 1)),)))
+    short = matcher(req, _ctx((_job("Accounts Payable Clerk", "2020-01", 12, (0, 1)),)))
+    assert met.score >= 0.75 and "3 years" in met.explanation
+    assert 0 < short.score < 0.75  # fewer years than asked: partial
+    assert met.evidence and "Accounts Payable" in met.evidence[0].text
+
+
+def test_experience_duties_count_in_an_adjacent_job_and_stay_inside_the_job() -> None:
+    req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    accountant = _job("Staff Accountant", "2015-01", 36, (4, 5))
+    # "AP" inside the accountant's own lines: the job did accounts payable work
+    assert matcher(req, _ctx((accountant,))).score >= 0.75
+    # the same accountant whose lines do not name it: related work only (partial)
+    plain = _job("Staff Accountant", "2015-01", 36, (4,))
+    assert 0 < matcher(req, _ctx((plain,))).score < 0.75
+    # a nurse with one incidental mention: adjacent at most
+    nurse = _job("Registered Nurse", "2010-01", 60, (2, 3))
+    assert matcher(req, _ctx((nurse,))).score < 0.75
+    # a cashier job is not made AP work by lines outside it: named outside any job is only claimed
+    cashier = _job("Cashier", "2010-01", 60, (6, 7))
+    claimed = matcher(req, _ctx((cashier,)))
+    assert claimed.method == "claimed" and 0 < claimed.score < 0.2
+    assert matcher(req, _ctx((cashier,), AP_LINES[6:] + ("",) * 6)).score == 0.0
+
+
+def test_far_senior_jobs_oversaw_the_work() -> None:
+    lines = ("VP Finance", "Oversaw accounts payable and vendor invoices.")
+    jobs = (_job("VP Finance", "2010-01", 120, (0, 1)),)
+    target = field_target(("accounts payable",))
+    assert match_jobs(jobs, _doc(*lines).lines, target)[0].how == "duties"
+    assert match_jobs(jobs, _doc(*lines).lines, target, max_rung=3)[0].how == "adjacent"
+
+
+def test_experience_with_role_signal_families_uses_the_signals() -> None:
+    # AVON147's "sales support or customer service role": families with a tuned signal in Signals
+    req = _req(Category.EXPERIENCE, fields=("sales support", "customer service"))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    answer = matcher(req, Context(_doc("x"), Signals(), {}))
+    assert answer.method == "role signal" and answer.score == 0.0
+
+
+# --------------------------------------------------------------------------- education
+
+
+def _edu(*entries: EducationEntry, extra: dict[str, object] | None = None) -> Context:
+    return Context(_doc("x"), Signals(education=entries), extra or {})
+
+
+NURSING = _req(Category.EDUCATION, level="associate", fields=("nursing",))
+
+
+def test_a_degree_in_another_field_is_partial_not_the_level_asked_for() -> None:
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    psych = matcher(NURSING, _edu(EducationEntry("bachelor", "Psychology")))
+    bsn = matcher(NURSING, _edu(EducationEntry("bachelor", "Nursing")))
+    assert 0 < psych.score < 0.75 and "another field" in psych.explanation
+    assert bsn.score == 1.0
+
+
+def test_related_field_means_the_same_family() -> None:
+    req = _req(
+        Category.EDUCATION, level="associate", fields=("accounting", "finance"), terms=("related field",)
+    )
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Commerce"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("bachelor", "Business Management"))).score < 0.75
+
+
+def test_in_progress_and_below_level_are_partial_and_school_only_is_not_found() -> None:
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    req = _req(Category.EDUCATION, level="bachelor")
+    assert matcher(req, _edu(EducationEntry("bachelor", "Biology", completed=False))).score == pytest.approx(
+        0.7
+    )
+    assert matcher(req, _edu(EducationEntry("associate", "Biology"))).score == pytest.approx(0.4)
+    school = match_requirement(req, Signals(education=(EducationEntry("high_school"),)), _doc("x"))
+    assert school.status is Status.NOT_FOUND and school.score > 0
+    hs = _req(Category.EDUCATION, level="high_school")
+    assert matcher(hs, _edu(EducationEntry("high_school"))).score == 1.0
+
+
+def test_or_equivalent_experience_uses_the_role_years() -> None:
+    req = _req(Category.EDUCATION, level="bachelor", fields=("business",), or_equivalent=True)
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    none = matcher(req, _edu())
+    four = matcher(req, _edu(extra={EXTRA_ROLE_YEARS: 4.5}))
+    two = matcher(req, _edu(extra={EXTRA_ROLE_YEARS: 2.5}))
+    assert none.score == 0.0
+    assert four.score >= 0.75 and "equivalent experience" in four.explanation
+    assert 0 < two.score < 0.75
+
+
+def test_education_falls_back_to_the_single_degree() -> None:
+    from jobmatch.models import Degree
+
+    req = _req(Category.EDUCATION, level="bachelor", fields=("business",), terms=("related field",))
+    s = Signals(degree=Degree(level="bachelor", field="Marketing"))
+    assert match_requirement(req, s, _doc("x")).status is Status.MET
+
+
+def test_an_entry_whose_field_names_no_family_is_placed_by_its_quote() -> None:
+    from jobmatch.models import Evidence, Method
+
+    req = _req(Category.EDUCATION, level="associate", fields=("accounting",), terms=("related field",))
+    quote = Evidence("B.com, Year of Passing 2009", 1, 3, Method.EXACT)
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Year of Passing", evidence=quote))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("bachelor", "Year of Passing"))).score < 0.75
+
+
+def test_another_occupations_job_holding_the_duties_is_related_work() -> None:
+    lines = ("Sous Chef", "Ensured customer satisfaction and handled complaints from guests.")
+    jobs = (_job("Sous Chef", "2015-01", 36, (0, 1)),)
+    found = match_jobs(jobs, _doc(*lines).lines, field_target(("customer service",)))
+    assert [m.how for m in found] == ["adjacent"]
+
+
+def test_an_untyped_level_is_the_lowest_the_words_name() -> None:
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    req = _req(Category.EDUCATION, "Associate's or Bachelor's degree in Nursing", fields=("nursing",))
+    assert matcher(req, _edu(EducationEntry("associate", "Nursing"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("high_school"))).score < 0.75
+
+
+def test_a_field_is_read_by_the_names_inside_it() -> None:
+    target = field_target(("acute care nursing",))
+    assert target.core == frozenset({"nursing"})
+    req = _req(Category.EXPERIENCE, years=2, fields=("acute care nursing",))
+    lines = (
+        "Staff Nurse",
+        "Administered medications and completed patient assessments.",
+        "Barista",
+        "Made coffee.",
+    )
+    jobs = (_job("Staff Nurse", "2016-01", 36, (0, 1)), _job("Barista", "2019-01", 12, (2, 3)))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    answer = matcher(req, _ctx(jobs, lines))
+    assert answer.score >= 0.75 and "Staff Nurse" in answer.explanation
