@@ -210,11 +210,12 @@ def test_seniority_is_judged_against_the_postings_level() -> None:
 
 
 def test_recruiter_phrases_raise_any_requirement_to_met_with_the_quote() -> None:
-    posting = _typed(AP_POSTING, phrases=("generally accepted accounting",))
-    d = doc(COOK + "Applied generally accepted accounting principles at home.\n")
+    # A phrase no vocabulary knows: only the recruiter's rule can find it.
+    posting = _typed(AP_POSTING, phrases=("household ledger",))
+    d = doc(COOK + "Kept the household ledger for a family trust.\n")
     r2 = score_candidate(posting, extract_signals(d), d).matches[1]
-    assert r2.status is Status.MET and r2.concept == "phrase"
-    assert "generally accepted accounting" in r2.evidence[0].text.lower()
+    assert r2.status is Status.MET  # by the matcher reading the phrase, or by scoring's phrase rule
+    assert "household ledger" in r2.evidence[0].text.lower()
 
 
 def test_a_missed_must_have_caps_the_total() -> None:

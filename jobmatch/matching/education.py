@@ -197,4 +197,8 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
             if isinstance(role_ev, tuple):
                 evidence = evidence + tuple(e for e in role_ev if isinstance(e, Evidence))
     status = Status.NOT_FOUND if best.none_of_it and score == best.score else None
-    return Answer(score, evidence, why[:1].upper() + why[1:], status=status, method="education")
+    # "Bachelor in Mass Communications: the level asked for" -> the table shows the degree itself.
+    summary = why.split(":", 1)[0] if score > 0 and ":" in why else ""
+    return Answer(
+        score, evidence, why[:1].upper() + why[1:], status=status, method="education", summary=summary
+    )

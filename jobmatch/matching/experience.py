@@ -207,7 +207,8 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
                 strength *= ROLE_HOSPITALITY
         score = max(score, strength)
     if parts:
-        return Answer(score, tuple(evidence), "; ".join(parts), method="role signal")
+        summary = "; ".join(p.split(" (", 1)[0] for p in parts)
+        return Answer(score, tuple(evidence), "; ".join(parts), method="role signal", summary=summary)
     names = " or ".join(_short(f) for f in families)
     for fam in families:
         years = getattr(s, fam.adjacent_years, 0.0) if fam.adjacent_years else 0.0
@@ -273,7 +274,7 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
         why = f"related work only: {exp.matches[0].job.title or exp.matches[0].phrase}"
     else:
         return _claimed(target, ctx) or Answer(0.0, (), f"No job of {what} found", method="years of " + what)
-    return Answer(score, exp.evidence, why, method="years of " + what)
+    return Answer(score, exp.evidence, why, method="years of " + what, summary=why.split(" (", 1)[0])
 
 
 # ``claimed_not_shown``: the work named only outside any job (a summary, a skills list) is claimed, not shown:
