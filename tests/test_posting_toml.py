@@ -272,10 +272,6 @@ def test_editing_a_category_changes_how_the_item_counts(
     assert order(moved)[0] == "denise-caldwell"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="phrases reach the matchers only once the lead wires req.phrases into scoring (issue 11)",
-)
 def test_an_added_phrase_lets_a_candidate_meet_the_requirement(two_candidates: Path, tmp_path: Path) -> None:
     posting = parse_posting(
         "Title: Coordinator\nREQUIREMENTS:\nProficiency in spreadsheet software.\n", "p.txt"
