@@ -78,6 +78,11 @@ def _quantity(index: Index, term: str) -> TermResult | None:
     return best
 
 
+# ``literal_min_share``: a term no vocabulary knows is partly shown only by at least half of its content
+# words in one line; "procedures" or "close" alone is not evidence of "month-end close procedures".
+LITERAL_MIN_SHARE = 0.5
+
+
 def match_term(index: Index, term: str, vocabs: tuple[str, ...] = VOCABS) -> TermResult:
     """How well the résumé shows one named skill or tool, with the quotes. The family's own word ("ERP
     programs") meets it even where the posting gives examples: scoring it partial (as the labellers of
@@ -122,7 +127,7 @@ def match_term(index: Index, term: str, vocabs: tuple[str, ...] = VOCABS) -> Ter
             return hinted
     if concept is None:
         share, hit = content_share(index, term)
-        if hit is not None and share > 0:
+        if hit is not None and share >= LITERAL_MIN_SHARE:
             score = LITERAL_ALL if share >= 1.0 else 0.5 * share
             why = f"{term}: the words found together" if share >= 1.0 else f"{term}: some of its words"
             return TermResult(term, score, (index.evidence(hit, term, Method.EXACT),), why)
