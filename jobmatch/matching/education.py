@@ -141,6 +141,24 @@ def entries_of(s: Signals) -> Sequence[EducationEntry]:
     return out
 
 
+_LEVEL_LABELS = {
+    "high_school": "High school",
+    "high school": "High school",
+    "associate": "Associate",
+    "bachelor": "Bachelor's",
+    "master": "Master's",
+    "doctorate": "Doctorate",
+}
+
+
+def _table_label(text: str) -> str:
+    """ "bachelor in Marketing" -> "Bachelor's in Marketing" for the table."""
+    for level, label in _LEVEL_LABELS.items():
+        if text.lower().startswith(level):
+            return label + text[len(level) :]
+    return text
+
+
 def _related_degree(s: Signals) -> EducationEntry | None:
     """ "bachelor in Mass Communications" beside a JD: another degree the degree signal named."""
     text = s.degree.related_degree
@@ -198,7 +216,7 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
                 evidence = evidence + tuple(e for e in role_ev if isinstance(e, Evidence))
     status = Status.NOT_FOUND if best.none_of_it and score == best.score else None
     # "Bachelor in Mass Communications: the level asked for" -> the table shows the degree itself.
-    summary = why.split(":", 1)[0] if score > 0 and ":" in why else ""
+    summary = _table_label(why.split(":", 1)[0]) if score > 0 and ":" in why else ""
     return Answer(
         score, evidence, why[:1].upper() + why[1:], status=status, method="education", summary=summary
     )
