@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
@@ -367,14 +368,7 @@ def load_posting(path: Path) -> Posting:
     if path.suffix.lower() == ".toml":
         return _load_toml(path)
     shown = display_path(str(path))
-    try:
-        info = path.stat()
-    except FileNotFoundError as exc:
-        raise PostingError(f"posting not found: {shown}") from exc
-    except OSError as exc:
-        raise PostingError(f"cannot read posting {shown}: {exc.strerror or exc}") from exc
-    if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-        raise PostingError(f"posting {shown} is not a regular file")
+    info = regular_file(path, shown)
     data = _read_head(path, shown, MAX_POSTING_BYTES + 1)
     if len(data) > MAX_POSTING_BYTES and not data.startswith(_BINARY_MAGIC):
         raise PostingError(f"posting {shown} is too large ({info.st_size:,} bytes; the limit is 1 MB)")
@@ -464,6 +458,20 @@ def parse_posting(text: str, path: str = "") -> Posting:
 
 
 # --------------------------------------------------------------------------- reading the file
+
+
+def regular_file(path: Path, shown: str) -> os.stat_result:
+    """The posting's stat, or PostingError when it is missing, unreadable or not a regular file (a FIFO
+    or device would block or never end)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise PostingError(f"posting not found: {shown}") from exc
+    except OSError as exc:
+        raise PostingError(f"cannot read posting {shown}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise PostingError(f"posting {shown} is not a regular file")
+    return info
 
 
 def _looks_like_posting_name(name: str) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -159,15 +158,10 @@ def dump_posting(posting: Posting) -> str:
 
 def load_posting_toml(path: Path) -> Posting:
     """Read an edited export. PostingError names the line and key of anything wrong."""
+    from jobmatch.posting.parse import regular_file
+
     shown = display_path(str(path))
-    try:
-        info = path.stat()
-    except FileNotFoundError as exc:
-        raise PostingError(f"posting not found: {shown}") from exc
-    except OSError as exc:
-        raise PostingError(f"cannot read posting {shown}: {exc.strerror or exc}") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise PostingError(f"posting {shown} is not a regular file")
+    info = regular_file(path, shown)
     if info.st_size > MAX_TOML_BYTES:
         raise PostingError(f"posting {shown} is too large ({info.st_size:,} bytes; the limit is 2 MB)")
     try:
