@@ -10,7 +10,7 @@ from dataclasses import replace
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import find_concept
-from jobmatch.matching.skill import TermResult, combine, match_term, terms_of
+from jobmatch.matching.skill import TermResult, match_term, terms_answer, terms_of
 from jobmatch.matching.text import Index, index_of
 from jobmatch.models import Category, Requirement
 
@@ -72,5 +72,4 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
     results = [qualify(index, match_term(index, t, VOCABS), req.fields) for t in terms_of(req)]
-    score, evidence, why = combine(results, req.all_of and len(req.terms) > 1)
-    return Answer(score, evidence, why[:1].upper() + why[1:], method="credential catalogue")
+    return terms_answer(req, results, "credential catalogue")

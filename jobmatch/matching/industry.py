@@ -9,7 +9,7 @@ import re
 from jobmatch.knowledge.vocabulary import load_vocabulary
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, find_concept, find_members, literal, resolve, stems_of
-from jobmatch.matching.skill import TermResult, combine, terms_of
+from jobmatch.matching.skill import TermResult, terms_answer, terms_of
 from jobmatch.matching.text import Index, index_of
 from jobmatch.models import Category, Evidence, Requirement
 
@@ -80,6 +80,4 @@ def match_industry_term(index: Index, term: str) -> TermResult:
 @register(Category.INDUSTRY)
 def match_industry(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
-    results = [match_industry_term(index, t) for t in terms_of(req)]
-    score, evidence, why = combine(results, req.all_of and len(req.terms) > 1)
-    return Answer(score, evidence, why[:1].upper() + why[1:], method="industry vocabulary")
+    return terms_answer(req, [match_industry_term(index, t) for t in terms_of(req)], "industry vocabulary")

@@ -220,6 +220,13 @@ def combine(results: list[TermResult], all_of: bool) -> tuple[float, tuple[Evide
     return best.score, best.evidence, best.why
 
 
+def terms_answer(req: Requirement, results: list[TermResult], method: str) -> Answer:
+    """The answer of a term-by-term matcher: its terms' results combined as the requirement asks
+    (every term, or any one of them)."""
+    score, evidence, why = combine(results, req.all_of and len(req.terms) > 1)
+    return Answer(score, evidence, why[:1].upper() + why[1:], method=method)
+
+
 def terms_of(req: Requirement) -> list[str]:
     terms = list(dict.fromkeys([*req.terms, *req.phrases]))
     return terms or [req.text]
@@ -228,9 +235,7 @@ def terms_of(req: Requirement) -> list[str]:
 @register(Category.SKILL)
 def match_skill(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
-    results = [match_term(index, t) for t in terms_of(req)]
-    score, evidence, why = combine(results, req.all_of and len(req.terms) > 1)
-    return Answer(score, evidence, why[:1].upper() + why[1:], method="skills and tools")
+    return terms_answer(req, [match_term(index, t) for t in terms_of(req)], "skills and tools")
 
 
-__all__ = ["TermResult", "combine", "match_skill", "match_term", "stem", "terms_of"]
+__all__ = ["TermResult", "combine", "match_skill", "match_term", "stem", "terms_answer", "terms_of"]

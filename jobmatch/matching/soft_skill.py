@@ -8,7 +8,7 @@ from __future__ import annotations
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, find_concept, literal, resolve
-from jobmatch.matching.skill import TermResult, combine, terms_of
+from jobmatch.matching.skill import TermResult, terms_answer, terms_of
 from jobmatch.matching.text import Index, index_of
 from jobmatch.models import Category, Evidence, Requirement, RoleSignal, Signals
 from jobmatch.signals.roles import HOSPITALITY
@@ -126,5 +126,4 @@ def match_soft_skill(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
     results = [match_soft_term(index, ctx.signals, t) for t in terms_of(req)]
-    score, evidence, why = combine(results, req.all_of and len(req.terms) > 1)
-    return Answer(score, evidence, why[:1].upper() + why[1:], method="soft skill backed by work")
+    return terms_answer(req, results, "soft skill backed by work")
