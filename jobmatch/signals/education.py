@@ -8,6 +8,7 @@ its own reading for the AVON147 signals; its in-progress reason is carried onto 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from jobmatch.models import Degree, EducationEntry
@@ -199,13 +200,5 @@ def education_entries(view: ResumeView, degree: Degree | None = None) -> tuple[E
                 and (ev.page, ev.line) == (main.page, main.line)
                 and entry.level == degree.level
             ):
-                entries[pos] = EducationEntry(
-                    level=entry.level,
-                    field=entry.field,
-                    school=entry.school,
-                    year=entry.year,
-                    completed=False,
-                    progress=degree.progress,
-                    evidence=entry.evidence,
-                )
+                entries[pos] = dataclasses.replace(entry, completed=False, progress=degree.progress)
     return tuple(entries)
