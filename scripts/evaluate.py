@@ -1043,19 +1043,10 @@ class CrossValidation:
         return spread([f.value(metric) for f in figures]).cell()
 
 
-@dataclass
-class Evaluation:
-    labels_path: Path
-    posting_id: str
-    outcomes: list[Outcome]
-    requirements: tuple[tuple[str, str], ...] = ()  # (id, text) of the posting's requirements
-    methods: dict[str, list[float]] = field(default_factory=dict)  # method -> score per outcome
-    figures: dict[str, RankingFigures] = field(default_factory=dict)
-    signals: dict[str, Confusion] = field(default_factory=dict)
-    years_mae: float | None = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
-    cv: CrossValidation = field(default_factory=CrossValidation)
-    as_of: str = ""
+class RankedOutcomes:
+    """What both kinds of evaluation read off their outcomes, in the outcomes' order."""
+
+    outcomes: Sequence[Any]
 
     @property
     def ids(self) -> list[str]:
@@ -1068,6 +1059,21 @@ class Evaluation:
     @property
     def scores(self) -> list[float]:
         return [o.score for o in self.outcomes]
+
+
+@dataclass
+class Evaluation(RankedOutcomes):
+    labels_path: Path
+    posting_id: str
+    outcomes: list[Outcome]
+    requirements: tuple[tuple[str, str], ...] = ()  # (id, text) of the posting's requirements
+    methods: dict[str, list[float]] = field(default_factory=dict)  # method -> score per outcome
+    figures: dict[str, RankingFigures] = field(default_factory=dict)
+    signals: dict[str, Confusion] = field(default_factory=dict)
+    years_mae: float | None = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    cv: CrossValidation = field(default_factory=CrossValidation)
+    as_of: str = ""
 
 
 def posting_query(posting: Posting) -> str:
@@ -1228,7 +1234,7 @@ STORED_MARK = "*"  # a baseline stored in general/baseline_scores.json, not comp
 
 
 @dataclass
-class GeneralEvaluation:
+class GeneralEvaluation(RankedOutcomes):
     spec: SetSpec
     posting: Posting
     outcomes: list[GeneralOutcome]
@@ -1236,18 +1242,6 @@ class GeneralEvaluation:
     figures: dict[str, RankingFigures] = field(default_factory=dict)
     status: StatusAccuracy | None = None
     cv: CrossValidation = field(default_factory=CrossValidation)
-
-    @property
-    def ids(self) -> list[str]:
-        return [o.label.id for o in self.outcomes]
-
-    @property
-    def grades(self) -> list[float]:
-        return [o.label.grade for o in self.outcomes]
-
-    @property
-    def scores(self) -> list[float]:
-        return [o.score for o in self.outcomes]
 
 
 def stored_baselines(shared: Path, name: str) -> dict[str, dict[str, float]]:
