@@ -197,13 +197,6 @@ _YEARS = re.compile(
 )
 # A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
 _PREFERENCE_CLAUSE = re.compile(r"[,;]?\s*\b(?:preferably|ideally)\b[^,;]*", re.IGNORECASE)
-# ``trailing_preference``: "… RF scanners is nice to have." The closing words say the item's kind (the
-# parser has read it), not what to look for.
-_TRAILING_PREFERENCE = re.compile(
-    r"\s*\b(?:(?:is|are|would be|will be)\s+)?(?:an?\s+(?:big\s+|huge\s+|definite\s+)?(?:plus|bonus|asset)"
-    r"|nice[\s-]to[\s-]have|preferred|desired|desirable|advantageous|optional)\s*[.!]*\s*$",
-    re.IGNORECASE,
-)
 _SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|&|\s/\s|\+\s)\s*", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
 _INTRO = re.compile(
@@ -285,7 +278,6 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         return " "
 
     core = _PARENS.sub(paren, text)
-    core = _TRAILING_PREFERENCE.sub("", core)
     if preference_clauses:
 
         def clause(match: re.Match[str]) -> str:
