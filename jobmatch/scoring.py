@@ -50,7 +50,7 @@ from jobmatch.models import (
     Status,
     TermSignal,
 )
-from jobmatch.signals.vocab import Corrector, Entry, TermMatcher, matcher
+from jobmatch.signals.vocab import matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
 WEIGHT_REQUIRED = 1.0
@@ -249,96 +249,6 @@ _ANSWERS = {
     "organization": _soft("organization", "shown by coordination or admin work"),
 }
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "or",
-        "the",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "with",
-        "is",
-        "are",
-        "be",
-        "as",
-        "at",
-        "by",
-        "from",
-        "our",
-        "your",
-        "you",
-        "we",
-        "will",
-        "this",
-        "that",
-        "plus",
-        "preferred",
-        "required",
-        "must",
-        "have",
-        "nice",
-        "strong",
-        "excellent",
-        "good",
-        "proven",
-        "ability",
-        "experience",
-        "years",
-        "year",
-        "knowledge",
-        "understanding",
-        "skills",
-        "skill",
-        "including",
-        "etc",
-        "e",
-        "g",
-        "i",
-        "e",
-        "using",
-        "use",
-        "work",
-        "working",
-    ]
-)
-
-
-@cache
-def _keyword_matcher(text: str) -> tuple[TermMatcher, tuple[str, ...]]:
-    words = [w for w in re.findall(r"[a-z][a-z0-9+#.\-]*[a-z0-9+#]|[a-z]", text.lower()) if w not in _STOP]
-    keys = tuple(dict.fromkeys(w for w in words if len(w) > 1))
-    entries = tuple(Entry(k, (k,)) for k in keys)
-    return TermMatcher(entries, (), Corrector(frozenset(keys))), keys
-
-
-def _keywords(req: Requirement, document: Document) -> _Answer:
-    options = [req.text] if not req.alternatives else [*req.alternatives, req.text]
-    best = _Answer(0.0, (), "None of its keywords found")
-    for option in options:
-        tm, keys = _keyword_matcher(option)
-        if not keys:
-            continue
-        found: dict[str, Evidence] = {}
-        for line in document.lines:
-            for hit in tm.find(line.text):
-                if hit.canonical not in found:
-                    found[hit.canonical] = Evidence(
-                        line.text, line.page, line.number, hit.method, hit.canonical, hit.matched, hit.ratio
-                    )
-        share = len(found) / len(keys)
-        if share > best.score:
-            missing = [k for k in keys if k not in found]
-            why = f"Found {len(found)} of {len(keys)} keywords" + (
-                f"; missing {', '.join(missing)}" if missing else ""
-            )
-            best = _Answer(share, tuple(found.values())[:6], why)
-    return best
-
 
 def match_requirement(
     req: Requirement, signals: Signals, document: Document, extra: dict[str, object] | None = None
@@ -365,7 +275,7 @@ def match_requirement(
         )
     else:
         concept = concept_of(req)
-        legacy = _keywords(req, document) if concept == "keywords" else _ANSWERS[concept](req, signals)
+        legacy = _ANSWERS[concept](req, signals)
         score = round(max(0.0, min(1.0, legacy.score)), 3)
         match = RequirementMatch(req, _status(score), score, legacy.evidence, legacy.explanation, concept)
     return _with_phrases(match, document)
