@@ -314,9 +314,15 @@ def weight_of(req: Requirement) -> float:
     return WEIGHT_REQUIRED if req.kind is RequirementKind.REQUIRED else WEIGHT_PREFERRED
 
 
+def _asked(match: RequirementMatch) -> bool:
+    """What no résumé has to show (logistics, eligibility) is settled at the screen: with no recruiter
+    weight it neither adds nor takes away, whatever the résumé happens to show of it."""
+    req = match.requirement
+    return match.status is Status.ASK or (req.category is Category.LOGISTICS and req.weight is None)
+
+
 def _weight_of_match(match: RequirementMatch) -> float:
-    # What no résumé can show is asked at the screen: it neither adds nor takes away.
-    return 0.0 if match.status is Status.ASK else weight_of(match.requirement)
+    return 0.0 if _asked(match) else weight_of(match.requirement)
 
 
 # The requirements list is what the posting asks for; a recruiter's first screen is whether the person has
@@ -499,7 +505,7 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
     missed = [
         m.requirement.id
         for m in matches
-        if m.requirement.must_have and m.status not in (Status.MET, Status.ASK)
+        if m.requirement.must_have and m.status is not Status.MET and not _asked(m)
     ]
     if missed and total > MUST_HAVE_CAP:
         total = MUST_HAVE_CAP

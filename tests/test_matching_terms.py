@@ -277,6 +277,22 @@ def test_logistics_is_asked_at_the_screen_unless_shown() -> None:
     assert clearance.score == 1.0
 
 
+def test_logistics_shown_in_part_is_partial_and_says_what_to_ask() -> None:
+    terms = ("rotating shifts", "weekends")
+    one = answer("logistics", "Worked weekends at the store", terms, all_of=True)
+    assert one.status is None and 0 < one.score < 1.0
+    assert "ask at screen: rotating shifts" in one.explanation and one.evidence[0].text.startswith(
+        "Worked weekends"
+    )
+    # a related arrangement of working time (the "working hours" family of logistics.toml)
+    related = answer("logistics", "Working overtime as needed", terms, all_of=True)
+    assert 0 < related.score < 1.0 and related.evidence[0].term == "overtime"
+    flexible = answer("logistics", "Flexible schedule, reliable", ("rotating shifts",))
+    assert 0 < flexible.score < 1.0
+    # "flexible" alone is a soft skill, not a schedule
+    assert answer("logistics", "Flexible team player", terms, all_of=True).status is Status.ASK
+
+
 # --------------------------------------------------------------------------- the keyword fallback
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -242,3 +244,23 @@ def test_a_title_outside_the_vocabulary_is_read_by_the_names_inside_it() -> None
 
     posting = parse_posting("Title: Patient Care Coordinator\nREQUIREMENTS:\n- Excel.\n")
     assert "nursing" in posting_target(posting).core
+
+
+def test_logistics_shown_or_not_carry_no_weight_and_never_cap() -> None:
+    """What a résumé happens to show of shifts or weekends neither adds to the total nor, as a must-have,
+    caps it: the screen settles it."""
+    text = (
+        "Title: Clerk\nREQUIREMENTS:\n- Proficiency in Microsoft Excel.\n- Must be able to work weekends.\n"
+    )
+    posting = parse_posting(text)
+    # Excel only through the suite: partial, so any weight the weekends line got would show in the total
+    plain = doc("Skills\nMS Office, typing\n")
+    weekends = doc("Skills\nMS Office, typing\nWorked weekends\n")
+    a = score_candidate(posting, extract_signals(plain), plain)
+    b = score_candidate(posting, extract_signals(weekends), weekends)
+    assert [m.status for m in a.matches] == [Status.PARTIAL, Status.ASK]
+    assert b.matches[1].status is Status.MET and b.requirements_score == a.requirements_score
+    must = dataclasses.replace(
+        posting, requirements=(posting.requirements[0], replace(posting.requirements[1], must_have=True))
+    )
+    assert score_candidate(must, extract_signals(plain), plain).total == a.total

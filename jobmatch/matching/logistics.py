@@ -1,37 +1,43 @@
 """Logistics and eligibility (shifts, weekends, lifting, travel, work authorisation, clearance, background
-check): no résumé has to show them, so they are asked at the screen (Status.ASK, no weight) unless a line
-plainly shows every term asked for ("Worked rotating shifts and weekends", "Active Secret clearance").
+check): no résumé has to show them, so they carry no weight and, when the résumé says nothing, are asked at
+the screen (Status.ASK). What a résumé does show is reported: every term asked for on its lines is met
+("Worked rotating shifts and weekends", "Active Secret clearance"); some of them, or a related arrangement
+of the same family ("working overtime as needed", "flexible schedule" for rotating shifts; families in
+``knowledge/logistics.toml``) is partial, the rest still to ask.
 """
 
 from __future__ import annotations
 
-from jobmatch.knowledge.vocabulary import load_vocabulary
 from jobmatch.matching import Answer, Context, register
-from jobmatch.matching._terms import find_concept, literal, resolve
-from jobmatch.matching.skill import terms_of
+from jobmatch.matching.skill import TermResult, match_term, terms_of
 from jobmatch.matching.text import index_of
-from jobmatch.models import Category, Evidence, Requirement, Status
+from jobmatch.models import Category, Requirement, Status
 
 VOCABS = ("logistics",)
+# Shown in part (one of two terms, or only a related arrangement): partial; logistics carry no weight, so
+# the figure only orders the evidence.
+PARTLY = 0.5
 
 
 @register(Category.LOGISTICS)
 def match_logistics(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
-    load_vocabulary(VOCABS[0])
     terms = terms_of(req)
-    evidence: list[Evidence] = []
-    shown: list[str] = []
-    for term in terms:
-        concept = resolve(term, VOCABS) or literal(term)
-        hits = find_concept(index, concept, term)
-        if hits:
-            shown.append(term)
-            evidence.append(hits[0].evidence(index, concept.name))
+    results = [match_term(index, term, VOCABS) for term in terms]
+    direct = [r for r in results if r.score >= 1.0]
+    some = [r for r in results if r.score > 0]
     needed = len(terms) if req.all_of else 1
-    if len(shown) >= needed:
-        return Answer(1.0, tuple(evidence), "Shown by the résumé: " + ", ".join(shown), method="logistics")
+    evidence = tuple(e for r in some for e in r.evidence[:1])
+    if len(direct) >= needed:
+        shown = ", ".join(r.term for r in direct)
+        return Answer(1.0, evidence, "Shown by the résumé: " + shown, method="logistics")
+    if some:
+        rest = [r.term for r in results if r not in direct]
+        why = "; ".join(_said(r) for r in some) + "; ask at screen: " + ", ".join(rest)
+        return Answer(PARTLY, evidence, why[:1].upper() + why[1:], method="logistics")
     why = "Ask at screen: a résumé need not show " + ", ".join(terms)
-    if shown:
-        why += f" (it shows {', '.join(shown)})"
-    return Answer(0.0, tuple(evidence), why, status=Status.ASK, method="logistics")
+    return Answer(0.0, (), why, status=Status.ASK, method="logistics")
+
+
+def _said(result: TermResult) -> str:
+    return result.why if result.score < 1.0 else f"{result.term}: shown"

@@ -71,6 +71,7 @@ class _Cues:
     related: re.Pattern[str]
     equivalent: re.Pattern[str]
     logistics: re.Pattern[str]
+    logistics_generic: frozenset[str]
     units: str
     experience_lead: re.Pattern[str]
     experience_tail: re.Pattern[str]
@@ -125,6 +126,7 @@ def _cues() -> _Cues:
         related=_pattern(_strings(education, "related")),
         equivalent=_pattern(_strings(education, "equivalent")),
         logistics=_pattern(_strings(data["logistics"], "cues")),
+        logistics_generic=frozenset(w.casefold() for w in _strings(data["logistics"], "generic")),
         units="|".join(re.escape(u) for u in _strings(data["logistics"], "units")),
         experience_lead=_edge([*filler, *_strings(skill, "verbs")], at_end=False),
         experience_tail=_edge(filler, at_end=True),
@@ -550,6 +552,9 @@ def _logistics(text: str) -> _Params:
             covered = amount.end()
         terms.append(term)
     unique = _dedupe(terms)
+    # ``generic_logistics_cue``: "availability" says the item is logistics, not what to look for.
+    specific = tuple(t for t in unique if t.casefold() not in cues.logistics_generic)
+    unique = specific or unique
     return _Params(terms=unique, all_of=len(unique) > 1 and not re.search(r"\bor\b", text, re.I))
 
 
