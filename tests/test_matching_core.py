@@ -22,10 +22,14 @@ from jobmatch.models import (
     Category,
     Document,
     EducationEntry,
+    Evidence,
     JobEntry,
     Line,
+    Method,
     Requirement,
     RequirementKind,
+    Role,
+    RoleSignal,
     Signals,
     Status,
 )
@@ -180,6 +184,23 @@ def test_experience_with_role_signal_families_uses_the_signals() -> None:
     assert matcher is not None
     answer = matcher(req, Context(_doc("x"), Signals(), {}))
     assert answer.method == "role signal" and answer.score == 0.0
+
+
+def test_work_seen_only_in_the_duties_of_other_jobs_is_partial() -> None:
+    """duties_only_is_partial: eight years of an assistant who greets visitors are customer service done,
+    not held; a Customer Service Representative's two years meet "1+ year"."""
+    req = _req(Category.EXPERIENCE, fields=("customer service",), years=1)
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+
+    def role(title: str, method: Method) -> Signals:
+        ev = Evidence(title, 1, 3, method, "customer service", title)
+        held = Role(title, "2010-01", "2018-01", 96, ev)
+        return Signals(customer_service=RoleSignal(True, (title,), 8.0, (held,), (ev,), 8.0))
+
+    duties = matcher(req, Context(_doc("x"), role("Administrative Assistant", Method.INFERRED), {}))
+    titled = matcher(req, Context(_doc("x"), role("Customer Service Representative", Method.SYNONYM), {}))
+    assert 0 < duties.score < 0.75 <= titled.score
 
 
 # --------------------------------------------------------------------------- education

@@ -78,6 +78,18 @@ def role_strength(role: RoleSignal) -> float:
     return strength
 
 
+# ``duties_only_is_partial``: the work seen only in the duty lines of jobs titled otherwise (an assistant
+# who "greets visitors", a manager who "handled guest complaints"): done, but not as the job; partial
+# (rubric: "some but not all of it").
+DUTIES_ONLY = 0.6
+
+
+def duties_only(role: RoleSignal) -> bool:
+    return bool(role.roles) and all(
+        r.evidence is not None and r.evidence.method is Method.INFERRED for r in role.roles
+    )
+
+
 def hospitality_only(role: RoleSignal) -> bool:
     return bool(role.roles) and all(
         r.evidence is not None and r.evidence.term == HOSPITALITY for r in role.roles
@@ -87,6 +99,8 @@ def hospitality_only(role: RoleSignal) -> bool:
 def role_words(role: RoleSignal) -> str:
     """ "Host/Server (6 y)": the titles and years, saying when restaurant service only counts half."""
     text = f"{', '.join(role.titles[:3]) or 'duties'} ({role.years:g} y)"
+    if duties_only(role):
+        text += ", in the duties of jobs titled otherwise"
     return text + (", restaurant/venue service: half weight" if hospitality_only(role) else "")
 
 
@@ -205,6 +219,8 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
             strength = _against_years(role.years, req.years, undated=role.years <= 0)
             if hospitality_only(role):
                 strength *= ROLE_HOSPITALITY
+        if duties_only(role):
+            strength = min(strength, DUTIES_ONLY)
         score = max(score, strength)
     if parts:
         summary = "; ".join(p.split(" (", 1)[0] for p in parts)
