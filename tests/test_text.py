@@ -95,3 +95,15 @@ def test_a_name_cut_by_a_line_break_is_found_and_quoted_whole() -> None:
     (hit,) = index.find(compile_phrase("MS Office"))
     ev = index.evidence(hit)
     assert hit.matched == "MS\nOffice".replace("\n", " ") and ev.matched in ev.text and ev.line == 1
+
+
+def test_a_one_word_name_written_as_two_words_is_found() -> None:
+    """split_compound: "Sales Force" is Salesforce; two short words never make a short name."""
+    index = index_of(
+        doc("Sales Software: Sales Force, Social Media\nQuick Books daily\nlog in to the portal")
+    )
+    sf = index.find(compile_phrase("Salesforce"))
+    assert [(h.index, h.matched, h.method) for h in sf] == [(0, "Sales Force", Method.EXACT)]
+    assert index.find(compile_phrase("QuickBooks"))[0].matched == "Quick Books"
+    assert index.find(compile_phrase("into")) == []
+    assert index.find(compile_phrase("Salesforce"), (1, 2)) == []

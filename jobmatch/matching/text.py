@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -169,6 +170,8 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 # Fuzzy (typo) matching only for words this long: shorter words are an edit away from other real words.
 FUZZY_MIN_LEN = 6
+# A one-word name written as two words is looked for from this many letters ("Salesforce", "QuickBooks").
+COMPOUND_MIN_LEN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +248,7 @@ class Index:
         self._words: dict[str, list[str]] | None = None  # by first letter: a typo keeps it
         self._near: dict[str, tuple[tuple[str, float], ...]] = {}
         self._slot_cache: dict[str, list[tuple[str, dict[str, float]]]] = {}
+        self._pairs: dict[str, list[tuple[int, Token, Token]]] | None = None
 
     def set_jobs(self, signals: Signals) -> None:
         self.jobs = tuple(tuple(j.line_indexes) for j in signals.jobs)
@@ -288,6 +292,37 @@ class Index:
         """Every hit of ``phrase``, in line order (first hit per line); ``indexes`` limits the lines."""
         if not phrase.stems or not phrase.meaningful:
             return []
+        rows = None if indexes is None else tuple(indexes)
+        hits = self._find(phrase, rows)
+        split = self._split_compound(phrase, rows, {h.index for h in hits})
+        return sorted([*hits, *split], key=lambda h: h.index) if split else hits
+
+    def _split_compound(self, phrase: Phrase, rows: tuple[int, ...] | None, done: set[int]) -> list[Hit]:
+        """``split_compound``: a one-word name written as two words ("Sales Force", "Quick Books",
+        "Power Point"): the same letters, so the same thing. Names of COMPOUND_MIN_LEN letters or more only,
+        so that two ordinary words never make a short name ("in" + "to")."""
+        word = phrase.text.strip().lower()
+        if len(phrase.stems) != 1 or len(word) < COMPOUND_MIN_LEN or not word.isalpha() or phrase.words:
+            return []
+        if self._pairs is None:
+            pairs: dict[str, list[tuple[int, Token, Token]]] = {}
+            for i, toks in enumerate(self.tokens):
+                for a, b in pairwise(toks):
+                    if a.raw.isalpha() and b.raw.isalpha() and b.start - a.end == 1:
+                        pairs.setdefault((a.raw + b.raw).lower(), []).append((i, a, b))
+            self._pairs = pairs
+        hits = []
+        for i, a, b in self._pairs.get(word, ()):
+            if i in done or (rows is not None and i not in rows):
+                continue
+            if phrase.capitals[0] and (a.raw + b.raw) != phrase.capitals[0]:
+                continue
+            done.add(i)
+            matched = self.lines[i].text[a.start : b.end]
+            hits.append(Hit(i, a.start, b.end, phrase.text, matched, Method.EXACT))
+        return hits
+
+    def _find(self, phrase: Phrase, indexes: tuple[int, ...] | None) -> list[Hit]:
         slots = self._slots(phrase) if phrase.fuzzy else [(s, {}) for s in phrase.stems]
         # Quick rejection (most phrases of a vocabulary are absent): every word must occur somewhere.
         if any(s not in self.by_stem and not near for s, near in slots):
