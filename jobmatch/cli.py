@@ -234,9 +234,12 @@ def _posting_sha256(path: str) -> str:
     "jobmatch rank resumes -f csv -o shortlist.csv · jobmatch rank resumes -f json | jq '.candidates[0]'"
 )
 def rank(
-    folder: Annotated[
-        Path, typer.Argument(help="Folder of résumés. Default: ./resumes/.", file_okay=False)
-    ] = DEFAULT_RESUMES,
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folders and files of résumés, ranked together. Default: ./resumes/.", show_default=False
+        ),
+    ] = None,
     posting: PostingOpt = None,
     fmt: Annotated[
         str | None,
@@ -262,6 +265,21 @@ def rank(
             "else every required item a résumé can show.",
         ),
     ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="GLOB",
+            help="Only files whose name or path in the folder matches (repeatable).",
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="Leave out files that match (repeatable)."),
+    ] = None,
+    recursive: Annotated[
+        bool, typer.Option("--recursive/--no-recursive", help="Read the folders inside each folder too.")
+    ] = True,
     skipped_csv: Annotated[
         Path | None,
         typer.Option(
@@ -276,16 +294,17 @@ def rank(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Rank every résumé in FOLDER against the posting."""
+    """Rank every résumé in the given folders and files against the posting."""
+    paths = inputs or [DEFAULT_RESUMES]
     outcome: list[int] = []
 
     def body() -> None:
         import dataclasses
 
-        from jobmatch.ranking import RankOptions
-        from jobmatch.ranking import rank as rank_folder
+        from jobmatch.ranking import RankOptions, rank_paths
         from jobmatch.render import find_format, progress_reporter, render_skipped_csv
         from jobmatch.render.console import output_width
+        from jobmatch.sanitize import clean_display
         from jobmatch.selection import select
         from jobmatch.signals.dates import as_of_label
 
@@ -293,8 +312,9 @@ def rank(
         default = "table" if output is None and stdout is not None and stdout.isatty() else "jsonl"
         chosen = find_format(fmt if fmt is not None else default)
         parsed = _load_posting(posting)
-        if not folder.is_dir():
-            raise JobmatchError(f"not a folder: {folder}")
+        for path in paths:
+            if not os.path.lexists(path):
+                raise JobmatchError(f"no such file or folder: {path}")
         try:
             run_as_of = as_of_label(as_of)
         except ValueError as exc:
@@ -306,8 +326,15 @@ def rank(
         out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
         bar_color = _use_color(color, sys.stderr)
         with progress_reporter(sys.stderr, enabled=not quiet, color=bar_color) as progress:
-            ranking = rank_folder(
-                folder, parsed, options, folder_arg=str(folder), progress=progress, ignored=ignored
+            ranking = rank_paths(
+                paths,
+                parsed,
+                options,
+                include=include or (),
+                exclude=exclude or (),
+                recursive=recursive,
+                progress=progress,
+                ignored=ignored,
             )
         selected = select(ranking.candidates, min_score=min_score, must_have=must_have)
         shown = dataclasses.replace(
@@ -332,7 +359,8 @@ def rank(
             _note(quiet, f"{len(ignored)} hidden or Office lock file(s) ignored")
         if not ranking.candidates:
             outcome.append(int(ExitCode.NOTHING_READABLE))
-            sys.stderr.write(f"jobmatch: error: no readable résumé in {folder}\n")
+            where = ", ".join(str(p) for p in paths)
+            sys.stderr.write(f"jobmatch: error: no readable résumé in {clean_display(where)}\n")
         elif not selected:
             outcome.append(int(ExitCode.NONE_QUALIFIED))
             wanted = []
@@ -383,6 +411,32 @@ def explain(
         else:
             width = output_width(out) if output is None else None
             render_explain(result, parsed, out, color=_use_color(color, out), width=width)
+        out.close_target()
+
+    _run(verbose, body)
+
+
+@app.command("text", epilog="Example: jobmatch text resumes/kevin-tran.docx")
+def show_text(
+    file: Annotated[Path, typer.Argument(help="One résumé file.", dir_okay=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (any case).")] = "table",
+    output: OutputOpt = None,
+    timeout: TimeoutOpt = 20.0,
+    verbose: VerboseOpt = False,
+) -> None:
+    """The cleaned lines of a résumé as jobmatch reads them, with the page and line numbers that explain's
+    quotes cite ("p1 L49")."""
+    fmt = fmt.strip().lower()
+    if fmt not in ("table", "json"):
+        _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
+
+    def body() -> None:
+        from jobmatch.ranking import RankOptions, read_text
+        from jobmatch.render.text import render_text, render_text_json
+
+        document = read_text(file, RankOptions(timeout_s=timeout, use_cache=False))
+        out = _open_output(output, machine=fmt == "json")
+        (render_text_json if fmt == "json" else render_text)(document, out)
         out.close_target()
 
     _run(verbose, body)

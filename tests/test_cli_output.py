@@ -250,11 +250,12 @@ def test_a_closed_stdout_is_a_one_line_error(folder: Path) -> None:
         timeout=120,
         check=False,
         close_fds=True,
-        preexec_fn=lambda: os.close(1),  # noqa: PLW1509 - the child starts with fd 1 closed (`>&-`)
+        preexec_fn=lambda: os.close(1),  # the child starts with fd 1 closed, as after `>&-`
     )
     err = proc.stderr.decode()
     assert proc.returncode == ExitCode.OUTPUT_FAILED, err
-    assert err.startswith("jobmatch: error: cannot write standard output: it is closed") and err.count("\n") == 1
+    assert err.startswith("jobmatch: error: cannot write standard output: it is closed")
+    assert err.count("\n") == 1
 
 
 def test_a_non_utf8_stdout_keeps_machine_output_utf8_and_tables_readable(folder: Path) -> None:
@@ -298,3 +299,48 @@ def test_json_carries_file_names_exactly(tmp_path: Path) -> None:
         assert base64.b64decode(odd["file_base64"]) == os.path.join(os.fsencode(folder), raw_name)
     table = invoke(*rank_args(folder, "-f", "table", "--no-color"), env={"COLUMNS": "200"}).stdout
     assert "\x1b" not in table and "[31mred.txt" in table  # human formats show the cleaned name
+
+
+# --------------------------------------------------------------------------- several inputs, globs, text
+
+
+def _ranked_files(result) -> list[str]:  # type: ignore[no-untyped-def]
+    assert result.exit_code in (0, 1), result.stderr
+    return sorted(Path(c["file"]).name for c in json.loads(result.stdout)["candidates"])
+
+
+def test_several_folders_and_files_rank_together(folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    (other / "old").mkdir(parents=True)
+    (other / "ann.md").write_text(GOOD_TXT.replace("Jane Doe", "Ann Lee"))
+    (other / "old" / "bo.txt").write_text(GOOD_TXT.replace("Jane Doe", "Bo Li"))
+    single = tmp_path / "solo.txt"
+    single.write_text(GOOD_TXT.replace("Jane Doe", "Solo Han"))
+    args = ["rank", str(folder), str(other), str(single), str(folder / "jane.txt")]
+    result = invoke(*args, "-p", POSTING, "-f", "json", "--no-cache", "-j", "1")
+    assert _ranked_files(result) == ["ann.md", "bo.txt", "jane.txt", "sam.txt", "solo.txt"]  # jane once
+    flat = invoke(*args, "--no-recursive", "-p", POSTING, "-f", "json", "--no-cache", "-j", "1")
+    assert "bo.txt" not in _ranked_files(flat)
+    missing = invoke("rank", str(tmp_path / "nope"), "-p", POSTING)
+    assert missing.exit_code == ExitCode.USAGE and "no such file or folder" in missing.stderr
+
+
+def test_include_and_exclude_globs(folder: Path) -> None:
+    (folder / "notes.xyz").write_text("not a résumé")
+    only = invoke(*rank_args(folder, "-f", "json", "--include", "jane*"))
+    assert _ranked_files(only) == ["jane.txt"] and only.exit_code == 0  # notes.xyz not even skipped
+    without = invoke(*rank_args(folder, "-f", "json", "--exclude", "*.xyz", "--exclude", "sam.txt"))
+    assert _ranked_files(without) == ["jane.txt"] and without.exit_code == 0
+
+
+def test_text_shows_the_lines_quotes_cite(folder: Path) -> None:
+    result = invoke("text", str(folder / "jane.txt"))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "p1 L1  Jane Doe" and lines[6] == "p1 L7  B.S. in Marketing, 2014"
+    data = json.loads(invoke("text", str(folder / "jane.txt"), "-f", "json").stdout)
+    assert data["lines"][6] == {"page": 1, "line": 7, "text": "B.S. in Marketing, 2014"}
+    explained = invoke("explain", str(folder / "jane.txt"), "-p", POSTING, "--no-color").stdout
+    assert "p1 L7 [" in explained  # the numbers explain quotes are the ones text shows
+    (folder / "empty.pdf").write_bytes(b"")
+    assert invoke("text", str(folder / "empty.pdf")).exit_code == ExitCode.NOTHING_READABLE
