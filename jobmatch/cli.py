@@ -32,6 +32,17 @@ EXIT_CODES_HELP = (
     "meeting every --must-have); 70 internal error (a bug: please report it); 74 the output could not be "
     "written (disk full, standard output closed, -o FILE not writable)."
 )
+# -o FILE without --format: the format its name says (shortlist.csv is CSV), else JSON Lines.
+FORMAT_BY_SUFFIX = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+}
 MAX_TIMEOUT_S = 3600.0  # an hour for one file is already far past any real résumé
 
 
@@ -246,7 +257,8 @@ def rank(
         typer.Option(
             "--format",
             "-f",
-            help=f"{FORMAT_NAMES} (any case). Default: table on a terminal, jsonl in a pipe or file.",
+            help=f"{FORMAT_NAMES} (any case). Default: table on a terminal, jsonl in a pipe; with -o, "
+            "what the file name says (.csv, .tsv, .json, .jsonl, .md, .txt), else jsonl.",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -309,7 +321,10 @@ def rank(
         from jobmatch.signals.dates import as_of_label
 
         stdout = _stdout()
-        default = "table" if output is None and stdout is not None and stdout.isatty() else "jsonl"
+        if output is not None:
+            default = FORMAT_BY_SUFFIX.get(output.suffix.lower(), "jsonl")
+        else:
+            default = "table" if stdout is not None and stdout.isatty() else "jsonl"
         chosen = find_format(fmt if fmt is not None else default)
         parsed = _load_posting(posting)
         for path in paths:

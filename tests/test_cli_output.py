@@ -103,6 +103,20 @@ def test_output_file_gets_the_data_and_stdout_stays_empty(folder: Path, tmp_path
     assert rows[0][:4] == ["rank", "file", "name", "score"] and len(rows) == 3
 
 
+def test_output_file_name_chooses_the_format_when_none_is_given(folder: Path, tmp_path: Path) -> None:
+    for name, check in (
+        ("a.csv", lambda t: t.startswith('\ufeff"rank","file"')),
+        ("a.md", lambda t: t.startswith("## Account Sales Coordinator")),
+        ("a.json", lambda t: json.loads(t)["schema_version"] == 1),
+        ("a.out", lambda t: json.loads(t.splitlines()[0])["type"] == "posting"),
+    ):
+        assert invoke(*rank_args(folder, "-o", str(tmp_path / name))).exit_code == 0
+        assert check((tmp_path / name).read_text(encoding="utf-8")), name
+    explicit = tmp_path / "b.csv"
+    invoke(*rank_args(folder, "-f", "json", "-o", str(explicit)))
+    assert json.loads(explicit.read_text())["candidates"]  # --format wins over the name
+
+
 def test_csv_on_stdout_has_the_byte_order_mark_and_tsv_has_none(folder: Path) -> None:
     assert invoke(*rank_args(folder, "-f", "csv")).stdout_bytes.startswith(b"\xef\xbb\xbf")
     tsv = invoke(*rank_args(folder, "-f", "tsv")).stdout
