@@ -248,7 +248,9 @@ def rank(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Folders and files of résumés, ranked together. Default: ./resumes/.", show_default=False
+            help="Folders and files of résumés, ranked together. Default: ./resumes/.",
+            metavar="FOLDER|FILE",
+            show_default=False,
         ),
     ] = None,
     posting: PostingOpt = None,
