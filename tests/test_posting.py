@@ -792,3 +792,17 @@ def test_long_whitespace_runs_colons_and_dashes_stay_linear() -> None:
     ):
         parse_posting(text)
     assert time.monotonic() - started < GENEROUS_S
+
+
+def test_bullet_explanation_is_not_a_requirement() -> None:
+    # One pasted line of inline bullets after a label, each a short requirement followed by sentences
+    # explaining it: the explanations are not requirements unless they state one.
+    text = (
+        "Title: Backend Developer\nJob ID: D1\n\nWe build software for clinics. "
+        "What You Need for this Position "
+        "- Versatility We are a small team. Successful candidates are not afraid to take on new challenges. "
+        "- Teamwork Our engineers pair daily. Everyone needs to help on a daily basis. Must know Git. "
+        "- Experience with SQL"
+    )
+    texts = [r.text for r in parse_posting(text).requirements]
+    assert texts == ["Versatility", "Teamwork", "Must know Git.", "Experience with SQL"]

@@ -1005,8 +1005,28 @@ def _items_of(text: str, list_style: bool, preferred: bool, *, source: str = "")
                 if item.text
             ]
     return [
-        item for sentence in _sentences(text) for item in _clause_items(sentence, preferred, source=source)
+        item
+        for sentence in _sentences(_bullet_heads(text))
+        for item in _clause_items(sentence, preferred, source=source)
     ]
+
+
+def _bullet_heads(text: str) -> str:
+    """``bullet_explanation``: in a run of inline bullets ("- Versatility We don't have a large team.
+    Successful candidates are not afraid …"), the sentences after a bullet's first explain it; they are
+    kept only when they state a requirement themselves ("5+ years …", "must …")."""
+    marks = list(_INLINE_BULLET.finditer(text))
+    if len(marks) < 2:
+        return text
+    # The text before the first marker is a bullet too when a label took its marker ("What You Need -").
+    bounds = [(0, 0), *((m.start(), m.end()) for m in marks)]
+    pieces = []
+    for k, (start, body) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
+        sentences = _sentences(text[body:end])
+        kept = sentences[:1] + [x for x in sentences[1:] if _REQUIREMENT_LIKE.search(x)]
+        pieces.append(text[start:body] + " ".join(kept))
+    return "".join(pieces)
 
 
 def _clause_items(text: str, preferred: bool, *, source: str = "") -> list[_Item]:
