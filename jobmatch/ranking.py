@@ -134,6 +134,11 @@ def posting_hash(posting: Posting) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+def _limits_hash(limits: Limits) -> str:
+    """The budgets change what is extracted (characters kept, pages read): part of the document key."""
+    return hashlib.blake2b(repr(limits).encode(), digest_size=6).hexdigest()
+
+
 def _limits(options: RankOptions) -> Limits:
     from jobmatch.documents import Limits
 
@@ -199,7 +204,7 @@ def _run(
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     tasks: list[Task] = []
-    keys: dict[int, tuple[str, str]] = {}  # task index -> (document key, result key)
+    read_digests: dict[int, str] = {}  # task index -> the hash of the bytes its cached document came from
     store = Cache(options.cache_path) if options.use_cache else None
     total = len(files)
     done = 0
@@ -211,9 +216,15 @@ def _run(
             progress(done, total)
 
     try:
-        ext_v = extractor_version() if store else ""
+        ext_v = f"{extractor_version()}-{_limits_hash(limits)}" if store else ""
         # The as-of date changes months and years, so it is part of every result's key.
         res_v = f"{scorer_version()}-{posting_hash(posting)}-{as_of}" if store else ""
+
+        def doc_key(digest: str, path: Path) -> str:
+            # The name's extension changes extraction (the same bytes are Markdown as .md, text as .txt,
+            # and a type that differs from the extension is a warning): it is part of the key.
+            return f"{digest}:{path.suffix.lower()}:{ext_v}"
+
         for index, (path, shown, reason) in enumerate(files):
             if reason is not None:
                 skipped.append(Skipped(shown, reason))
@@ -222,42 +233,46 @@ def _run(
             cached_doc: bytes | None = None
             if store is not None and not keep_lines:
                 # The readers' own guarded read: never blocks on a FIFO swapped in since the walk, never
-                # reads past the size budget. A file it refuses goes to a worker, which says why.
+                # reads past the size budget. A file it refuses goes to a worker, which says why. This read
+                # only finds what the cache holds; what is stored comes from the worker's own read.
                 try:
                     data: bytes | None = read_bytes(path, limits)
                 except DocumentError:
                     data = None
                 if data is not None:
                     digest = content_hash(data)
-                    doc_key, res_key = f"{digest}:{ext_v}", f"{digest}:{ext_v}:{res_v}"
-                    hit = store.get_result(res_key)
+                    hit = store.get_result(f"{doc_key(digest, path)}:{res_v}")
                     if hit is not None:
                         entries.append(Entry(hit[0], shown, results.add(hit[1])))
                         tick()
                         continue
-                    cached_doc = store.get("documents", doc_key)
+                    cached_doc = store.get("documents", doc_key(digest, path))
                     if cached_doc is not None and cached_doc.startswith(b"skip:"):
                         skipped.append(Skipped(shown, cached_doc[5:].decode("utf-8", "replace")))
                         tick()
                         continue
-                    keys[index] = (doc_key, res_key)
+                    if cached_doc is not None:
+                        read_digests[index] = digest
             if not tasks:
                 start_early()  # the first file to read: let workers get ready while we hash the rest
-            tasks.append((index, str(path), shown, cached_doc))
+            tasks.append(Task(index, str(path), shown, cached_doc))
 
         def handle(outcome: Outcome) -> None:
-            shown = files[outcome.index][1]
-            key = keys.get(outcome.index)
+            path, shown, _ = files[outcome.index]
+            # Rows go under the hash of the bytes the worker extracted (or that the cached document came
+            # from); a worker that read nothing (the file vanished or turned into a link) stores nothing.
+            digest = outcome.digest or read_digests.get(outcome.index, "")
+            key = doc_key(digest, path) if store is not None and digest else None
             if outcome.kind == "ok" and outcome.result_blob is not None:
                 entries.append(Entry(outcome.score, shown, results.add(outcome.result_blob)))
                 if store is not None and key is not None:
                     if outcome.document_blob is not None:
-                        store.put("documents", key[0], outcome.document_blob)
-                    store.put_result(key[1], outcome.score, outcome.result_blob)
+                        store.put("documents", key, outcome.document_blob)
+                    store.put_result(f"{key}:{res_v}", outcome.score, outcome.result_blob)
             else:
                 skipped.append(Skipped(shown, outcome.reason or "internal error: no result"))
-                if outcome.kind == "skipped" and store is not None and key is not None:
-                    store.put("documents", key[0], b"skip:" + outcome.reason.encode("utf-8"))
+                if outcome.kind == "skipped" and store is not None and key is not None and outcome.digest:
+                    store.put("documents", key, b"skip:" + outcome.reason.encode("utf-8"))
             tick()
 
         workers = options.workers or default_workers()

@@ -15,6 +15,7 @@ worker whose parent is gone (the main process was killed outright) exits within 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -29,8 +30,15 @@ from typing import Any
 
 from jobmatch.models import Posting
 
-# Work item handed to a worker: (index, path, shown name, cached document payload or None).
-Task = tuple[int, str, str, Any]
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file handed to a worker."""
+
+    index: int
+    path: str
+    shown: str  # the name this run shows for the file
+    cached: bytes | None = None  # the cached document payload, when the cache has one for the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +48,9 @@ class Outcome:
     score: float = 0.0  # for "ok": the result's score, to order it without unpacking the blob
     reason: str = ""
     document_blob: bytes | None = None  # freshly extracted document, packed for the cache
+    # content_hash of the bytes the worker read and extracted: what the cache may store its rows under.
+    # "" when it read none (a cached document, or a file it could not open): then nothing new is stored.
+    digest: str = ""
     result_blob: bytes | None = None  # for "ok": the packed CandidateResult
 
 
@@ -126,10 +137,12 @@ def _serve(
             outcome = _process(process_task, task, posting, limits, keep_lines, as_of)
         except MemoryError:
             outcome = Outcome(
-                task[0], "skipped", reason="needs too much memory to read (over the per-file limit)"
+                task.index, "skipped", reason="needs too much memory to read (over the per-file limit)"
             )
         except Exception as exc:  # a bug, not bad input: report it on the file, keep the run going
-            outcome = Outcome(task[0], "failed", reason=f"internal error while reading: {type(exc).__name__}")
+            outcome = Outcome(
+                task.index, "failed", reason=f"internal error while reading: {type(exc).__name__}"
+            )
         try:
             conn.send(outcome)
         except (OSError, ValueError):
@@ -144,9 +157,9 @@ def _process(process_task: Callable[..., Outcome], task: Task, *args: Any) -> Ou
     except MemoryError:
         raise
     except Exception:
-        if task[3] is None:
+        if task.cached is None:
             raise
-        return process_task((task[0], task[1], task[2], None), *args)
+        return process_task(dataclasses.replace(task, cached=None), *args)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -261,11 +274,11 @@ def run_tasks(
                         outcome = worker.conn.recv()
                     except (EOFError, OSError):
                         code = worker.proc.exitcode
-                        outcome = Outcome(worker.task[0], "failed", reason=_crash_reason(worker, code))
+                        outcome = Outcome(worker.task.index, "failed", reason=_crash_reason(worker, code))
                         replace = True
                 elif now >= worker.deadline:
                     outcome = Outcome(
-                        worker.task[0], "failed", reason=f"took longer than {timeout_s:g} s to read"
+                        worker.task.index, "failed", reason=f"took longer than {timeout_s:g} s to read"
                     )
                     replace = True
                 if outcome is None:

@@ -326,6 +326,14 @@ def build(out: Path) -> list[Case]:
         Case("pdf_blank_page.pdf", "skipped", "item 10: no text", reason=r"scanned\?"),
     )
 
+    # item 2: the same bytes under two extensions are two extractions (Markdown syntax stripped or kept)
+    same = (
+        b"Pat Example\npat@example.com\nExperience\n2018 - 2024  Python Developer, Example Corp\n"
+        b"* Built [Django](https://example.com/django) services on `PostgreSQL` and **Docker**\n"
+    )
+    for name in ("same_bytes.md", "same_bytes.txt"):
+        put(name, same, Case(name, "ranked", "item 2: extension is part of the key", name="Pat Example"))
+
     (out.parent / "job_posting_round2.txt").write_text(POSTING)
     manifest = out.parent / "round2_manifest.json"
     manifest.write_text(json.dumps([asdict(case) for case in cases], indent=2))

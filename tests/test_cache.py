@@ -3,6 +3,7 @@ and a cache path that is a link, a folder or another program's SQLite file is ne
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sqlite3
@@ -36,6 +37,63 @@ def _folder(tmp_path: Path, count: int) -> Path:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------- item 2: never stale or foreign
+
+
+def test_a_file_rewritten_between_hash_and_read_is_not_stored_under_the_old_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jobmatch.documents as documents
+
+    folder = _folder(tmp_path, 1)
+    cv = folder / "cv00.txt"
+    old_text = cv.read_text()
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    real_read = documents.read_bytes
+
+    def read_then_rewrite(path: Path, *args: object, **kwargs: object) -> bytes:
+        data = real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+        cv.write_text(old_text.replace("Jane Doe", NAMES[1]))  # rewritten after the main process hashed it
+        return data
+
+    monkeypatch.setattr(documents, "read_bytes", read_then_rewrite)
+    first = rank(folder, POSTING, options)
+    assert [c.name for c in first.candidates] == [NAMES[1]]  # the worker read the new bytes
+    monkeypatch.setattr(documents, "read_bytes", real_read)
+    cv.write_text(old_text)  # the old file again: its hash must not serve the new person
+    again = rank(folder, POSTING, options)
+    assert [c.name for c in again.candidates] == ["Jane Doe"]
+    assert again == rank(folder, POSTING, dataclasses.replace(options, use_cache=False))
+
+
+def test_the_same_bytes_under_another_extension_are_extracted_again(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    markdown = (
+        "Jane Doe\njane@example.com\nExperience\nSales Coordinator, 2015 - 2019\n"
+        "* Used [CRM](https://example.com) and `Excel`\n"
+    )
+    (folder / "cv.md").write_text(markdown)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    rank(folder, POSTING, options)
+    (folder / "cv.md").rename(folder / "cv.txt")
+    (folder / "copy.md").write_text(markdown)
+    warm = rank(folder, POSTING, options)
+    cold = rank(folder, POSTING, dataclasses.replace(options, use_cache=False))
+    assert warm == cold
+    assert rank(folder, POSTING, options) == cold
+
+
+def test_other_limits_are_another_extraction(tmp_path: Path) -> None:
+    from jobmatch.documents import Limits
+
+    folder = _folder(tmp_path, 1)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    rank(folder, POSTING, options)
+    short = dataclasses.replace(options, limits=Limits(max_chars=20))
+    assert rank(folder, POSTING, short) == rank(folder, POSTING, dataclasses.replace(short, use_cache=False))
 
 
 # ---------------------------------------------------------------------------- item 5: a bad row is a miss

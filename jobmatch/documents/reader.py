@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,20 @@ def read_document(
     any other exception for bad input. With ``root`` (the folder ``path`` was found in), no folder between
     ``root`` and the file may be a symbolic link either (see :func:`read_bytes`).
     """
+    return _guarded(lambda: _read(path, display, read_bytes(path, limits, root=root), limits))
+
+
+def parse_document(path: Path, display: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """:func:`read_document` for bytes already read from ``path`` (whose name decides text or Markdown and
+    which type the content is expected to have). Reading once and parsing exactly those bytes is what lets
+    the cache key a document by the hash of the bytes it was made from."""
+    return _guarded(lambda: _read(path, display, data, limits))
+
+
+def _guarded(read: Callable[[], Document]) -> Document:
+    """The one error ladder of the readers: bad input only ever raises DocumentError."""
     try:
-        data = read_bytes(path, limits, root=root)
-        return _read(path, display, data, limits)
+        return read()
     except DocumentError:
         raise
     except MemoryError as exc:
