@@ -134,6 +134,33 @@ def posting_hash(posting: Posting) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+def _usable_result(blob: bytes, shown: str) -> bool:
+    """Whether a cached result reads back whole. The row's check catches damage; this catches a row that
+    is well formed but holds something else (written by a bug, or by hand): the renderer reads every
+    result back later, and one that failed there would end the run with no table. Such a row is a miss."""
+    from jobmatch.results import load_result
+
+    try:
+        load_result(blob, shown)
+    except Exception:  # zlib, JSON, shape or depth: anything is a miss
+        return False
+    return True
+
+
+_MAX_REASON_CHARS = 300
+
+
+def _usable_reason(raw: bytes) -> str | None:
+    """A cached skip reason, if it reads as one of ours: one short line of UTF-8 text; else None (a miss)."""
+    try:
+        reason = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not reason or len(reason) > _MAX_REASON_CHARS or not reason.isprintable():
+        return None
+    return reason
+
+
 def _limits_hash(limits: Limits) -> str:
     """The budgets change what is extracted (characters kept, pages read): part of the document key."""
     return hashlib.blake2b(repr(limits).encode(), digest_size=6).hexdigest()
@@ -242,15 +269,18 @@ def _run(
                 if data is not None:
                     digest = content_hash(data)
                     hit = store.get_result(f"{doc_key(digest, path)}:{res_v}")
-                    if hit is not None:
+                    if hit is not None and _usable_result(hit[1], shown):
                         entries.append(Entry(hit[0], shown, results.add(hit[1])))
                         tick()
                         continue
                     cached_doc = store.get("documents", doc_key(digest, path))
                     if cached_doc is not None and cached_doc.startswith(b"skip:"):
-                        skipped.append(Skipped(shown, cached_doc[5:].decode("utf-8", "replace")))
-                        tick()
-                        continue
+                        cached_reason = _usable_reason(cached_doc[5:])
+                        if cached_reason is not None:
+                            skipped.append(Skipped(shown, cached_reason))
+                            tick()
+                            continue
+                        cached_doc = None
                     if cached_doc is not None:
                         read_digests[index] = digest
             if not tasks:

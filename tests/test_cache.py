@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,48 @@ def test_a_corrupted_row_is_a_cache_miss(tmp_path: Path, table: str, corruption:
     assert warm.skipped == ()
     again = rank(folder, POSTING, options)  # the bad rows were replaced by good ones
     assert [c.score for c in again.candidates] == [c.score for c in cold.candidates]
+
+
+# Rows that carry a valid check (written through the cache's own API, by a bug or by hand) but whose blob
+# is not what its table holds: the check cannot catch them, reading them back must.
+WELL_FORMED_WRONG = {
+    "not compressed": b"junk",
+    "a JSON list": zlib.compress(b"[1, 2]"),
+    "an empty object": zlib.compress(b"{}"),
+    "wrong field types": zlib.compress(
+        json.dumps({"file": 1, "name": 2, "score": "x", "matches": 5}).encode()
+    ),
+    "nested too deep": zlib.compress(b"[" * 100_000 + b"]" * 100_000),
+    "a decompression bomb": zlib.compress(b" " * (80 * 1024 * 1024)),
+    "a skip reason that is not one": b"skip:" + b"\x1b[31m" + b"x" * 5000,
+    "a skip reason that is not text": b"skip:\xff\xfe",
+}
+
+
+@pytest.mark.parametrize("table", ["results", "documents"])
+@pytest.mark.parametrize("payload", list(WELL_FORMED_WRONG))
+def test_a_row_with_a_valid_check_but_the_wrong_content_is_a_miss(
+    tmp_path: Path, table: str, payload: str
+) -> None:
+    folder = _folder(tmp_path, 2)
+    cache_path = tmp_path / "cache.sqlite3"
+    options = RankOptions(workers=1, cache_path=cache_path)
+    cold = rank(folder, POSTING, options)
+    blob = WELL_FORMED_WRONG[payload]
+    with sqlite3.connect(cache_path) as db:
+        for key, score in db.execute("SELECT key, score FROM results").fetchall():
+            if table == "results":
+                check = cache_module._check("results", f"{key}\0{float(score)!r}", blob)
+                db.execute("UPDATE results SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
+        if table == "documents":
+            db.execute("DELETE FROM results")
+            for (key,) in db.execute("SELECT key FROM documents").fetchall():
+                check = cache_module._check("documents", key, blob)
+                db.execute("UPDATE documents SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
+    db.close()
+    warm = rank(folder, POSTING, options)
+    assert warm == cold and warm.skipped == ()
+    assert list(warm.candidates) == list(cold.candidates)  # every result reads back (as a renderer does)
 
 
 def test_a_wrong_score_type_is_a_miss_and_a_damaged_file_no_failure(tmp_path: Path) -> None:
