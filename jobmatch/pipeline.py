@@ -51,7 +51,7 @@ def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool,
     else:
         path = Path(task.path)
         try:
-            data = read_bytes(path, limits)
+            data = read_bytes(path, limits, root=Path(task.root) if task.root is not None else None)
         except DocumentError as exc:  # nothing read, so nothing to store: the reason is not cached
             return Outcome(task.index, "skipped", reason=exc.reason)
         digest = content_hash(data)

@@ -192,7 +192,7 @@ def rank(
     files = [(path, display_name(shown_root, rel), reason) for path, rel, reason in walk(folder, left_out)]
     if ignored is not None:
         ignored.extend(sorted(display_name(shown_root, rel) for rel in left_out))
-    results, skipped = _run(files, posting, options, progress, keep_lines=False)
+    results, skipped = _run(files, posting, options, progress, keep_lines=False, root=folder)
     return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
 
 
@@ -214,8 +214,13 @@ def _run(
     options: RankOptions,
     progress: Callable[[int, int], None] | None,
     keep_lines: bool,
+    root: Path | None = None,
 ) -> tuple[RankedResults, list[Skipped]]:
-    """Every file read and scored (or skipped); the results in rank order, kept on disk (see results)."""
+    """Every file read and scored (or skipped); the results in rank order, kept on disk (see results).
+
+    With ``root`` (the folder walked), every file is opened from it one folder at a time, never through a
+    symbolic link: a file or folder swapped for a link since the walk is refused, not followed out.
+    """
     from jobmatch.cache import Cache, content_hash, default_path
     from jobmatch.documents import read_bytes
     from jobmatch.results import Entry, RankedResults, ResultStore
@@ -263,7 +268,7 @@ def _run(
                 # reads past the size budget. A file it refuses goes to a worker, which says why. This read
                 # only finds what the cache holds; what is stored comes from the worker's own read.
                 try:
-                    data: bytes | None = read_bytes(path, limits)
+                    data: bytes | None = read_bytes(path, limits, root=root)
                 except DocumentError:
                     data = None
                 if data is not None:
@@ -285,7 +290,7 @@ def _run(
                         read_digests[index] = digest
             if not tasks:
                 start_early()  # the first file to read: let workers get ready while we hash the rest
-            tasks.append(Task(index, str(path), shown, cached_doc))
+            tasks.append(Task(index, str(path), shown, cached_doc, None if root is None else str(root)))
 
         def handle(outcome: Outcome) -> None:
             path, shown, _ = files[outcome.index]

@@ -39,6 +39,7 @@ class Task:
     path: str
     shown: str  # the name this run shows for the file
     cached: bytes | None = None  # the cached document payload, when the cache has one for the file
+    root: str | None = None  # the folder the file was found in: no folder below it is followed as a link
 
 
 @dataclass(frozen=True, slots=True)
