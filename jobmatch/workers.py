@@ -14,6 +14,7 @@ worker whose parent is gone (the main process was killed outright) exits within 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import gc
@@ -168,7 +169,8 @@ def _context() -> multiprocessing.context.BaseContext:
     # forked), and the server preloads jobmatch so each new worker starts fast.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["jobmatch.pipeline"])
+        # jobmatch.forkserver_signals first: the server and every worker it forks ignore SIGTERM/SIGHUP.
+        ctx.set_forkserver_preload(["jobmatch.forkserver_signals", "jobmatch.pipeline"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -196,11 +198,45 @@ def exit_cleanly_on_signals() -> None:
             signal.signal(number, _exit_on_signal)
 
 
+_helpers_stopped_at_exit = False
+
+
+def _stop_helpers() -> None:
+    """Stop multiprocessing's fork server and resource tracker and wait for them to end.
+
+    Left alone, they notice that this process is gone only after it has exited, and end as orphans: for a
+    moment after the run they are still there (and in a container whose init does not reap them, they stay
+    as zombies). Stopped here, at exit, nothing the run started outlives it. These are private hooks of
+    multiprocessing (the ones its own tests use); where they are missing, the helpers end as before.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    for helper in (
+        getattr(forkserver, "_forkserver", None),
+        getattr(resource_tracker, "_resource_tracker", None),
+    ):
+        stop = getattr(helper, "_stop", None)
+        if stop is not None:
+            with contextlib.suppress(Exception):
+                stop()
+
+
+def _stop_helpers_at_exit() -> None:
+    global _helpers_stopped_at_exit
+    if not _helpers_stopped_at_exit:
+        _helpers_stopped_at_exit = True
+        atexit.register(_stop_helpers)  # runs before multiprocessing's own exit handler removes pymp-*
+
+
 def start_early() -> None:
     """Start the fork server now, so its preload (pypdf, docx, rapidfuzz, ~0.5 s) overlaps the caller's
     own work (walking the folder, hashing files) instead of delaying the first worker."""
     exit_cleanly_on_signals()
-    ctx = _context()
+    _stop_helpers_at_exit()
+    _ensure_forkserver(_context())
+
+
+def _ensure_forkserver(ctx: Any) -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
@@ -250,7 +286,9 @@ def run_tasks(
     if not queue:
         return
     exit_cleanly_on_signals()
+    _stop_helpers_at_exit()
     ctx = _context()
+    _ensure_forkserver(ctx)
     args = (posting, limits, max_memory, keep_lines, as_of)
     pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]
     try:
