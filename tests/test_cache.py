@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 import zlib
 from pathlib import Path
 
@@ -264,6 +265,45 @@ def test_two_runs_writing_one_cache_do_not_wait_on_each_other(tmp_path: Path) ->
     assert store.get("documents", "holder-1") == b"one" and store.get("documents", "holder-2") == b"two"
     assert all(store.get_result(f"writer-{i}") == (float(i), b"blob") for i in range(20))
     store.close()
+
+
+LOCKER = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    db = sqlite3.connect(sys.argv[1], isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")  # another program holding the cache's write lock for long
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('locker', 'x')")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    db.execute("ROLLBACK")
+    """
+)
+
+
+def test_a_cache_locked_by_another_program_is_still_read_and_writes_do_not_wait_per_row(
+    tmp_path: Path,
+) -> None:
+    cache_path = tmp_path / "cache.sqlite3"
+    store = Cache(cache_path)
+    store.put("documents", "before", b"kept")
+    store.close()
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(cache_path), "60"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        store = Cache(cache_path)
+        assert store.get("documents", "before") == b"kept"  # opening and reading need no write lock
+        assert store.problem is None, store.problem
+        for i in range(20):
+            store.put_result(f"row-{i}", float(i), b"blob")  # dropped: the file stays locked
+        store.close()
+        # One wait of BUSY_TIMEOUT_S at most, not one per row (20 rows used to wait 40 s).
+        assert time.monotonic() - started < 3 * cache_module.BUSY_TIMEOUT_S + 5
+    finally:
+        locker.kill()
+        locker.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------- item 7: the path is untrusted
