@@ -90,6 +90,7 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         identity = self._claim_file()
+        self._check_companions()
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             after = os.lstat(self.path)
@@ -139,6 +140,21 @@ class Cache:
             return (info.st_dev, info.st_ino)
         finally:
             os.close(fd)
+
+    def _check_companions(self) -> None:
+        """SQLite opens ``-wal`` and ``-shm`` beside the file itself, following links, and writes into
+        them (the shared-memory file is mapped and overwritten): one planted there as a link would have
+        its target overwritten. Each must be absent or a regular file of ours."""
+        for suffix in ("-wal", "-shm"):
+            companion = Path(f"{self.path}{suffix}")
+            try:
+                info = os.lstat(companion)
+            except FileNotFoundError:
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                raise CacheError(f"cache not used: {companion} is a symbolic link (not followed)")
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                raise CacheError(f"cache not used: {companion} is not a file of ours (left as it is)")
 
     def _ensure_schema(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")

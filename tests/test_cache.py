@@ -331,6 +331,30 @@ def test_a_symlinked_cache_file_is_not_followed_or_chmodded(tmp_path: Path) -> N
     assert not os.path.lexists(link) and target.read_bytes() == b"precious"
 
 
+@pytest.mark.parametrize("suffix", ["-wal", "-shm"])
+def test_a_symlinked_journal_beside_the_cache_is_not_followed(tmp_path: Path, suffix: str) -> None:
+    # SQLite opens these itself, following links, and writes into them: the target would be overwritten.
+    cache_dir = tmp_path / "cachedir"
+    cache_dir.mkdir()
+    path = cache_dir / "cache.sqlite3"
+    store = Cache(path)
+    store.put("documents", "k", b"v")
+    store.close()
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    target = tmp_path / "precious.txt"
+    target.write_bytes(b"precious " * 10_000)
+    Path(f"{path}{suffix}").symlink_to(target)
+    folder = _folder(tmp_path, 1)
+    ranking = rank(folder, POSTING, RankOptions(workers=1, cache_path=path))
+    assert len(ranking.candidates) == 1
+    assert target.read_bytes() == b"precious " * 10_000
+    store = Cache(path)
+    assert store.get("documents", "k") is None
+    assert store.problem is not None and "symbolic link" in store.problem
+    store.close()
+
+
 def test_a_foreign_sqlite_file_is_left_as_it_is(tmp_path: Path) -> None:
     cache_dir = tmp_path / "cachedir"
     cache_dir.mkdir()
