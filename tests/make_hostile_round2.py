@@ -308,6 +308,16 @@ def build(out: Path) -> list[Case]:
         mentions.encode(),
         Case("text_mentions_pdf_magic.txt", "ranked", "item 10: %PDF- in text", name="Pat Example"),
     )
+    # ... and one that also ends as a PDF's trailer would, in words: still text, not a damaged PDF
+    for name, tail in (
+        ("text_ends_with_eof.txt", "Footer %%EOF\n"),
+        ("text_pdf_trailer_words.txt", "startxref\n%%EOF\n"),
+    ):
+        put(
+            name,
+            ("Pat Example\npat@example.com\n%PDF-1.7 archiving expert\nPython, Django\n" + tail).encode(),
+            Case(name, "ranked", "item 10: PDF words in text", name="Pat Example"),
+        )
     bom_pdf = b"\xef\xbb\xbf\n" + _pdf(_text_ops(["Pia Leading", "pia@example.com", "Python, Docker"]))
     put(
         "pdf_after_bom.pdf",

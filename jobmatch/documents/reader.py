@@ -169,7 +169,17 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
             raise DocumentError("Office lock file, not a document")
         raise DocumentError("binary data, not a PDF, DOCX or text file")
 
-    pages = _extract(kind, data, limits)
+    try:
+        pages = _extract(kind, data, limits)
+    except DocumentError:
+        # A text résumé can carry a PDF's header and trailer words ("%PDF-1.7", "startxref", "%%EOF")
+        # without being one: what only looked like a PDF after some text, and does not open as one, is
+        # the text it decodes as.
+        fallback = kinds.text_kind(path.name, data) if kind == kinds.PDF else None
+        if fallback not in (kinds.TXT, kinds.MD) or kinds.starts_as_pdf(data):
+            raise
+        kind = fallback
+        pages = _extract(kind, data, limits)
     expected_kind = _EXPECTED_KIND.get(suffix)
     if expected_kind is not None and expected_kind != kind and {expected_kind, kind} != {kinds.TXT, kinds.MD}:
         pages.warnings.insert(0, f"content is {_KIND_NAMES[kind]} although the name ends in {suffix}")
