@@ -72,6 +72,7 @@ class Cache:
         self.problem: str | None = None  # why the cache is not used, when it is not
         self._db: sqlite3.Connection | None = None
         self._opened = False
+        self._busy = False  # a write found the file locked past BUSY_TIMEOUT_S: the rest do not wait
 
     # ------------------------------------------------------------------ opening, with the file untrusted
 
@@ -89,16 +90,21 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         identity = self._claim_file()
+        self._check_companions()
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             after = os.lstat(self.path)
             if (after.st_dev, after.st_ino) != identity:  # swapped between our open and SQLite's
                 raise CacheError(f"cache not used: {self.path} changed while it was opened")
+            # Only reads when the file is already set up: a run must be able to open (and read) the cache
+            # while another program holds its write lock, not wait for it and then go on without it.
             if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 db.execute(f"PRAGMA application_id={APPLICATION_ID}")  # new, or a cache from before the mark
-            db.execute("PRAGMA journal_mode=WAL")
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            self._ensure_schema(db)
+            if not _schema_ready(db):
+                self._ensure_schema(db)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise CacheError(
@@ -134,6 +140,21 @@ class Cache:
             return (info.st_dev, info.st_ino)
         finally:
             os.close(fd)
+
+    def _check_companions(self) -> None:
+        """SQLite opens ``-wal`` and ``-shm`` beside the file itself, following links, and writes into
+        them (the shared-memory file is mapped and overwritten): one planted there as a link would have
+        its target overwritten. Each must be absent or a regular file of ours."""
+        for suffix in ("-wal", "-shm"):
+            companion = Path(f"{self.path}{suffix}")
+            try:
+                info = os.lstat(companion)
+            except FileNotFoundError:
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                raise CacheError(f"cache not used: {companion} is a symbolic link (not followed)")
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                raise CacheError(f"cache not used: {companion} is not a file of ours (left as it is)")
 
     def _ensure_schema(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
@@ -196,8 +217,18 @@ class Cache:
         db = self._conn()
         if db is None:
             return
-        with contextlib.suppress(sqlite3.Error, ValueError, OverflowError):
+        try:
             db.execute(sql, values)  # autocommit: one short transaction, never held across rows
+        except sqlite3.OperationalError as exc:
+            if not self._busy and _is_busy(exc):
+                # Another program holds the file for longer than one row takes (a run of ours never
+                # does): waiting BUSY_TIMEOUT_S on every row would make this run wait for it file by
+                # file. The rest of the run's writes are tried once each and dropped when still busy.
+                self._busy = True
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("PRAGMA busy_timeout=0")
+        except (sqlite3.Error, ValueError, OverflowError):
+            pass
 
     def close(self) -> None:
         if self._db is not None:
@@ -242,6 +273,21 @@ class Cache:
                 raise CacheError(f"cannot clear {target}: {exc.strerror or exc}") from exc
             freed += size.st_size if stat.S_ISREG(size.st_mode) else 0
         return freed
+
+
+def _schema_ready(db: sqlite3.Connection) -> bool:
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"meta", *_TABLES} <= names:
+        return False
+    row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    return row is not None and row[0] == str(SCHEMA_VERSION)
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return bool(code & 0xFF in (5, 6))  # SQLITE_BUSY, SQLITE_LOCKED (and their extended codes)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _verified(table: str, key: str, blob: object, check: object) -> bytes | None:

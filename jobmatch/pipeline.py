@@ -8,8 +8,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from jobmatch.cache import content_hash
 from jobmatch.codec import pack, unpack
-from jobmatch.documents import EXTRACTOR_VERSION, Limits, read_document
+from jobmatch.documents import EXTRACTOR_VERSION, Limits, parse_document, read_bytes
 from jobmatch.errors import DocumentError
 from jobmatch.models import CandidateResult, Document, Posting
 from jobmatch.scoring import score_candidate
@@ -38,18 +39,36 @@ def analyze(document: Document, posting: Posting, *, as_of: str = "") -> Candida
 
 
 def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool, as_of: str = "") -> Outcome:
-    index, path, shown, cached = task
+    """Read (or take from the cache), extract and score one file.
+
+    The file is read once, and the bytes read are the bytes hashed and extracted: a file rewritten after
+    the main process hashed it is stored under the hash of what was read, never under the old one.
+    """
     document_blob: bytes | None = None
-    if cached is not None:
-        document = dataclasses.replace(unpack(Document, cached), path=shown)
+    digest = ""
+    if task.cached is not None:
+        document = dataclasses.replace(unpack(Document, task.cached), path=task.shown)
     else:
+        path = Path(task.path)
         try:
-            document = read_document(Path(path), shown, limits)
+            data = read_bytes(path, limits, root=Path(task.root) if task.root is not None else None)
+        except DocumentError as exc:  # nothing read, so nothing to store: the reason is not cached
+            return Outcome(task.index, "skipped", reason=exc.reason)
+        digest = content_hash(data)
+        try:
+            document = parse_document(path, task.shown, data, limits)
         except DocumentError as exc:
-            return Outcome(index, "skipped", reason=exc.reason)
+            return Outcome(task.index, "skipped", reason=exc.reason, digest=digest)
         document_blob = pack(dataclasses.replace(document, path=""))
     result = analyze(document, posting, as_of=as_of)
     if not keep_lines:
         # The ranked list needs the evidence, not the whole text: keeps memory flat on big folders.
         result = dataclasses.replace(result, document=dataclasses.replace(document, lines=()))
-    return Outcome(index, "ok", score=result.score, document_blob=document_blob, result_blob=pack(result))
+    return Outcome(
+        task.index,
+        "ok",
+        score=result.score,
+        document_blob=document_blob,
+        result_blob=pack(result),
+        digest=digest,
+    )

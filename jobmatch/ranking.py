@@ -138,6 +138,38 @@ def posting_hash(posting: Posting) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+def _usable_result(blob: bytes, shown: str) -> bool:
+    """Whether a cached result reads back whole. The row's check catches damage; this catches a row that
+    is well formed but holds something else (written by a bug, or by hand): the renderer reads every
+    result back later, and one that failed there would end the run with no table. Such a row is a miss."""
+    from jobmatch.results import load_result
+
+    try:
+        load_result(blob, shown)
+    except Exception:  # zlib, JSON, shape or depth: anything is a miss
+        return False
+    return True
+
+
+_MAX_REASON_CHARS = 300
+
+
+def _usable_reason(raw: bytes) -> str | None:
+    """A cached skip reason, if it reads as one of ours: one short line of UTF-8 text; else None (a miss)."""
+    try:
+        reason = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not reason or len(reason) > _MAX_REASON_CHARS or not reason.isprintable():
+        return None
+    return reason
+
+
+def _limits_hash(limits: Limits) -> str:
+    """The budgets change what is extracted (characters kept, pages read): part of the document key."""
+    return hashlib.blake2b(repr(limits).encode(), digest_size=6).hexdigest()
+
+
 def _limits(options: RankOptions) -> Limits:
     from jobmatch.documents import Limits
 
@@ -164,7 +196,7 @@ def rank(
     files = [(path, display_name(shown_root, rel), reason) for path, rel, reason in walk(folder, left_out)]
     if ignored is not None:
         ignored.extend(sorted(display_name(shown_root, rel) for rel in left_out))
-    results, skipped = _run(files, posting, options, progress, keep_lines=False)
+    results, skipped = _run(files, posting, options, progress, keep_lines=False, root=folder)
     return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
 
 
@@ -260,8 +292,13 @@ def _run(
     options: RankOptions,
     progress: Callable[[int, int], None] | None,
     keep_lines: bool,
+    root: Path | None = None,
 ) -> tuple[RankedResults, list[Skipped]]:
-    """Every file read and scored (or skipped); the results in rank order, kept on disk (see results)."""
+    """Every file read and scored (or skipped); the results in rank order, kept on disk (see results).
+
+    With ``root`` (the folder walked), every file is opened from it one folder at a time, never through a
+    symbolic link: a file or folder swapped for a link since the walk is refused, not followed out.
+    """
     from jobmatch.cache import Cache, content_hash, default_path
     from jobmatch.documents import read_bytes
     from jobmatch.results import Entry, RankedResults, ResultStore
@@ -277,7 +314,7 @@ def _run(
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     tasks: list[Task] = []
-    keys: dict[int, tuple[str, str]] = {}  # task index -> (document key, result key)
+    read_digests: dict[int, str] = {}  # task index -> the hash of the bytes its cached document came from
     store = Cache(options.cache_path) if options.use_cache else None
     total = len(files)
     done = 0
@@ -289,9 +326,15 @@ def _run(
             progress(done, total)
 
     try:
-        ext_v = extractor_version() if store else ""
+        ext_v = f"{extractor_version()}-{_limits_hash(limits)}" if store else ""
         # The as-of date changes months and years, so it is part of every result's key.
         res_v = f"{scorer_version()}-{posting_hash(posting)}-{as_of}" if store else ""
+
+        def doc_key(digest: str, path: Path) -> str:
+            # The name's extension changes extraction (the same bytes are Markdown as .md, text as .txt,
+            # and a type that differs from the extension is a warning): it is part of the key.
+            return f"{digest}:{path.suffix.lower()}:{ext_v}"
+
         for index, (path, shown, reason) in enumerate(files):
             if reason is not None:
                 skipped.append(Skipped(shown, reason))
@@ -300,42 +343,49 @@ def _run(
             cached_doc: bytes | None = None
             if store is not None and not keep_lines:
                 # The readers' own guarded read: never blocks on a FIFO swapped in since the walk, never
-                # reads past the size budget. A file it refuses goes to a worker, which says why.
+                # reads past the size budget. A file it refuses goes to a worker, which says why. This read
+                # only finds what the cache holds; what is stored comes from the worker's own read.
                 try:
-                    data: bytes | None = read_bytes(path, limits)
+                    data: bytes | None = read_bytes(path, limits, root=root)
                 except DocumentError:
                     data = None
                 if data is not None:
                     digest = content_hash(data)
-                    doc_key, res_key = f"{digest}:{ext_v}", f"{digest}:{ext_v}:{res_v}"
-                    hit = store.get_result(res_key)
-                    if hit is not None:
+                    hit = store.get_result(f"{doc_key(digest, path)}:{res_v}")
+                    if hit is not None and _usable_result(hit[1], shown):
                         entries.append(Entry(hit[0], shown, results.add(hit[1])))
                         tick()
                         continue
-                    cached_doc = store.get("documents", doc_key)
+                    cached_doc = store.get("documents", doc_key(digest, path))
                     if cached_doc is not None and cached_doc.startswith(b"skip:"):
-                        skipped.append(Skipped(shown, cached_doc[5:].decode("utf-8", "replace")))
-                        tick()
-                        continue
-                    keys[index] = (doc_key, res_key)
+                        cached_reason = _usable_reason(cached_doc[5:])
+                        if cached_reason is not None:
+                            skipped.append(Skipped(shown, cached_reason))
+                            tick()
+                            continue
+                        cached_doc = None
+                    if cached_doc is not None:
+                        read_digests[index] = digest
             if not tasks:
                 start_early()  # the first file to read: let workers get ready while we hash the rest
-            tasks.append((index, str(path), shown, cached_doc))
+            tasks.append(Task(index, str(path), shown, cached_doc, None if root is None else str(root)))
 
         def handle(outcome: Outcome) -> None:
-            shown = files[outcome.index][1]
-            key = keys.get(outcome.index)
+            path, shown, _ = files[outcome.index]
+            # Rows go under the hash of the bytes the worker extracted (or that the cached document came
+            # from); a worker that read nothing (the file vanished or turned into a link) stores nothing.
+            digest = outcome.digest or read_digests.get(outcome.index, "")
+            key = doc_key(digest, path) if store is not None and digest else None
             if outcome.kind == "ok" and outcome.result_blob is not None:
                 entries.append(Entry(outcome.score, shown, results.add(outcome.result_blob)))
                 if store is not None and key is not None:
                     if outcome.document_blob is not None:
-                        store.put("documents", key[0], outcome.document_blob)
-                    store.put_result(key[1], outcome.score, outcome.result_blob)
+                        store.put("documents", key, outcome.document_blob)
+                    store.put_result(f"{key}:{res_v}", outcome.score, outcome.result_blob)
             else:
                 skipped.append(Skipped(shown, outcome.reason or "internal error: no result"))
-                if outcome.kind == "skipped" and store is not None and key is not None:
-                    store.put("documents", key[0], b"skip:" + outcome.reason.encode("utf-8"))
+                if outcome.kind == "skipped" and store is not None and key is not None and outcome.digest:
+                    store.put("documents", key, b"skip:" + outcome.reason.encode("utf-8"))
             tick()
 
         workers = options.workers or default_workers()

@@ -14,7 +14,9 @@ worker whose parent is gone (the main process was killed outright) exits within 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import dataclasses
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -29,8 +31,16 @@ from typing import Any
 
 from jobmatch.models import Posting
 
-# Work item handed to a worker: (index, path, shown name, cached document payload or None).
-Task = tuple[int, str, str, Any]
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file handed to a worker."""
+
+    index: int
+    path: str
+    shown: str  # the name this run shows for the file
+    cached: bytes | None = None  # the cached document payload, when the cache has one for the file
+    root: str | None = None  # the folder the file was found in: no folder below it is followed as a link
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +50,9 @@ class Outcome:
     score: float = 0.0  # for "ok": the result's score, to order it without unpacking the blob
     reason: str = ""
     document_blob: bytes | None = None  # freshly extracted document, packed for the cache
+    # content_hash of the bytes the worker read and extracted: what the cache may store its rows under.
+    # "" when it read none (a cached document, or a file it could not open): then nothing new is stored.
+    digest: str = ""
     result_blob: bytes | None = None  # for "ok": the packed CandidateResult
 
 
@@ -126,10 +139,12 @@ def _serve(
             outcome = _process(process_task, task, posting, limits, keep_lines, as_of)
         except MemoryError:
             outcome = Outcome(
-                task[0], "skipped", reason="needs too much memory to read (over the per-file limit)"
+                task.index, "skipped", reason="needs too much memory to read (over the per-file limit)"
             )
         except Exception as exc:  # a bug, not bad input: report it on the file, keep the run going
-            outcome = Outcome(task[0], "failed", reason=f"internal error while reading: {type(exc).__name__}")
+            outcome = Outcome(
+                task.index, "failed", reason=f"internal error while reading: {type(exc).__name__}"
+            )
         try:
             conn.send(outcome)
         except (OSError, ValueError):
@@ -144,9 +159,9 @@ def _process(process_task: Callable[..., Outcome], task: Task, *args: Any) -> Ou
     except MemoryError:
         raise
     except Exception:
-        if task[3] is None:
+        if task.cached is None:
             raise
-        return process_task((task[0], task[1], task[2], None), *args)
+        return process_task(dataclasses.replace(task, cached=None), *args)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -154,7 +169,8 @@ def _context() -> multiprocessing.context.BaseContext:
     # forked), and the server preloads jobmatch so each new worker starts fast.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["jobmatch.pipeline"])
+        # jobmatch.forkserver_signals first: the server and every worker it forks ignore SIGTERM/SIGHUP.
+        ctx.set_forkserver_preload(["jobmatch.forkserver_signals", "jobmatch.pipeline"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -182,11 +198,45 @@ def exit_cleanly_on_signals() -> None:
             signal.signal(number, _exit_on_signal)
 
 
+_helpers_stopped_at_exit = False
+
+
+def _stop_helpers() -> None:
+    """Stop multiprocessing's fork server and resource tracker and wait for them to end.
+
+    Left alone, they notice that this process is gone only after it has exited, and end as orphans: for a
+    moment after the run they are still there (and in a container whose init does not reap them, they stay
+    as zombies). Stopped here, at exit, nothing the run started outlives it. These are private hooks of
+    multiprocessing (the ones its own tests use); where they are missing, the helpers end as before.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    for helper in (
+        getattr(forkserver, "_forkserver", None),
+        getattr(resource_tracker, "_resource_tracker", None),
+    ):
+        stop = getattr(helper, "_stop", None)
+        if stop is not None:
+            with contextlib.suppress(Exception):
+                stop()
+
+
+def _stop_helpers_at_exit() -> None:
+    global _helpers_stopped_at_exit
+    if not _helpers_stopped_at_exit:
+        _helpers_stopped_at_exit = True
+        atexit.register(_stop_helpers)  # runs before multiprocessing's own exit handler removes pymp-*
+
+
 def start_early() -> None:
     """Start the fork server now, so its preload (pypdf, docx, rapidfuzz, ~0.5 s) overlaps the caller's
     own work (walking the folder, hashing files) instead of delaying the first worker."""
     exit_cleanly_on_signals()
-    ctx = _context()
+    _stop_helpers_at_exit()
+    _ensure_forkserver(_context())
+
+
+def _ensure_forkserver(ctx: Any) -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
@@ -236,7 +286,9 @@ def run_tasks(
     if not queue:
         return
     exit_cleanly_on_signals()
+    _stop_helpers_at_exit()
     ctx = _context()
+    _ensure_forkserver(ctx)
     args = (posting, limits, max_memory, keep_lines, as_of)
     pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]
     try:
@@ -261,11 +313,11 @@ def run_tasks(
                         outcome = worker.conn.recv()
                     except (EOFError, OSError):
                         code = worker.proc.exitcode
-                        outcome = Outcome(worker.task[0], "failed", reason=_crash_reason(worker, code))
+                        outcome = Outcome(worker.task.index, "failed", reason=_crash_reason(worker, code))
                         replace = True
                 elif now >= worker.deadline:
                     outcome = Outcome(
-                        worker.task[0], "failed", reason=f"took longer than {timeout_s:g} s to read"
+                        worker.task.index, "failed", reason=f"took longer than {timeout_s:g} s to read"
                     )
                     replace = True
                 if outcome is None:

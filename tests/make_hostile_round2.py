@@ -199,6 +199,42 @@ def _text_ops(lines: list[str]) -> bytes:
     return b"BT /F1 11 Tf 14 TL 72 720 Td\n" + body + b" Tj\nET\n"
 
 
+# ---------------------------------------------------------------------------- hostile postings (item 4)
+
+# One unit each, repeated to fill a posting just under the 1 MB limit: every shape makes the parser meet
+# one of its split points (sentence ends after abbreviations, clause cues, list commas, "or") per few bytes.
+POSTING_UNITS = {
+    "abbreviations": "Python e.g. Excel etc. and i.e. Dr. U.S. B.S. A. ",
+    "comma_list_no_or": "Python Suite, ",
+    "comma_list_then_or": None,  # a long comma list that does end in "or Go"
+    "or_chain": "Django or ",
+    "years": "5+ years ",
+    "semicolons": "Strong Python skills; ",
+    "dashes": "Python - ",
+    "inline_bullets": "Python • ",
+    "same_bullet": "- Python\n",
+    "numbered_bullets": None,  # "- Skill 1", "- Skill 2", …: all different
+    "mixed": "Python, Django, e.g. U.S., Dr. Smith; 3+ years of SQL or Go; ",
+}
+POSTING_BYTES = 990_000
+
+
+def hostile_postings(size: int = POSTING_BYTES) -> dict[str, str]:
+    """Posting texts of about ``size`` bytes, by name; each must parse (or be refused) in bounded work."""
+    head = "Senior Python Engineer\n\nRequirements:\n- "
+    texts = {}
+    for name, unit in POSTING_UNITS.items():
+        if name == "comma_list_then_or":
+            body = "Python Suite, " * (size // 14) + "or Go"
+        elif name == "numbered_bullets":
+            body = "".join(f"- Skill {i}\n" for i in range(size // 15))
+        else:
+            assert unit is not None
+            body = unit * (size // len(unit.encode()))
+        texts[name] = head + body
+    return texts
+
+
 # ---------------------------------------------------------------------------- the folder
 
 
@@ -272,6 +308,16 @@ def build(out: Path) -> list[Case]:
         mentions.encode(),
         Case("text_mentions_pdf_magic.txt", "ranked", "item 10: %PDF- in text", name="Pat Example"),
     )
+    # ... and one that also ends as a PDF's trailer would, in words: still text, not a damaged PDF
+    for name, tail in (
+        ("text_ends_with_eof.txt", "Footer %%EOF\n"),
+        ("text_pdf_trailer_words.txt", "startxref\n%%EOF\n"),
+    ):
+        put(
+            name,
+            ("Pat Example\npat@example.com\n%PDF-1.7 archiving expert\nPython, Django\n" + tail).encode(),
+            Case(name, "ranked", "item 10: PDF words in text", name="Pat Example"),
+        )
     bom_pdf = b"\xef\xbb\xbf\n" + _pdf(_text_ops(["Pia Leading", "pia@example.com", "Python, Docker"]))
     put(
         "pdf_after_bom.pdf",
@@ -326,7 +372,19 @@ def build(out: Path) -> list[Case]:
         Case("pdf_blank_page.pdf", "skipped", "item 10: no text", reason=r"scanned\?"),
     )
 
+    # item 2: the same bytes under two extensions are two extractions (Markdown syntax stripped or kept)
+    same = (
+        b"Pat Example\npat@example.com\nExperience\n2018 - 2024  Python Developer, Example Corp\n"
+        b"* Built [Django](https://example.com/django) services on `PostgreSQL` and **Docker**\n"
+    )
+    for name in ("same_bytes.md", "same_bytes.txt"):
+        put(name, same, Case(name, "ranked", "item 2: extension is part of the key", name="Pat Example"))
+
     (out.parent / "job_posting_round2.txt").write_text(POSTING)
+    postings = out.parent / "postings_round2"
+    postings.mkdir(exist_ok=True)
+    for name, text in hostile_postings().items():
+        (postings / f"{name}.txt").write_text(text)
     manifest = out.parent / "round2_manifest.json"
     manifest.write_text(json.dumps([asdict(case) for case in cases], indent=2))
     return cases

@@ -3,12 +3,16 @@ and a cache path that is a link, a folder or another program's SQLite file is ne
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -36,6 +40,63 @@ def _folder(tmp_path: Path, count: int) -> Path:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------- item 2: never stale or foreign
+
+
+def test_a_file_rewritten_between_hash_and_read_is_not_stored_under_the_old_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jobmatch.documents as documents
+
+    folder = _folder(tmp_path, 1)
+    cv = folder / "cv00.txt"
+    old_text = cv.read_text()
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    real_read = documents.read_bytes
+
+    def read_then_rewrite(path: Path, *args: object, **kwargs: object) -> bytes:
+        data = real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+        cv.write_text(old_text.replace("Jane Doe", NAMES[1]))  # rewritten after the main process hashed it
+        return data
+
+    monkeypatch.setattr(documents, "read_bytes", read_then_rewrite)
+    first = rank(folder, POSTING, options)
+    assert [c.name for c in first.candidates] == [NAMES[1]]  # the worker read the new bytes
+    monkeypatch.setattr(documents, "read_bytes", real_read)
+    cv.write_text(old_text)  # the old file again: its hash must not serve the new person
+    again = rank(folder, POSTING, options)
+    assert [c.name for c in again.candidates] == ["Jane Doe"]
+    assert again == rank(folder, POSTING, dataclasses.replace(options, use_cache=False))
+
+
+def test_the_same_bytes_under_another_extension_are_extracted_again(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    markdown = (
+        "Jane Doe\njane@example.com\nExperience\nSales Coordinator, 2015 - 2019\n"
+        "* Used [CRM](https://example.com) and `Excel`\n"
+    )
+    (folder / "cv.md").write_text(markdown)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    rank(folder, POSTING, options)
+    (folder / "cv.md").rename(folder / "cv.txt")
+    (folder / "copy.md").write_text(markdown)
+    warm = rank(folder, POSTING, options)
+    cold = rank(folder, POSTING, dataclasses.replace(options, use_cache=False))
+    assert warm == cold
+    assert rank(folder, POSTING, options) == cold
+
+
+def test_other_limits_are_another_extraction(tmp_path: Path) -> None:
+    from jobmatch.documents import Limits
+
+    folder = _folder(tmp_path, 1)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3")
+    rank(folder, POSTING, options)
+    short = dataclasses.replace(options, limits=Limits(max_chars=20))
+    assert rank(folder, POSTING, short) == rank(folder, POSTING, dataclasses.replace(short, use_cache=False))
 
 
 # ---------------------------------------------------------------------------- item 5: a bad row is a miss
@@ -69,6 +130,48 @@ def test_a_corrupted_row_is_a_cache_miss(tmp_path: Path, table: str, corruption:
     assert warm.skipped == ()
     again = rank(folder, POSTING, options)  # the bad rows were replaced by good ones
     assert [c.score for c in again.candidates] == [c.score for c in cold.candidates]
+
+
+# Rows that carry a valid check (written through the cache's own API, by a bug or by hand) but whose blob
+# is not what its table holds: the check cannot catch them, reading them back must.
+WELL_FORMED_WRONG = {
+    "not compressed": b"junk",
+    "a JSON list": zlib.compress(b"[1, 2]"),
+    "an empty object": zlib.compress(b"{}"),
+    "wrong field types": zlib.compress(
+        json.dumps({"file": 1, "name": 2, "score": "x", "matches": 5}).encode()
+    ),
+    "nested too deep": zlib.compress(b"[" * 100_000 + b"]" * 100_000),
+    "a decompression bomb": zlib.compress(b" " * (80 * 1024 * 1024)),
+    "a skip reason that is not one": b"skip:" + b"\x1b[31m" + b"x" * 5000,
+    "a skip reason that is not text": b"skip:\xff\xfe",
+}
+
+
+@pytest.mark.parametrize("table", ["results", "documents"])
+@pytest.mark.parametrize("payload", list(WELL_FORMED_WRONG))
+def test_a_row_with_a_valid_check_but_the_wrong_content_is_a_miss(
+    tmp_path: Path, table: str, payload: str
+) -> None:
+    folder = _folder(tmp_path, 2)
+    cache_path = tmp_path / "cache.sqlite3"
+    options = RankOptions(workers=1, cache_path=cache_path)
+    cold = rank(folder, POSTING, options)
+    blob = WELL_FORMED_WRONG[payload]
+    with sqlite3.connect(cache_path) as db:
+        for key, score in db.execute("SELECT key, score FROM results").fetchall():
+            if table == "results":
+                check = cache_module._check("results", f"{key}\0{float(score)!r}", blob)
+                db.execute("UPDATE results SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
+        if table == "documents":
+            db.execute("DELETE FROM results")
+            for (key,) in db.execute("SELECT key FROM documents").fetchall():
+                check = cache_module._check("documents", key, blob)
+                db.execute("UPDATE documents SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
+    db.close()
+    warm = rank(folder, POSTING, options)
+    assert warm == cold and warm.skipped == ()
+    assert list(warm.candidates) == list(cold.candidates)  # every result reads back (as a renderer does)
 
 
 def test_a_wrong_score_type_is_a_miss_and_a_damaged_file_no_failure(tmp_path: Path) -> None:
@@ -164,6 +267,45 @@ def test_two_runs_writing_one_cache_do_not_wait_on_each_other(tmp_path: Path) ->
     store.close()
 
 
+LOCKER = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    db = sqlite3.connect(sys.argv[1], isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")  # another program holding the cache's write lock for long
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('locker', 'x')")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    db.execute("ROLLBACK")
+    """
+)
+
+
+def test_a_cache_locked_by_another_program_is_still_read_and_writes_do_not_wait_per_row(
+    tmp_path: Path,
+) -> None:
+    cache_path = tmp_path / "cache.sqlite3"
+    store = Cache(cache_path)
+    store.put("documents", "before", b"kept")
+    store.close()
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(cache_path), "60"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        store = Cache(cache_path)
+        assert store.get("documents", "before") == b"kept"  # opening and reading need no write lock
+        assert store.problem is None, store.problem
+        for i in range(20):
+            store.put_result(f"row-{i}", float(i), b"blob")  # dropped: the file stays locked
+        store.close()
+        # One wait of BUSY_TIMEOUT_S at most, not one per row (20 rows used to wait 40 s).
+        assert time.monotonic() - started < 3 * cache_module.BUSY_TIMEOUT_S + 5
+    finally:
+        locker.kill()
+        locker.wait(timeout=10)
+
+
 # ---------------------------------------------------------------------------- item 7: the path is untrusted
 
 
@@ -187,6 +329,30 @@ def test_a_symlinked_cache_file_is_not_followed_or_chmodded(tmp_path: Path) -> N
     result = CliRunner().invoke(app, ["cache", "clear"], env={"JOBMATCH_CACHE_DIR": str(cache_dir)})
     assert result.exit_code == 0, result.stderr
     assert not os.path.lexists(link) and target.read_bytes() == b"precious"
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm"])
+def test_a_symlinked_journal_beside_the_cache_is_not_followed(tmp_path: Path, suffix: str) -> None:
+    # SQLite opens these itself, following links, and writes into them: the target would be overwritten.
+    cache_dir = tmp_path / "cachedir"
+    cache_dir.mkdir()
+    path = cache_dir / "cache.sqlite3"
+    store = Cache(path)
+    store.put("documents", "k", b"v")
+    store.close()
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    target = tmp_path / "precious.txt"
+    target.write_bytes(b"precious " * 10_000)
+    Path(f"{path}{suffix}").symlink_to(target)
+    folder = _folder(tmp_path, 1)
+    ranking = rank(folder, POSTING, RankOptions(workers=1, cache_path=path))
+    assert len(ranking.candidates) == 1
+    assert target.read_bytes() == b"precious " * 10_000
+    store = Cache(path)
+    assert store.get("documents", "k") is None
+    assert store.problem is not None and "symbolic link" in store.problem
+    store.close()
 
 
 def test_a_foreign_sqlite_file_is_left_as_it_is(tmp_path: Path) -> None:

@@ -305,6 +305,44 @@ def test_a_file_swapped_for_a_symlink_after_the_walk_is_not_read(
         (folder / "b.txt").write_text("Ben Bold\nPython developer\n")
 
 
+@pytest.mark.skipif(os.open not in os.supports_dir_fd, reason="needs openat")
+def test_a_folder_swapped_for_a_symlink_after_the_walk_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The walk sees team/cv.txt in a real folder; before it is read, team/ becomes a link to a private
+    # folder holding a cv.txt of its own (cached by an earlier run, so a cache hit must not serve it either).
+    import jobmatch.ranking as ranking
+    from jobmatch.posting import parse_posting
+
+    folder = tmp_path / "cvs"
+    (folder / "team").mkdir(parents=True)
+    (folder / "team" / "cv.txt").write_text("Ann Able\nPython developer\n")
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    (private / "cv.txt").write_text("Sam Secret\nPython, Django, Kubernetes\n")
+    (private / "cv.txt").chmod(0o600)
+    posting = parse_posting("Title: Python Developer\nMust have: Python, Django.\n")
+    cache = tmp_path / "c" / "cache.sqlite3"
+    ranking.rank(private, posting, ranking.RankOptions(workers=1, cache_path=cache))  # cached once
+    real_walk = ranking.walk
+
+    def swapping_walk(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        found = list(real_walk(*args, **kwargs))  # type: ignore[arg-type]
+        (folder / "team").rename(tmp_path / "moved")
+        (folder / "team").symlink_to(private)
+        yield from found
+
+    monkeypatch.setattr(ranking, "walk", swapping_walk)
+    for use_cache in (False, True):
+        result = ranking.rank(
+            folder, posting, ranking.RankOptions(workers=1, use_cache=use_cache, cache_path=cache)
+        )
+        assert [c.name for c in result.candidates] == []
+        assert [s.reason for s in result.skipped] == ["symbolic link (not followed)"]
+        (folder / "team").unlink()
+        (tmp_path / "moved").rename(folder / "team")
+
+
 def test_wrong_types(tmp_path: Path) -> None:
     html = b"<!DOCTYPE html><html><head><title>Session expired</title></head><body>log in</body></html>\n"
     assert reason(tmp_path, "cv.pdf", html) == "not a PDF (looks like HTML)"

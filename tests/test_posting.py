@@ -5,15 +5,17 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from jobmatch.errors import ExitCode, PostingError
 from jobmatch.models import Posting, RequirementKind
 from jobmatch.posting import MAX_POSTING_BYTES, find_posting, load_posting, parse_posting
-from jobmatch.posting.parse import ITEM_MAX_CHARS
+from jobmatch.posting.parse import ITEM_MAX_CHARS, MAX_REQUIREMENTS
 
 REQUIRED = RequirementKind.REQUIRED
 PREFERRED = RequirementKind.PREFERRED
@@ -709,8 +711,49 @@ GENEROUS_S = 20.0  # far above the real cost (well under a second each) and far 
 
 def test_many_requirements_are_a_clear_error() -> None:
     text = "Job\nRequirements:\n" + "\n".join(f"- Skill number {i}" for i in range(10_000))
-    with pytest.raises(PostingError, match=r"10,000 requirements; at most 200"):
+    with pytest.raises(PostingError, match=r"more than 200 requirements; at most 200"):
         parse_posting(text)
+
+
+def _load_round2() -> Any:
+    import importlib.util
+
+    path = Path(__file__).parent / "make_hostile_round2.py"
+    spec = importlib.util.spec_from_file_location("_jobmatch_make_hostile_round2_postings", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_hostile_postings_near_the_size_limit_cost_bounded_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Work, not seconds: each different clause is typed at most once, and reading stops one item past
+    # MAX_REQUIREMENTS. The old parser typed every clause of a 990 KB posting (110,000 of them).
+    import jobmatch.posting.parse as parse
+
+    typed = 0
+    real_item = parse._item
+
+    def counting_item(*args: Any, **kwargs: Any) -> Any:
+        nonlocal typed
+        typed += 1
+        return real_item(*args, **kwargs)
+
+    monkeypatch.setattr(parse, "_item", counting_item)
+    started = time.monotonic()
+    for name, text in _load_round2().hostile_postings().items():
+        assert len(text.encode()) < MAX_POSTING_BYTES
+        getattr(parse._clause_items, "cache_clear", lambda: None)()  # each posting from a cold cache
+        typed = 0
+        try:
+            posting = parse_posting(text)
+        except PostingError as exc:
+            assert "more than 200 requirements" in exc.message, name
+        else:
+            assert 1 <= len(posting.requirements) <= MAX_REQUIREMENTS, name
+        assert typed <= 4 * MAX_REQUIREMENTS, f"{name}: {typed} items typed"
+    assert time.monotonic() - started < 3 * GENEROUS_S
 
 
 def test_sentence_splitting_is_linear_over_many_abbreviations() -> None:

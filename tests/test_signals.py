@@ -529,3 +529,40 @@ def test_saying_you_are_a_student_puts_that_level_in_progress() -> None:
     bachelor = "Education\nBachelor of Arts : Marketing, 2010\n"
     other_level = extract_signals(doc("Summary\nMBA student.\n" + bachelor))
     assert other_level.degree.level == "bachelor" and not other_level.degree.in_progress
+
+
+def _long_history(jobs: int) -> str:
+    lines = ["Pat Example", "pat@example.com", "Experience"]
+    for i in range(jobs):
+        year = 1990 + i % 30
+        lines += [f"{year} - {year + 1}  Sales Associate, Store {i}", "Helped customers at the register"]
+    return "\n".join(lines)
+
+
+def _calls(text: str) -> int:
+    """Function calls (Python and built-in) made extracting the signals of ``text``: work, not time."""
+    import sys
+
+    document = doc(text)
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    extract_signals(document)  # warm the vocabularies first: loading them is no part of the résumé's cost
+    sys.setprofile(profile)
+    try:
+        extract_signals(document)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_job_detection_work_grows_linearly_with_a_long_history() -> None:
+    # A 640 KB text résumé of one-line jobs used its whole 20 s budget: every job scanned every other
+    # job's start for the next one (and has_section scanned every line). Eight times the jobs must cost
+    # about eight times the work (the quadratic detection cost about eighteen).
+    small, large = _calls(_long_history(300)), _calls(_long_history(2400))
+    assert large < 10 * small, (small, large)

@@ -191,6 +191,55 @@ def test_terminating_the_main_process_ends_workers_and_leaves_no_temp_folder(tmp
     assert code == 128 + signal.SIGTERM
 
 
+def _group(pgid: int) -> list[str]:
+    """Every process of the process group, zombies included ("pid state"), from /proc."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            members.append(f"{entry} {fields[0]}")
+    return members
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize(
+    ("name", "whole_group"),
+    [("SIGTERM", True), ("SIGHUP", True), ("SIGHUP", False), ("SIGTERM", False)],
+)
+def test_a_stopped_run_has_reaped_every_process_it_started_when_it_exits(
+    tmp_path: Path, name: str, whole_group: bool
+) -> None:
+    # Not "soon after": when the main process has exited, the fork server, the resource tracker and every
+    # worker are gone and reaped, even when the signal reached them too (kill -- -PGID, a closed terminal).
+    number = getattr(signal, name, None)
+    if number is None:
+        pytest.skip(f"no {name} here")
+    proc, private_tmp = _start_run(tmp_path)
+    started = time.monotonic()
+    if whole_group:
+        os.killpg(proc.pid, number)
+    else:
+        os.kill(proc.pid, number)
+    try:
+        _, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
+    left = _group(proc.pid)
+    if left:
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert not left, f"still there when the run had exited: {left}"
+    assert proc.returncode == 128 + number
+    assert time.monotonic() - started < 4, "the run took too long to stop"
+    assert not list(private_tmp.glob("pymp-*")), "a multiprocessing temp folder was left behind"
+    assert "Traceback" not in err.decode("utf-8", "replace")
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP here")
 def test_sighup_takes_the_same_clean_exit_and_own_handlers_are_kept() -> None:
     from jobmatch.workers import exit_cleanly_on_signals

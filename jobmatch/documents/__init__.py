@@ -12,7 +12,7 @@ can cost. Bad input only ever raises :class:`~jobmatch.errors.DocumentError`.
 from __future__ import annotations
 
 from jobmatch.documents.limits import Limits
-from jobmatch.documents.reader import DEFAULT_LIMITS, read_bytes, read_document
+from jobmatch.documents.reader import DEFAULT_LIMITS, parse_document, read_bytes, read_document
 from jobmatch.documents.sniff import sniff, sniff_bytes
 
 # Bump whenever extraction output can change for the same bytes: the document cache keys on it.
@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "EXTRACTOR_VERSION",
     "Limits",
+    "parse_document",
     "read_bytes",
     "read_document",
     "sniff",

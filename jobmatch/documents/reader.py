@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,20 @@ def read_document(
     any other exception for bad input. With ``root`` (the folder ``path`` was found in), no folder between
     ``root`` and the file may be a symbolic link either (see :func:`read_bytes`).
     """
+    return _guarded(lambda: _read(path, display, read_bytes(path, limits, root=root), limits))
+
+
+def parse_document(path: Path, display: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """:func:`read_document` for bytes already read from ``path`` (whose name decides text or Markdown and
+    which type the content is expected to have). Reading once and parsing exactly those bytes is what lets
+    the cache key a document by the hash of the bytes it was made from."""
+    return _guarded(lambda: _read(path, display, data, limits))
+
+
+def _guarded(read: Callable[[], Document]) -> Document:
+    """The one error ladder of the readers: bad input only ever raises DocumentError."""
     try:
-        data = read_bytes(path, limits, root=root)
-        return _read(path, display, data, limits)
+        return read()
     except DocumentError:
         raise
     except MemoryError as exc:
@@ -157,7 +169,17 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
             raise DocumentError("Office lock file, not a document")
         raise DocumentError("binary data, not a PDF, DOCX or text file")
 
-    pages = _extract(kind, data, limits)
+    try:
+        pages = _extract(kind, data, limits)
+    except DocumentError:
+        # A text résumé can carry a PDF's header and trailer words ("%PDF-1.7", "startxref", "%%EOF")
+        # without being one: what only looked like a PDF after some text, and does not open as one, is
+        # the text it decodes as.
+        fallback = kinds.text_kind(path.name, data) if kind == kinds.PDF else None
+        if fallback not in (kinds.TXT, kinds.MD) or kinds.starts_as_pdf(data):
+            raise
+        kind = fallback
+        pages = _extract(kind, data, limits)
     expected_kind = _EXPECTED_KIND.get(suffix)
     if expected_kind is not None and expected_kind != kind and {expected_kind, kind} != {kinds.TXT, kinds.MD}:
         pages.warnings.insert(0, f"content is {_KIND_NAMES[kind]} although the name ends in {suffix}")

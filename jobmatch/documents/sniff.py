@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -65,6 +66,12 @@ def sniff_bytes(name: str, data: bytes) -> str | None:
             return _broken_zip_kind(data)
     if data.startswith(_OLE2_MAGIC):
         return DOC
+    return text_kind(name, data)
+
+
+def text_kind(name: str, data: bytes) -> str | None:
+    """``"md"`` or ``"txt"`` (by the name) when ``data`` decodes as text, ``"html"`` for a web page, else
+    None."""
     encoding = text_encoding(data)
     if encoding is None:
         return None
@@ -73,14 +80,24 @@ def sniff_bytes(name: str, data: bytes) -> str | None:
     return MD if Path(name).suffix.lower() in _MD_SUFFIXES else TXT
 
 
+# Junk before the header (mail and download headers): the header on a line of its own start, with its
+# version, and the file's end as a PDF's (%%EOF).
+_PDF_HEADER_LINE = re.compile(rb"(?:^|[\r\n])%PDF-\d\.\d")
+
+
+def starts_as_pdf(data: bytes) -> bool:
+    """``%PDF-`` first, after at most a byte-order mark and some white space."""
+    return data[:1024].removeprefix(codecs.BOM_UTF8).lstrip(_PDF_LEADING).startswith(_PDF_MAGIC)
+
+
 def _looks_like_pdf(data: bytes) -> bool:
-    """A PDF starts with ``%PDF-``, after at most a byte-order mark and some white space. Readers also accept
-    junk before it within the first KiB (mail and download headers): taken as PDF only when the file also
-    ends as a PDF does (``%%EOF``), so that a text résumé which mentions "%PDF-1.7" early is still text."""
-    head = data[:1024]
-    if head.removeprefix(codecs.BOM_UTF8).lstrip(_PDF_LEADING).startswith(_PDF_MAGIC):
+    """A PDF starts with ``%PDF-`` (:func:`starts_as_pdf`). Readers also accept junk before it within the
+    first KiB: taken as PDF only when the header starts a line, with its version, and the file ends as a
+    PDF does (``%%EOF``), so that a text résumé which mentions "%PDF-1.7" mid-line is text. A text file
+    that passes even this and does not open as a PDF is read as text (see the reader)."""
+    if starts_as_pdf(data):
         return True
-    return _PDF_MAGIC in head and _PDF_END in data[-1024:]
+    return bool(_PDF_HEADER_LINE.search(data[:1024])) and _PDF_END in data[-1024:]
 
 
 def _broken_zip_kind(data: bytes) -> str:

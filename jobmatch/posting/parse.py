@@ -22,6 +22,7 @@ import importlib
 import os
 import re
 import stat
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -940,44 +941,59 @@ def _ends_unfinished(text: str) -> bool:
 
 
 def _requirement_items(blocks: list[_Block]) -> list[_Item]:
-    """Items in posting order; requirement-like sentences elsewhere only if no requirement section has any."""
+    """Items in posting order; requirement-like sentences elsewhere only if no requirement section has any.
+
+    Bounded work whatever the text: a unit's repeated clauses are typed once, and reading stops as soon
+    as more than MAX_REQUIREMENTS different items are found (the posting is then refused anyway).
+    """
     found: list[tuple[_Item, bool]] = []  # (item, from the fallback)
     from_sections = 0
+    distinct: dict[bool, set[str]] = {False: set(), True: set()}  # by fallback: the items' keys so far
+
+    def add(items: Sequence[_Item], fallback: bool) -> None:
+        if len(distinct[fallback]) > MAX_REQUIREMENTS:
+            return  # too many already: refused below (fallback items are also dropped by any section's)
+        found.extend((item, fallback) for item in items)
+        distinct[fallback].update(item.text.casefold() for item in items)
+
     for block in blocks:
+        if len(distinct[False]) > MAX_REQUIREMENTS:
+            break
         in_requirements = block.name in _REQUIREMENT_SECTIONS
         source = "skills" if block.name == "SKILLS" else ""
         listing = listing_preferred = False  # bullets under a requirement lead-in outside a section
         for unit in _units(block):
+            if len(distinct[False]) > MAX_REQUIREMENTS:
+                break
             text = unit.text
             if _is_empty_body(text):
                 continue
             if unit.kind == "label":
                 preferred = unit.name == "PREFERRED"
                 label_source = "skills" if unit.name == "SKILLS" else ""
-                found.extend(
-                    (item, False) for item in _items_of(text, unit.list_style, preferred, source=label_source)
-                )
+                add(_items_of(text, unit.list_style, preferred, source=label_source), False)
             elif in_requirements and unit.kind in ("bullet", "prose"):
                 preferred = block.name == "PREFERRED"
                 list_style = block.list_style or block.name == "SKILLS"
+                section_items: Sequence[_Item]
                 if unit.kind == "bullet" and not list_style:
                     section_items = _clause_items(text, preferred=preferred, source=source)
                 else:
                     section_items = _items_of(text, list_style, preferred, source=source)
-                found.extend((item, False) for item in section_items)
+                add(section_items, False)
                 from_sections += len(section_items)
             elif unit.kind == "leadin":
                 listing = bool(_REQUIREMENT_LEADIN.search(text))
                 listing_preferred = bool(_PREFERRED_WORDS.search(text))
             elif unit.kind == "bullet" and listing:
-                found.extend((item, True) for item in _clause_items(text, preferred=listing_preferred))
+                add(_clause_items(text, preferred=listing_preferred), True)
             elif unit.kind in ("bullet", "prose"):
                 listing = False
                 for sentence in _sentences(text):
                     if _ELIGIBILITY.search(sentence):  # legal text states eligibility: keep it in any case
-                        found.extend((item, False) for item in _clause_items(sentence, preferred=False))
+                        add(_clause_items(sentence, preferred=False), False)
                     elif _REQUIREMENT_LIKE.search(sentence):
-                        found.extend((item, True) for item in _clause_items(sentence, preferred=False))
+                        add(_clause_items(sentence, preferred=False), True)
     items: list[_Item] = []
     seen: set[str] = set()
     for item, fallback in found:
@@ -987,11 +1003,16 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
         seen.add(key)
         items.append(item)
     if len(items) > MAX_REQUIREMENTS:
+        counted = f"more than {MAX_REQUIREMENTS}" if _stopped(distinct) else f"{len(items):,}"
         raise PostingError(
-            f"the posting lists {len(items):,} requirements; at most {MAX_REQUIREMENTS} are read "
+            f"the posting lists {counted} requirements; at most {MAX_REQUIREMENTS} are read "
             "— is this a job posting? Trim it to the requirements that matter"
         )
     return items
+
+
+def _stopped(distinct: dict[bool, set[str]]) -> bool:
+    return any(len(keys) > MAX_REQUIREMENTS for keys in distinct.values())
 
 
 def _items_of(text: str, list_style: bool, preferred: bool, *, source: str = "") -> list[_Item]:
@@ -999,16 +1020,15 @@ def _items_of(text: str, list_style: bool, preferred: bool, *, source: str = "")
     if list_style:
         parts = _list_parts(text)
         if parts is not None:
-            return [
-                item
-                for item in (_item(part, preferred=preferred, source=source) for part in parts)
-                if item.text
-            ]
-    return [
-        item
-        for sentence in _sentences(_bullet_heads(text))
-        for item in _clause_items(sentence, preferred, source=source)
-    ]
+            return _distinct_items(
+                (_item(part, preferred=preferred, source=source) for part in dict.fromkeys(parts)), []
+            )
+    items: list[_Item] = []
+    for sentence in dict.fromkeys(_sentences(_bullet_heads(text))):
+        items = _distinct_items(_clause_items(sentence, preferred, source=source), items)
+        if len(items) > MAX_REQUIREMENTS:
+            break
+    return items
 
 
 def _bullet_heads(text: str) -> str:
@@ -1016,8 +1036,8 @@ def _bullet_heads(text: str) -> str:
     Successful candidates are not afraid …"), the sentences after a bullet's first explain it; they are
     kept only when they state a requirement themselves ("5+ years …", "must …")."""
     marks = list(_INLINE_BULLET.finditer(text))
-    if len(marks) < 2:
-        return text
+    if not 2 <= len(marks) <= MAX_REQUIREMENTS:
+        return text  # more bullets than a posting may hold: refused later, so no work spent here
     # The text before the first marker is a bullet too when a label took its marker ("What You Need -").
     bounds = [(0, 0), *((m.start(), m.end()) for m in marks)]
     pieces = []
@@ -1029,16 +1049,35 @@ def _bullet_heads(text: str) -> str:
     return "".join(pieces)
 
 
-def _clause_items(text: str, preferred: bool, *, source: str = "") -> list[_Item]:
-    items = []
-    for whole in _clauses(text):
-        clause = _bounded(whole)
-        if _is_not_requirement(clause):
+@lru_cache(maxsize=1024)
+def _clause_items(text: str, preferred: bool, *, source: str = "") -> tuple[_Item, ...]:
+    """The items of one sentence's clauses: each different clause typed once, and no more than one past
+    MAX_REQUIREMENTS different items (what follows would be refused with them). Cached: a posting that
+    repeats one bullet 100,000 times splits it once."""
+    return tuple(
+        _distinct_items(
+            (_clause_item(_bounded(whole), preferred, source) for whole in dict.fromkeys(_clauses(text))), []
+        )
+    )
+
+
+def _distinct_items(candidates: Iterable[_Item | None], items: list[_Item]) -> list[_Item]:
+    """``items`` extended by the candidates with text not among them yet, stopping one past the maximum."""
+    seen = {item.text.casefold() for item in items}
+    for item in candidates:
+        if len(seen) > MAX_REQUIREMENTS:
+            break
+        if item is None or not item.text or item.text.casefold() in seen:
             continue
-        item = _item(clause, preferred=preferred, source=source)
-        if item.text:
-            items.append(item)
+        seen.add(item.text.casefold())
+        items.append(item)
     return items
+
+
+def _clause_item(clause: str, preferred: bool, source: str) -> _Item | None:
+    if _is_not_requirement(clause):
+        return None
+    return _item(clause, preferred=preferred, source=source)
 
 
 def _bounded(text: str) -> str:
@@ -1134,10 +1173,12 @@ def _clauses(text: str) -> list[str]:
         ):
             cuts.add((match.start(), match.end()))
     fixed = sorted(cuts)
+    next_fixed = 0  # fixed[next_fixed:] lie after the cue (an index: popping the front would be quadratic)
     last_end = 0  # where the clause before the current cue starts
     for match in _CLAUSE_CUE.finditer(text):
-        while fixed and fixed[0][1] <= match.start():
-            last_end = max(last_end, fixed.pop(0)[1])
+        while next_fixed < len(fixed) and fixed[next_fixed][1] <= match.start():
+            last_end = max(last_end, fixed[next_fixed][1])
+            next_fixed += 1
         if inside[match.start()] or not _opens_clause(text, match.start(), match.end()):
             continue
         if _is_short_label(text[last_end : match.start()]):

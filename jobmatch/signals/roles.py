@@ -10,6 +10,7 @@ duties show two different kinds of service work.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -175,10 +176,11 @@ def find_jobs(view: ResumeView) -> list[Job]:
     starts = sorted({min(j.title_index, j.date_index) for j in jobs})
     for job in jobs:
         first = max(job.title_index, job.date_index) + 1
-        nxt = [s for s in starts if s > max(job.title_index, job.date_index)]
+        # The next job's first line, by bisection: a scan per job is quadratic on a long history.
+        following = bisect.bisect_right(starts, max(job.title_index, job.date_index))
         if job.title_index > job.date_index:
             first = job.title_index  # "Sales Associate Company Name - City Help customers, …" holds duties
-        last = nxt[0] if nxt else len(lines)
+        last = starts[following] if following < len(starts) else len(lines)
         job.body = [i for i in range(first, last) if heading_of(lines[i].text) is None][:40]
         if any(heading_of(lines[i].text) for i in range(first, last)):
             stop = next(i for i in range(first, last) if heading_of(lines[i].text))
@@ -216,11 +218,11 @@ def _close_open_ranges(jobs: list[Job]) -> None:
     """OPEN_END: a start with its end left out ("03/2019 – ") is the job still held when no job of the
     history starts later; otherwise the end was forgotten and the job counts one month. "Since 2019"
     says it is still held."""
-    starts = [j.dates.start for j in jobs if j.dates is not None]
+    latest = max((j.dates.start for j in jobs if j.dates is not None), default=None)
     for job in jobs:
         if job.dates is None or job.dates.written != "open":
             continue
-        if any(start > job.dates.start for start in starts):
+        if latest is not None and latest > job.dates.start:
             job.dates = dataclasses.replace(job.dates, end=job.dates.start, end_text=job.dates.start_text)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jobmatch.models import Document, Evidence, Line, Method
 from jobmatch.signals.sections import label_sections
@@ -22,13 +22,19 @@ class ResumeView:
     document: Document
     lines: tuple[Line, ...]
     sections: tuple[str, ...]
+    # The labels as a set: has_section is asked once per line, and a scan each time is quadratic.
+    section_names: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.section_names:
+            object.__setattr__(self, "section_names", frozenset(self.sections))
 
     @classmethod
     def of(cls, document: Document) -> ResumeView:
         return cls(document, document.lines, tuple(label_sections(document.lines)))
 
     def has_section(self, name: str) -> bool:
-        return name in self.sections
+        return name in self.section_names
 
     def evidence(self, index: int, hit: Hit | None = None, method: Method | None = None) -> Evidence:
         line = self.lines[index]
