@@ -20,7 +20,7 @@ from jobmatch.errors import ExitCode, JobmatchError, PostingError
 if TYPE_CHECKING:
     from jobmatch.models import Posting
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
 
 app = typer.Typer(
     name="jobmatch",
@@ -127,7 +127,7 @@ def rank(
         Path, typer.Argument(help="Folder of résumés. Default: ./resumes/.", file_okay=False)
     ] = DEFAULT_RESUMES,
     posting: PostingOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or html.")] = "table",
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the best N.")] = None,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
@@ -165,6 +165,68 @@ def rank(
         if not ranking.candidates:
             outcome.append(int(ExitCode.NOTHING_READABLE))
             sys.stderr.write(f"jobmatch: error: no readable résumé in {folder}\n")
+        elif ranking.skipped:
+            outcome.append(int(ExitCode.SKIPPED))
+
+    _run(verbose, body)
+    if outcome:
+        raise typer.Exit(outcome[0])
+
+
+@app.command()
+def report(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of résumés. Default: ./resumes/.", file_okay=False)
+    ] = DEFAULT_RESUMES,
+    posting: PostingOpt = None,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", dir_okay=False),
+    ] = Path("shortlist.html"),
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the best N.")] = None,
+    workers: WorkersOpt = 0,
+    timeout: TimeoutOpt = 20.0,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = "",
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write the shortlist as one self-contained HTML page (no network, opens from disk in any browser)."""
+    outcome: list[int] = []
+
+    def body() -> None:
+        import io
+
+        from jobmatch.ranking import RankOptions
+        from jobmatch.ranking import rank as rank_folder
+        from jobmatch.render import progress_reporter
+        from jobmatch.render.html import ReportRun, render_report, report_time
+
+        try:
+            run = ReportRun(made_at=report_time(os.environ))
+        except ValueError as exc:
+            raise JobmatchError(str(exc)) from None
+        parsed = _load_posting(posting)
+        if not folder.is_dir():
+            raise JobmatchError(f"not a folder: {folder}")
+        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache, as_of=as_of)
+        with progress_reporter(sys.stderr) as progress:
+            ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
+        page = io.StringIO()
+        render_report(ranking, page, top=top, run=run)
+        if str(output) == "-":
+            sys.stdout.write(page.getvalue())
+            sys.stdout.flush()
+        else:
+            try:
+                output.write_text(page.getvalue(), encoding="utf-8")
+            except OSError as exc:
+                raise JobmatchError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            sys.stderr.write(
+                f"jobmatch: wrote {output} ({len(ranking.candidates)} candidate(s), "
+                f"{len(ranking.skipped)} skipped)\n"
+            )
+        if not ranking.candidates:
+            outcome.append(int(ExitCode.NOTHING_READABLE))
         elif ranking.skipped:
             outcome.append(int(ExitCode.SKIPPED))
 

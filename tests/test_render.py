@@ -172,7 +172,7 @@ def _strings(value: object) -> list[str]:
 
 
 def test_every_format_has_a_renderer() -> None:
-    assert FORMATS == ("table", "json", "jsonl", "csv")
+    assert FORMATS == ("table", "json", "jsonl", "csv", "html")
     assert set(RENDERERS) == set(FORMATS)
     for fmt in FORMATS:
         assert _render(fmt).endswith("\n")

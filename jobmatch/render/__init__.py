@@ -14,6 +14,7 @@ from jobmatch.models import Ranking
 from jobmatch.render.csv import render_csv
 from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
 from jobmatch.render.explain import render_explain
+from jobmatch.render.html import render_html
 from jobmatch.render.json import render_json
 from jobmatch.render.jsonl import render_jsonl
 from jobmatch.render.posting import render_posting
@@ -44,9 +45,10 @@ RENDERERS: dict[str, RankingRenderer] = {
     "json": render_json,
     "jsonl": render_jsonl,
     "csv": render_csv,
+    "html": render_html,
 }
 
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv")
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
 
 def render_ranking(
