@@ -156,8 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     with browser(executable) as launched:
         page, watch = open_report(launched, args.report, width=args.width, height=args.height)
         page.screenshot(path=str(args.shot), full_page=args.full_page)
-    for url in watch.requests:
-        print(f"request: {url}")
+    print(f"requests: {len(watch.requests)} ({len(watch.outside_requests)} outside the page's own file)")
     for problem in watch.problems:
         print(problem)
     print(f"wrote {args.shot}")
