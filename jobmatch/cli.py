@@ -227,6 +227,7 @@ def report(
             )
         if not ranking.candidates:
             outcome.append(int(ExitCode.NOTHING_READABLE))
+            sys.stderr.write(f"jobmatch: error: no readable résumé in {folder}\n")
         elif ranking.skipped:
             outcome.append(int(ExitCode.SKIPPED))
 

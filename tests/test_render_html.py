@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,21 @@ def test_report_command_exit_code_says_files_were_skipped(tmp_path: Path) -> Non
     assert result.exit_code == ExitCode.SKIPPED, result.stderr
     page = check_page(target.read_text(encoding="utf-8"))
     assert "broken.pdf" in page.all_text and "1 file skipped" in page.all_text
+
+
+def test_report_command_on_a_folder_with_nothing_readable(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    posting = str(ROOT / "requirements" / "AVON147.txt")
+    target = tmp_path / "out.html"
+    result = CliRunner().invoke(app, ["report", str(folder), "-p", posting, "-o", str(target), "--no-cache"])
+    assert result.exit_code == ExitCode.NOTHING_READABLE, result.stderr
+    assert "no readable résumé" in result.stderr
+    text = check_page(target.read_text(encoding="utf-8")).all_text  # still a page: it lists the skipped file
+    assert "No candidates." in text and "empty.txt" in text
+
+
+def test_ask_at_screen_cells_show_no_score() -> None:
+    cells = [c.strip() for c in re.findall(r'<td class="cell st-ask"[^>]*>([^<]*)</td>', _page())]
+    assert cells == ["? ask", "? ask"]

@@ -101,6 +101,7 @@ class MatchView:
     status: str
     css: str
     score: str  # "0.85"
+    cell: str  # what the grid shows: "✓ 0.85"; "? ask" where the score means nothing (it weighs nothing)
     explanation: str
     quotes: tuple[QuoteView, ...]
 
@@ -163,6 +164,7 @@ def _match_view(match: RequirementMatch) -> MatchView:
         status=word,
         css=css,
         score=f"{match.score:.2f}",
+        cell=f"{mark} ask" if match.status is Status.ASK else f"{mark} {match.score:.2f}",
         explanation=clean_display(match.explanation),
         quotes=tuple(_split_quote(e) for e in match.evidence),
     )
