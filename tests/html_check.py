@@ -1,6 +1,7 @@
 """What every shortlist page must be, whatever the résumés held: checked on the parsed HTML, not on strings.
 
-:func:`check_page` parses a page with the standard library's HTML parser and fails on anything a hostile
+:func:`check_page` first parses a page as a browser does (html5lib, the WHATWG algorithm, strict: any parse
+error fails), then walks it with the standard library's HTML parser and fails on anything a hostile
 résumé could have smuggled in: an element or attribute the template does not write, an event handler, a
 URL (``src``, ``href`` other than ``#anchor``, ``javascript:``), a script other than our own, a missing or
 loose Content-Security-Policy, unbalanced tags. It returns the page's text, so callers can check that a
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+import html5lib
 
 from jobmatch.render.html import inline_assets
 
@@ -91,6 +94,7 @@ def parse(html: str) -> Page:
 def check_page(html: str) -> Page:
     """Parse ``html`` and assert it is a safe, self-contained shortlist page; return what it holds."""
     assert html.startswith("<!DOCTYPE html>\n"), html[:40]
+    html5lib.HTMLParser(strict=True).parse(html)  # raises html5lib.html5parser.ParseError
     page = parse(html)
     problems = list(page.problems)
     assets = inline_assets()

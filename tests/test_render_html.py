@@ -349,3 +349,12 @@ def test_report_command_on_a_folder_with_nothing_readable(tmp_path: Path) -> Non
 def test_ask_at_screen_cells_show_no_score() -> None:
     cells = [c.strip() for c in re.findall(r'<td class="cell st-ask"[^>]*>([^<]*)</td>', _page())]
     assert cells == ["? ask", "? ask"]
+
+
+def test_the_checker_fails_on_a_parse_error() -> None:
+    import html5lib.html5parser
+
+    html = _page()
+    for broken in (html.replace("<footer>", "<footer></span>"), html.replace("</table>", "</tabel>", 1)):
+        with pytest.raises(html5lib.html5parser.ParseError):
+            check_page(broken)
