@@ -9,7 +9,9 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,eval]'
+	# setuptools' advice on editable installs (a UserWarning, printed on every first install) is for
+	# packagers, not for someone running `make rank`; errors still show.
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet -e '.[dev,eval]'
 	touch $(STAMP)
 
 rank: $(STAMP)  ## rank the bundled sample résumés against the bundled posting

@@ -6,34 +6,80 @@ Heavy modules (pypdf, docx, the ranking machinery) are imported inside the comma
 
 from __future__ import annotations
 
-import contextlib
+import math
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
-from jobmatch.errors import ExitCode, JobmatchError, PostingError
+from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
 
 if TYPE_CHECKING:
     from jobmatch.models import Posting
+    from jobmatch.render.stream import GuardedOutput
 
-FORMATS = ("table", "json", "jsonl", "csv", "html")
+# Set by main() when the process started with file descriptor 1 closed (``>&-``): fd 1 then points at
+# /dev/null, so that no file we open lands on it, and writing "standard output" is an OutputError.
+_STDOUT_CLOSED = False
+
+FORMAT_NAMES = (
+    "table, json, jsonl, csv, tsv, markdown, html"  # the registry's, without importing it for --help
+)
+EXIT_CODES_HELP = (
+    "Exit codes: 0 every file ranked; 1 finished, but some files were skipped; 2 usage error (bad option, "
+    "missing or ambiguous posting); 3 no résumé could be read; 4 no candidate at or above --min-score (or "
+    "meeting every --must-have); 70 internal error (a bug: please report it); 74 the output could not be "
+    "written (disk full, standard output closed, -o FILE not writable)."
+)
+# -o FILE without --format: the format its name says (shortlist.csv is CSV), else JSON Lines.
+FORMAT_BY_SUFFIX = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
+}
+MAX_TIMEOUT_S = 3600.0  # an hour for one file is already far past any real résumé
+
+
+def _version(value: bool) -> None:
+    if value:
+        from jobmatch import __version__
+
+        sys.stdout.write(f"jobmatch {__version__}\n")
+        raise typer.Exit(int(ExitCode.OK))
+
 
 app = typer.Typer(
     name="jobmatch",
     help=(
         "Rank a folder of résumés (PDF, DOCX, TXT, MD) against a job posting, with quoted evidence.\n\n"
-        "Exit codes: 0 all files ranked; 1 finished but some files were skipped; 2 usage error "
-        "(bad option, missing or ambiguous posting); 3 no résumé could be read."
+        "Example: jobmatch rank resumes --posting requirements/AVON147.txt --top 10\n\n" + EXIT_CODES_HELP
     ),
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Rank a folder of résumés (PDF, DOCX, TXT, MD) against a job posting, with quoted evidence."""
+
 
 DEFAULT_POSTINGS = Path("requirements")
 DEFAULT_RESUMES = Path("resumes")
@@ -51,11 +97,41 @@ ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour output. Default: only on a terminal.")
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for internal errors.")]
+
+
+def _check_timeout(value: float) -> float:
+    # Click's range check lets "nan" through (every comparison with it is false) and "inf" or 3e6 would
+    # overflow the wait deep in the workers: refuse them here, as the usage errors they are.
+    if not math.isfinite(value) or not 0.1 <= value <= MAX_TIMEOUT_S:
+        raise typer.BadParameter(f"give a number of seconds from 0.1 to {MAX_TIMEOUT_S:g}, not {value:g}")
+    return value
+
+
 WorkersOpt = Annotated[
-    int, typer.Option("--workers", "-j", min=0, help="Worker processes. Default 0: one per core.")
+    int,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=0,
+        help="Worker processes. Default 0: one per core; more than twice the cores is capped to that.",
+    ),
 ]
 TimeoutOpt = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read one file before it is skipped.")
+    float,
+    typer.Option(
+        "--timeout",
+        callback=_check_timeout,
+        help=f"Seconds allowed to read one file before it is skipped (0.1 to {MAX_TIMEOUT_S:g}).",
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Only the data: no progress bar, no notes on stderr.")
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write the output to FILE instead of standard output.", dir_okay=False
+    ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
 AsOfOpt = Annotated[
@@ -91,24 +167,49 @@ def _load_posting(path: Path | None) -> Posting:
     return load_posting(path)
 
 
-def _use_color(color: bool | None) -> bool:
+def _use_color(color: bool | None, stream: object = None) -> bool:
+    """``--color``/``--no-color`` when given; else colour only on a terminal and without ``NO_COLOR``."""
     if color is not None:
         return color
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    target = sys.stdout if stream is None else stream
+    isatty = getattr(target, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+def _stdout() -> TextIO | None:
+    return None if _STDOUT_CLOSED else sys.stdout
+
+
+def _open_output(path: Path | None, *, encoding: str = "utf-8", machine: bool = False) -> GuardedOutput:
+    from jobmatch.render.stream import open_output
+
+    return open_output(path, _stdout(), encoding=encoding, machine=machine)
+
+
+def _note(quiet: bool, message: str) -> None:
+    """A line for the person running the command, on stderr; ``--quiet`` silences it."""
+    if not quiet:
+        from jobmatch.sanitize import clean_display
+
+        sys.stderr.write(f"jobmatch: {clean_display(message)}\n")
 
 
 def _run(verbose: bool, body: Callable[[], None]) -> None:
     """One error ladder for every command."""
+    from jobmatch.render.stream import silence_stdout
+
     try:
         body()
+    except OutputError as exc:
+        # Whatever is still buffered for fd 1 would fail again at the interpreter's last flush.
+        silence_stdout()
+        _fail(exc.message, exc.exit_code)
     except JobmatchError as exc:
         _fail(exc.message, exc.exit_code)
     except BrokenPipeError:
         # `jobmatch rank | head`: the reader went away. Point stdout at /dev/null so the interpreter's
         # final flush does not raise again, and leave quietly.
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
@@ -121,50 +222,175 @@ def _run(verbose: bool, body: Callable[[], None]) -> None:
         )
 
 
-@app.command()
+def _capped_workers(workers: int, quiet: bool) -> int:
+    """``-j`` as asked, but never more than twice the cores: past that each worker only adds its memory
+    (up to the per-worker budget) and nothing goes faster."""
+    from jobmatch.workers import default_workers
+
+    cap = 2 * default_workers()
+    if workers > cap:
+        _note(quiet, f"--workers {workers} is more than this machine can use; using {cap}")
+        return cap
+    return workers
+
+
+def _posting_sha256(path: str) -> str:
+    import hashlib
+
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
+@app.command(
+    epilog="Examples: jobmatch rank resumes -p requirements/AVON147.txt --top 10 · "
+    "jobmatch rank resumes -f csv -o shortlist.csv · jobmatch rank resumes -f json | jq '.candidates[0]'"
+)
 def rank(
-    folder: Annotated[
-        Path, typer.Argument(help="Folder of résumés. Default: ./resumes/.", file_okay=False)
-    ] = DEFAULT_RESUMES,
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folders and files of résumés, ranked together. Default: ./resumes/.",
+            metavar="FOLDER|FILE",
+            show_default=False,
+        ),
+    ] = None,
     posting: PostingOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or html.")] = "table",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"{FORMAT_NAMES} (any case). Default: table on a terminal, jsonl in a pipe; with -o, "
+            "what the file name says (.csv, .tsv, .json, .jsonl, .md, .txt), else jsonl.",
+        ),
+    ] = None,
+    output: OutputOpt = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the best N.")] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Show only candidates scoring at least this (0-100)."
+        ),
+    ] = None,
+    must_have: Annotated[
+        bool,
+        typer.Option(
+            "--must-have",
+            help="Show only candidates who meet every must-have: those marked in an edited TOML posting, "
+            "else every required item a résumé can show.",
+        ),
+    ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="GLOB",
+            help="Only files whose name or path in the folder matches (repeatable).",
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="Leave out files that match (repeatable)."),
+    ] = None,
+    recursive: Annotated[
+        bool, typer.Option("--recursive/--no-recursive", help="Read the folders inside each folder too.")
+    ] = True,
+    skipped_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--skipped-csv", help="Also write the skipped files and why to this CSV.", dir_okay=False
+        ),
+    ] = None,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
     color: ColorOpt = None,
+    quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Rank every résumé in FOLDER against the posting."""
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", ExitCode.USAGE)
+    """Rank every résumé in the given folders and files against the posting."""
+    paths = inputs or [DEFAULT_RESUMES]
     outcome: list[int] = []
 
     def body() -> None:
-        from jobmatch.ranking import RankOptions
-        from jobmatch.ranking import rank as rank_folder
-        from jobmatch.render import progress_reporter, render_ranking
+        import dataclasses
 
+        from jobmatch.ranking import RankOptions, rank_paths
+        from jobmatch.render import find_format, progress_reporter, render_skipped_csv
+        from jobmatch.render.console import output_width
+        from jobmatch.sanitize import clean_display
+        from jobmatch.selection import select
+        from jobmatch.signals.dates import as_of_label
+
+        stdout = _stdout()
+        if output is not None:
+            default = FORMAT_BY_SUFFIX.get(output.suffix.lower(), "jsonl")
+        else:
+            default = "table" if stdout is not None and stdout.isatty() else "jsonl"
+        chosen = find_format(fmt if fmt is not None else default)
         parsed = _load_posting(posting)
-        if not folder.is_dir():
-            raise JobmatchError(f"not a folder: {folder}")
-        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache, as_of=as_of)
+        for path in paths:
+            if not os.path.lexists(path):
+                raise JobmatchError(f"no such file or folder: {path}")
+        try:
+            run_as_of = as_of_label(as_of)
+        except ValueError as exc:
+            raise JobmatchError(f"--as-of: {exc}") from None
+        options = RankOptions(
+            workers=_capped_workers(workers, quiet), timeout_s=timeout, use_cache=not no_cache, as_of=as_of
+        )
         ignored: list[str] = []
-        with progress_reporter(sys.stderr) as progress:
-            ranking = rank_folder(
-                folder, parsed, options, folder_arg=str(folder), progress=progress, ignored=ignored
+        out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
+        bar_color = _use_color(color, sys.stderr)
+        with progress_reporter(sys.stderr, enabled=not quiet, color=bar_color) as progress:
+            ranking = rank_paths(
+                paths,
+                parsed,
+                options,
+                include=include or (),
+                exclude=exclude or (),
+                recursive=recursive,
+                progress=progress,
+                ignored=ignored,
             )
-        render_ranking(ranking, fmt, sys.stdout, top=top, color=_use_color(color) and fmt == "table")
-        sys.stdout.flush()
+        selected = select(ranking.candidates, min_score=min_score, must_have=must_have)
+        shown = dataclasses.replace(
+            ranking, candidates=selected, as_of=run_as_of, posting_sha256=_posting_sha256(parsed.path)
+        )
+        human = not chosen.machine
+        width = output_width(out) if output is None else None
+        chosen.render(shown, out, top=top, color=human and _use_color(color, out), width=width)
+        out.close_target()
+        if skipped_csv is not None:
+            skipped_out = _open_output(skipped_csv, encoding="utf-8-sig", machine=True)
+            render_skipped_csv(ranking, skipped_out)
+            skipped_out.close_target()
         if ranking.skipped:
-            shown = "" if fmt == "table" else " (see 'skipped' in the output)"
-            sys.stderr.write(f"jobmatch: {len(ranking.skipped)} file(s) skipped{shown}\n")
+            where = " (see 'skipped' in the output)"
+            if chosen.name in ("table", "markdown"):
+                where = " (listed under the table)"
+            elif chosen.name in ("csv", "tsv"):
+                where = f" (listed in {skipped_csv})" if skipped_csv else " (--skipped-csv FILE lists them)"
+            _note(quiet, f"{len(ranking.skipped)} file(s) skipped{where}")
         if ignored:
-            sys.stderr.write(f"jobmatch: {len(ignored)} hidden or Office lock file(s) ignored\n")
+            _note(quiet, f"{len(ignored)} hidden or Office lock file(s) ignored")
         if not ranking.candidates:
             outcome.append(int(ExitCode.NOTHING_READABLE))
-            sys.stderr.write(f"jobmatch: error: no readable résumé in {folder}\n")
+            where = ", ".join(str(p) for p in paths)
+            sys.stderr.write(f"jobmatch: error: no readable résumé in {clean_display(where)}\n")
+        elif not selected:
+            outcome.append(int(ExitCode.NONE_QUALIFIED))
+            wanted = []
+            if min_score is not None:
+                wanted.append(f"at or above --min-score {min_score:g}")
+            if must_have:
+                wanted.append("meeting every must-have")
+            asked = " and ".join(wanted)
+            _note(quiet, f"no candidate {asked} (of {len(ranking.candidates)} ranked)")
         elif ranking.skipped:
             outcome.append(int(ExitCode.SKIPPED))
 
@@ -173,7 +399,7 @@ def rank(
         raise typer.Exit(outcome[0])
 
 
-@app.command()
+@app.command(epilog="Example: jobmatch report resumes -p requirements/AVON147.txt -o shortlist.html")
 def report(
     folder: Annotated[
         Path, typer.Argument(help="Folder of résumés. Default: ./resumes/.", file_okay=False)
@@ -236,17 +462,19 @@ def report(
         raise typer.Exit(outcome[0])
 
 
-@app.command()
+@app.command(epilog="Example: jobmatch explain resumes/kevin-tran.docx --posting requirements/AVON147.txt")
 def explain(
     file: Annotated[Path, typer.Argument(help="One résumé file.", dir_okay=False)],
     posting: PostingOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (any case).")] = "table",
+    output: OutputOpt = None,
     timeout: TimeoutOpt = 20.0,
     as_of: AsOfOpt = "",
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Why a résumé scored as it did: every requirement with status, score and quoted evidence."""
+    fmt = fmt.strip().lower()
     if fmt not in ("table", "json"):
         _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
 
@@ -255,18 +483,50 @@ def explain(
 
         from jobmatch.ranking import RankOptions, explain_file
         from jobmatch.render import explain_json, render_explain
+        from jobmatch.render.console import output_width
+        from jobmatch.sanitize import escape_json_text
 
         parsed = _load_posting(posting)
         result = explain_file(file, parsed, RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of))
+        out = _open_output(output, machine=fmt == "json")
         if fmt == "json":
-            sys.stdout.write(json.dumps(explain_json(result, parsed), ensure_ascii=False, indent=2) + "\n")
+            text = json.dumps(explain_json(result, parsed), ensure_ascii=False, indent=2)
+            out.write(escape_json_text(text) + "\n")
         else:
-            render_explain(result, parsed, sys.stdout, color=_use_color(color), width=None)
+            width = output_width(out) if output is None else None
+            render_explain(result, parsed, out, color=_use_color(color, out), width=width)
+        out.close_target()
 
     _run(verbose, body)
 
 
-@app.command("posting")
+@app.command("text", epilog="Example: jobmatch text resumes/kevin-tran.docx")
+def show_text(
+    file: Annotated[Path, typer.Argument(help="One résumé file.", dir_okay=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (any case).")] = "table",
+    output: OutputOpt = None,
+    timeout: TimeoutOpt = 20.0,
+    verbose: VerboseOpt = False,
+) -> None:
+    """The cleaned lines of a résumé as jobmatch reads them, with the page and line numbers that explain's
+    quotes cite ("p1 L49")."""
+    fmt = fmt.strip().lower()
+    if fmt not in ("table", "json"):
+        _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
+
+    def body() -> None:
+        from jobmatch.ranking import RankOptions, read_text
+        from jobmatch.render.text import render_text, render_text_json
+
+        document = read_text(file, RankOptions(timeout_s=timeout, use_cache=False))
+        out = _open_output(output, machine=fmt == "json")
+        (render_text_json if fmt == "json" else render_text)(document, out)
+        out.close_target()
+
+    _run(verbose, body)
+
+
+@app.command("posting", epilog="Example: jobmatch posting requirements/AVON147.txt --export avon.toml")
 def show_posting(
     file: Annotated[
         Path | None,
@@ -274,7 +534,8 @@ def show_posting(
             help="Posting file (or an edited .toml export). Default: the only one in ./requirements/."
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (any case).")] = "table",
+    output: OutputOpt = None,
     export: Annotated[
         Path | None,
         typer.Option(
@@ -287,6 +548,7 @@ def show_posting(
     verbose: VerboseOpt = False,
 ) -> None:
     """Show the parsed posting: each requirement with its category, parameters and required/preferred."""
+    fmt = fmt.strip().lower()
     if fmt not in ("table", "json"):
         _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
     if export is not None and export.suffix.lower() != ".toml":
@@ -308,10 +570,15 @@ def show_posting(
                 f"--posting {export}\n"
             )
             return
+        from jobmatch.render.console import output_width
+
+        out = _open_output(output, machine=fmt == "json")
         if fmt == "json":
-            render_posting_json(parsed, sys.stdout)
+            render_posting_json(parsed, out)
         else:
-            render_posting(parsed, sys.stdout, color=_use_color(color), width=None)
+            width = output_width(out) if output is None else None
+            render_posting(parsed, out, color=_use_color(color, out), width=width)
+        out.close_target()
 
     _run(verbose, body)
 
@@ -344,7 +611,9 @@ def cache_path() -> None:
         from jobmatch.sanitize import clean_display
 
         path = default_path()
-        sys.stdout.write(f"{path}\n")
+        out = _open_output(None)
+        out.write(f"{path}\n")
+        out.close_target()
         if os.path.lexists(path):
             store = Cache(path)
             store.get("documents", "")  # opens it read-mostly: says whether a run could use it
@@ -355,5 +624,31 @@ def cache_path() -> None:
     _run(False, body)
 
 
+def _guard_standard_streams() -> None:
+    """Before anything opens a file: a closed fd 0, 1 or 2 would be handed to the next file we open (the
+    cache, say), and our output or messages would land in it. Each closed one is pointed at /dev/null;
+    a closed standard output is remembered, so that writing to it is an error, not silence."""
+    global _STDOUT_CLOSED
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                devnull = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                continue
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+            if fd == 1:
+                _STDOUT_CLOSED = True
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    elif hasattr(sys.stderr, "reconfigure"):
+        # A message must never fail on a name the terminal's encoding cannot show.
+        sys.stderr.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
+    _guard_standard_streams()
     app()

@@ -15,7 +15,9 @@ class ExitCode(IntEnum):
     SKIPPED = 1  # finished, but at least one file was skipped (see stderr / ``skipped``)
     USAGE = 2  # bad options or arguments, missing posting, ambiguous posting
     NOTHING_READABLE = 3  # no résumé in the folder could be read
+    NONE_QUALIFIED = 4  # résumés were read, but none is at or above --min-score or meets every must-have
     INTERNAL = 70  # a bug in jobmatch (EX_SOFTWARE)
+    OUTPUT_FAILED = 74  # output not written: disk full, stdout closed, -o FILE not writable (EX_IOERR)
 
 
 class JobmatchError(Exception):
@@ -44,6 +46,12 @@ class NothingReadableError(JobmatchError):
     """No résumé could be read."""
 
     exit_code = ExitCode.NOTHING_READABLE
+
+
+class OutputError(JobmatchError):
+    """The output cannot be written (a full disk, a closed standard output, a file that cannot be created)."""
+
+    exit_code = ExitCode.OUTPUT_FAILED
 
 
 class DocumentError(JobmatchError):

@@ -287,3 +287,5 @@ class Ranking:
     posting: Posting
     candidates: Sequence[CandidateResult]  # in rank order; from rank(), read back from disk one at a time
     skipped: tuple[Skipped, ...]
+    as_of: str = ""  # the run's "Present", e.g. "2025-06" ("" when not known)
+    posting_sha256: str = ""  # of the posting file's bytes, so a reader can check which posting was used

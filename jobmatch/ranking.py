@@ -8,10 +8,11 @@ is score descending, ties broken by file name, so the same inputs give the same 
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobmatch.errors import DocumentError, NothingReadableError, UsageError
-from jobmatch.models import CandidateResult, Posting, Ranking, Skipped
+from jobmatch.models import CandidateResult, Document, Posting, Ranking, Skipped
 
 if TYPE_CHECKING:
     from jobmatch.documents import Limits
@@ -54,14 +55,16 @@ def is_ignored_name(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def walk(folder: Path, ignored: list[str] | None = None) -> Iterator[tuple[Path, str, str | None]]:
+def walk(
+    folder: Path, ignored: list[str] | None = None, *, recursive: bool = True
+) -> Iterator[tuple[Path, str, str | None]]:
     """Yield (path, path relative to folder, skip reason or None), sorted by relative path.
 
     Only regular files inside the folder are read: symbolic links are never followed (a link can point
     outside the folder or loop), FIFOs and devices are never opened. Hidden files and folders and Word lock
     files (:func:`is_ignored_name`) are not read and not listed as skipped; their relative paths are added
     to ``ignored`` when given, so the caller can count them. Everything else is either read or listed as
-    skipped with its reason.
+    skipped with its reason. Without ``recursive`` the folders inside ``folder`` are not entered.
     """
     stack = [folder]
     found: list[tuple[str, Path, str | None]] = []
@@ -89,7 +92,8 @@ def walk(folder: Path, ignored: list[str] | None = None) -> Iterator[tuple[Path,
             if stat.S_ISLNK(info.st_mode):
                 found.append((rel, path, "symbolic link (not followed)"))
             elif stat.S_ISDIR(info.st_mode):
-                stack.append(path)
+                if recursive:
+                    stack.append(path)
             elif not stat.S_ISREG(info.st_mode):
                 found.append((rel, path, "not a regular file (pipe, socket or device)"))
             elif path.suffix.lower() not in RESUME_EXTENSIONS:
@@ -164,6 +168,73 @@ def rank(
     return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
 
 
+def _matches(patterns: Sequence[str], relative: str) -> bool:
+    """``relative`` (a path inside an input folder, or a file as given) against shell globs: a pattern
+    matches the whole relative path or the file's own name (``*.pdf``, ``2024/*``, ``*draft*``)."""
+    name = os.path.basename(relative)
+    return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _one_file(path: Path) -> str | None:
+    """Why a file named on the command line cannot be read as a résumé, or None when it can be tried."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(info.st_mode):
+        return "symbolic link (not followed)"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (pipe, socket or device)"
+    if path.suffix.lower() not in RESUME_EXTENSIONS:
+        return f"unsupported file type ({path.suffix or 'no extension'})"
+    return None
+
+
+def rank_paths(
+    inputs: Sequence[Path],
+    posting: Posting,
+    options: RankOptions = RankOptions(),
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    recursive: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    ignored: list[str] | None = None,
+) -> Ranking:
+    """Rank every résumé in several folders and files together, as one ranking.
+
+    A folder is walked (:func:`walk`; only its top level without ``recursive``); a file is read as given.
+    ``include`` keeps only the files matching one of its globs, ``exclude`` drops those matching one of
+    its; both match a file's path inside its folder or its name. A file reached twice is read once.
+    """
+    files: list[tuple[Path, str, str | None]] = []
+    seen: set[str] = set()
+    left_out: list[str] = []
+    for given in inputs:
+        shown_root = str(given)
+        if given.is_dir() and not given.is_symlink():
+            found = [(p, rel, r) for p, rel, r in walk(given, left_out, recursive=recursive)]
+            entries = [(p, rel, display_name(shown_root, rel), r) for p, rel, r in found]
+        elif os.path.lexists(given):
+            entries = [(given, given.name, shown_root, _one_file(given))]
+        else:
+            raise UsageError(f"no such file or folder: {given}")
+        for path, rel, shown, reason in entries:
+            if include and not _matches(include, rel):
+                continue
+            if exclude and _matches(exclude, rel):
+                continue
+            key = os.path.normpath(os.path.abspath(path))
+            if key in seen:
+                continue
+            seen.add(key)
+            files.append((path, shown, reason))
+    if ignored is not None:
+        ignored.extend(sorted(left_out))
+    results, skipped = _run(files, posting, options, progress, keep_lines=False)
+    return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
+
+
 def explain_file(path: Path, posting: Posting, options: RankOptions = RankOptions()) -> CandidateResult:
     """One file through the same guarded pipeline, keeping its text for the explanation."""
     if not path.is_file() or path.is_symlink():
@@ -174,6 +245,13 @@ def explain_file(path: Path, posting: Posting, options: RankOptions = RankOption
     if skipped:
         raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
     return dataclasses.replace(results[0], rank=0)  # one file on its own has no rank
+
+
+def read_text(path: Path, options: RankOptions = RankOptions()) -> Document:
+    """The cleaned lines of one file, with the page and line numbers quotes refer to, read by the same
+    guarded worker as a ranking (budgets, wall clock, memory cap). Nothing is scored against a posting."""
+    no_posting = Posting(path="", fields=(), sections=(), requirements=())
+    return explain_file(path, no_posting, options).document
 
 
 def _run(

@@ -37,6 +37,42 @@ def clean_display(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal showing the JSON could act on: the unsafe
+# characters other than the C0 controls (JSON escapes those itself), and any lone surrogate.
+_JSON_RAW_UNSAFE = re.compile(
+    "[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
+    "\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
+)
+
+
+def exact_name(name: str) -> tuple[str, str | None]:
+    """A file name for machine output, kept exactly: ``(text, base64 of its bytes or None)``.
+
+    Names come from the file system as Python gives them: bytes that are not UTF-8 are lone surrogates
+    (U+DC80-U+DCFF, "surrogateescape"), which no UTF-8 output can carry. ``text`` is the name with every
+    character kept (controls too: JSON escapes them) and each such byte shown as U+FFFD; for exactly those
+    names the second item is the standard base64 of the name's bytes, from which the name is recovered
+    (``base64.b64decode`` gives the bytes to open). For a UTF-8 name it is None: ``text`` is the name.
+    """
+    if not _SURROGATES.search(name):
+        return name, None
+    import base64
+
+    try:
+        raw = name.encode("utf-8", "surrogateescape")  # the bytes the file system gave
+    except UnicodeEncodeError:  # a surrogate that did not come from a byte (not a POSIX name): keep it too
+        raw = name.encode("utf-8", "surrogatepass")
+    return _SURROGATES.sub("\ufffd", name), base64.b64encode(raw).decode("ascii")
+
+
+def escape_json_text(text: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` with the characters a terminal could act on
+    (C1 controls, bidi, zero-width, tag characters) written as ``\\uXXXX`` escapes: the same JSON value,
+    but nothing in the bytes that can reorder, hide or colour what a person sees. Outside strings JSON text
+    is ASCII, so every such character is inside a string and its escape means the same character."""
+    return _JSON_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def display_path(text: str) -> str:
     """A file name made printable: undecodable bytes (surrogate escapes) shown as U+FFFD."""
     return clean_display(text)

@@ -19,7 +19,11 @@ CASES = {
     "rank.json": ["rank", "resumes", "--format", "json"],
     "rank.jsonl": ["rank", "resumes", "--format", "jsonl"],
     "rank.csv": ["rank", "resumes", "--format", "csv"],
-    "rank.top3.table.txt": ["rank", "resumes", "--top", "3"],
+    "rank.tsv": ["rank", "resumes", "--format", "tsv"],
+    "rank.md": ["rank", "resumes", "--format", "markdown"],
+    "rank.top5.80cols.table.txt": ["rank", "resumes", "--top", "5", "--format", "table"],
+    "rank.top5.160cols.table.txt": ["rank", "resumes", "--top", "5", "--format", "table"],
+    "rank.top3.table.txt": ["rank", "resumes", "--top", "3", "--format", "table"],
     "explain.marisol-vega.txt": ["explain", "resumes/marisol-vega.pdf"],
     "explain.kevin-tran.json": ["explain", "resumes/kevin-tran.docx", "--format", "json"],
     "explain.emily-sorensen.txt": ["explain", "resumes/emily-sorensen.txt"],
@@ -37,18 +41,23 @@ def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_TIME)
 
 
+# The terminal width each case is laid out for, when it is not the default 120 columns.
+COLUMNS = {"rank.top5.80cols.table.txt": "80", "rank.top5.160cols.table.txt": "160"}
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str) -> None:
     args = CASES[name]
     extra = ["--no-cache", "--workers", "1"] if args[0] in ("rank", "report") else []
     extra += [] if args[0] == "report" else ["--no-color"]  # a page has its own colours
-    result = CliRunner().invoke(app, [*args, *extra])
+    env = {"COLUMNS": COLUMNS.get(name, "120")}
+    result = CliRunner().invoke(app, [*args, *extra], env=env)
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / name
     if UPDATE:
-        path.write_text(result.stdout, encoding="utf-8")
+        path.write_bytes(result.stdout_bytes)
     assert path.exists(), f"missing golden file {name}: run `make golden`"
-    assert result.stdout == path.read_text(encoding="utf-8")
+    assert result.stdout_bytes == path.read_bytes()  # bytes: the CSV's byte-order mark is part of it
 
 
 def test_every_format_has_a_golden_file() -> None:

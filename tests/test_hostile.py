@@ -13,6 +13,7 @@ once through the library and rendered in every format.
 
 from __future__ import annotations
 
+import base64
 import csv
 import importlib.util
 import io
@@ -34,7 +35,7 @@ from typing import Any
 import pytest
 
 from jobmatch.ranking import is_ignored_name
-from jobmatch.sanitize import strip_unsafe
+from jobmatch.sanitize import csv_cell, strip_unsafe
 
 pytestmark = pytest.mark.corpus
 
@@ -191,8 +192,17 @@ class Outcomes:
 
 
 def shown(rel: str) -> str:
-    """A corpus file as the output names it: folder argument joined on, unsafe characters removed."""
-    return strip_unsafe(os.path.join(FOLDER, rel))
+    """A corpus file as the JSON output names it: the folder argument joined on, the name exactly (a
+    non-UTF-8 name is recovered from ``file_base64``, see :func:`exact_file`)."""
+    return os.path.join(FOLDER, rel)
+
+
+def exact_file(entry: dict[str, Any]) -> str:
+    """The exact name a JSON entry stands for: ``file``, or the bytes in ``file_base64`` when it has them."""
+    if "file_base64" in entry:
+        return os.fsdecode(base64.b64decode(entry["file_base64"]))
+    assert "\ufffd" not in entry["file"] or "file_base64" in entry
+    return str(entry["file"])
 
 
 def _load_make_hostile() -> ModuleType:
@@ -289,11 +299,13 @@ def outcomes(runs: dict[str, Run]) -> Outcomes:
     data = json.loads(runs["json"].stdout)
     found = Outcomes(data)
     for candidate in data["candidates"]:
-        assert candidate["file"] not in found.ranked, f"ranked twice: {candidate['file']!r}"
-        found.ranked[candidate["file"]] = candidate
+        file = exact_file(candidate)
+        assert file not in found.ranked, f"ranked twice: {file!r}"
+        found.ranked[file] = candidate
     for entry in data["skipped"]:
-        assert entry["file"] not in found.skipped, f"skipped twice: {entry['file']!r}"
-        found.skipped[entry["file"]] = entry["reason"]
+        file = exact_file(entry)
+        assert file not in found.skipped, f"skipped twice: {file!r}"
+        found.skipped[file] = entry["reason"]
     return found
 
 
@@ -343,6 +355,7 @@ def strings(value: Any) -> Iterator[str]:
 
 
 def assert_csv_safe(text: str) -> list[list[str]]:
+    text = text.removeprefix("\ufeff")  # written by the output stream (the CLI), not by the renderer
     rows = list(csv.reader(io.StringIO(text)))
     header = rows[0]
     for number, line in enumerate(text.splitlines(), 1):
@@ -397,7 +410,7 @@ def test_every_file_is_accounted_for_exactly_once(corpus: Corpus, outcomes: Outc
     entries = listing(corpus.out)
     wanted = {shown(rel) for rel, ignored in entries.items() if not ignored}
     ignored = {shown(rel) for rel, ignored in entries.items() if ignored}
-    assert len(wanted) + len(ignored) == len(entries), "two file names look the same once cleaned"
+    assert len(wanted) + len(ignored) == len(entries)
     ranked, skipped = set(outcomes.ranked), set(outcomes.skipped)
     assert not ranked & skipped, f"both ranked and skipped: {sorted(ranked & skipped)!r}"
     assert ranked | skipped == wanted, (
@@ -413,12 +426,29 @@ def test_budgets_stop_every_hostile_file(outcomes: Outcomes) -> None:
     assert not late, f"stopped by the last resort instead of a budget: {late!r}"
 
 
+def without_file_names(value: Any) -> Any:
+    """A parsed JSON value without its ``file`` and ``file_base64`` keys: the names are exact on purpose."""
+    if isinstance(value, dict):
+        return {k: without_file_names(v) for k, v in value.items() if k not in ("file", "file_base64")}
+    if isinstance(value, list):
+        return [without_file_names(v) for v in value]
+    return value
+
+
 def test_json_is_valid_and_clean(runs: dict[str, Run], outcomes: Outcomes) -> None:
-    for text in strings(outcomes.data):
+    for text in strings(without_file_names(outcomes.data)):
         assert_clean(text, "JSON string")
     raw = runs["json"].stdout
-    for needle in ("\x1b", "\x9b", "\u202e", "\\u001b", "\\u009b", "\\u202e"):
+    # A name with ESC, CSI or a bidi override is carried exactly, but only ever as a JSON escape: the
+    # bytes of the output hold none of them, so showing the JSON in a terminal is safe.
+    assert_clean(raw.replace("\n", ""), "JSON text")
+    for needle in ("\x1b", "\x9b", "\u202e"):
         assert needle not in raw, f"JSON output carries {needle!r}"
+
+
+def test_json_names_tell_apart_what_cleaning_would_merge(outcomes: Outcomes) -> None:
+    # The ESC byte is kept, so the name can be opened; cleaning would have turned it into another name.
+    assert shown("\x1b[31mansi_name.txt") in {*outcomes.ranked, *outcomes.skipped}
 
 
 def test_nothing_from_outside_the_folder_or_an_entity_leaks(runs: dict[str, Run]) -> None:
@@ -448,12 +478,13 @@ def test_coloured_table_carries_only_rich_styles(runs: dict[str, Run]) -> None:
 
 
 def test_csv_is_quoted_neutralised_and_lists_every_file(runs: dict[str, Run], outcomes: Outcomes) -> None:
+    assert runs["csv"].stdout.startswith("\ufeff"), "CSV without its byte-order mark"
     rows = assert_csv_safe(runs["csv"].stdout)
     file_at = rows[0].index("file")
     files = sorted(row[file_at] for row in rows[1:])
-    # The same files as the JSON run, each on one line (a newline in a name becomes a space in CSV).
-    in_json = (*outcomes.ranked, *outcomes.skipped)
-    assert files == sorted(strip_unsafe(f, keep_newlines=False) for f in in_json)
+    # The ranked files of the JSON run, each on one line (a newline in a name becomes a space in CSV);
+    # skipped files are not candidate rows (--skipped-csv lists them).
+    assert files == sorted(csv_cell(strip_unsafe(f, keep_newlines=False)) for f in outcomes.ranked)
     assert "\x1b" not in runs["csv"].stdout
 
 
@@ -791,10 +822,10 @@ def test_variations_output_is_clean(variations: Variations) -> None:
         assert_clean(text, f"variations {key}")
         for needle in ("PWNED", "]8;;", "http://evil", "\u202e"):
             assert needle not in text, f"variations {key}: {needle!r}"
-    for text in strings(json.loads(variations.outputs["json"])):
+    for text in strings(without_file_names(json.loads(variations.outputs["json"]))):
         assert_clean(text, "variations JSON string")
     for line in variations.outputs["jsonl"].splitlines():
-        for text in strings(json.loads(line)):
+        for text in strings(without_file_names(json.loads(line))):
             assert_clean(text, "variations JSONL string")
 
 
@@ -814,6 +845,12 @@ def test_variations_csv_neutralises_a_formula_folder_name(variations: Variations
 
 def test_variations_table_shows_markup_in_names_literally(variations: Variations) -> None:
     table = variations.outputs["table"]
+    assert "…/red].txt" in table  # at 120 columns the folder gives way to the file's own name
+    from jobmatch.render import render_ranking
+
+    wide = io.StringIO()
+    render_ranking(variations.ranking, "table", wide, width=240)
+    table = wide.getvalue()
     assert "[red]Mallory[/red].txt" in table
     assert "\x1b" not in table
 

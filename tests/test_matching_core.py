@@ -307,3 +307,21 @@ def test_a_field_is_read_by_the_names_inside_it() -> None:
     assert matcher is not None
     answer = matcher(req, _ctx(jobs, lines))
     assert answer.score >= 0.75 and "Staff Nurse" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("Aircraft Maintenance Technician (A&P)", "aircraft_mechanic"),
+        ("Electrician", "electrician"),
+        ("Journeyman Plumber", "plumber"),
+        ("Dental Hygienist", "dental_hygienist"),
+        ("Physical Therapist", "physical_therapist"),
+        ("Security Officer", "security_guard"),
+        ("Housekeeper", "housekeeper"),
+        ("CNC Machinist", "machine_operator"),
+    ],
+)
+def test_one_occupation_does_not_stand_for_another(title: str, occupation: str) -> None:
+    # a posting for an electrician is not answered by a carpenter's years, nor a therapist's by a doctor's
+    assert title_occupations(title)[0].id == occupation

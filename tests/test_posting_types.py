@@ -195,3 +195,21 @@ def test_ten_thousand_items_type_in_bounded_time() -> None:
     result = type_requirements(items)
     assert time.perf_counter() - started < 10.0
     assert len(result) == 10_000 and all(r.category is Category.SKILL for r in result)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        (
+            "Experience with hand and power tools and test equipment",
+            ("hand tools", "power tools", "test equipment"),
+        ),
+        # a word in -ing is a noun of its own; capitals are names ("Word and Excel spreadsheets")
+        ("Experience with scheduling and inventory control", ("scheduling", "inventory control")),
+        ("Proficiency in Word and Excel spreadsheets", ("Word", "Excel spreadsheets")),
+    ],
+)
+def test_shared_head(text: str, terms: tuple[str, ...]) -> None:
+    req = typed(text)
+    assert req.category is Category.SKILL
+    assert req.terms == terms

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from jobmatch.errors import UsageError
 from jobmatch.models import (
     CandidateResult,
     Degree,
@@ -32,14 +33,15 @@ from jobmatch.models import (
 )
 from jobmatch.render import (
     FORMATS,
-    RENDERERS,
     candidate_to_dict,
     explain_json,
+    find_format,
     main_gap,
     ranking_to_dict,
     render_explain,
     render_posting,
     render_ranking,
+    render_skipped_csv,
 )
 
 R1 = Requirement(
@@ -172,18 +174,28 @@ def _strings(value: object) -> list[str]:
 
 
 def test_every_format_has_a_renderer() -> None:
-    assert FORMATS == ("table", "json", "jsonl", "csv", "html")
-    assert set(RENDERERS) == set(FORMATS)
+    assert FORMATS == ("table", "json", "jsonl", "csv", "tsv", "markdown", "html")
     for fmt in FORMATS:
+        assert find_format(fmt).name == fmt
         assert _render(fmt).endswith("\n")
 
 
-def test_unknown_format_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="unknown format"):
+def test_format_names_are_case_insensitive() -> None:
+    assert find_format("JSON").name == "json" and find_format(" Csv ").name == "csv"
+    assert _render("JSONL") == _render("jsonl")
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown format 'xml'; choose one of: table, json"):
         _render("xml")
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_only_csv_is_written_with_a_byte_order_mark() -> None:
+    assert [f for f in FORMATS if find_format(f).encoding != "utf-8"] == ["csv"]
+    assert find_format("csv").encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "markdown"])
 def test_machine_formats_never_carry_escape_codes(fmt: str) -> None:
     assert "\x1b" not in _render(fmt, color=True)
 
@@ -358,12 +370,7 @@ def test_csv_layout_and_quoting() -> None:
     # Per requirement of the posting: a numeric score and a status, headed by its id and text.
     assert header[6].startswith("R1 score: ") and header[7] == "R1 status"
     assert header[10] == "R3 score: Experience in the cosmetics industry" and header[11] == "R3 status"
-    assert header[12:] == [
-        "main_gap",
-        "role_fit",
-        "warnings",
-        "skipped",
-    ]
+    assert header[12:] == ["main_gap", "role_fit", "warnings"]
     ada = dict(zip(header, rows[1], strict=True))
     assert "hidden text ignored" in ada["warnings"]  # the hidden-text flag reaches spreadsheets too
     assert ada["rank"] == "1"
@@ -372,13 +379,37 @@ def test_csv_layout_and_quoting() -> None:
     assert ada["R1 status"] == "met" and ada["R1 score: " + header[6][10:]] == "1.0"
     assert ada["R3 status"] == "partial" and ada[header[10]] == "0.5"
     assert ada["main_gap"] == "R3"
-    assert ada["skipped"] == ""
     mallory = dict(zip(header, rows[2], strict=True))
     assert mallory["R1 status"] == "not found" and mallory[header[6]] == "0.0"
-    skipped = dict(zip(header, rows[3], strict=True))
-    assert skipped["rank"] == "" and skipped["file"] == "resumes/broken.docx"
-    assert skipped["skipped"] == "not a valid DOCX (zip error)"
-    assert len(rows) == 4
+    assert len(rows) == 3  # skipped files never mix into the candidate rows
+
+
+def test_skipped_files_have_a_csv_of_their_own() -> None:
+    out = io.StringIO()
+    render_skipped_csv(_ranking(), out)
+    assert _csv_rows(out.getvalue()) == [
+        ["file", "reason"],
+        ["resumes/broken.docx", "not a valid DOCX (zip error)"],
+    ]
+
+
+def test_tsv_has_the_csv_columns_and_no_tab_inside_a_field() -> None:
+    csv_rows = _csv_rows(_render("csv", _ranking(name="Ada\tLovelace")))
+    tsv_rows = [line.split("\t") for line in _render("tsv", _ranking(name="Ada\tLovelace")).splitlines()]
+    assert tsv_rows[0] == csv_rows[0]
+    assert all(len(row) == len(csv_rows[0]) for row in tsv_rows)
+    assert tsv_rows[1][2] == "Ada Lovelace"
+
+
+def test_markdown_is_a_table_whose_untrusted_text_is_inert() -> None:
+    text = _render("markdown", _ranking(name="[click](http://x) | <b>*Mal*</b>"))
+    lines = text.splitlines()
+    assert lines[0] == "## Account Sales Coordinator (AVON147)"
+    assert lines[2].startswith("| Rank | Candidate | File | Score |")
+    row = next(line for line in lines if "click" in line)
+    assert "\\[click\\](http://x) \\| \\<b\\>\\*Mal\\*\\</b\\>" in row
+    assert row.count(" | ") == 6  # seven cells: the résumé's "|" did not add one
+    assert "- resumes/broken.docx: not a valid DOCX (zip error)" in text
 
 
 def test_csv_neutralises_formulas_but_not_negative_numbers() -> None:

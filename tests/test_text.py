@@ -44,7 +44,14 @@ def test_ampersand_is_and() -> None:
 
 
 def test_short_letter_compound_is_one_abbreviation_token() -> None:
-    assert [t[0] for t in tokens("A/P and A/R, AT&T")] == ["ap", "and", "ar", "att"]
+    assert [t[0] for t in tokens("A/P and A/R, AT&T")] == ["ap", "and", "ar", "at&t"]
+
+
+def test_ampersand_kept() -> None:
+    # "A&P" (airframe and powerplant) is not "AP" (advanced placement); "A/P" still is "AP".
+    index = index_of(doc("AP Bio certified 2015\nFAA A&P certificate"))
+    hits = index.find(compile_phrase("A&P"))
+    assert [index.lines[h.index].text for h in hits] == ["FAA A&P certificate"]
 
 
 def test_abbreviation_in_capitals_needs_the_same_capitals() -> None:

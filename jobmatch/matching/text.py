@@ -3,7 +3,8 @@
 Both sides are cut into word tokens and each token is reduced to a stem (inflections and the common
 derivations removed), so "reconciliations" finds "reconcile", "organised" finds "organization" and
 "invoices" finds "invoicing". Hyphens, slashes and spaces are the same break ("full-cycle" = "full cycle"),
-"&" is "and", a short compound of letters is one abbreviation token ("A/P" = "AP", "AT&T" = "ATT"), numbers
+"&" is "and", a short compound of letters is one abbreviation token ("A/P" = "AP"; one joined by "&" keeps it,
+so "A&P" is not "AP" and "R&D" is not "RD": ``ampersand_kept``), numbers
 are tokens ("1099", "35"). A phrase matches where its stems appear as consecutive tokens of one line; an
 abbreviation written in capitals in the data ("RN") matches only the same capitals in the résumé. Fuzzy
 matching (a typo of a longer word) is opt-in per phrase and uses the words of the document itself.
@@ -128,7 +129,7 @@ def _token_of(m: re.Match[str]) -> Token:
     if raw[:1].isdigit():
         return Token(raw.replace(",", ""), m.start(), m.end(), raw)
     if any(c in raw for c in "/&.") and re.fullmatch(_ABBREV, raw):
-        return Token(re.sub(r"[/&.]", "", raw).lower(), m.start(), m.end(), raw)
+        return Token(re.sub(r"[/.]", "", raw).lower(), m.start(), m.end(), raw)
     return Token(stem(raw), m.start(), m.end(), raw)
 
 

@@ -330,8 +330,11 @@ def _names(text: str, lead: re.Pattern[str], tail: re.Pattern[str], *, split: re
     """The named things of a list ("an ERP or accounting system such as SAP, Oracle") without lead words."""
     names: list[str] = []
     for piece in _INTRO.split(text):
-        for part in split.split(piece):
+        parts = split.split(piece)
+        for k, part in enumerate(parts):
             name = _strip_edges(part, lead, None)
+            if k + 1 < len(parts):
+                name = _shared_head(name, _strip_edges(parts[k + 1], lead, None))
             stripped = _strip_edges(name, None, tail)
             # "knife skills": a lone lower-case word names a skill only with its noun.
             if stripped != name and (len(stripped.split()) > 1 or any(not ch.islower() for ch in stripped)):
@@ -340,6 +343,19 @@ def _names(text: str, lead: re.Pattern[str], tail: re.Pattern[str], *, split: re
             if _meaningful(name):
                 names.append(name)
     return names
+
+
+def _shared_head(part: str, following: str) -> str:
+    """``shared_head``: "hand and power tools" names hand tools and power tools. A lone lower-case word
+    before a conjunction whose next item is a lower-case phrase shares that phrase's last word (its head);
+    a word in -ing ("scheduling and inventory control") is a noun of its own and keeps itself."""
+    word = part.strip()
+    if not re.fullmatch(r"[a-z]{3,}", word) or word.endswith("ing") or word in _STOP:
+        return part
+    rest = following.strip(" .,;:").split()
+    if len(rest) < 2 or not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in rest):
+        return part
+    return f"{word} {rest[-1]}"
 
 
 def _skill(text: str) -> _Params:

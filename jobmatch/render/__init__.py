@@ -1,36 +1,43 @@
 """Output formats. One registry picks the renderer for ``--format``; one module per format.
 
-Only this package (and the CLI) imports rich. Machine formats (json, jsonl, csv) never carry colour codes;
-untrusted text reaches rich only as ``rich.text.Text`` after :func:`sanitize.clean_display`.
+Only this package (and the CLI) imports rich. Machine formats (json, jsonl, csv, tsv) never carry colour
+codes; untrusted text reaches rich only as ``rich.text.Text`` after :func:`sanitize.clean_display`.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Protocol, TextIO
 
+from jobmatch.errors import UsageError
 from jobmatch.models import Ranking
-from jobmatch.render.csv import render_csv
+from jobmatch.render.csv import render_csv, render_skipped_csv, render_tsv
 from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
 from jobmatch.render.explain import render_explain
 from jobmatch.render.html import render_html
 from jobmatch.render.json import render_json
 from jobmatch.render.jsonl import render_jsonl
+from jobmatch.render.markdown import render_markdown
 from jobmatch.render.posting import render_posting
 from jobmatch.render.table import render_table
 
 __all__ = [
     "FORMATS",
+    "OutputFormat",
     "RankingRenderer",
     "candidate_to_dict",
     "explain_json",
+    "find_format",
     "main_gap",
     "progress_reporter",
     "ranking_to_dict",
+    "register_format",
     "render_explain",
     "render_posting",
     "render_ranking",
+    "render_skipped_csv",
 ]
 
 
@@ -40,15 +47,45 @@ class RankingRenderer(Protocol):
     ) -> None: ...
 
 
-RENDERERS: dict[str, RankingRenderer] = {
-    "table": render_table,
-    "json": render_json,
-    "jsonl": render_jsonl,
-    "csv": render_csv,
-    "html": render_html,
-}
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """One ``--format``: its renderer, whether it is for programs (never coloured, always UTF-8, never
+    wrapped to a terminal) and the encoding its bytes are written in."""
 
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
+    name: str
+    render: RankingRenderer
+    machine: bool
+    encoding: str = "utf-8"
+    description: str = ""
+
+
+_REGISTRY: dict[str, OutputFormat] = {}
+
+
+def register_format(fmt: OutputFormat) -> None:
+    """Add a format; a new format is a new module and one call here, not an edit to the CLI."""
+    _REGISTRY[fmt.name.lower()] = fmt
+
+
+register_format(OutputFormat("table", render_table, machine=False, description="for people at a terminal"))
+register_format(OutputFormat("json", render_json, machine=True, description="one document"))
+register_format(OutputFormat("jsonl", render_jsonl, machine=True, description="one object per line"))
+# Excel on Windows reads a CSV without a byte-order mark as the local code page and garbles "Estée".
+register_format(OutputFormat("csv", render_csv, machine=True, encoding="utf-8-sig", description="sheets"))
+register_format(OutputFormat("tsv", render_tsv, machine=True, description="cut, awk, paste into a sheet"))
+register_format(OutputFormat("markdown", render_markdown, machine=False, description="e-mail, tickets"))
+# One self-contained page for a browser (jobmatch report adds the time of the run).
+register_format(OutputFormat("html", render_html, machine=False, description="a page for a browser"))
+
+FORMATS: tuple[str, ...] = tuple(_REGISTRY)
+
+
+def find_format(name: str) -> OutputFormat:
+    """The format called ``name``, in any case (``JSON``, ``Csv``); :class:`UsageError` when there is none."""
+    try:
+        return _REGISTRY[name.strip().lower()]
+    except KeyError:
+        raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(_REGISTRY)}") from None
 
 
 def render_ranking(
@@ -61,23 +98,25 @@ def render_ranking(
     width: int | None = None,
 ) -> None:
     """Write ``ranking`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`); ``top`` limits candidates."""
-    try:
-        renderer = RENDERERS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
-    renderer(ranking, out, top=top, color=color, width=width)
+    chosen = find_format(fmt)
+    chosen.render(ranking, out, top=top, color=color and not chosen.machine, width=width)
 
 
 @contextlib.contextmanager
-def progress_reporter(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on ``stream`` when it is a terminal; None (silent) otherwise."""
-    if not (hasattr(stream, "isatty") and stream.isatty()):
+def progress_reporter(
+    stream: TextIO, *, enabled: bool = True, color: bool = True
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on ``stream`` when it is a terminal; None (silent) otherwise or when not
+    ``enabled`` (``--quiet``). Without ``color`` (``--no-color``, ``NO_COLOR``) the bar has no colour."""
+    if not enabled or not (hasattr(stream, "isatty") and stream.isatty()):
         yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    console = Console(file=stream, markup=False, highlight=False, emoji=False)
+    console = Console(
+        file=stream, markup=False, highlight=False, emoji=False, color_system="auto" if color else None
+    )
     with Progress(
         TextColumn("reading"),
         BarColumn(),

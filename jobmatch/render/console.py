@@ -12,7 +12,24 @@ from rich.text import Text
 
 from jobmatch.sanitize import clean_display
 
-DEFAULT_WIDTH = 120
+DEFAULT_WIDTH = 120  # when the output is not a terminal and COLUMNS does not say: a file, a pipe, a test
+MIN_WIDTH = 40  # below this no layout is readable; narrower terminals wrap what we print
+
+
+def output_width(stream: TextIO) -> int:
+    """The width to lay human output out for: ``COLUMNS`` when set (what people and scripts use to ask
+    for a width), else the terminal's own width when ``stream`` is one, else :data:`DEFAULT_WIDTH`."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(MIN_WIDTH, int(columns))
+    try:
+        if stream.isatty():
+            return max(MIN_WIDTH, os.get_terminal_size(stream.fileno()).columns)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return DEFAULT_WIDTH
 
 
 def make_console(out: TextIO, *, color: bool, width: int | None) -> Console:

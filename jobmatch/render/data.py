@@ -1,8 +1,10 @@
 """Plain-data views of a ranking: the JSON contract shared by the json, jsonl, csv and table renderers.
 
-Every string taken from a résumé, a posting or a file name passes through :func:`sanitize.strip_unsafe`
-here, so the machine formats can dump these dicts as they are (lone surrogates from undecodable file names
-become U+FFFD, which keeps ``json.dumps(..., ensure_ascii=False)`` encodable as UTF-8).
+Every string taken from a résumé or a posting passes through :func:`sanitize.strip_unsafe` here, so the
+machine formats can dump these dicts as they are. File names are the exception: a script must be able to
+open the file it is told about, so ``file`` is the name exactly (JSON escapes its controls; the json and
+jsonl writers escape the rest, see :func:`sanitize.escape_json_text`), and a name that is not UTF-8 also
+gets ``file_base64``, its exact bytes (see :func:`file_fields`). Only human formats clean the name.
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ from jobmatch.models import (
     Skipped,
     Status,
 )
-from jobmatch.sanitize import strip_unsafe
+from jobmatch.sanitize import exact_name, strip_unsafe
 
 JSONDict = dict[str, Any]
+
+# The shape of the json and jsonl output (schema/ranking.schema.json): raised when a key changes meaning
+# or goes away; adding a key leaves it as it is.
+SCHEMA_VERSION = 1
 
 _REQUIREMENT_ID = re.compile(r"([^\d]*)(\d+)")
 
@@ -36,6 +42,13 @@ _REQUIREMENT_ID = re.compile(r"([^\d]*)(\d+)")
 def safe(text: str) -> str:
     """An untrusted string made safe for a machine format (controls, bidi and lone surrogates removed)."""
     return strip_unsafe(text)
+
+
+def file_fields(name: str) -> JSONDict:
+    """``{"file": name}``, plus ``"file_base64"`` (the name's bytes) when the name is not UTF-8, in which
+    case ``file`` shows each undecodable byte as U+FFFD."""
+    text, raw = exact_name(name)
+    return {"file": text} if raw is None else {"file": text, "file_base64": raw}
 
 
 def number(value: float, digits: int) -> float | None:
@@ -99,13 +112,12 @@ def requirement_to_dict(requirement: Requirement) -> JSONDict:
     }
 
 
-def posting_to_dict(posting: Posting) -> JSONDict:
-    return {
-        "id": safe(posting.id),
-        "title": safe(posting.title),
-        "file": safe(posting.path),
-        "requirements": [requirement_to_dict(r) for r in posting.requirements],
-    }
+def posting_to_dict(posting: Posting, sha256: str = "") -> JSONDict:
+    data: JSONDict = {"id": safe(posting.id), "title": safe(posting.title), **file_fields(posting.path)}
+    if sha256:
+        data["sha256"] = sha256
+    data["requirements"] = [requirement_to_dict(r) for r in posting.requirements]
+    return data
 
 
 # --------------------------------------------------------------------------- candidates
@@ -173,7 +185,7 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
     gap = main_gap(candidate)
     return {
         "rank": candidate.rank if candidate.rank > 0 else None,
-        "file": safe(candidate.file),
+        **file_fields(candidate.file),
         "name": safe(candidate.name),
         "score": number(candidate.score, 1),
         "met": candidate.met,
@@ -193,7 +205,7 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
 
 
 def skipped_to_dict(skipped: Skipped) -> JSONDict:
-    return {"file": safe(skipped.file), "reason": safe(skipped.reason)}
+    return {**file_fields(skipped.file), "reason": safe(skipped.reason)}
 
 
 def sorted_skipped(skipped: Sequence[Skipped]) -> list[Skipped]:
@@ -201,10 +213,18 @@ def sorted_skipped(skipped: Sequence[Skipped]) -> list[Skipped]:
     return sorted(skipped, key=lambda s: (s.file, s.reason))
 
 
+def run_to_dict(ranking: Ranking) -> JSONDict:
+    """What makes the output reproducible and auditable: its schema, the tool's version, the as-of date."""
+    from jobmatch import __version__
+
+    return {"schema_version": SCHEMA_VERSION, "jobmatch_version": __version__, "as_of": safe(ranking.as_of)}
+
+
 def ranking_to_dict(ranking: Ranking, top: int | None = None) -> JSONDict:
     """The whole ranking as JSON-ready data: posting, the first ``top`` candidates, every skipped file."""
     return {
-        "posting": posting_to_dict(ranking.posting),
+        **run_to_dict(ranking),
+        "posting": posting_to_dict(ranking.posting, ranking.posting_sha256),
         "total_candidates": len(ranking.candidates),
         "candidates": [candidate_to_dict(c) for c in select_top(ranking.candidates, top)],
         "skipped": [skipped_to_dict(s) for s in sorted_skipped(ranking.skipped)],

@@ -41,8 +41,18 @@ def excerpt(text: str, matched: str, limit: int = QUOTE_LIMIT) -> str:
     start = 0
     if found is not None:
         start = max(0, min(found[0] - limit // 3, len(text) - limit))
-    cut = text[start : start + limit]
-    return ("…" if start > 0 else "") + cut + ("…" if start + limit < len(text) else "")
+    end = min(len(text), start + limit)
+    # Cut between words, never inside one: "…outside sales reps", not "…tside sales reps".
+    if start > 0:
+        space = text.find(" ", start, end)
+        if space != -1 and (found is None or space < found[0]):
+            start = space + 1
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start and (found is None or space >= found[1]):
+            end = space
+    cut = text[start:end].strip()
+    return ("…" if start > 0 else "") + cut + ("…" if end < len(text) else "")
 
 
 def _find(text: str, words: str) -> tuple[int, int] | None:

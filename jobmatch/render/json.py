@@ -14,17 +14,19 @@ from jobmatch.models import Ranking
 from jobmatch.render.data import (
     candidate_to_dict,
     posting_to_dict,
+    run_to_dict,
     select_top,
     skipped_to_dict,
     sorted_skipped,
 )
+from jobmatch.sanitize import escape_json_text
 
 INDENT = 2
 
 
 def _dumps(value: Any, level: int) -> str:
     """``value`` as it appears nested ``level`` deep inside an indent-2 document."""
-    text = json.dumps(value, ensure_ascii=False, indent=INDENT, allow_nan=False)
+    text = escape_json_text(json.dumps(value, ensure_ascii=False, indent=INDENT, allow_nan=False))
     return text.replace("\n", "\n" + " " * (INDENT * level))
 
 
@@ -42,7 +44,10 @@ def render_json(ranking: Ranking, out: TextIO, *, top: int | None, color: bool, 
     del color, width  # machine formats never carry colour or wrap
     pad = " " * INDENT
     out.write("{\n")
-    out.write(f'{pad}"posting": {_dumps(posting_to_dict(ranking.posting), 1)},\n')
+    for key, value in run_to_dict(ranking).items():
+        out.write(f"{pad}{_dumps(key, 1)}: {_dumps(value, 1)},\n")
+    posting = posting_to_dict(ranking.posting, ranking.posting_sha256)
+    out.write(f'{pad}"posting": {_dumps(posting, 1)},\n')
     out.write(f'{pad}"total_candidates": {len(ranking.candidates)},\n')
     _write_list(out, "candidates", (candidate_to_dict(c) for c in select_top(ranking.candidates, top)), False)
     _write_list(out, "skipped", (skipped_to_dict(s) for s in sorted_skipped(ranking.skipped)), True)

@@ -115,7 +115,8 @@ def render_posting(posting: Posting, out: TextIO, *, color: bool, width: int | N
             for name, text in posting.sections:
                 preview = clean_display(text)
                 if len(preview) > SECTION_PREVIEW:
-                    preview = preview[:SECTION_PREVIEW].rstrip() + "…"
+                    cut = preview[: SECTION_PREVIEW + 1]
+                    preview = (cut.rsplit(" ", 1)[0] if " " in cut else cut[:SECTION_PREVIEW]).rstrip() + "…"
                 console.print(Text(f"{clean_display(name)}", style="bold"))
                 console.print(Text(INDENT + preview))
         console.print()

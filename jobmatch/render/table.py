@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TextIO
 
@@ -10,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jobmatch.models import CandidateResult, Category, Posting, Ranking, RequirementMatch, Status
-from jobmatch.render.console import console_for, score_style, untrusted
+from jobmatch.render.console import DEFAULT_WIDTH, console_for, score_style, untrusted
 from jobmatch.render.data import all_warnings, main_gap, select_top, sorted_skipped
 from jobmatch.sanitize import clean_display
 
@@ -19,6 +22,7 @@ SIGNAL_SEPARATOR = " · "
 MAX_TERMS = 2  # keep the key-signals cell short; explain shows them all
 HIDDEN_TEXT_WARNING = "hidden text"  # how the readers' warning starts (e.g. "hidden text ignored (white)")
 HIDDEN_TEXT_FLAG = "⚠ hidden text ignored"
+NARROW_BELOW = 100  # columns: under this the six-column table would wrap every cell
 
 DEGREE_LABELS = {
     "high_school": "High school",
@@ -78,11 +82,31 @@ def key_signals(candidate: CandidateResult) -> str:
     return SIGNAL_SEPARATOR.join(dict.fromkeys(p for p in parts if p)) or NONE_MARK
 
 
-def _candidate_cell(candidate: CandidateResult) -> Text:
+def shown_path(file: str, limit: int) -> str:
+    """``file`` for a person: relative to the working folder when it is inside it, and when longer than
+    ``limit`` its leading folders replaced by "…/" so the file's own name stays whole."""
+    text = clean_display(file)
+    if os.path.isabs(file):
+        with contextlib.suppress(ValueError, OSError):
+            relative = os.path.relpath(file)
+            if not relative.startswith(".."):
+                text = clean_display(relative)
+    if len(text) <= limit:
+        return text
+    parts = text.split("/")
+    tail = parts[-1]
+    for part in reversed(parts[:-1]):
+        if len(part) + 1 + len(tail) + 2 > limit:
+            break
+        tail = f"{part}/{tail}"
+    return f"…/{tail}"  # a name longer than the column is cut at its end by the table, with "…"
+
+
+def _candidate_cell(candidate: CandidateResult, path_limit: int) -> Text:
     name = clean_display(candidate.name) or clean_display(PurePath(candidate.file).name)
     cell = Text(name)
     cell.append("\n")
-    cell.append(untrusted(candidate.file, style="dim"))
+    cell.append(Text(shown_path(candidate.file, path_limit), style="dim"))
     if any(w.startswith(HIDDEN_TEXT_WARNING) for w in all_warnings(candidate)):
         # Text a human reader cannot see was left out of the score: say so beside the name (details: explain).
         cell.append("\n")
@@ -90,34 +114,59 @@ def _candidate_cell(candidate: CandidateResult) -> Text:
     return cell
 
 
-def _gap_cell(candidate: CandidateResult) -> Text:
+def _gap_text(candidate: CandidateResult) -> str:
     gap = main_gap(candidate)
     if gap is None:
-        return Text(NONE_MARK)
-    return Text(f"{clean_display(gap.requirement.id)} {clean_display(gap.requirement.text)}")
+        return NONE_MARK
+    return f"{clean_display(gap.requirement.id)} {clean_display(gap.requirement.text)}"
+
+
+def _candidate_width(candidates: Sequence[CandidateResult], cap: int) -> int:
+    """Wide enough for the longest path (up to ``cap``) and the longest word of a name."""
+    widest = 9  # "Candidate"
+    for candidate in candidates:
+        widest = max(widest, len(shown_path(candidate.file, cap)))
+        widest = max(widest, *(len(w) for w in (clean_display(candidate.name) or "x").split()))
+    return min(widest, cap)
 
 
 def render_table(ranking: Ranking, out: TextIO, *, top: int | None, color: bool, width: int | None) -> None:
+    width = width or DEFAULT_WIDTH
+    narrow = width < NARROW_BELOW
     with console_for(out, color=color, width=width) as console:
         candidates = select_top(ranking.candidates, top)
         console.print(posting_heading(ranking.posting))
         if candidates:
+            cap = max(16, width // (3 if narrow else 5))
+            candidate_width = _candidate_width(candidates, cap)
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-            table.add_column("Rank", justify="right", no_wrap=True)
-            table.add_column("Candidate", overflow="fold")
+            table.add_column("Rank" if not narrow else "#", justify="right", no_wrap=True)
+            table.add_column("Candidate", width=candidate_width, overflow="ellipsis")
             table.add_column("Score", justify="right", no_wrap=True)
-            table.add_column("Met", justify="right", no_wrap=True)
-            table.add_column("Key signals")
-            table.add_column("Main gap")
+            if not narrow:
+                table.add_column("Met", justify="right", no_wrap=True)
+                table.add_column("Key signals", ratio=3, overflow="fold")
+                table.add_column("Main gap", ratio=2, overflow="fold")
+            else:
+                # Too narrow for six columns: the met count goes under the score and the main gap under
+                # the key signals, so each row stays a few lines instead of wrapping every column.
+                table.add_column("Key signals · main gap", overflow="fold")
             for candidate in candidates:
-                table.add_row(
+                score = Text(f"{candidate.score:.1f}", style=score_style(candidate.score))
+                met = f"{candidate.met}/{len(candidate.matches)}"
+                cells = [
                     Text(str(candidate.rank) if candidate.rank > 0 else ""),
-                    _candidate_cell(candidate),
-                    Text(f"{candidate.score:.1f}", style=score_style(candidate.score)),
-                    Text(f"{candidate.met}/{len(candidate.matches)}"),
-                    Text(key_signals(candidate)),
-                    _gap_cell(candidate),
-                )
+                    _candidate_cell(candidate, candidate_width),
+                ]
+                if not narrow:
+                    cells += [score, Text(met), Text(key_signals(candidate)), Text(_gap_text(candidate))]
+                else:
+                    signals = Text(key_signals(candidate))
+                    if main_gap(candidate) is not None:
+                        signals.append("\n")
+                        signals.append(Text(f"gap: {_gap_text(candidate)}", style="dim"))
+                    cells += [score.append(f"\n{met}", style=""), signals]
+                table.add_row(*cells)
             console.print(table)
         else:
             console.print(Text("No candidates."))
