@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 # /dev/null, so that no file we open lands on it, and writing "standard output" is an OutputError.
 _STDOUT_CLOSED = False
 
-FORMAT_NAMES = "table, json, jsonl, csv, tsv, markdown"  # the registry's, without importing it for --help
+FORMAT_NAMES = (
+    "table, json, jsonl, csv, tsv, markdown, html"  # the registry's, without importing it for --help
+)
 EXIT_CODES_HELP = (
     "Exit codes: 0 every file ranked; 1 finished, but some files were skipped; 2 usage error (bad option, "
     "missing or ambiguous posting); 3 no résumé could be read; 4 no candidate at or above --min-score (or "
@@ -42,6 +44,8 @@ FORMAT_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
 }
 MAX_TIMEOUT_S = 3600.0  # an hour for one file is already far past any real résumé
 
@@ -387,6 +391,69 @@ def rank(
                 wanted.append("meeting every must-have")
             asked = " and ".join(wanted)
             _note(quiet, f"no candidate {asked} (of {len(ranking.candidates)} ranked)")
+        elif ranking.skipped:
+            outcome.append(int(ExitCode.SKIPPED))
+
+    _run(verbose, body)
+    if outcome:
+        raise typer.Exit(outcome[0])
+
+
+@app.command(epilog="Example: jobmatch report resumes -p requirements/AVON147.txt -o shortlist.html")
+def report(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of résumés. Default: ./resumes/.", file_okay=False)
+    ] = DEFAULT_RESUMES,
+    posting: PostingOpt = None,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", dir_okay=False),
+    ] = Path("shortlist.html"),
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the best N.")] = None,
+    workers: WorkersOpt = 0,
+    timeout: TimeoutOpt = 20.0,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = "",
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write the shortlist as one self-contained HTML page (no network, opens from disk in any browser)."""
+    outcome: list[int] = []
+
+    def body() -> None:
+        import io
+
+        from jobmatch.ranking import RankOptions
+        from jobmatch.ranking import rank as rank_folder
+        from jobmatch.render import progress_reporter
+        from jobmatch.render.html import ReportRun, render_report, report_time
+
+        try:
+            run = ReportRun(made_at=report_time(os.environ))
+        except ValueError as exc:
+            raise JobmatchError(str(exc)) from None
+        parsed = _load_posting(posting)
+        if not folder.is_dir():
+            raise JobmatchError(f"not a folder: {folder}")
+        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache, as_of=as_of)
+        with progress_reporter(sys.stderr) as progress:
+            ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
+        page = io.StringIO()
+        render_report(ranking, page, top=top, run=run)
+        if str(output) == "-":
+            sys.stdout.write(page.getvalue())
+            sys.stdout.flush()
+        else:
+            try:
+                output.write_text(page.getvalue(), encoding="utf-8")
+            except OSError as exc:
+                raise JobmatchError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            sys.stderr.write(
+                f"jobmatch: wrote {output} ({len(ranking.candidates)} candidate(s), "
+                f"{len(ranking.skipped)} skipped)\n"
+            )
+        if not ranking.candidates:
+            outcome.append(int(ExitCode.NOTHING_READABLE))
+            sys.stderr.write(f"jobmatch: error: no readable résumé in {folder}\n")
         elif ranking.skipped:
             outcome.append(int(ExitCode.SKIPPED))
 

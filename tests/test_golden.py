@@ -28,13 +28,17 @@ CASES = {
     "explain.kevin-tran.json": ["explain", "resumes/kevin-tran.docx", "--format", "json"],
     "explain.emily-sorensen.txt": ["explain", "resumes/emily-sorensen.txt"],
     "posting.txt": ["posting", "requirements/AVON147.txt"],
+    "rank.html": ["rank", "resumes", "--format", "html"],
+    "report.html": ["report", "resumes", "--output", "-"],
 }
+REPORT_TIME = "1764000000"  # SOURCE_DATE_EPOCH for `report`: 2025-11-24 16:00 UTC, so the page is stable
 
 
 @pytest.fixture(autouse=True)
 def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_TIME)
 
 
 # The terminal width each case is laid out for, when it is not the default 120 columns.
@@ -44,9 +48,10 @@ COLUMNS = {"rank.top5.80cols.table.txt": "80", "rank.top5.160cols.table.txt": "1
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str) -> None:
     args = CASES[name]
-    extra = ["--no-cache", "--workers", "1"] if args[0] == "rank" else []
+    extra = ["--no-cache", "--workers", "1"] if args[0] in ("rank", "report") else []
+    extra += [] if args[0] == "report" else ["--no-color"]  # a page has its own colours
     env = {"COLUMNS": COLUMNS.get(name, "120")}
-    result = CliRunner().invoke(app, [*args, *extra, "--no-color"], env=env)
+    result = CliRunner().invoke(app, [*args, *extra], env=env)
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / name
     if UPDATE:

@@ -283,6 +283,7 @@ def runs(corpus: Corpus) -> dict[str, Run]:
         "table": ("table",),
         "csv": ("csv",),
         "table-color": ("table", "--color"),  # colour on: rich's own codes only, never the files'
+        "html": ("html",),
     }
     started = time.monotonic()
     procs = {
@@ -485,6 +486,35 @@ def test_csv_is_quoted_neutralised_and_lists_every_file(runs: dict[str, Run], ou
     # skipped files are not candidate rows (--skipped-csv lists them).
     assert files == sorted(csv_cell(strip_unsafe(f, keep_newlines=False)) for f in outcomes.ranked)
     assert "\x1b" not in runs["csv"].stdout
+
+
+def test_html_report_is_escaped_self_contained_and_lists_every_file(
+    runs: dict[str, Run], outcomes: Outcomes, tmp_path: Path
+) -> None:
+    from jobmatch.sanitize import clean_display
+    from tests.html_check import check_page
+
+    html = runs["html"].stdout
+    page = check_page(html)  # only the template's own elements, attributes, script, style; no URL; our CSP
+    text = page.all_text
+    assert_clean(text, "HTML text")
+    for file in (*outcomes.ranked, *outcomes.skipped):
+        assert clean_display(file) in text, f"{file!r} missing from the page"
+    assert "[bold]markup_name.txt" in text
+    for needle in ("PWNED", "]8;;", "\u202e"):
+        assert needle not in html, needle
+    # In a real browser, when there is one: nothing fetched, no script error, no dialog.
+    from tests.helpers import load_script
+
+    browser = load_script("browser")
+    executable = browser.find_browser()
+    if executable is None or importlib.util.find_spec("playwright") is None:
+        return
+    report = tmp_path / "hostile.html"
+    report.write_text(html, encoding="utf-8")
+    with browser.browser(executable) as launched:
+        _page, watch = browser.open_report(launched, report)
+    assert watch.requests == [watch.page_url] and not watch.problems, watch.problems
 
 
 # --------------------------------------------------------------------------- the corpus: case by case
@@ -740,6 +770,7 @@ def variations(corpus: Corpus) -> Variations:
         ("csv", "csv", False),
         ("table", "table", False),
         ("table-color", "table", True),
+        ("html", "html", False),
     ):
         out = io.StringIO()
         render_ranking(ranking, fmt, out, color=color)
@@ -796,6 +827,13 @@ def test_variations_output_is_clean(variations: Variations) -> None:
     for line in variations.outputs["jsonl"].splitlines():
         for text in strings(without_file_names(json.loads(line))):
             assert_clean(text, "variations JSONL string")
+
+
+def test_variations_html_is_only_the_template(variations: Variations) -> None:
+    from tests.html_check import check_page
+
+    text = check_page(variations.outputs["html"]).all_text
+    assert "[red]Mallory[/red].txt" in text
 
 
 def test_variations_csv_neutralises_a_formula_folder_name(variations: Variations) -> None:

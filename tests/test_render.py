@@ -174,7 +174,7 @@ def _strings(value: object) -> list[str]:
 
 
 def test_every_format_has_a_renderer() -> None:
-    assert FORMATS == ("table", "json", "jsonl", "csv", "tsv", "markdown")
+    assert FORMATS == ("table", "json", "jsonl", "csv", "tsv", "markdown", "html")
     for fmt in FORMATS:
         assert find_format(fmt).name == fmt
         assert _render(fmt).endswith("\n")

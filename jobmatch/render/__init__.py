@@ -16,6 +16,7 @@ from jobmatch.models import Ranking
 from jobmatch.render.csv import render_csv, render_skipped_csv, render_tsv
 from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
 from jobmatch.render.explain import render_explain
+from jobmatch.render.html import render_html
 from jobmatch.render.json import render_json
 from jobmatch.render.jsonl import render_jsonl
 from jobmatch.render.markdown import render_markdown
@@ -73,6 +74,8 @@ register_format(OutputFormat("jsonl", render_jsonl, machine=True, description="o
 register_format(OutputFormat("csv", render_csv, machine=True, encoding="utf-8-sig", description="sheets"))
 register_format(OutputFormat("tsv", render_tsv, machine=True, description="cut, awk, paste into a sheet"))
 register_format(OutputFormat("markdown", render_markdown, machine=False, description="e-mail, tickets"))
+# One self-contained page for a browser (jobmatch report adds the time of the run).
+register_format(OutputFormat("html", render_html, machine=False, description="a page for a browser"))
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 
