@@ -57,6 +57,15 @@ WorkersOpt = Annotated[
 TimeoutOpt = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read one file before it is skipped.")
 ]
+PDF_ENGINES = ("pdfium", "pypdf")  # as jobmatch.documents.PDF_ENGINES, without importing the readers here
+PdfEngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pdf-engine",
+        metavar="pdfium|pypdf",
+        help="What reads PDF text: pdfium (fast; pypdf takes the files it refuses) or pypdf. Default: pypdf.",
+    ),
+]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
 AsOfOpt = Annotated[
     str,
@@ -89,6 +98,20 @@ def _load_posting(path: Path | None) -> Posting:
 
         return load_posting_toml(path)
     return load_posting(path)
+
+
+def _check_pdf_engine(pdf_engine: str | None) -> None:
+    if pdf_engine is not None and pdf_engine not in PDF_ENGINES:
+        _fail(f"unknown PDF engine {pdf_engine!r}; choose one of: {', '.join(PDF_ENGINES)}", ExitCode.USAGE)
+
+
+def _limits(pdf_engine: str | None) -> object:
+    """The reading budgets with the engine asked for; None (the defaults) when none was."""
+    if pdf_engine is None:
+        return None
+    from jobmatch.documents import Limits
+
+    return Limits(pdf_engine=pdf_engine)
 
 
 def _use_color(color: bool | None) -> bool:
@@ -133,12 +156,14 @@ def rank(
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Rank every résumé in FOLDER against the posting."""
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", ExitCode.USAGE)
+    _check_pdf_engine(pdf_engine)
     outcome: list[int] = []
 
     def body() -> None:
@@ -149,7 +174,13 @@ def rank(
         parsed = _load_posting(posting)
         if not folder.is_dir():
             raise JobmatchError(f"not a folder: {folder}")
-        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache, as_of=as_of)
+        options = RankOptions(
+            workers=workers,
+            timeout_s=timeout,
+            use_cache=not no_cache,
+            as_of=as_of,
+            limits=_limits(pdf_engine),
+        )
         ignored: list[str] = []
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(
@@ -180,12 +211,14 @@ def explain(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     timeout: TimeoutOpt = 20.0,
     as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Why a résumé scored as it did: every requirement with status, score and quoted evidence."""
     if fmt not in ("table", "json"):
         _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
+    _check_pdf_engine(pdf_engine)
 
     def body() -> None:
         import json
@@ -194,7 +227,8 @@ def explain(
         from jobmatch.render import explain_json, render_explain
 
         parsed = _load_posting(posting)
-        result = explain_file(file, parsed, RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of))
+        options = RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of, limits=_limits(pdf_engine))
+        result = explain_file(file, parsed, options)
         if fmt == "json":
             sys.stdout.write(json.dumps(explain_json(result, parsed), ensure_ascii=False, indent=2) + "\n")
         else:
