@@ -427,8 +427,10 @@ def test_pdf_flate_bomb_is_refused_cheaply(tmp_path: Path) -> None:
 
 
 def test_pdf_token_budget_bounds_cpu(tmp_path: Path) -> None:
+    # pypdf's reader only: PDFium interprets content in C, many times faster, and the worker's time limit
+    # bounds it; the token budget bounds pypdf's interpreter, which a busy page can keep for seconds.
     busy = b"BT /F1 10 Tf 72 700 Td\n" + b"(a) Tj 1 0 Td\n" * 3000 + b"ET\n"
-    limits = Limits(max_pdf_tokens=5_000)
+    limits = Limits(max_pdf_tokens=5_000, pdf_engine="pypdf")
     assert (
         reason(tmp_path, "busy.pdf", make_pdf([busy]), limits)
         == "PDF too complex (over 5,000 drawing instructions)"
@@ -491,7 +493,7 @@ def test_pdf_same_baseline_fragments_are_joined(tmp_path: Path) -> None:
         ops.append(b"q BT /F1 19 Tf 1 0 0 -1 0 0 Tm %d %d Td %s Tj ET Q" % (x, -y, pdf_string(text)))
     data = make_pdf([b"\n".join([*ops, b"Q"])])
     assert "01/2010\n \nto" in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()  # the problem
-    doc = read(tmp_path, "web.pdf", data)
+    doc = read(tmp_path, "web.pdf", data, Limits(pdf_engine="pypdf"))
     assert [line.text for line in doc.lines] == [
         "01/2010 to Current",
         "Sales Manager Company Name - City, State",
