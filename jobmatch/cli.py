@@ -63,8 +63,7 @@ PdfEngineOpt = Annotated[
     typer.Option(
         "--pdf-engine",
         metavar="pdfium|pypdf",
-        help="What reads PDF text: pdfium (fast; pypdf takes the files it refuses) or pypdf. "
-        "Default: pdfium.",
+        help="What reads PDF text: pdfium (fast; pypdf takes the files it refuses) or pypdf. Default: pypdf.",
     ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]

@@ -30,7 +30,7 @@ class Limits:
     # Which engine reads PDF text: "pdfium" (fast; files it refuses, or that are over a budget before it
     # starts, go to pypdf) or "pypdf" (the older reader, several times slower). It travels with the budgets
     # because it is, like them, a setting of how one file is read, and reaches every worker the same way.
-    pdf_engine: str = "pdfium"
+    pdf_engine: str = "pypdf"
 
 
 def format_size(size: int) -> str:
