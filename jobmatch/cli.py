@@ -133,6 +133,15 @@ OutputOpt = Annotated[
         "--output", "-o", help="Write the output to FILE instead of standard output.", dir_okay=False
     ),
 ]
+PDF_ENGINES = ("pdfium", "pypdf")  # as jobmatch.documents.PDF_ENGINES, without importing the readers here
+PdfEngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pdf-engine",
+        metavar="pdfium|pypdf",
+        help="What reads PDF text: pdfium (fast; pypdf takes the files it refuses) or pypdf. Default: pypdf.",
+    ),
+]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
 AsOfOpt = Annotated[
     str,
@@ -165,6 +174,20 @@ def _load_posting(path: Path | None) -> Posting:
 
         return load_posting_toml(path)
     return load_posting(path)
+
+
+def _check_pdf_engine(pdf_engine: str | None) -> None:
+    if pdf_engine is not None and pdf_engine not in PDF_ENGINES:
+        _fail(f"unknown PDF engine {pdf_engine!r}; choose one of: {', '.join(PDF_ENGINES)}", ExitCode.USAGE)
+
+
+def _limits(pdf_engine: str | None) -> object:
+    """The reading budgets with the engine asked for; None (the defaults) when none was."""
+    if pdf_engine is None:
+        return None
+    from jobmatch.documents import Limits
+
+    return Limits(pdf_engine=pdf_engine)
 
 
 def _use_color(color: bool | None, stream: object = None) -> bool:
@@ -308,12 +331,14 @@ def rank(
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
     color: ColorOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Rank every résumé in the given folders and files against the posting."""
     paths = inputs or [DEFAULT_RESUMES]
+    _check_pdf_engine(pdf_engine)
     outcome: list[int] = []
 
     def body() -> None:
@@ -341,7 +366,11 @@ def rank(
         except ValueError as exc:
             raise JobmatchError(f"--as-of: {exc}") from None
         options = RankOptions(
-            workers=_capped_workers(workers, quiet), timeout_s=timeout, use_cache=not no_cache, as_of=as_of
+            workers=_capped_workers(workers, quiet),
+            timeout_s=timeout,
+            use_cache=not no_cache,
+            as_of=as_of,
+            limits=_limits(pdf_engine),
         )
         ignored: list[str] = []
         out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
@@ -414,9 +443,11 @@ def report(
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Write the shortlist as one self-contained HTML page (no network, opens from disk in any browser)."""
+    _check_pdf_engine(pdf_engine)
     outcome: list[int] = []
 
     def body() -> None:
@@ -434,7 +465,13 @@ def report(
         parsed = _load_posting(posting)
         if not folder.is_dir():
             raise JobmatchError(f"not a folder: {folder}")
-        options = RankOptions(workers=workers, timeout_s=timeout, use_cache=not no_cache, as_of=as_of)
+        options = RankOptions(
+            workers=workers,
+            timeout_s=timeout,
+            use_cache=not no_cache,
+            as_of=as_of,
+            limits=_limits(pdf_engine),
+        )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
         page = io.StringIO()
@@ -470,6 +507,7 @@ def explain(
     output: OutputOpt = None,
     timeout: TimeoutOpt = 20.0,
     as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -477,6 +515,7 @@ def explain(
     fmt = fmt.strip().lower()
     if fmt not in ("table", "json"):
         _fail(f"unknown format {fmt!r}; choose table or json", ExitCode.USAGE)
+    _check_pdf_engine(pdf_engine)
 
     def body() -> None:
         import json
@@ -487,7 +526,11 @@ def explain(
         from jobmatch.sanitize import escape_json_text
 
         parsed = _load_posting(posting)
-        result = explain_file(file, parsed, RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of))
+        result = explain_file(
+            file,
+            parsed,
+            RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of, limits=_limits(pdf_engine)),
+        )
         out = _open_output(output, machine=fmt == "json")
         if fmt == "json":
             text = json.dumps(explain_json(result, parsed), ensure_ascii=False, indent=2)

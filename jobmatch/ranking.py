@@ -120,11 +120,13 @@ def _source_hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def extractor_version() -> str:
-    from jobmatch.documents import EXTRACTOR_VERSION
+def extractor_version(pdf_engine: str = "") -> str:
+    from jobmatch.documents import EXTRACTOR_VERSION, engine_version
 
-    # The readers clean their text with sanitize: a change there changes what they extract.
-    return f"{EXTRACTOR_VERSION}-{_source_hash('documents', 'sanitize.py')}"
+    # The readers clean their text with sanitize: a change there changes what they extract. The PDF engine
+    # and its version are part of it too: PDFium and pypdf do not give the same text, nor do two releases.
+    engine = engine_version(pdf_engine) if pdf_engine else ""
+    return f"{EXTRACTOR_VERSION}-{_source_hash('documents', 'sanitize.py')}{engine}"
 
 
 def scorer_version() -> str:
@@ -326,7 +328,7 @@ def _run(
             progress(done, total)
 
     try:
-        ext_v = f"{extractor_version()}-{_limits_hash(limits)}" if store else ""
+        ext_v = f"{extractor_version(limits.pdf_engine)}-{_limits_hash(limits)}" if store else ""
         # The as-of date changes months and years, so it is part of every result's key.
         res_v = f"{scorer_version()}-{posting_hash(posting)}-{as_of}" if store else ""
 

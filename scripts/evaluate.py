@@ -821,7 +821,12 @@ def _pipeline() -> tuple[Callable[..., Any], Callable[..., CandidateResult], Any
         from jobmatch.pipeline import analyze
     except ImportError:  # before the worker-pool refactor
         from jobmatch.ranking import analyze  # type: ignore[attr-defined,no-redef]
-    return read_document, analyze, Limits()
+    return read_document, analyze, Limits(pdf_engine=os.environ.get(PDF_ENGINE_ENV) or Limits().pdf_engine)
+
+
+# The engine --pdf-engine asks for travels in the environment, so that worker processes (however they are
+# started) read with it too.
+PDF_ENGINE_ENV = "JOBMATCH_EVAL_PDF_ENGINE"
 
 
 def _parameter(function: Callable[..., Any], name: str) -> inspect.Parameter | None:
@@ -2035,7 +2040,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--workers", type=int, default=DEFAULT_WORKERS, help=f"worker processes (default {DEFAULT_WORKERS})"
     )
+    parser.add_argument(
+        "--pdf-engine", choices=("pdfium", "pypdf"), help="what reads PDF text (default: jobmatch's default)"
+    )
     args = parser.parse_args(argv)
+    if args.pdf_engine:
+        os.environ[PDF_ENGINE_ENV] = args.pdf_engine
     args.report = Path(args.report) if args.report else None
     if args.workers < 1:
         parser.error("--workers must be at least 1")

@@ -63,34 +63,47 @@ def _report(files: int, warm_s: float, peak_mb: float = 100.0) -> Any:
         floor,
         floor_n,
         _run("jobmatch start-up", 0.5),
-        _run("jobmatch cold, 1 worker", files * 0.11),  # 0.91 x floor
-        _run("jobmatch cold, 2 workers", files * 0.065, peak_mb),  # 1.54 x floor
+        _run("jobmatch cold, 1 worker", files * 0.018),  # 5.56 x floor
+        _run("jobmatch cold, 2 workers", files * 0.0125, peak_mb),  # 8 x floor
         _run("jobmatch warm (cache)", warm_s),
+        raw_pdfium=bench.Floor(seconds=files * 0.006, cpu_s=files * 0.006, pages=files, failed=0),
+        quality=bench.Quality(
+            files=files,
+            median=0.99,
+            p5=0.9,
+            lowest=[(0.5, "CAT/1.pdf")],
+            glued=["a" * 30],
+        ),
     )
 
 
 def test_targets_in_floor_units() -> None:
     report = _report(300, warm_s=0.8)
     rows = {row.name: row for row in report.rows}
-    assert rows["jobmatch cold, 1 worker"].vs_floor == pytest.approx(1 / 1.1)
-    assert rows["jobmatch cold, 1 worker"].target == pytest.approx(0.85)
+    assert rows["jobmatch cold, 1 worker"].vs_floor == pytest.approx(0.1 / 0.018)
+    assert rows["jobmatch cold, 1 worker"].target == pytest.approx(5.0)
     assert rows["jobmatch cold, 1 worker"].passed
-    assert rows["jobmatch cold, 2 workers"].target == pytest.approx(1.6)
-    assert not rows["jobmatch cold, 2 workers"].passed
-    assert rows["jobmatch warm (cache)"].target == pytest.approx(30 / 1.1)  # 30 x cold with 1 worker
+    assert rows["jobmatch cold, 2 workers"].target == pytest.approx(8.0)  # 0.8 x 2 x 5
+    assert not rows["jobmatch cold, 2 workers"].passed or rows["jobmatch cold, 2 workers"].vs_floor >= 8
+    assert rows["jobmatch warm (cache)"].target == pytest.approx(30 * 0.1 / 0.018)  # 30 x cold, 1 worker
     assert rows["raw pypdf, 2 processes"].passed is None
+    assert rows["raw PDFium text, 1 process"].vs_floor == pytest.approx(0.1 / 0.006)
     # start-up once, then (0.8 - 0.5) / 300 s per file for 2,484 files
     assert report.warm_corpus_s == pytest.approx(0.5 + 0.3 / 300 * 2484)
     assert report.checks == {
         "jobmatch cold, 1 worker": True,
-        "jobmatch cold, 2 workers": False,
-        "jobmatch warm (cache)": True,
+        "jobmatch cold, 2 workers": report.rows[-2].vs_floor >= 8,
+        "jobmatch warm (cache)": False,  # 375 files/s, under 30 x the cold run's 55.6
         "warm, whole corpus": True,
         "peak memory": True,
+        "text quality, median": True,
+        "text quality, 5th percentile": False,
+        "no glued words": False,
     }
     text = "\n".join(bench.format_report(report))
-    assert "targets: 4/5 pass" in text
+    assert f"targets: {sum(report.checks.values())}/8 pass" in text
     assert "FAIL" in text and "projected" in text
+    assert "0.500  CAT/1.pdf" in text and "median 0.9900" in text
 
 
 def test_whole_corpus_is_measured_not_projected_and_memory_checked() -> None:
@@ -131,19 +144,26 @@ def test_smoke_three_resumes(tmp_path: Path) -> None:
     code = bench.main(["--sample", "3", "--workers", "2", "--json", str(figures)], out=printed.append)
     assert code == 0, printed
     text = "\n".join(printed)
-    for name in (*ROW_NAMES, "raw pypdf, 2 processes"):
+    for name in (*ROW_NAMES, "raw pypdf, 2 processes", "raw PDFium text, 1 process"):
         assert f"\n{name} " in text, name
     for line in (
         "start-up (jobmatch on an empty folder):",
         "warm, whole corpus",
         "peak memory:",
         "targets: ",
+        "text quality, PDFium against pypdf",
+        "the 3 lowest:",
     ):
         assert line in text
     assert "did not print the same ranking" not in text
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert data["files"] == 3
-    assert [row["name"] for row in data["rows"]] == [ROW_NAMES[0], "raw pypdf, 2 processes", *ROW_NAMES[1:]]
+    assert [row["name"] for row in data["rows"]] == [
+        ROW_NAMES[0],
+        "raw pypdf, 2 processes",
+        "raw PDFium text, 1 process",
+        *ROW_NAMES[1:],
+    ]
     assert all(run["candidates"] + run["skipped"] == 3 for run in data["runs"][1:])
     assert all(run["peak_mb"] > 0 for run in data["runs"][1:]) or not Path("/proc/self/status").exists()
 

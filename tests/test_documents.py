@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import io
 import os
@@ -12,6 +13,7 @@ import threading
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -20,7 +22,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 
-from jobmatch.documents import EXTRACTOR_VERSION, Limits, read_document, sniff
+from jobmatch.documents import EXTRACTOR_VERSION, PDF_ENGINES, Limits, read_document, sniff
 from jobmatch.documents.clean import clean_inline, clean_lines, split_long_line
 from jobmatch.errors import DocumentError
 from jobmatch.models import Document
@@ -119,7 +121,22 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def read(tmp_path: Path, name: str, data: bytes, limits: Limits = DEFAULTS) -> Document:
+    if ENGINE:
+        limits = dataclasses.replace(limits, pdf_engine=ENGINE[0])
     return read_document(write(tmp_path, name, data), name, limits)
+
+
+ENGINE: list[str] = []  # the PDF engine the test at hand reads with (set by ``engine``), else the default
+
+
+@pytest.fixture(params=PDF_ENGINES)
+def engine(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Run the test once per PDF engine: every guarantee of the PDF reader holds for both."""
+    ENGINE[:] = [request.param]
+    try:
+        yield request.param
+    finally:
+        ENGINE.clear()
 
 
 def reason(tmp_path: Path, name: str, data: bytes, limits: Limits = DEFAULTS) -> str:
@@ -364,6 +381,7 @@ def test_misnamed_files_are_read_by_content(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------- PDF
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_lines_pages_and_title(tmp_path: Path) -> None:
     info = b"<< /Title <FEFF" + "\x1b]0;PWNED\x07CV \x1b[31mred".encode("utf-16-be").hex().encode() + b"> >>"
     doc = read(
@@ -382,6 +400,7 @@ def test_pdf_lines_pages_and_title(tmp_path: Path) -> None:
     assert doc.warnings == ()
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_page_limit_warns(tmp_path: Path) -> None:
     doc = read(
         tmp_path, "many.pdf", make_pdf([text_ops([f"Page {i}"]) for i in range(1, 6)]), Limits(max_pages=2)
@@ -391,6 +410,7 @@ def test_pdf_page_limit_warns(tmp_path: Path) -> None:
     assert "only the first 2 of 5 pages read" in doc.warnings
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_encrypted(tmp_path: Path) -> None:
     def encrypted(user_password: str, algorithm: str) -> bytes:
         writer = pypdf.PdfWriter(clone_from=io.BytesIO(make_pdf([text_ops(RESUME)])))
@@ -406,6 +426,7 @@ def test_pdf_encrypted(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_scanned_and_damaged(tmp_path: Path) -> None:
     scan = make_pdf([b"q 400 0 0 200 72 500 cm /Im1 Do Q\n"], xobjects=(gray_image(),))
     assert reason(tmp_path, "scan.pdf", scan) == "no text layer (scanned?)"
@@ -429,6 +450,7 @@ def test_pdf_scanned_and_damaged(tmp_path: Path) -> None:
     assert reason(tmp_path, "scan2.pdf", flate_scan) == "no text layer (scanned?)"
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_flate_bomb_is_refused_cheaply(tmp_path: Path) -> None:
     inflated = 8 * 1024 * 1024
     bomb = zlib.compress(b" " * inflated, 9)
@@ -443,8 +465,10 @@ def test_pdf_flate_bomb_is_refused_cheaply(tmp_path: Path) -> None:
 
 
 def test_pdf_token_budget_bounds_cpu(tmp_path: Path) -> None:
+    # pypdf's reader only: PDFium interprets content in C, many times faster, and the worker's time limit
+    # bounds it; the token budget bounds pypdf's interpreter, which a busy page can keep for seconds.
     busy = b"BT /F1 10 Tf 72 700 Td\n" + b"(a) Tj 1 0 Td\n" * 3000 + b"ET\n"
-    limits = Limits(max_pdf_tokens=5_000)
+    limits = Limits(max_pdf_tokens=5_000, pdf_engine="pypdf")
     assert (
         reason(tmp_path, "busy.pdf", make_pdf([busy]), limits)
         == "PDF too complex (over 5,000 drawing instructions)"
@@ -454,6 +478,7 @@ def test_pdf_token_budget_bounds_cpu(tmp_path: Path) -> None:
     assert doc.warnings == ("stopped after page 1: PDF too complex (over 5,000 drawing instructions)",)
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_hidden_text_is_dropped(tmp_path: Path) -> None:
     content = (
         text_ops(RESUME)
@@ -471,6 +496,7 @@ def test_pdf_hidden_text_is_dropped(tmp_path: Path) -> None:
         assert kind in doc.warnings[0]
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_visible_white_and_ocr_text_is_kept(tmp_path: Path) -> None:
     # A white name on a dark banner, and an invisible OCR layer over a scanned image: a reader sees both.
     banner = b"0.2 0.2 0.4 rg 0 700 612 92 re f\n1 1 1 rg\n" + text_ops(["Dana Banner"], y=740) + b"0 g\n"
@@ -482,7 +508,8 @@ def test_pdf_visible_white_and_ocr_text_is_kept(tmp_path: Path) -> None:
 
 def test_pdf_same_baseline_fragments_are_joined(tmp_path: Path) -> None:
     # Web-page PDFs (wkhtmltopdf, as in the LiveCareer corpus) draw each word in its own text object after a
-    # jump to the origin, so pypdf puts every fragment on its own line: "01/2010\n \nto \nCurrent".
+    # jump to the origin, so pypdf puts every fragment on its own line: "01/2010\n \nto \nCurrent". (pypdf
+    # only: these positions overlap in Helvetica's widths; test_pdfium has the same case for PDFium.)
     fragments = [
         ("01/2010", 8, 295),
         (" ", 60, 295),
@@ -504,7 +531,7 @@ def test_pdf_same_baseline_fragments_are_joined(tmp_path: Path) -> None:
         ops.append(b"q BT /F1 19 Tf 1 0 0 -1 0 0 Tm %d %d Td %s Tj ET Q" % (x, -y, pdf_string(text)))
     data = make_pdf([b"\n".join([*ops, b"Q"])])
     assert "01/2010\n \nto" in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()  # the problem
-    doc = read(tmp_path, "web.pdf", data)
+    doc = read(tmp_path, "web.pdf", data, Limits(pdf_engine="pypdf"))
     assert [line.text for line in doc.lines] == [
         "01/2010 to Current",
         "Sales Manager Company Name - City, State",
@@ -513,6 +540,7 @@ def test_pdf_same_baseline_fragments_are_joined(tmp_path: Path) -> None:
     assert [line.number for line in doc.lines] == [1, 2, 3]
 
 
+@pytest.mark.usefixtures("engine")
 def test_pdf_two_columns_stay_readable(tmp_path: Path) -> None:
     left = ["SKILLS", "Excel", "Salesforce", "Negotiation"]
     right = ["EXPERIENCE", "Sales Coordinator, Acme 2019 - 2023", "Order entry and client follow-up"]

@@ -1,4 +1,4 @@
-"""Resource budgets for reading one résumé file.
+"""Resource budgets for reading one résumé file (and the PDF engine that reads it).
 
 Every number here bounds what a hostile file can cost: bytes read, pages parsed, bytes decompressed,
 characters kept. A file over a hard budget is refused with a reason; a soft budget (pages, characters)
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MIB = 1024 * 1024
+PDF_ENGINES = ("pdfium", "pypdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,10 @@ class Limits:
     # Content-stream tokens (operators and operands) parsed and interpreted, summed over the pages read: this
     # bounds the CPU time pypdf can spend (a few seconds at most). A typical résumé page has 5-30 thousand.
     max_pdf_tokens: int = 1_000_000
+    # Which engine reads PDF text: "pdfium" (fast; files it refuses, or that are over a budget before it
+    # starts, go to pypdf) or "pypdf" (the older reader, several times slower). It travels with the budgets
+    # because it is, like them, a setting of how one file is read, and reaches every worker the same way.
+    pdf_engine: str = "pypdf"
 
 
 def format_size(size: int) -> str:

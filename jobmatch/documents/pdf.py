@@ -154,7 +154,7 @@ def _read(data: bytes, limits: Limits) -> PdfText:
         warnings.append(f"{len(failures)} page(s) unreadable ({failures[0]})")
     if hidden:
         warnings.append(f"hidden text ignored ({', '.join(hidden)})")
-    return PdfText(pages=pages, page_count=page_count, warnings=warnings, title=_title(reader))
+    return PdfText(pages=pages, page_count=page_count, warnings=warnings, title=title_of(reader))
 
 
 class _TooComplexError(Exception):
@@ -200,7 +200,7 @@ def _page_box(page: pypdf.PageObject) -> tuple[float, float, float, float] | Non
     return (x0, y0, x1, y1)
 
 
-def _title(reader: pypdf.PdfReader) -> str:
+def title_of(reader: pypdf.PdfReader) -> str:
     try:
         metadata = reader.metadata
         title = metadata.title if metadata is not None else None

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jobmatch.documents import pdfium
 from jobmatch.documents import sniff as kinds
 from jobmatch.documents.clean import clean_lines, split_long_line
 from jobmatch.documents.docx import read_docx
 from jobmatch.documents.limits import Limits, format_size
-from jobmatch.documents.pdf import read_pdf
+from jobmatch.documents.pdf import PdfText, read_pdf
 from jobmatch.documents.text import read_text
 from jobmatch.errors import DocumentError
 from jobmatch.models import Document, Line
@@ -188,7 +189,7 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
 
 def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
     if kind == kinds.PDF:
-        pdf = read_pdf(data, limits)
+        pdf = _read_pdf(data, limits)
         return _Pages(kind, pdf.pages, pdf.page_count, list(pdf.warnings), pdf.title, fragments=True)
     if kind == kinds.DOCX:
         docx = read_docx(data, limits)
@@ -197,6 +198,34 @@ def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
         data, markdown=kind == kinds.MD, max_chars=limits.max_chars, max_line_chars=limits.max_line_chars
     )
     return _Pages(kind, [text.lines], 1, list(text.warnings))
+
+
+def engine_version(pdf_engine: str) -> str:
+    """The PDF engine and the release of each library it may use, for cache keys: ``-pdfium-5.1+pypdf-6.0``.
+
+    Read from the installed packages' metadata, so that asking costs no import of the engines."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def release(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "missing"
+
+    pypdf_part = f"pypdf-{release('pypdf')}"
+    if pdf_engine == "pdfium":  # pypdf reads what PDFium refuses: both versions shape the text
+        return f"-pdfium-{release('pypdfium2')}+{pypdf_part}"
+    return f"-{pypdf_part}"
+
+
+def _read_pdf(data: bytes, limits: Limits) -> PdfText:
+    """PDF text through the engine the limits name; pypdf for what PDFium refuses (see pdfium.py)."""
+    if limits.pdf_engine == "pdfium":
+        try:
+            return pdfium.read_pdf(data, limits)
+        except pdfium.Refused:
+            pass
+    return read_pdf(data, limits)
 
 
 def _assemble(display: str, extracted: _Pages, limits: Limits, data: bytes = b"") -> Document:

@@ -1,0 +1,564 @@
+"""PDF text through PDFium, with words and lines rebuilt from where each character sits.
+
+PDFium (Chrome's PDF engine, through ``pypdfium2``) parses a résumé many times faster than pypdf, but its
+plain text glues words on PDFs whose spaces are positioning gaps rather than space characters ("Iama
+MechanicalEngineer"). So the text is rebuilt here from each character's box, in content order:
+
+* a character whose baseline is more than a fraction of the font height away from the last one's, or that
+  goes back to the left of it, starts a new line; a small jump (a superscript, a bold name beside regular
+  text) stays on the line. Characters on one baseline, left to right, therefore stay on one line even when
+  the PDF drew them as separate fragments, which is the rejoining of split baselines that the pypdf reader
+  does (web-page PDFs draw ``01/2010 to Current`` one word at a time);
+* a gap wider than :data:`SPACE_GAP` of the font height between two characters on a line is a space.
+
+The guarantees of :mod:`jobmatch.documents.pdf` hold here too:
+
+* text a reader cannot see is dropped and flagged: drawn invisibly (render mode 3/7) or in white where
+  nothing was painted beneath it, or outside the page box. Invisible text over an image is kept (OCR'd
+  scans). PDFium gives each text object's render mode and fill colour and each character's box;
+* the page, size and decompression budgets: before PDFium sees the file, every Flate stream is inflated
+  with a cap (:func:`scan`); a file over a budget, or one PDFium refuses, is read by pypdf, whose
+  reader enforces the same budgets stream by stream and says why it stops. The per-file time and memory
+  limits are the worker's (:mod:`jobmatch.workers`): a crash inside PDFium's C code ends only that worker.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import io
+import math
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdf
+import pypdfium2  # importing it initialises the library for the raw bindings
+import pypdfium2.raw as pdfium
+
+from jobmatch.documents.limits import Limits
+from jobmatch.documents.pdf import PdfText
+from jobmatch.documents.pdf import title_of as pdf_title
+from jobmatch.errors import DocumentError
+
+ENGINE_VERSION = f"pypdfium2-{pypdfium2.PYPDFIUM_INFO}-pdfium-{pypdfium2.PDFIUM_INFO}"
+
+SPACE_GAP = 0.05  # share of the font height: a gap this much wider than the line's usual one is a space
+MIN_GAP = 0.03  # share of the font height: a gap no wider than this is never a space
+USUAL_GAP_CAP = 0.1  # share of the font height: the most a line's usual gap between letters is taken to be
+SAME_LINE = 0.3  # share of the font height: a smaller baseline jump stays on the line
+BACKWARDS = 0.5  # share of the font height a character may start left of the last one's start on a line
+_OFF_PAGE_MARGIN = 36.0  # points outside the crop box before text counts as deliberately off the page
+_WHITE_SHARE = 0.98  # a colour component at least this light (a CMYK ink at most 1 - this) is white
+_WHITE = 250  # the same on PDFium's 0-255 scale
+_MAX_PAINTED = 256  # painted areas remembered per page; past that, the whole page counts as painted
+_MAX_OBJECTS = 20_000  # page objects looked at per page (forms included) when looking for hidden text
+_MAX_FORM_DEPTH = 12
+_BOMB = "PDF content over the decompression limit (compression bomb?)"
+_ZLIB_MAX_RATIO = 1032  # deflate cannot expand more than this: a shorter stream cannot break the cap
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+_EVERYWHERE: Box = (-math.inf, -math.inf, math.inf, math.inf)
+
+
+class Refused(Exception):
+    """PDFium cannot read this file, or it is over a budget: the pypdf reader takes it (and says why)."""
+
+
+# ---------------------------------------------------------------------------- budgets, before PDFium
+
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_FILTER = re.compile(rb"/Filter\b")
+_FLATE_ONLY = re.compile(rb"/Filter\s*(?:/(?:FlateDecode|Fl)\b|\[\s*/(?:FlateDecode|Fl)\s*\])")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_FONT_FILE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
+_ENCRYPTED = re.compile(rb"/Encrypt\b")
+# Arrays nested this deep are no résumé's: a parser attack. PDFium would shrug it off; pypdf refuses it as
+# damaged, which is what this reader has always said of such a file.
+_NESTED = b"[" * 32
+# Operators that can hide text: render modes 3 and 7, and fill colours (the operands are looked at).
+# Operators that can hide text: render modes 3 and 7, and fill colours (their operands are looked at). The
+# operators are found by one quick pattern, and each distinct operand list is judged once: a page sets the
+# same colour thousands of times.
+_HIDING_OPERATORS = re.compile(rb"(?<=[\s\])>])(?:Tr|g|rg|k|scn|sc)(?=[\s\[\]()<>/%]|$)")
+_OPERANDS_BYTES = 64  # what precedes an operator is read this far back for its (at most four) operands
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What a look at the raw file says before PDFium reads it."""
+
+    readable: bool  # every stream within the budgets, in filters this look can judge; else pypdf reads it
+    may_hide_text: bool  # some content sets render mode 3/7 or a white fill: look at every text object
+
+
+def scan(data: bytes, limits: Limits) -> Scan:
+    """Inflate every Flate stream of ``data`` with a cap: each within the per-stream cap, all of them
+    within the per-file content budget, and none of the operators that can hide text in the content.
+
+    A stream in another filter (LZW, run-length, a chain), an encrypted file or arrays nested absurdly deep
+    cannot be judged here: not readable, so that pypdf, which caps every filter, reads it. Embedded fonts
+    and images are not content: they are only inflated when big enough to break a cap (deflate expands at
+    most ~1032:1)."""
+    if _ENCRYPTED.search(data) or _NESTED in data:
+        return Scan(readable=False, may_hide_text=True)
+    cap = limits.max_pdf_stream_bytes
+    total = 0
+    may_hide = False
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        head = data[max(0, match.start() - 600) : match.start()]
+        head = head[head.rfind(b"<<") :] if b"<<" in head else head
+        end = data.find(b"endstream", start)
+        raw = data[start:] if end < 0 else data[start:end]
+        content = not (_IMAGE.search(head) or _FONT_FILE.search(head))
+        if not _FILTER.search(head):
+            total += len(raw)
+            may_hide = may_hide or (content and _hides_text(raw))
+        elif _FLATE_ONLY.search(head):
+            if not content and len(raw) * _ZLIB_MAX_RATIO <= cap:
+                total += len(raw)  # a font or image too short to break a cap: not worth inflating
+                continue
+            inflated = _inflate(raw, cap + 1)
+            if len(inflated) > cap:
+                return Scan(readable=False, may_hide_text=True)
+            total += len(inflated)
+            if content and _NESTED in inflated:
+                return Scan(readable=False, may_hide_text=True)
+            may_hide = may_hide or (content and _hides_text(inflated))
+        elif content:
+            return Scan(readable=False, may_hide_text=True)
+        if total > limits.max_pdf_content_bytes:
+            return Scan(readable=False, may_hide_text=True)
+    return Scan(readable=True, may_hide_text=may_hide)
+
+
+def _inflate(raw: bytes, most: int) -> bytes:
+    """``raw`` inflated, no further than ``most`` bytes (a broken stream: what came before the damage)."""
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(raw, most)
+        if len(out) < most:
+            out += inflater.flush()
+    except zlib.error:
+        return b""
+    return out
+
+
+def _hides_text(content: bytes) -> bool:
+    """Whether ``content`` sets render mode 3 or 7 or a white fill anywhere (what text it applies to is
+    PDFium's to tell: this only decides whether to ask)."""
+    seen: set[tuple[bytes, ...]] = set()
+    for match in _HIDING_OPERATORS.finditer(content):
+        start = match.start()
+        operator = match.group()
+        tokens = content[max(0, start - _OPERANDS_BYTES) : start].split()[-4:]
+        key = (operator, *tokens)
+        if key in seen:
+            continue
+        seen.add(key)
+        values = _numbers(tokens)
+        if operator == b"Tr":
+            if values and values[-1] in (3.0, 7.0):
+                return True
+        elif operator == b"k" or (operator in (b"sc", b"scn") and len(values) == 4):
+            if len(values) == 4 and max(values) <= 1 - _WHITE_SHARE:
+                return True
+        elif operator == b"g" or (operator in (b"sc", b"scn") and len(values) < 3):
+            if values and values[-1] >= _WHITE_SHARE:
+                return True
+        elif len(values) >= 3 and min(values[-3:]) >= _WHITE_SHARE:
+            return True
+    return False
+
+
+def _numbers(tokens: list[bytes]) -> list[float]:
+    """The numbers at the end of ``tokens`` (what follows the last token that is not a number)."""
+    out: list[float] = []
+    for token in reversed(tokens):
+        try:
+            out.append(float(token))
+        except ValueError:
+            break
+    out.reverse()
+    return out
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def read_pdf(data: bytes, limits: Limits) -> PdfText:
+    """The raw lines of each page, as :func:`jobmatch.documents.pdf.read_pdf` gives them.
+
+    Raises :class:`Refused` when pypdf should read the file instead, :class:`DocumentError` for a file
+    that nobody can read (password-protected)."""
+    looked = scan(data, limits)
+    if not looked.readable:
+        raise Refused("over a budget, or not for this look to judge")
+    buffer = ctypes.create_string_buffer(data, len(data))  # PDFium reads it in place: keep it alive
+    doc = pdfium.FPDF_LoadMemDocument64(buffer, len(data), None)
+    if not doc:
+        error = pdfium.FPDF_GetLastError()
+        if error == pdfium.FPDF_ERR_PASSWORD:
+            raise DocumentError("password-protected PDF")
+        raise Refused(f"PDFium error {error}")
+    try:
+        text = _read(doc, limits, looked.may_hide_text)
+    finally:
+        pdfium.FPDF_CloseDocument(doc)
+        del buffer
+    return dataclasses.replace(text, title=_title(data))
+
+
+def _read(doc: Any, limits: Limits, may_hide_text: bool) -> PdfText:
+    page_count = pdfium.FPDF_GetPageCount(doc)
+    if page_count <= 0:
+        raise Refused("no pages")
+    warnings: list[str] = []
+    pages: list[list[str]] = []
+    hidden: dict[str, None] = {}
+    failures: list[str] = []
+    chars = 0
+    to_read = min(page_count, limits.max_pages)
+    if page_count > to_read:
+        warnings.append(f"only the first {to_read} of {page_count} pages read")
+    for index in range(to_read):
+        page = pdfium.FPDF_LoadPage(doc, index)
+        if not page:
+            failures.append(f"page {index + 1}: cannot be loaded")
+            pages.append([])
+            continue
+        try:
+            lines, kinds = _page_lines(page, may_hide_text)
+        finally:
+            pdfium.FPDF_ClosePage(page)
+        hidden.update(dict.fromkeys(kinds))
+        pages.append(lines)
+        chars += sum(len(line) for line in lines)
+        if chars > 2 * limits.max_chars:
+            if index + 1 < to_read:
+                warnings.append(f"stopped after page {index + 1}: text limit reached")
+            break
+    if not any(pages) and not hidden:
+        raise Refused("no text")  # scanned, or text PDFium cannot map: pypdf has its say
+    if failures:
+        warnings.append(f"{len(failures)} page(s) unreadable ({failures[0]})")
+    if hidden:
+        warnings.append(f"hidden text ignored ({', '.join(hidden)})")
+    return PdfText(pages=pages, page_count=page_count, warnings=warnings, title="")
+
+
+def _title(data: bytes) -> str:
+    """The Info dictionary's title as the pypdf reader gives it (PDFium reads an ESC in a UTF-16 title as
+    the start of a language tag and drops what precedes it); pypdf parses only the trailer and Info for it,
+    a fraction of a millisecond."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except Exception:  # metadata is decoration: a file pypdf cannot open still has its text
+        return ""
+    return pdf_title(reader)
+
+
+# ---------------------------------------------------------------------------- one page
+
+
+@dataclass(slots=True)
+class Char:
+    """One character as PDFium places it: its text and its loose box (the font's full height)."""
+
+    text: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str]]:
+    """The page's lines and the kinds of hidden text dropped from it."""
+    textpage = pdfium.FPDFText_LoadPage(page)
+    if not textpage:
+        return [], []
+    try:
+        count = pdfium.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return [], []
+        text = _page_text(textpage, count)
+        hidden_objects = _hidden_objects(page) if may_hide_text else {}
+        bounds = _page_bounds(page)
+        dropped: dict[str, None] = {}
+        chars: list[Char] = []
+        rect = pdfium.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        loose_box = pdfium.FPDFText_GetLooseCharBox
+        text_object = pdfium.FPDFText_GetTextObject
+        for index in range(count):
+            char = text[index]
+            if char in "\r\n":
+                continue  # PDFium's own line breaks: lines come from the boxes
+            if not loose_box(textpage, index, rect_ref):
+                chars.append(Char(char, math.nan, math.nan, math.nan, math.nan))
+                continue
+            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+            if (
+                not (bounds[0] <= right and left <= bounds[2] and bounds[1] <= top and bottom <= bounds[3])
+                and not char.isspace()
+            ):
+                dropped["off-page"] = None
+                continue
+            if hidden_objects:
+                handle = ctypes.cast(text_object(textpage, index), ctypes.c_void_p).value
+                kind = hidden_objects.get(handle) if handle else None
+                if kind is not None:
+                    dropped[kind] = None
+                    continue
+            chars.append(Char(char, left, bottom, right, top))
+        return rebuild_lines(chars), list(dropped)
+    finally:
+        pdfium.FPDFText_ClosePage(textpage)
+
+
+def _page_text(textpage: Any, count: int) -> str:
+    """The page's characters, one per index (PDFium's UTF-16 text, or per character when it has pairs)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[: 2 * max(0, written - 1)].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    unicode = pdfium.FPDFText_GetUnicode
+    return "".join(_char(unicode(textpage, i)) for i in range(count))
+
+
+def _char(code: int) -> str:
+    try:
+        return chr(code)
+    except (ValueError, OverflowError):
+        return "\ufffd"
+
+
+def _page_bounds(page: Any) -> Box:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    if not pdfium.FPDFPage_GetCropBox(page, *refs) and not pdfium.FPDFPage_GetMediaBox(page, *refs):
+        return _EVERYWHERE
+    box = (left.value, bottom.value, right.value, top.value)
+    if not all(math.isfinite(v) for v in box) or box[2] <= box[0] or box[3] <= box[1]:
+        return _EVERYWHERE
+    x0, x1 = sorted((box[0], box[2]))
+    y0, y1 = sorted((box[1], box[3]))
+    return (x0 - _OFF_PAGE_MARGIN, y0 - _OFF_PAGE_MARGIN, x1 + _OFF_PAGE_MARGIN, y1 + _OFF_PAGE_MARGIN)
+
+
+# ---------------------------------------------------------------------------- hidden text objects
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass
+class _Painting:
+    """The areas covered so far by non-white fills, images and shadings, in page space."""
+
+    boxes: list[Box] = field(default_factory=list)
+
+    def paint(self, box: Box) -> None:
+        if len(self.boxes) >= _MAX_PAINTED or box == _EVERYWHERE:
+            self.boxes = [_EVERYWHERE]
+        elif self.boxes != [_EVERYWHERE]:
+            self.boxes.append(box)
+
+    def covers(self, x: float, y: float) -> bool:
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in self.boxes)
+
+
+def _hidden_objects(page: Any) -> dict[int, str]:
+    """The page's text objects a reader cannot see (address -> "invisible" or "white"). Objects are
+    visited in drawing order, so that what was painted before a text
+    object is what lies beneath it."""
+    hidden: dict[int, str] = {}
+    painting = _Painting()
+    for obj, matrix in _objects(page):
+        kind_of = pdfium.FPDFPageObj_GetType(obj)
+        if kind_of == pdfium.FPDF_PAGEOBJ_TEXT:
+            kind = _text_kind(obj, matrix, painting)
+            if kind:
+                address = ctypes.cast(obj, ctypes.c_void_p).value
+                if address:
+                    hidden[address] = kind
+        elif kind_of == pdfium.FPDF_PAGEOBJ_PATH:
+            fill, _ = _draw_mode(obj)
+            if fill and not _is_white(obj):
+                painting.paint(_bounds(obj, matrix))
+        elif kind_of == pdfium.FPDF_PAGEOBJ_IMAGE:
+            painting.paint(_bounds(obj, matrix))
+        elif kind_of == pdfium.FPDF_PAGEOBJ_SHADING:
+            painting.paint(_EVERYWHERE)
+    return hidden
+
+
+def _objects(page: Any) -> Iterator[tuple[Any, Matrix]]:
+    """Every page object in drawing order, form XObjects opened, each with the matrix from its space to
+    the page's (identity for the page's own objects)."""
+    seen = 0
+    stack: list[tuple[Any, int, int, Matrix, int]] = []  # (container, next index, count, matrix, depth)
+    count = pdfium.FPDFPage_CountObjects(page)
+    stack.append((None, 0, count, _IDENTITY, 0))
+    while stack and seen < _MAX_OBJECTS:
+        form, index, count, matrix, depth = stack.pop()
+        if index >= count:
+            continue
+        stack.append((form, index + 1, count, matrix, depth))
+        if form is None:
+            obj = pdfium.FPDFPage_GetObject(page, index)
+        else:
+            obj = pdfium.FPDFFormObj_GetObject(form, index)
+        if not obj:
+            continue
+        seen += 1
+        yield obj, matrix
+        if pdfium.FPDFPageObj_GetType(obj) == pdfium.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            inner = pdfium.FPDFFormObj_CountObjects(obj)
+            if inner > 0:
+                stack.append((obj, 0, inner, _mult(_matrix_of(obj), matrix), depth + 1))
+
+
+def _text_kind(obj: Any, matrix: Matrix, painting: _Painting) -> str:
+    mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
+    invisible = mode in (pdfium.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium.FPDF_TEXTRENDERMODE_CLIP)
+    fills = mode in (
+        pdfium.FPDF_TEXTRENDERMODE_FILL,
+        pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE,
+        pdfium.FPDF_TEXTRENDERMODE_FILL_CLIP,
+        pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+    )
+    if not invisible and not (fills and _is_white(obj)):
+        return ""
+    box = _bounds(obj, matrix)
+    if painting.covers((box[0] + box[2]) / 2, (box[1] + box[3]) / 2):
+        return ""  # over an image or a dark fill: an OCR layer, or white on a coloured band
+    return "invisible" if invisible else "white"
+
+
+def _is_white(obj: Any) -> bool:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return False
+    return min(r.value, g.value, b.value) >= _WHITE
+
+
+def _draw_mode(obj: Any) -> tuple[bool, bool]:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False, False
+    return bool(fill.value), bool(stroke.value)
+
+
+def _bounds(obj: Any, matrix: Matrix) -> Box:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+        return (math.nan, math.nan, math.nan, math.nan)
+    if matrix == _IDENTITY:
+        return (left.value, bottom.value, right.value, top.value)
+    corners = [_apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    xs = [p[0] for p in corners]
+    ys = [p[1] for p in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _matrix_of(obj: Any) -> Matrix:
+    m = pdfium.FS_MATRIX()
+    if not pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return _IDENTITY
+    values = (m.a, m.b, m.c, m.d, m.e, m.f)
+    return values if all(math.isfinite(v) for v in values) else _IDENTITY
+
+
+def _mult(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention)."""
+    return (
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+
+
+# ---------------------------------------------------------------------------- words and lines
+
+
+def rebuild_lines(chars: list[Char]) -> list[str]:
+    """Lines of text from characters in drawing order (see the module docstring for the rules).
+
+    A space character always separates words; a character without a box joins the line it comes in."""
+    return [_words(line) for line in _lines(chars)]
+
+
+_SPACE = Char(" ", math.nan, math.nan, math.nan, math.nan)
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into lines, a space character kept only between two characters of a line."""
+    lines: list[list[Char]] = []
+    current: list[Char] = []
+    last: Char | None = None  # the last placed, non-space character of the current line
+    for char in chars:
+        if char.text.isspace():
+            if current and current[-1] is not _SPACE:
+                current.append(_SPACE)
+            continue
+        if math.isfinite(char.left + char.bottom + char.right + char.top):
+            if last is not None:
+                height = max(char.top - char.bottom, last.top - last.bottom, 1e-6)
+                if not (
+                    abs(char.bottom - last.bottom) <= SAME_LINE * height
+                    and char.left >= last.left - BACKWARDS * height
+                ):
+                    lines.append(current)
+                    current = []
+            last = char
+        current.append(char)
+    lines.append(current)
+    for line in lines:
+        while line and line[-1] is _SPACE:
+            line.pop()
+    return [line for line in lines if line]
+
+
+def _words(line: list[Char]) -> str:
+    """One line's text: its characters, with a space for each space character and each wide gap.
+
+    What is wide is measured from the line's usual gap between letters (its median), so that text set
+    tight (negative letter spacing) or loose still splits where the words are; the usual gap is taken as
+    at most a tenth of the height, so that a line of single letters spaced out is not read as one word."""
+    gaps: list[float] = []
+    previous: Char | None = None
+    for char in line:
+        if char is _SPACE:
+            previous = None
+        elif math.isfinite(char.left):
+            if previous is not None:
+                gaps.append((char.left - previous.right) / max(char.top - char.bottom, 1e-6))
+            previous = char
+    usual = min(sorted(gaps)[len(gaps) // 2], USUAL_GAP_CAP) if gaps else 0.0
+    out: list[str] = []
+    previous = None
+    for char in line:
+        if char is _SPACE:
+            out.append(" ")
+            previous = None
+            continue
+        if math.isfinite(char.left):
+            if previous is not None:
+                height = max(char.top - char.bottom, previous.top - previous.bottom, 1e-6)
+                if char.left - previous.right > max(usual + SPACE_GAP, MIN_GAP) * height:
+                    out.append(" ")
+            previous = char
+        out.append(char.text)
+    return "".join(out)
