@@ -39,7 +39,7 @@ import pypdfium2  # importing it initialises the library for the raw bindings
 import pypdfium2.raw as pdfium
 
 from jobmatch.documents.limits import Limits
-from jobmatch.documents.pdf import PdfText
+from jobmatch.documents.pdf import _IDENTITY, Matrix, PdfText, _apply, _mult
 from jobmatch.documents.pdf import title_of as pdf_title
 from jobmatch.errors import DocumentError
 
@@ -352,9 +352,6 @@ def _page_bounds(page: Any) -> Box:
 
 # ---------------------------------------------------------------------------- hidden text objects
 
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
 
 @dataclass
 class _Painting:
@@ -472,22 +469,6 @@ def _matrix_of(obj: Any) -> Matrix:
         return _IDENTITY
     values = (m.a, m.b, m.c, m.d, m.e, m.f)
     return values if all(math.isfinite(v) for v in values) else _IDENTITY
-
-
-def _mult(m: Matrix, n: Matrix) -> Matrix:
-    """``m`` then ``n`` (PDF row-vector convention)."""
-    return (
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    )
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
 
 
 # ---------------------------------------------------------------------------- words and lines
