@@ -252,6 +252,24 @@ Box = tuple[float, float, float, float]
 _EVERYWHERE: Box = (-math.inf, -math.inf, math.inf, math.inf)
 
 
+@dataclass
+class Painting:
+    """The areas of a page covered so far by non-white fills and images, in page space. Past
+    ``_MAX_PAINTED`` areas the whole page counts as painted: checks stay cheap and, if anything,
+    hidden-looking text is kept rather than dropped."""
+
+    boxes: list[Box] = field(default_factory=list)
+
+    def paint(self, box: Box) -> None:
+        if len(self.boxes) >= _MAX_PAINTED or box == _EVERYWHERE:
+            self.boxes = [_EVERYWHERE]
+        elif self.boxes != [_EVERYWHERE]:
+            self.boxes.append(box)
+
+    def covers(self, x: float, y: float) -> bool:
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in self.boxes)
+
+
 def _bbox(points: list[tuple[float, float]]) -> Box:
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
@@ -322,7 +340,7 @@ class _PageVisitor:
     _forms: list[tuple[Matrix, _GState, int]] = field(default_factory=list)  # (to page, state, stack depth)
     _pending_form: Matrix | None = None
     _path: Box | None = None  # bounding box of the path being built
-    _painted: list[Box] = field(default_factory=list)  # areas covered by non-white fills and images
+    _painting: Painting = field(default_factory=Painting)  # areas covered by non-white fills and images
     _bounds: Box = field(init=False, default=_EVERYWHERE)  # the page box widened by the off-page margin
 
     def __post_init__(self) -> None:
@@ -387,14 +405,14 @@ class _PageVisitor:
             self._extend_path(to_page, _numbers(operands))
         elif operator in _FILL_OPS:
             if self._path is not None and not self._state.fill_white:
-                self._paint(self._path)
+                self._painting.paint(self._path)
             self._path = None
         elif operator in _PATH_END_OPS:
             self._path = None
         elif operator == b"sh":
-            self._paint(_EVERYWHERE)
+            self._painting.paint(_EVERYWHERE)
         elif operator in _IMAGE_OPS:
-            self._paint(_bbox([_apply(to_page, x, y) for x, y in ((0, 0), (1, 1), (0, 1), (1, 0))]))
+            self._painting.paint(_bbox([_apply(to_page, x, y) for x, y in ((0, 0), (1, 1), (0, 1), (1, 0))]))
             if operator == b"Do":
                 self._pending_form = to_page
 
@@ -501,9 +519,9 @@ class _PageVisitor:
             and box[1] - _OFF_PAGE_MARGIN <= y <= box[3] + _OFF_PAGE_MARGIN
         ):
             kind = "off-page"
-        elif mode in (3, 7) and not self._over_painting(x, y):
+        elif mode in (3, 7) and not self._painting.covers(x, y):
             kind = "invisible"
-        elif self._state.fill_white and mode in (0, 2, 4, 6) and not self._over_painting(x, y):
+        elif self._state.fill_white and mode in (0, 2, 4, 6) and not self._painting.covers(x, y):
             kind = "white"
         if not kind or not _shows_text(operator, operands):
             return
@@ -528,17 +546,6 @@ class _PageVisitor:
                 max(box[3], self._path[3]),
             )
         self._path = box
-
-    def _paint(self, box: Box) -> None:
-        # Past a few hundred painted areas, call the whole page painted: checks stay cheap and, if anything,
-        # hidden-looking text is kept rather than dropped.
-        if len(self._painted) >= _MAX_PAINTED or box == _EVERYWHERE:
-            self._painted = [_EVERYWHERE]
-        elif self._painted != [_EVERYWHERE]:
-            self._painted.append(box)
-
-    def _over_painting(self, x: float, y: float) -> bool:
-        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in self._painted)
 
 
 def _shows_text(operator: bytes, operands: list[Any]) -> bool:

@@ -31,7 +31,7 @@ import math
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pypdf
@@ -39,7 +39,17 @@ import pypdfium2  # importing it initialises the library for the raw bindings
 import pypdfium2.raw as pdfium
 
 from jobmatch.documents.limits import Limits
-from jobmatch.documents.pdf import _IDENTITY, Matrix, PdfText, _apply, _mult
+from jobmatch.documents.pdf import (
+    _EVERYWHERE,
+    _IDENTITY,
+    _OFF_PAGE_MARGIN,
+    Box,
+    Matrix,
+    Painting,
+    PdfText,
+    _apply,
+    _mult,
+)
 from jobmatch.documents.pdf import title_of as pdf_title
 from jobmatch.errors import DocumentError
 
@@ -50,17 +60,12 @@ MIN_GAP = 0.03  # share of the font height: a gap no wider than this is never a 
 USUAL_GAP_CAP = 0.1  # share of the font height: the most a line's usual gap between letters is taken to be
 SAME_LINE = 0.3  # share of the font height: a smaller baseline jump stays on the line
 BACKWARDS = 0.5  # share of the font height a character may start left of the last one's start on a line
-_OFF_PAGE_MARGIN = 36.0  # points outside the crop box before text counts as deliberately off the page
 _WHITE_SHARE = 0.98  # a colour component at least this light (a CMYK ink at most 1 - this) is white
 _WHITE = 250  # the same on PDFium's 0-255 scale
-_MAX_PAINTED = 256  # painted areas remembered per page; past that, the whole page counts as painted
 _MAX_OBJECTS = 20_000  # page objects looked at per page (forms included) when looking for hidden text
 _MAX_FORM_DEPTH = 12
 _BOMB = "PDF content over the decompression limit (compression bomb?)"
 _ZLIB_MAX_RATIO = 1032  # deflate cannot expand more than this: a shorter stream cannot break the cap
-
-Box = tuple[float, float, float, float]  # left, bottom, right, top
-_EVERYWHERE: Box = (-math.inf, -math.inf, math.inf, math.inf)
 
 
 class Refused(Exception):
@@ -78,7 +83,6 @@ _ENCRYPTED = re.compile(rb"/Encrypt\b")
 # Arrays nested this deep are no résumé's: a parser attack. PDFium would shrug it off; pypdf refuses it as
 # damaged, which is what this reader has always said of such a file.
 _NESTED = b"[" * 32
-# Operators that can hide text: render modes 3 and 7, and fill colours (the operands are looked at).
 # Operators that can hide text: render modes 3 and 7, and fill colours (their operands are looked at). The
 # operators are found by one quick pattern, and each distinct operand list is judged once: a page sets the
 # same colour thousands of times.
@@ -353,28 +357,12 @@ def _page_bounds(page: Any) -> Box:
 # ---------------------------------------------------------------------------- hidden text objects
 
 
-@dataclass
-class _Painting:
-    """The areas covered so far by non-white fills, images and shadings, in page space."""
-
-    boxes: list[Box] = field(default_factory=list)
-
-    def paint(self, box: Box) -> None:
-        if len(self.boxes) >= _MAX_PAINTED or box == _EVERYWHERE:
-            self.boxes = [_EVERYWHERE]
-        elif self.boxes != [_EVERYWHERE]:
-            self.boxes.append(box)
-
-    def covers(self, x: float, y: float) -> bool:
-        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in self.boxes)
-
-
 def _hidden_objects(page: Any) -> dict[int, str]:
     """The page's text objects a reader cannot see (address -> "invisible" or "white"). Objects are
     visited in drawing order, so that what was painted before a text
     object is what lies beneath it."""
     hidden: dict[int, str] = {}
-    painting = _Painting()
+    painting = Painting()
     for obj, matrix in _objects(page):
         kind_of = pdfium.FPDFPageObj_GetType(obj)
         if kind_of == pdfium.FPDF_PAGEOBJ_TEXT:
@@ -420,7 +408,7 @@ def _objects(page: Any) -> Iterator[tuple[Any, Matrix]]:
                 stack.append((obj, 0, inner, _mult(_matrix_of(obj), matrix), depth + 1))
 
 
-def _text_kind(obj: Any, matrix: Matrix, painting: _Painting) -> str:
+def _text_kind(obj: Any, matrix: Matrix, painting: Painting) -> str:
     mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
     invisible = mode in (pdfium.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium.FPDF_TEXTRENDERMODE_CLIP)
     fills = mode in (
