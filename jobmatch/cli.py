@@ -451,8 +451,6 @@ def report(
     outcome: list[int] = []
 
     def body() -> None:
-        import io
-
         from jobmatch.ranking import RankOptions
         from jobmatch.ranking import rank as rank_folder
         from jobmatch.render import progress_reporter
@@ -474,16 +472,13 @@ def report(
         )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
-        page = io.StringIO()
-        render_report(ranking, page, top=top, run=run)
-        if str(output) == "-":
-            sys.stdout.write(page.getvalue())
-            sys.stdout.flush()
-        else:
-            try:
-                output.write_text(page.getvalue(), encoding="utf-8")
-            except OSError as exc:
-                raise JobmatchError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        # The one output path of every command: a file that cannot be written, a full disk or a closed
+        # standard output is one line and exit 74, as for rank -o.
+        target = None if str(output) == "-" else output
+        out = _open_output(target)
+        render_report(ranking, out, top=top, run=run)
+        out.close_target()
+        if target is not None:
             sys.stderr.write(
                 f"jobmatch: wrote {output} ({len(ranking.candidates)} candidate(s), "
                 f"{len(ranking.skipped)} skipped)\n"
