@@ -79,9 +79,11 @@ def test_field_taxonomy_places_fields_by_longest_phrase() -> None:
 
 def test_related_field_is_one_way() -> None:
     business = accepted_families(("business", "marketing"), True)
+    marketing = accepted_families(("marketing",), True)
     accounting = accepted_families(("accounting", "finance"), True)
-    assert "accounting_finance" in business
-    assert "business" not in accounting
+    assert "accounting_finance" in business and "human_resources" in business
+    assert "human_resources" not in marketing and "accounting_finance" not in marketing
+    assert "business" in accounting  # both ways here: accounting and finance are CIP business programmes
 
 
 # --------------------------------------------------------------------------- occupations
@@ -229,7 +231,43 @@ def test_related_field_means_the_same_family() -> None:
     matcher = matcher_for(Category.EDUCATION)
     assert matcher is not None
     assert matcher(req, _edu(EducationEntry("bachelor", "Commerce"))).score == 1.0
-    assert matcher(req, _edu(EducationEntry("bachelor", "Business Management"))).score < 0.75
+    # accounting and finance are business programmes (CIP family 52), so business is a related field
+    assert matcher(req, _edu(EducationEntry("bachelor", "Business Management"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("bachelor", "Psychology"))).score < 0.75
+    plain = _req(Category.EDUCATION, level="associate", fields=("accounting",))
+    assert matcher(plain, _edu(EducationEntry("bachelor", "Business Management"))).score < 0.75
+
+
+def test_a_field_cut_short_is_read_from_the_degree_line_but_not_from_the_school_name() -> None:
+    """field_from_quote: "Master of Business Administration, Finance" whose field was read as "Business
+    Administration" is a finance degree; "Kelley School of Business" makes no degree a business one."""
+    from jobmatch.models import Evidence, Method
+
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    finance = _req(Category.EDUCATION, level="bachelor", fields=("finance",))
+    mba = Evidence("Master of Business Administration, Finance 2002 Rutgers University", 1, 3, Method.SYNONYM)
+    assert (
+        matcher(finance, _edu(EducationEntry("master", "Business Administration", evidence=mba))).score == 1.0
+    )
+    business = _req(Category.EDUCATION, level="bachelor", fields=("business",))
+    bio = Evidence("Bachelor of Science : Biology, Kelley School of Business", 1, 3, Method.SYNONYM)
+    assert matcher(business, _edu(EducationEntry("bachelor", "Biology", evidence=bio))).score < 0.75
+
+
+def test_a_certificate_where_a_degree_is_asked_is_no_degree() -> None:
+    """programme_is_not_a_degree: shown as not found, its sliver of score kept for the ranking; where a
+    certificate is the level asked for, it meets it."""
+    req = _req(Category.EDUCATION, level="associate", fields=("accounting",))
+    cert = match_requirement(req, Signals(education=(EducationEntry("certificate", "Typing"),)), _doc("x"))
+    assert cert.status is Status.NOT_FOUND and 0 < cert.score < 0.5 and "not a degree" in cert.explanation
+    asked = _req(Category.EDUCATION, level="certificate")
+    assert (
+        match_requirement(
+            asked, Signals(education=(EducationEntry("certificate", "Typing"),)), _doc("x")
+        ).status
+        is Status.MET
+    )
 
 
 def test_in_progress_and_below_level_are_partial_and_school_only_is_not_found() -> None:

@@ -10,10 +10,15 @@ Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
 - ``level_from_text``: with no level typed, the lowest level the requirement's words name is asked.
-- ``field_from_quote``: an entry whose field names no family is placed by the words of its quote
-  ("MBA, 2010"; a field misread as "Year of Passing" beside "B.com").
+- ``field_from_quote``: an entry is also placed by the words of its quote, school names left out
+  ("MBA, 2010"; a field misread as "Year of Passing" beside "B.com"; "Master of Business Administration,
+  Finance" whose field was read as "Business Administration"), because a field is often cut short or
+  misread while the degree's own line names it.
 - ``school_only``: a high-school diploma where a degree is asked is "not found" (recruiters read it so),
   though its small score still ranks it above no education at all.
+- ``programme_is_not_a_degree``: likewise a certificate or diploma where an associate's or higher is asked
+  ("Certificate of Accomplishment, Typing Institute" for "Associate's or Bachelor's degree"): recruiters
+  read it as no degree; its small score keeps it above no education.
 - ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
 - ``equivalent_years``: "or equivalent experience" is met by four years of the posting's kind of work, half
   of it partial (four years of work ~ a four-year degree); the years come from the role fit.
@@ -55,6 +60,13 @@ EXTRA_ROLE_EVIDENCE = "role_evidence"
 def _field_index() -> PhraseIndex:
     return PhraseIndex((f, fam.id) for fam in load_degree_fields().values() for f in (*fam.fields, fam.name))
 
+
+# ``field_from_quote``: the name of a school ("Kelley School of Business", "College of Nursing") is not a
+# field of study.
+_SCHOOL_NAME = re.compile(
+    r"\b(?:school|college|faculty|department|institute|academy|university)\s+of\s+[^\W\d_][^,;:()|\d]*",
+    re.IGNORECASE,
+)
 
 _JOINED = re.compile(r"(?<=[^\W\d_]{2})[-/](?=[^\W\d_]{2})")
 
@@ -98,9 +110,9 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     if have < 0:
         return _Judged(0.0, "no degree named", ev)
     families = field_families(entry.field)
-    if not families and entry.evidence is not None:
-        # ``field_from_quote``: "MBA, 2010", or a field misread as "Year of Passing" beside "B.com"
-        families = field_families(entry.evidence.text)
+    if entry.evidence is not None:
+        # ``field_from_quote``: "MBA, 2010", a field misread as "Year of Passing" beside "B.com", or cut short
+        families |= field_families(_SCHOOL_NAME.sub(" ", entry.evidence.text))
     if have >= want:
         if not fields:
             score, why = 1.0, f"{label}: the level asked for"
@@ -115,6 +127,8 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     if entry.level in ("associate", "bachelor", "master"):
         return _Judged(BELOW_ONE, f"{label}: below the level asked for", ev)
     if entry.level in ("certificate", "diploma"):
+        if want >= _RANK["associate"]:  # ``programme_is_not_a_degree``
+            return _Judged(BELOW_PROGRAMME, f"{label}: not a degree", ev, none_of_it=True)
         return _Judged(BELOW_PROGRAMME, f"{label}: below the level asked for", ev)
     if entry.level == "high_school":
         return _Judged(HIGH_SCHOOL_ONLY, "high-school diploma only", ev, none_of_it=True)
