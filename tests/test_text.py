@@ -92,6 +92,15 @@ def test_typos_of_long_words_only_and_never_another_ending() -> None:
     assert index.find(compile_phrase("distributor", fuzzy=True)) == []  # another word, not a typo
 
 
+def test_two_typos_only_between_two_long_words() -> None:
+    """two_typos_both_long: "timeline" is not a misspelt "Timberline"; "reconcilliatons" (two edits from
+    "reconciliations", both long) still is."""
+    index = index_of(doc("met every timeline and budget\nBank reconcilliatons done"))
+    assert index.find(compile_phrase("Timberline", fuzzy=True)) == []
+    (hit,) = index.find(compile_phrase("reconciliations", fuzzy=True))
+    assert hit.method is Method.FUZZY and hit.matched == "reconcilliatons"
+
+
 def test_a_document_is_indexed_once() -> None:
     document = doc("one line")
     assert index_of(document) is index_of(document)

@@ -171,6 +171,8 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 # Fuzzy (typo) matching only for words this long: shorter words are an edit away from other real words.
 FUZZY_MIN_LEN = 6
+# Two typos are allowed only between words both at least this long (``two_typos_both_long``).
+TWO_TYPOS_MIN_LEN = 10
 # A one-word name written as two words is looked for from this many letters ("Salesforce", "QuickBooks").
 COMPOUND_MIN_LEN = 8
 
@@ -276,7 +278,7 @@ class Index:
             for w in sorted(seen):
                 if len(w) >= FUZZY_MIN_LEN - 1:
                     self._words.setdefault(w[0], []).append(w)
-        max_dist = 2 if len(word) >= 10 else 1
+        max_dist = 2 if len(word) >= TWO_TYPOS_MIN_LEN else 1
         found = []
         bucket = [w for w in self._words.get(word[0], ()) if abs(len(w) - len(word)) <= max_dist]
         for cand, dist, _ in process.extract(
@@ -284,6 +286,10 @@ class Index:
         ):
             cand = str(cand)
             if dist == 0 or cand[0] != word[0] or cand in fuzzy_stopwords() or _inflection(word, cand):
+                continue
+            if dist >= 2 and len(cand) < TWO_TYPOS_MIN_LEN:
+                # ``two_typos_both_long``: "timeline" is two edits from "Timberline", but a quarter of an
+                # eight-letter word changed is another word, not a typo of a ten-letter one.
                 continue
             found.append((cand, round(100.0 * (1 - dist / max(len(word), len(cand))), 1)))
         self._near[word] = tuple(found)
