@@ -315,6 +315,18 @@ def test_an_entry_whose_field_names_no_family_is_placed_by_its_quote() -> None:
     assert matcher(req, _edu(EducationEntry("bachelor", "Year of Passing"))).score < 0.75
 
 
+def test_a_job_with_a_title_no_vocabulary_knows_needs_more_than_one_task() -> None:
+    """unknown_title_needs_more: "Manager" who "conducted interviews" did not do HR work; the posting's own
+    words ("HR generalist"), or two of the occupation's tasks on two lines, show it."""
+    target = field_target(("HR Generalist",))
+    one = ("Manager", "Conducted interviews for entry level openings.", "Ran the call floor.")
+    two = ("Manager", "Conducted interviews for entry level openings.", "Ran new hire orientation.")
+    named = ("Manager", "Handled HR generalist duties for 80 staff.")
+    for lines, expected in ((one, []), (two, ["duties"]), (named, ["duties"])):
+        jobs = (_job("Manager", "2015-01", 36, tuple(range(len(lines)))),)
+        assert [m.how for m in match_jobs(jobs, _doc(*lines).lines, target)] == expected, lines
+
+
 def test_another_occupations_job_holding_the_duties_is_related_work() -> None:
     lines = ("Sous Chef", "Ensured customer satisfaction and handled complaints from guests.")
     jobs = (_job("Sous Chef", "2015-01", 36, (0, 1)),)

@@ -247,7 +247,9 @@ def match_jobs(
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
             continue
         near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
-        duty = _duty_evidence(job, lines, target, other_title=bool(occs) and near is None)
+        duty = _duty_evidence(
+            job, lines, target, other_title=bool(occs) and near is None, unknown_title=not occs
+        )
         overseen = (
             duty is not None
             and max_rung is not None
@@ -281,7 +283,7 @@ def _title_line(job: JobEntry, lines: Sequence[Line]) -> int:
 
 
 def _duty_evidence(
-    job: JobEntry, lines: Sequence[Line], target: Target, *, other_title: bool
+    job: JobEntry, lines: Sequence[Line], target: Target, *, other_title: bool, unknown_title: bool = False
 ) -> JobMatch | None:
     index = _duty_index(target)
     distinct: dict[str, tuple[int, _Hit]] = {}
@@ -294,7 +296,14 @@ def _duty_evidence(
             distinct.setdefault(key, (i, hit))
             if hit.payload == "field" and field_hit is None:
                 field_hit = (i, hit)
-    enough = len(distinct) >= 2 or (bool(distinct) and not other_title)
+    hit_lines = {i for i, _ in distinct.values()}
+    if unknown_title:
+        # ``unknown_title_needs_more``: under a title no vocabulary places ("Manager", "Senior Service Agent")
+        # one task shared by many jobs ("conducted interviews", "new hire") is not the occupation; the
+        # posting's own words for the work, or two of its tasks on two lines, are.
+        enough = (field_hit is not None) or (len(distinct) >= 2 and len(hit_lines) >= 2) or len(distinct) >= 3
+    else:
+        enough = len(distinct) >= 2 or (bool(distinct) and not other_title)
     if not enough:
         return None
     i, hit = field_hit or next(iter(distinct.values()))
