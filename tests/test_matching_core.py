@@ -327,6 +327,19 @@ def test_a_job_with_a_title_no_vocabulary_knows_needs_more_than_one_task() -> No
         assert [m.how for m in match_jobs(jobs, _doc(*lines).lines, target)] == expected, lines
 
 
+def test_a_task_many_jobs_do_never_shows_an_occupation_alone() -> None:
+    """shared_task_alone: "perio charting" in a dental office is not nursing; charting beside medication
+    administration, or the posting's own words, is."""
+    target = field_target(("nursing",))
+    title = "Dental Office Coordinator"
+    shared = (title, "Maintained perio charting for the hygienist.")
+    nursing = (title, "Maintained charting and administered medications to patients.")
+    for lines, shown in ((shared, False), (nursing, True)):
+        jobs = (_job(title, "2015-01", 36, (0, 1)),)
+        assert bool(match_jobs(jobs, _doc(*lines).lines, target)) is shown, lines
+    assert "charting" in load_occupations().shared_tasks
+
+
 def test_another_occupations_job_holding_the_duties_is_related_work() -> None:
     lines = ("Sous Chef", "Ensured customer satisfaction and handled complaints from guests.")
     jobs = (_job("Sous Chef", "2015-01", 36, (0, 1)),)

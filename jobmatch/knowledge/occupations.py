@@ -39,6 +39,7 @@ class Occupations:
     families: dict[str, Family]
     occupations: dict[str, Occupation]
     seniority: tuple[tuple[int, str], ...]  # (rung, title phrase)
+    shared_tasks: frozenset[str] = frozenset()  # duty phrases many kinds of job do (lower case)
 
     def of_family(self, family: str) -> tuple[Occupation, ...]:
         return tuple(o for o in self.occupations.values() if o.family == family)
@@ -83,7 +84,8 @@ def parse_occupations(text: str) -> Occupations:
         for rung, phrases in sorted(dict(data.get("seniority", {})).items())
         for phrase in _strings(phrases)
     )
-    return Occupations(families, occupations, ladder)
+    shared = frozenset(p.lower() for p in _strings(dict(data.get("shared_tasks", {})).get("phrases")))
+    return Occupations(families, occupations, ladder, shared)
 
 
 @cache

@@ -215,8 +215,15 @@ def _duty_index(target: Target) -> PhraseIndex:
     if not target.occupations:
         # only families named ("nursing"): their occupations' duties show the work
         duty_of = {o.id for o in vocab.occupations.values() if o.family in target.families}
-    items += [(d, o) for o in sorted(duty_of) for d in vocab.occupations[o].duties]
+    items += [
+        (d, SHARED if d.lower() in vocab.shared_tasks else o)
+        for o in sorted(duty_of)
+        for d in vocab.occupations[o].duties
+    ]
     return PhraseIndex(items)
+
+
+SHARED = "shared"  # payload of a shared task in the duty index (``shared_task_alone``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +303,10 @@ def _duty_evidence(
             distinct.setdefault(key, (i, hit))
             if hit.payload == "field" and field_hit is None:
                 field_hit = (i, hit)
+    if field_hit is None and all(hit.payload == SHARED for _, hit in distinct.values()):
+        # ``shared_task_alone``: "perio charting" in a dental office, "conducted interviews" as a call-centre
+        # manager: tasks many jobs do never show an occupation on their own.
+        return None
     hit_lines = {i for i, _ in distinct.values()}
     if unknown_title:
         # ``unknown_title_needs_more``: under a title no vocabulary places ("Manager", "Senior Service Agent")
