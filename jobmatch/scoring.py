@@ -342,15 +342,25 @@ def _is_experience(req: Requirement) -> bool:
 
 @cache
 def posting_target(posting: Posting) -> Target:
-    """The posting's kind of work: the occupations its title names, and those its experience requirements'
-    fields name (``jobmatch.matching.occupation``)."""
+    """The posting's kind of work: the occupations its title names, and those its required experience
+    requirements' fields name (``jobmatch.matching.occupation``). ``preferred_work_is_not_the_job``: "sales
+    experience is a plus" on a personal trainer's posting does not make salespeople fit the role: a
+    preferred item of work counts only when it is the title's family or one related to it ("customer service
+    is a plus" on a sales coordinator's)."""
     occupations = tuple(o.id for o in title_occupations(posting.title))
     phrases: list[str] = []
     if not occupations and posting.title.strip():
         phrases.append(posting.title)  # no title of the vocabulary: the family names inside it count
+    vocab = load_occupations()
+    own = {vocab.occupations[o].family for o in occupations}
+    near = own | {r for f in own for r in vocab.families[f].related}
     for req in posting.requirements:
-        if _is_experience(req):
-            phrases.extend(target_of(req).phrases)
+        if not _is_experience(req):
+            continue
+        target = target_of(req)
+        if req.kind is RequirementKind.PREFERRED and own and not target.families & near:
+            continue  # ``preferred_work_is_not_the_job``
+        phrases.extend(target.phrases)
     return field_target(tuple(dict.fromkeys(phrases)), occupations)
 
 

@@ -246,6 +246,23 @@ def test_a_title_outside_the_vocabulary_is_read_by_the_names_inside_it() -> None
     assert "nursing" in posting_target(posting).core
 
 
+def test_preferred_work_of_another_kind_is_not_the_job() -> None:
+    """preferred_work_is_not_the_job: a trainer's "sales experience is a plus" leaves salespeople out of the
+    role fit; a coordinator's "customer service is a plus" (a related family) stays in it."""
+    from jobmatch.scoring import posting_target
+
+    trainer = parse_posting(
+        "Title: Personal Trainer\nREQUIREMENTS:\n- 1+ years of experience as a personal trainer.\n"
+        "- Sales experience is a plus.\n"
+    )
+    assert "fitness" in posting_target(trainer).families and "sales" not in posting_target(trainer).families
+    coordinator = parse_posting(
+        "Title: Account Sales Coordinator\nREQUIREMENTS:\n"
+        "- Previous experience in a sales support or customer service role is a plus.\n"
+    )
+    assert "customer_service" in posting_target(coordinator).families
+
+
 def test_logistics_shown_or_not_carry_no_weight_and_never_cap() -> None:
     """What a résumé happens to show of shifts or weekends neither adds to the total nor, as a must-have,
     caps it: the screen settles it."""
