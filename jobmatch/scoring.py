@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.occupations import Family, load_occupations
@@ -278,7 +278,22 @@ def match_requirement(
         legacy = _ANSWERS[concept](req, signals)
         score = round(max(0.0, min(1.0, legacy.score)), 3)
         match = RequirementMatch(req, _status(score), score, legacy.evidence, legacy.explanation, concept)
-    return _with_phrases(match, document)
+    match = _with_phrases(match, document)
+    evidence = _one_per_line(match.evidence)
+    return match if len(evidence) == len(match.evidence) else replace(match, evidence=evidence)
+
+
+def _one_per_line(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """A résumé line quoted once per term it shows: "skincare brands such as Clinique and Estee Lauder" is
+    one piece of evidence of cosmetics, not three ("Excel and Word" stays evidence of each)."""
+    seen: set[tuple[int, int, str, str]] = set()
+    out = []
+    for e in evidence:
+        key = (e.page, e.line, e.text, e.term)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return tuple(out)
 
 
 # A phrase the recruiter added to a requirement is their own evidence rule: a résumé line holding it meets

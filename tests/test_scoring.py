@@ -281,3 +281,16 @@ def test_logistics_shown_or_not_carry_no_weight_and_never_cap() -> None:
         posting, requirements=(posting.requirements[0], replace(posting.requirements[1], must_have=True))
     )
     assert score_candidate(must, extract_signals(plain), plain).total == a.total
+
+
+def test_a_resume_line_is_quoted_once_per_requirement(avon) -> None:  # type: ignore[no-untyped-def]
+    """One line naming skincare, a brand and cosmetics is one piece of evidence of cosmetics, not three."""
+    document = doc(
+        "Jane Roe\nExperience\nSales Administrator, Acme, 07/2018 - 12/2020\n"
+        "- Order entry for skincare brands such as Clinique and Estee Lauder cosmetics\n"
+    )
+    result = score_candidate(avon, extract_signals(document), document)
+    for match in result.matches:
+        lines = [(e.page, e.line, e.term) for e in match.evidence]
+        assert len(lines) == len(set(lines)), match.requirement.id
+    assert any(m.evidence for m in result.matches)
