@@ -340,6 +340,21 @@ def test_a_task_many_jobs_do_never_shows_an_occupation_alone() -> None:
     assert "charting" in load_occupations().shared_tasks
 
 
+def test_a_title_holding_the_name_of_the_work_did_that_work() -> None:
+    """family_named_in_title: "HR Executive" and "HR Payroll/Accounting Representative" name no HR
+    occupation of the vocabulary, but hold the family's name; "Payroll Clerk" does not."""
+    target = field_target(("HR Generalist",))
+    for title, shown in (
+        ("HR Executive", True),
+        ("HR Payroll/ Accounting Representative", True),
+        ("Payroll Clerk", False),
+    ):
+        jobs = (_job(title, "2015-01", 36, (0,)),)
+        assert [m.how for m in match_jobs(jobs, _doc(title).lines, target)] == (["title"] if shown else []), (
+            title
+        )
+
+
 def test_another_occupations_job_holding_the_duties_is_related_work() -> None:
     lines = ("Sous Chef", "Ensured customer satisfaction and handled complaints from guests.")
     jobs = (_job("Sous Chef", "2015-01", 36, (0, 1)),)

@@ -249,6 +249,13 @@ def match_jobs(
         if hit_occ is not None:
             found.append(JobMatch(job, "title", title_line, job.title, hit_occ.title))
             continue
+        named = _family_named(job.title, target)
+        if named:
+            # ``family_named_in_title``: "HR Executive", "HR Payroll/Accounting Representative": a title that
+            # holds the name of the work ("HR", "nursing", "accounts payable") did that work, whatever else
+            # its words name.
+            found.append(JobMatch(job, "title", title_line, job.title, named))
+            continue
         same_family = next((o for o in occs if o.family in target.families), None)
         if same_family is not None and not target.occupations:
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
@@ -275,6 +282,17 @@ def match_jobs(
             label = vocab.families[near.family].name
             found.append(JobMatch(job, "adjacent", title_line, job.title, label))
     return found
+
+
+def _family_named(title: str, target: Target) -> str:
+    """The name of one of the target's own families that the title holds ("HR" in "HR Executive"), or ""."""
+    if not title.strip() or not target.core:
+        return ""
+    for hit in _names_index().find(title):
+        kind, _, ident = hit.payload.partition(":")
+        if kind == "family" and ident in target.core:
+            return hit.phrase
+    return ""
 
 
 def _title_line(job: JobEntry, lines: Sequence[Line]) -> int:
