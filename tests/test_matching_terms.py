@@ -334,3 +334,10 @@ def test_reconciliation_alone_is_not_the_close() -> None:
         all_of=True,
     )
     assert close.score >= 0.75  # closing the books shows the principles it follows: GAAP related, partial
+
+
+def test_a_word_that_only_names_a_kind_of_thing_is_no_part_of_a_term() -> None:
+    """kind_word_alone: "system" in a line is not half of "HRIS systems"; "HRIS" is."""
+    text = "Experience\nOffice Manager, 2015 - 2019\nEntered hours into the payroll system"
+    assert answer("skill", text, ("HRIS systems",)).score == 0.0
+    assert answer("skill", text.replace("payroll system", "HRIS"), ("HRIS systems",)).score > 0

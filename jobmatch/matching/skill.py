@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
-from jobmatch.matching.text import Index, compile_phrase, index_of, stem
+from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, stem, tokenize
 from jobmatch.models import Category, Evidence, Method, Requirement
 
 VOCABS = ("skills",)
@@ -127,11 +127,60 @@ def match_term(index: Index, term: str, vocabs: tuple[str, ...] = VOCABS) -> Ter
             return hinted
     if concept is None:
         share, hit = content_share(index, term)
+        if hit is not None and share < 1.0 and _kind_words_only(hit.matched, term):
+            hit = None
         if hit is not None and share >= LITERAL_MIN_SHARE:
             score = LITERAL_ALL if share >= 1.0 else 0.5 * share
             why = f"{term}: the words found together" if share >= 1.0 else f"{term}: some of its words"
             return TermResult(term, score, (index.evidence(hit, term, Method.EXACT),), why)
     return TermResult(term, 0.0, (), f"no {term}")
+
+
+# ``kind_word_alone``: the words that only say what kind of thing a term is ("HRIS systems", "scheduling
+# software", "POS platform") show nothing of it on their own: "system" in a line is not half of "HRIS
+# systems".
+KIND_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "system",
+        "systems",
+        "software",
+        "tool",
+        "tools",
+        "program",
+        "programs",
+        "application",
+        "applications",
+        "platform",
+        "platforms",
+        "package",
+        "packages",
+        "suite",
+        "database",
+        "databases",
+        "equipment",
+        "machine",
+        "machines",
+        "solution",
+        "solutions",
+        "technology",
+        "technologies",
+        "relations",
+        "management",
+        "services",
+        "service",
+        "operations",
+        "law",
+        "laws",
+        "standards",
+    )
+)
+
+
+def _kind_words_only(matched: str, term: str) -> bool:
+    want = set(content_stems(term))
+    found = {t.stem for t in tokenize(matched)} & want
+    return bool(found) and found <= KIND_WORDS
 
 
 def _as_member(found: Found, index: Index) -> Evidence:
