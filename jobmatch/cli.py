@@ -89,7 +89,8 @@ PostingOpt = Annotated[
     typer.Option(
         "--posting",
         "-p",
-        help="Posting file. Default: the only posting in ./requirements/.",
+        help="Posting file. Default: the only posting in ./requirements/, or the one requirements/DEFAULT "
+        "names.",
         dir_okay=False,
     ),
 ]
