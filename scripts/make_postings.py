@@ -57,7 +57,9 @@ PREFERRED = (
     "Associate's degree in accounting or business",
     "Experience in food distribution or wholesale",
 )
-CLOSING = "Pay: $21–$24 per hour, depending on experience. Desert Valley Foods is an equal opportunity employer."
+CLOSING = (
+    "Pay: $21–$24 per hour, depending on experience. Desert Valley Foods is an equal opportunity employer."
+)
 
 
 def build() -> bytes:
