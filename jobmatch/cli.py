@@ -19,6 +19,7 @@ from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
 
 if TYPE_CHECKING:
     from jobmatch.models import Posting
+    from jobmatch.render import ViewFormat
     from jobmatch.render.stream import GuardedOutput
 
 # Set by main() when the process started with file descriptor 1 closed (``>&-``): fd 1 then points at
@@ -648,7 +649,7 @@ MATCH_SCALE_HELP = (
 )
 
 
-def _view_format(view: str, fmt: str | None, output: Path | None) -> object:
+def _view_format(view: str, fmt: str | None, output: Path | None) -> ViewFormat:
     """``--format`` of a view command: as asked, else what -o's name says, else table on a terminal and
     JSON Lines (or JSON, for a view without it) in a pipe."""
     from jobmatch.render import find_view_format, view_formats
@@ -706,12 +707,11 @@ def match_command(
     def body() -> None:
         from jobmatch.matrix import build_matrix, posting_files
         from jobmatch.ranking import RankOptions, match_paths
-        from jobmatch.render import ViewFormat, progress_reporter
+        from jobmatch.render import progress_reporter
         from jobmatch.render.console import output_width
         from jobmatch.signals.dates import as_of_label
 
         chosen = _view_format("match", fmt, output)
-        assert isinstance(chosen, ViewFormat)
         parsed = [_load_posting(path) for path in posting_files(postings)]
         if not os.path.lexists(folder):
             raise JobmatchError(f"no such file or folder: {folder}")
@@ -774,11 +774,9 @@ def compare_command(
     def body() -> None:
         from jobmatch.comparison import compare
         from jobmatch.ranking import RankOptions, read_pair
-        from jobmatch.render import ViewFormat
         from jobmatch.render.console import output_width
 
         chosen = _view_format("compare", fmt, output)
-        assert isinstance(chosen, ViewFormat)
         parsed = _load_posting(posting)
         for path in (first, second):
             if not os.path.lexists(path):

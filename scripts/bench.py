@@ -471,7 +471,10 @@ def run_jobmatch(
         return run
     try:
         ranking = json.loads(output.read_text(encoding="utf-8"))
-        run.candidates, run.skipped = len(ranking["candidates"]), len(ranking["skipped"])
+        # A file shown once with another of the same person (rank's "duplicates") was read all the same.
+        shown = ranking["candidates"]
+        run.candidates = len(shown) + sum(len(c.get("duplicates", ())) for c in shown)
+        run.skipped = len(ranking["skipped"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         run.problem = f"unreadable JSON output ({exc})"
         return run
