@@ -460,6 +460,9 @@ def report(
         typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", dir_okay=False),
     ] = Path("shortlist.html"),
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the best N.")] = None,
+    keep_duplicates: Annotated[
+        bool, typer.Option("--keep-duplicates", help="Show every file on its own, as rank does with it.")
+    ] = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -493,6 +496,10 @@ def report(
         )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
+        if not keep_duplicates:
+            from jobmatch.duplicates import merge
+
+            ranking = merge(ranking)  # the same person sent twice is one candidate, as in rank
         # The one output path of every command: a file that cannot be written, a full disk or a closed
         # standard output is one line and exit 74, as for rank -o.
         target = None if str(output) == "-" else output

@@ -218,3 +218,16 @@ def test_bundled_samples_have_no_duplicates() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["total_candidates"] == 17 and "shown once" not in result.stderr
+
+
+def test_the_html_shortlist_shows_one_person_once_too(folder: Path) -> None:
+    page = _rank(folder, "-f", "html")["stdout"]
+    assert page.count('<article id="c') == 5
+    assert page.count("also sent as") == 2 + 1  # two lines in the grid, one in the evidence
+    result = runner.invoke(app, ["report", str(folder), "-p", POSTING, "--no-cache", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count('<article id="c') == 5
+    kept = runner.invoke(
+        app, ["report", str(folder), "-p", POSTING, "--no-cache", "-o", "-", "--keep-duplicates"]
+    )
+    assert kept.stdout.count('<article id="c') == 7 and "also sent as" not in kept.stdout
