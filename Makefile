@@ -34,7 +34,7 @@ samples: $(STAMP)  ## rebuild resumes/ from scripts/make_samples.py
 eval: $(STAMP)  ## every labelled set in ../shared/eval: AVON147, general postings, posting parsing, k-fold (needs ../shared)
 	$(BIN)/python scripts/evaluate.py $(ARGS)
 
-bench: $(STAMP)  ## throughput against the raw-pypdf floor (needs ../shared)
+bench: $(STAMP)  ## throughput against the raw-pypdf floor, and match against rank (needs ../shared; ARGS=--match for that alone)
 	$(BIN)/python scripts/bench.py $(ARGS)
 
 clean:

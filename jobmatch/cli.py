@@ -19,6 +19,7 @@ from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
 
 if TYPE_CHECKING:
     from jobmatch.models import Posting
+    from jobmatch.render import ViewFormat
     from jobmatch.render.stream import GuardedOutput
 
 # Set by main() when the process started with file descriptor 1 closed (``>&-``): fd 1 then points at
@@ -89,7 +90,8 @@ PostingOpt = Annotated[
     typer.Option(
         "--posting",
         "-p",
-        help="Posting file. Default: the only posting in ./requirements/.",
+        help="Posting file. Default: the only posting in ./requirements/, or the one requirements/DEFAULT "
+        "names.",
         dir_okay=False,
     ),
 ]
@@ -327,6 +329,14 @@ def rank(
             "--skipped-csv", help="Also write the skipped files and why to this CSV.", dir_okay=False
         ),
     ] = None,
+    keep_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--keep-duplicates",
+            help="Rank every file on its own. Default: the same résumé sent twice (another format or "
+            "version, found by text similarity) is shown once, the other files listed beside it.",
+        ),
+    ] = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -386,6 +396,17 @@ def rank(
                 progress=progress,
                 ignored=ignored,
             )
+        if not keep_duplicates:
+            from jobmatch.duplicates import merge
+
+            read = len(ranking.candidates)
+            ranking = merge(ranking)
+            if len(ranking.candidates) < read:
+                _note(
+                    quiet,
+                    f"{read - len(ranking.candidates)} file(s) of a person already ranked shown once "
+                    "(--keep-duplicates ranks each)",
+                )
         selected = select(ranking.candidates, min_score=min_score, must_have=must_have)
         shown = dataclasses.replace(
             ranking, candidates=selected, as_of=run_as_of, posting_sha256=_posting_sha256(parsed.path)
@@ -439,6 +460,9 @@ def report(
         typer.Option("--output", "-o", help="The HTML file to write ('-' for stdout).", dir_okay=False),
     ] = Path("shortlist.html"),
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the best N.")] = None,
+    keep_duplicates: Annotated[
+        bool, typer.Option("--keep-duplicates", help="Show every file on its own, as rank does with it.")
+    ] = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -472,6 +496,10 @@ def report(
         )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
+        if not keep_duplicates:
+            from jobmatch.duplicates import merge
+
+            ranking = merge(ranking)  # the same person sent twice is one candidate, as in rank
         # The one output path of every command: a file that cannot be written, a full disk or a closed
         # standard output is one line and exit 74, as for rank -o.
         target = None if str(output) == "-" else output
@@ -616,6 +644,159 @@ def show_posting(
         else:
             width = output_width(out) if output is None else None
             render_posting(parsed, out, color=_use_color(color, out), width=width)
+        out.close_target()
+
+    _run(verbose, body)
+
+
+MATCH_SCALE_HELP = (
+    "Scores are comparable across postings: each is 0-100 on the same scale, 75% the share of that "
+    "posting's own weighted requirements the résumé meets (required 1, preferred 0.5, whatever their number) "
+    "and 25% role fit to that posting's kind of work."
+)
+
+
+def _view_format(view: str, fmt: str | None, output: Path | None) -> ViewFormat:
+    """``--format`` of a view command: as asked, else what -o's name says, else table on a terminal and
+    JSON Lines (or JSON, for a view without it) in a pipe."""
+    from jobmatch.render import find_view_format, view_formats
+
+    if fmt is None:
+        known = view_formats(view)
+        pipe_default = "jsonl" if "jsonl" in known else "json"
+        if output is not None:
+            fmt = FORMAT_BY_SUFFIX.get(output.suffix.lower(), pipe_default)
+            fmt = fmt if fmt in known else pipe_default
+        else:
+            stdout = _stdout()
+            fmt = "table" if stdout is not None and stdout.isatty() else pipe_default
+    return find_view_format(view, fmt)
+
+
+@app.command(
+    "match",
+    help="Score every résumé against every posting of a folder (each résumé read once) and show, per "
+    "candidate, the best-fitting posting and the whole matrix.\n\n" + MATCH_SCALE_HELP,
+    epilog="Examples: jobmatch match resumes requirements/ · "
+    "jobmatch match resumes requirements/ -f csv -o matrix.csv",
+)
+def match_command(
+    folder: Annotated[Path, typer.Argument(help="Folder (or file) of résumés.", metavar="FOLDER|FILE")],
+    postings: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of postings (.txt, .md, .docx, .pdf, .html or .toml exports), or one posting.",
+            metavar="POSTINGS_FOLDER",
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, jsonl or csv (any case). Default: table on a terminal, jsonl in a pipe; with "
+            "-o, what the file name says.",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    workers: WorkersOpt = 0,
+    timeout: TimeoutOpt = 20.0,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
+    color: ColorOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    _check_pdf_engine(pdf_engine)
+    outcome: list[int] = []
+
+    def body() -> None:
+        from jobmatch.matrix import build_matrix, posting_files
+        from jobmatch.ranking import RankOptions, match_paths
+        from jobmatch.render import progress_reporter
+        from jobmatch.render.console import output_width
+        from jobmatch.signals.dates import as_of_label
+
+        chosen = _view_format("match", fmt, output)
+        parsed = [_load_posting(path) for path in posting_files(postings)]
+        if not os.path.lexists(folder):
+            raise JobmatchError(f"no such file or folder: {folder}")
+        try:
+            run_as_of = as_of_label(as_of)
+        except ValueError as exc:
+            raise JobmatchError(f"--as-of: {exc}") from None
+        options = RankOptions(
+            workers=_capped_workers(workers, quiet),
+            timeout_s=timeout,
+            use_cache=not no_cache,
+            as_of=as_of,
+            limits=_limits(pdf_engine),
+        )
+        out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
+        with progress_reporter(
+            sys.stderr, enabled=not quiet, color=_use_color(color, sys.stderr)
+        ) as progress:
+            matching = match_paths([folder], parsed, options, progress=progress)
+        table = build_matrix(matching.rankings, matching.skipped, run_as_of)
+        width = output_width(out) if output is None else None
+        human = not chosen.machine
+        chosen.render(table, out, color=human and _use_color(color, out), width=width)
+        out.close_target()
+        if matching.skipped:
+            _note(quiet, f"{len(matching.skipped)} file(s) skipped")
+        if not table.rows:
+            outcome.append(int(ExitCode.NOTHING_READABLE))
+            sys.stderr.write("jobmatch: error: no readable résumé\n")
+        elif matching.skipped:
+            outcome.append(int(ExitCode.SKIPPED))
+
+    _run(verbose, body)
+    if outcome:
+        raise typer.Exit(outcome[0])
+
+
+@app.command(
+    "compare",
+    epilog="Example: jobmatch compare resumes/kevin-tran.docx resumes/hannah-kowalski.pdf "
+    "-p requirements/AVON147.txt",
+)
+def compare_command(
+    first: Annotated[Path, typer.Argument(help="Résumé A.", dir_okay=False, metavar="A")],
+    second: Annotated[Path, typer.Argument(help="Résumé B.", dir_okay=False, metavar="B")],
+    posting: PostingOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (any case).")] = "table",
+    output: OutputOpt = None,
+    timeout: TimeoutOpt = 20.0,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = "",
+    pdf_engine: PdfEngineOpt = None,
+    color: ColorOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Why A is above B (or below): requirement by requirement, where the two differ and by how many points
+    of the total, both quotes side by side, and which differences decide the order."""
+    _check_pdf_engine(pdf_engine)
+
+    def body() -> None:
+        from jobmatch.comparison import compare
+        from jobmatch.ranking import RankOptions, read_pair
+        from jobmatch.render.console import output_width
+
+        chosen = _view_format("compare", fmt, output)
+        parsed = _load_posting(posting)
+        for path in (first, second):
+            if not os.path.lexists(path):
+                raise JobmatchError(f"no such file: {path}")
+        options = RankOptions(
+            workers=2, timeout_s=timeout, use_cache=not no_cache, as_of=as_of, limits=_limits(pdf_engine)
+        )
+        a, b = read_pair(first, second, parsed, options)
+        out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
+        width = output_width(out) if output is None else None
+        chosen.render(
+            compare(parsed, a, b), out, color=not chosen.machine and _use_color(color, out), width=width
+        )
         out.close_target()
 
     _run(verbose, body)

@@ -270,6 +270,9 @@ class CandidateResult:
     rank: int = 0
     role_fit: RoleFit = field(default_factory=RoleFit)
     requirements_score: float = 0.0  # 0..100, the weighted requirements alone
+    # A sketch of the text's word shingles (jobmatch.duplicates): the same person sent twice is found by it.
+    fingerprint: tuple[int, ...] = ()
+    duplicates: tuple[str, ...] = ()  # the other files of the same person, shown once under this one
 
     @property
     def met(self) -> int:

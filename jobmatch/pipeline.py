@@ -6,40 +6,59 @@ This is what a worker process runs; it imports the heavy readers, so only worker
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
 from jobmatch.cache import content_hash
 from jobmatch.codec import pack, unpack
 from jobmatch.documents import EXTRACTOR_VERSION, Limits, parse_document, read_bytes
+from jobmatch.duplicates import fingerprint
 from jobmatch.errors import DocumentError
 from jobmatch.models import CandidateResult, Document, Posting
 from jobmatch.scoring import score_candidate
 from jobmatch.signals import extract_signals
 from jobmatch.workers import Outcome, Task
 
-__all__ = ["EXTRACTOR_VERSION", "analyze", "process_task"]
+__all__ = ["EXTRACTOR_VERSION", "analyze", "analyze_all", "process_task"]
 
 
 def analyze(document: Document, posting: Posting, *, as_of: str = "") -> CandidateResult:
     """Signals and score for one read document (rank is set later, when all are ordered). ``as_of`` is
     where "Present" ends ("" = today; a run passes the one date it computed for every file)."""
+    return analyze_all(document, (posting,), as_of=as_of)[0]
+
+
+def analyze_all(
+    document: Document, postings: Sequence[Posting], *, as_of: str = ""
+) -> tuple[CandidateResult, ...]:
+    """One document against several postings: its facts (signals) and its fingerprint are found once,
+    and every posting is scored on those same facts."""
     signals = extract_signals(document, as_of=as_of)
-    assessment = score_candidate(posting, signals, document)
-    return CandidateResult(
-        file=document.path,
-        name=signals.name,
-        score=assessment.total,
-        matches=assessment.matches,
-        signals=signals,
-        document=document,
-        warnings=assessment.notes,
-        role_fit=assessment.role_fit,
-        requirements_score=assessment.requirements_score,
-    )
+    print_ = fingerprint(document.text)
+    results = []
+    for posting in postings:
+        assessment = score_candidate(posting, signals, document)
+        results.append(
+            CandidateResult(
+                file=document.path,
+                name=signals.name,
+                score=assessment.total,
+                matches=assessment.matches,
+                signals=signals,
+                document=document,
+                warnings=assessment.notes,
+                role_fit=assessment.role_fit,
+                requirements_score=assessment.requirements_score,
+                fingerprint=print_,
+            )
+        )
+    return tuple(results)
 
 
-def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool, as_of: str = "") -> Outcome:
-    """Read (or take from the cache), extract and score one file.
+def process_task(
+    task: Task, postings: Sequence[Posting], limits: Limits, keep_lines: bool, as_of: str = ""
+) -> Outcome:
+    """Read (or take from the cache), extract and score one file against every posting.
 
     The file is read once, and the bytes read are the bytes hashed and extracted: a file rewritten after
     the main process hashed it is stored under the hash of what was read, never under the old one.
@@ -60,15 +79,15 @@ def process_task(task: Task, posting: Posting, limits: Limits, keep_lines: bool,
         except DocumentError as exc:
             return Outcome(task.index, "skipped", reason=exc.reason, digest=digest)
         document_blob = pack(dataclasses.replace(document, path=""))
-    result = analyze(document, posting, as_of=as_of)
+    results = analyze_all(document, postings, as_of=as_of)
     if not keep_lines:
         # The ranked list needs the evidence, not the whole text: keeps memory flat on big folders.
-        result = dataclasses.replace(result, document=dataclasses.replace(document, lines=()))
+        bare = dataclasses.replace(document, lines=())
+        results = tuple(dataclasses.replace(result, document=bare) for result in results)
     return Outcome(
         task.index,
         "ok",
-        score=result.score,
         document_blob=document_blob,
-        result_blob=pack(result),
         digest=digest,
+        results=tuple((result.score, pack(result)) for result in results),
     )

@@ -198,7 +198,7 @@ def rank(
     files = [(path, display_name(shown_root, rel), reason) for path, rel, reason in walk(folder, left_out)]
     if ignored is not None:
         ignored.extend(sorted(display_name(shown_root, rel) for rel in left_out))
-    results, skipped = _run(files, posting, options, progress, keep_lines=False, root=folder)
+    (results,), skipped = _run(files, (posting,), options, progress, keep_lines=False, root=folder)
     return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
 
 
@@ -241,6 +241,53 @@ def rank_paths(
     ``include`` keeps only the files matching one of its globs, ``exclude`` drops those matching one of
     its; both match a file's path inside its folder or its name. A file reached twice is read once.
     """
+    files = _input_files(inputs, include=include, exclude=exclude, recursive=recursive, ignored=ignored)
+    (results,), skipped = _run(files, (posting,), options, progress, keep_lines=False)
+    return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """Every résumé against every posting: one ranking per posting (in the postings' order), over the
+    same files, each read once."""
+
+    rankings: tuple[Ranking, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def match_paths(
+    inputs: Sequence[Path],
+    postings: Sequence[Posting],
+    options: RankOptions = RankOptions(),
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    recursive: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    ignored: list[str] | None = None,
+) -> Matching:
+    """Score every résumé of ``inputs`` (as :func:`rank_paths` finds them) against every posting.
+
+    Each file is read and its facts found once; every posting is scored on those same facts. The
+    rankings share one order rule (score descending, ties by file name) and one scale (0–100, each
+    posting's weighted requirements and role fit as shares of that posting's own whole)."""
+    if not postings:
+        raise UsageError("no posting to match against")
+    files = _input_files(inputs, include=include, exclude=exclude, recursive=recursive, ignored=ignored)
+    results, skipped = _run(files, tuple(postings), options, progress, keep_lines=False)
+    shown = tuple(sorted(skipped, key=lambda s: s.file))
+    return Matching(tuple(Ranking(p, r, shown) for p, r in zip(postings, results, strict=True)), shown)
+
+
+def _input_files(
+    inputs: Sequence[Path],
+    *,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    recursive: bool,
+    ignored: list[str] | None,
+) -> list[tuple[Path, str, str | None]]:
+    """The files of :func:`rank_paths`: (path, name shown, skip reason or None), each once."""
     files: list[tuple[Path, str, str | None]] = []
     seen: set[str] = set()
     left_out: list[str] = []
@@ -265,20 +312,33 @@ def rank_paths(
             files.append((path, shown, reason))
     if ignored is not None:
         ignored.extend(sorted(left_out))
-    results, skipped = _run(files, posting, options, progress, keep_lines=False)
-    return Ranking(posting, results, tuple(sorted(skipped, key=lambda s: s.file)))
+    return files
 
 
 def explain_file(path: Path, posting: Posting, options: RankOptions = RankOptions()) -> CandidateResult:
     """One file through the same guarded pipeline, keeping its text for the explanation."""
     if not path.is_file() or path.is_symlink():
         raise UsageError(f"not a regular file: {path}")
-    results, skipped = _run(
-        [(path, str(path), None)], posting, dataclasses.replace(options, workers=1), None, True
+    (results,), skipped = _run(
+        [(path, str(path), None)], (posting,), dataclasses.replace(options, workers=1), None, True
     )
     if skipped:
         raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
     return dataclasses.replace(results[0], rank=0)  # one file on its own has no rank
+
+
+def read_pair(
+    first: Path, second: Path, posting: Posting, options: RankOptions = RankOptions()
+) -> tuple[CandidateResult, CandidateResult]:
+    """Two files through the same guarded pipeline as a ranking (and its cache), in the order given."""
+    if os.path.normpath(os.path.abspath(first)) == os.path.normpath(os.path.abspath(second)):
+        raise UsageError(f"give two different files, not {first} twice")
+    files = [(path, str(path), _one_file(path)) for path in (first, second)]
+    (results,), skipped = _run(files, (posting,), options, None, keep_lines=False)
+    if skipped:
+        raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
+    by_file = {result.file: dataclasses.replace(result, rank=0) for result in results}
+    return by_file[str(first)], by_file[str(second)]
 
 
 def read_text(path: Path, options: RankOptions = RankOptions()) -> Document:
@@ -290,13 +350,14 @@ def read_text(path: Path, options: RankOptions = RankOptions()) -> Document:
 
 def _run(
     files: list[tuple[Path, str, str | None]],
-    posting: Posting,
+    postings: tuple[Posting, ...],
     options: RankOptions,
     progress: Callable[[int, int], None] | None,
     keep_lines: bool,
     root: Path | None = None,
-) -> tuple[RankedResults, list[Skipped]]:
-    """Every file read and scored (or skipped); the results in rank order, kept on disk (see results).
+) -> tuple[list[RankedResults], list[Skipped]]:
+    """Every file read once and scored against each posting (or skipped); per posting the results in rank
+    order, kept on disk (see results).
 
     With ``root`` (the folder walked), every file is opened from it one folder at a time, never through a
     symbolic link: a file or folder swapped for a link since the walk is refused, not followed out.
@@ -313,7 +374,7 @@ def _run(
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
     results = ResultStore((options.cache_path or default_path()).parent)
-    entries: list[Entry] = []
+    entries: list[list[Entry]] = [[] for _ in postings]
     skipped: list[Skipped] = []
     tasks: list[Task] = []
     read_digests: dict[int, str] = {}  # task index -> the hash of the bytes its cached document came from
@@ -330,7 +391,7 @@ def _run(
     try:
         ext_v = f"{extractor_version(limits.pdf_engine)}-{_limits_hash(limits)}" if store else ""
         # The as-of date changes months and years, so it is part of every result's key.
-        res_v = f"{scorer_version()}-{posting_hash(posting)}-{as_of}" if store else ""
+        res_vs = [f"{scorer_version()}-{posting_hash(p)}-{as_of}" if store else "" for p in postings]
 
         def doc_key(digest: str, path: Path) -> str:
             # The name's extension changes extraction (the same bytes are Markdown as .md, text as .txt,
@@ -353,9 +414,11 @@ def _run(
                     data = None
                 if data is not None:
                     digest = content_hash(data)
-                    hit = store.get_result(f"{doc_key(digest, path)}:{res_v}")
-                    if hit is not None and _usable_result(hit[1], shown):
-                        entries.append(Entry(hit[0], shown, results.add(hit[1])))
+                    hits = [store.get_result(f"{doc_key(digest, path)}:{res_v}") for res_v in res_vs]
+                    found = [hit for hit in hits if hit is not None and _usable_result(hit[1], shown)]
+                    if len(found) == len(postings):  # every posting's result is cached: nothing to read
+                        for posting_entries, (score, blob) in zip(entries, found, strict=True):
+                            posting_entries.append(Entry(score, shown, results.add(blob)))
                         tick()
                         continue
                     cached_doc = store.get("documents", doc_key(digest, path))
@@ -378,12 +441,14 @@ def _run(
             # from); a worker that read nothing (the file vanished or turned into a link) stores nothing.
             digest = outcome.digest or read_digests.get(outcome.index, "")
             key = doc_key(digest, path) if store is not None and digest else None
-            if outcome.kind == "ok" and outcome.result_blob is not None:
-                entries.append(Entry(outcome.score, shown, results.add(outcome.result_blob)))
+            if outcome.kind == "ok" and len(outcome.results) == len(postings):
+                for posting_entries, (score, blob) in zip(entries, outcome.results, strict=True):
+                    posting_entries.append(Entry(score, shown, results.add(blob)))
                 if store is not None and key is not None:
                     if outcome.document_blob is not None:
                         store.put("documents", key, outcome.document_blob)
-                    store.put_result(f"{key}:{res_v}", outcome.score, outcome.result_blob)
+                    for res_v, (score, blob) in zip(res_vs, outcome.results, strict=True):
+                        store.put_result(f"{key}:{res_v}", score, blob)
             else:
                 skipped.append(Skipped(shown, outcome.reason or "internal error: no result"))
                 if outcome.kind == "skipped" and store is not None and key is not None and outcome.digest:
@@ -393,7 +458,7 @@ def _run(
         workers = options.workers or default_workers()
         for outcome in run_tasks(
             tasks,
-            posting=posting,
+            postings=postings,
             limits=limits,
             workers=workers,
             timeout_s=options.timeout_s,
@@ -405,4 +470,4 @@ def _run(
     finally:
         if store is not None:
             store.close()
-    return RankedResults(results, entries), skipped
+    return [RankedResults(results, posting_entries) for posting_entries in entries], skipped

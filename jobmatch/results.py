@@ -95,9 +95,27 @@ class RankedResults(Sequence[CandidateResult]):
     def __init__(self, store: ResultStore, entries: Sequence[Entry]) -> None:
         self._store = store
         self._entries = sorted(entries, key=sort_key)
+        self._duplicates: dict[int, tuple[str, ...]] = {}  # position -> the other files of that person
+
+    def merged(self, groups: Sequence[Sequence[int]]) -> RankedResults:
+        """The candidates with each group of positions (one person, in rank order) shown once: the first
+        of the group, ranked among the rest, with the others' files as its ``duplicates``."""
+        kept = RankedResults(self._store, ())
+        kept._entries = [self._entries[group[0]] for group in groups]
+        kept._entries.sort(key=sort_key)
+        at = {id(entry): position for position, entry in enumerate(kept._entries)}
+        for group in groups:
+            if len(group) > 1:
+                others = tuple(self._entries[i].file for i in group[1:])
+                kept._duplicates[at[id(self._entries[group[0]])]] = others
+        return kept
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def scores(self) -> list[tuple[str, float]]:
+        """(file, score) of every candidate in rank order, without reading a result back."""
+        return [(entry.file, entry.score) for entry in self._entries]
 
     @overload
     def __getitem__(self, index: int) -> CandidateResult: ...
@@ -128,7 +146,8 @@ class RankedResults(Sequence[CandidateResult]):
 
     def _load(self, position: int) -> CandidateResult:
         entry = self._entries[position]
-        return dataclasses.replace(load_result(self._store.get(entry.place), entry.file), rank=position + 1)
+        result = load_result(self._store.get(entry.place), entry.file)
+        return dataclasses.replace(result, rank=position + 1, duplicates=self._duplicates.get(position, ()))
 
 
 def load_result(blob: bytes, shown: str) -> CandidateResult:

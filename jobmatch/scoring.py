@@ -502,6 +502,14 @@ def posting_rung(posting: Posting) -> int:
     return occupations[0].level if occupations else 1
 
 
+def requirement_points(matches: tuple[RequirementMatch, ...]) -> tuple[float, ...]:
+    """What each requirement adds to the total (0–100) before caps and penalties, as score_candidate
+    weighs it: its weight times its score, as a share of the requirements' three quarters."""
+    total_weight = sum(_weight_of_match(m) for m in matches) or 1.0
+    share = (1 - ROLE_FIT_WEIGHT) * 100.0 / total_weight
+    return tuple(share * _weight_of_match(m) * m.score for m in matches)
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     total: float  # 0..100

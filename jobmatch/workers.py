@@ -47,13 +47,14 @@ class Task:
 class Outcome:
     index: int
     kind: str  # "ok", "skipped" (reader said why; cacheable) or "failed" (timeout/crash; not cached)
-    score: float = 0.0  # for "ok": the result's score, to order it without unpacking the blob
     reason: str = ""
     document_blob: bytes | None = None  # freshly extracted document, packed for the cache
     # content_hash of the bytes the worker read and extracted: what the cache may store its rows under.
     # "" when it read none (a cached document, or a file it could not open): then nothing new is stored.
     digest: str = ""
-    result_blob: bytes | None = None  # for "ok": the packed CandidateResult
+    # For "ok": per posting of the run, in its order, the result's score (to order it without unpacking
+    # the blob) and the packed CandidateResult.
+    results: tuple[tuple[float, bytes], ...] = ()
 
 
 def _limit_memory(max_bytes: int) -> None:
@@ -101,21 +102,21 @@ def _exit_when_orphaned() -> None:
 
 def _worker_main(
     conn: multiprocessing.connection.Connection,
-    posting: Posting,
+    postings: tuple[Posting, ...],
     limits: Any,
     max_memory: int,
     keep_lines: bool,
     as_of: str = "",
 ) -> None:
     try:
-        _serve(conn, posting, limits, max_memory, keep_lines, as_of)
+        _serve(conn, postings, limits, max_memory, keep_lines, as_of)
     except KeyboardInterrupt:  # SIGINT before it was ignored: end quietly, the main process reports
         return
 
 
 def _serve(
     conn: multiprocessing.connection.Connection,
-    posting: Posting,
+    postings: tuple[Posting, ...],
     limits: Any,
     max_memory: int,
     keep_lines: bool,
@@ -136,7 +137,7 @@ def _serve(
         if task is None:
             return
         try:
-            outcome = _process(process_task, task, posting, limits, keep_lines, as_of)
+            outcome = _process(process_task, task, postings, limits, keep_lines, as_of)
         except MemoryError:
             outcome = Outcome(
                 task.index, "skipped", reason="needs too much memory to read (over the per-file limit)"
@@ -272,7 +273,7 @@ class _Worker:
 def run_tasks(
     tasks: Iterable[Task],
     *,
-    posting: Posting,
+    postings: tuple[Posting, ...],
     limits: Any,
     workers: int,
     timeout_s: float,
@@ -281,7 +282,8 @@ def run_tasks(
     on_done: Callable[[Outcome], None] | None = None,
     as_of: str = "",
 ) -> Iterator[Outcome]:
-    """Run tasks in worker processes; yield one Outcome per task, in completion order."""
+    """Run tasks in worker processes; yield one Outcome per task, in completion order. Each file is read
+    once and scored against every posting of ``postings``."""
     queue: deque[Task] = deque(tasks)
     if not queue:
         return
@@ -289,7 +291,7 @@ def run_tasks(
     _stop_helpers_at_exit()
     ctx = _context()
     _ensure_forkserver(ctx)
-    args = (posting, limits, max_memory, keep_lines, as_of)
+    args = (postings, limits, max_memory, keep_lines, as_of)
     pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]
     try:
         while queue or any(w.task is not None for w in pool):

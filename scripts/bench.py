@@ -5,6 +5,7 @@ Usage::
     python scripts/bench.py                     # a fixed sample of 300 LiveCareer PDFs
     python scripts/bench.py --all               # all 2,484 of them (takes a while)
     python scripts/bench.py --sample 50 --json bench.json
+    python scripts/bench.py --match             # only: match (every posting) against one rank
 
 pypdf's text extraction is the one cost jobmatch cannot avoid, so it is the yardstick. On the same files,
 one run measures:
@@ -18,6 +19,11 @@ one run measures:
 * the memory of each jobmatch run: the peak of the whole process tree (main process, fork server,
   workers) polled from /proc as the sum of each process's proportional set size (PSS: pages that
   processes share count once), and the largest single process's peak RSS (``VmHWM``, exact).
+
+``jobmatch match`` on the same sample against every posting of ``requirements/`` (cold, N workers, a cache
+folder of its own) is timed against the cold N-worker ``rank`` of the same files: each résumé is read
+once whatever the number of postings, so it must cost under 1.5 x that one rank (issue #14). ``--match``
+runs only these two.
 
 Each figure is printed as files per second and as a multiple of the floor's files per second, beside its
 target (issue #13): cold with 1 worker >= 5 x floor; cold with N workers >= 0.8 x N x 5 x floor;
@@ -63,6 +69,7 @@ DEFAULT_SHARED = REPO.parent / "shared"
 SHARED_ENV = "JOBMATCH_SHARED"
 CORPUS = Path("corpus") / "livecareer"
 POSTING = REPO / "requirements" / "AVON147.txt"
+POSTINGS = REPO / "requirements"  # every posting of it: what `jobmatch match` is measured against
 MISSING_SHARED = "not found: make bench needs the LiveCareer corpus"
 
 DEFAULT_SAMPLE = 300
@@ -74,6 +81,7 @@ COLD_N_TARGET = 0.8  # x N x the cold 1-worker target: every core busy, little l
 WARM_TARGET = 30.0  # x cold with 1 worker: the cache makes a re-rank near-instant
 WARM_CORPUS_S = 10.0  # the whole corpus re-ranked in under this on a 2-core machine
 PEAK_MB_TARGET = 400.0  # the whole process tree, independent of folder size
+MATCH_TARGET = 1.5  # x one cold rank of the same files: match reads each résumé once for every posting
 BUSY_LOAD = 0.5  # load average above which wall-clock figures are flagged as noisy
 # Reading a process's PSS costs ~0.4 ms: at 5 polls a second the watcher takes under 1 % of a core from
 # the workers it measures. Memory here grows with each file, it does not spike; the single-process peak
@@ -118,7 +126,8 @@ def stage(files: Sequence[Path], root: Path, dest: Path) -> None:
 
 
 def snapshot(dest: Path) -> tuple[Path, Path]:
-    """A compiled copy of the package and the posting as they are now; returns (code folder, posting).
+    """A compiled copy of the package and the postings as they are now; returns (code folder, posting);
+    every posting of ``requirements/`` is in ``code/postings``.
 
     Every run then measures the same code, however the working tree changes while the bench runs, and the
     cache keys (which hash the code) stay the same from the cold run to the warm one.
@@ -127,6 +136,7 @@ def snapshot(dest: Path) -> tuple[Path, Path]:
     shutil.copytree(REPO / "jobmatch", code / "jobmatch", ignore=shutil.ignore_patterns("__pycache__"))
     posting = code / POSTING.name
     shutil.copyfile(POSTING, posting)
+    shutil.copytree(POSTINGS, code / "postings")
     compileall.compile_dir(code / "jobmatch", quiet=1)  # as installed: bytecode is there before the first run
     return code, posting
 
@@ -417,9 +427,14 @@ def run_jobmatch(
     workers: int,
     output: Path,
     expected: int,
+    postings: Path | None = None,
 ) -> Run:
-    """``jobmatch rank folder --format json`` in a subprocess with its own cache folder, measured."""
-    command = [sys.executable, "-m", "jobmatch", "rank", str(folder), "--posting", str(posting)]
+    """``jobmatch rank folder --format json`` in a subprocess with its own cache folder, measured; with
+    ``postings``, ``jobmatch match folder postings --format json`` instead."""
+    if postings is None:
+        command = [sys.executable, "-m", "jobmatch", "rank", str(folder), "--posting", str(posting)]
+    else:
+        command = [sys.executable, "-m", "jobmatch", "match", str(folder), str(postings)]
     command += ["--format", "json", "--workers", str(workers)]
     env = dict(os.environ, JOBMATCH_CACHE_DIR=str(cache_dir), NO_COLOR="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -456,7 +471,10 @@ def run_jobmatch(
         return run
     try:
         ranking = json.loads(output.read_text(encoding="utf-8"))
-        run.candidates, run.skipped = len(ranking["candidates"]), len(ranking["skipped"])
+        # A file shown once with another of the same person (rank's "duplicates") was read all the same.
+        shown = ranking["candidates"]
+        run.candidates = len(shown) + sum(len(c.get("duplicates", ())) for c in shown)
+        run.skipped = len(ranking["skipped"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         run.problem = f"unreadable JSON output ({exc})"
         return run
@@ -466,6 +484,42 @@ def run_jobmatch(
 
 
 # --------------------------------------------------------------------------- figures
+
+
+@dataclass
+class MatchCost:
+    """``match`` against every posting beside one ``rank`` of the same files, both cold, N workers."""
+
+    files: int
+    postings: int
+    rank: Run
+    match: Run
+
+    @property
+    def ratio(self) -> float:
+        return self.match.seconds / self.rank.seconds if self.rank.seconds else 0.0
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio < MATCH_TARGET
+
+
+def format_match(cost: MatchCost) -> list[str]:
+    return [
+        "",
+        f"match, {cost.files:,} résumés x {cost.postings} postings, against one rank of the same files"
+        f" (cold, {cost.rank.workers} workers):",
+        *(
+            f"  {run_name:<5} {run.seconds:8.2f} s  (cpu {run.cpu_s:.1f} s, peak {run.peak_mb:.0f} MB)"
+            for run_name, run in (("rank", cost.rank), ("match", cost.match))
+        ),
+        f"  match / rank = {cost.ratio:.2f} (target < {MATCH_TARGET:g}): {_verdict(cost.passed)}",
+    ]
+
+
+def count_postings(folder: Path) -> int:
+    suffixes = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".toml")  # as jobmatch.matrix
+    return sum(1 for p in folder.iterdir() if p.suffix.lower() in suffixes and not p.name.startswith("."))
 
 
 @dataclass
@@ -504,6 +558,7 @@ class Report:
     same_output: bool = True
     checks: dict[str, bool] = field(default_factory=dict)
     quality: Quality | None = None
+    match: MatchCost | None = None
 
 
 def build_report(
@@ -601,6 +656,8 @@ def format_report(report: Report) -> list[str]:
         lines.append(f"note: pypdf could not read {report.floor_failed} file(s); they are timed all the same")
     if report.quality is not None:
         lines += format_quality(report.quality)
+    if report.match is not None:
+        lines += format_match(report.match)
     if not report.same_output:
         lines.append("note: the three jobmatch runs did not print the same ranking")
     # Only the load before the first measurement says anything about other processes: the load average
@@ -613,6 +670,44 @@ def format_report(report: Report) -> list[str]:
     passed = sum(report.checks.values())
     lines.append(f"targets: {passed}/{len(report.checks)} pass")
     return lines
+
+
+def _one_match(
+    code: Path, folder: Path, work: Path, workers: int, expected: int, out: Callable[[str], None]
+) -> Run | None:
+    """``jobmatch match`` of the sample against every posting, cold (its own empty cache folder)."""
+    name = f"jobmatch match, {workers} workers"
+    out(f"bench: {name} …")
+    output = work / "match.json"
+    run = run_jobmatch(
+        name, code, code / POSTING.name, folder, work / "match", workers, output, expected, code / "postings"
+    )
+    if run.problem:
+        print(f"bench.py: error: {name}: {run.problem}", file=sys.stderr)
+        return None
+    return run
+
+
+def measure_match(
+    code: Path,
+    posting: Path,
+    folder: Path,
+    work: Path,
+    workers: int,
+    expected: int,
+    out: Callable[[str], None],
+) -> MatchCost | None:
+    """One cold rank, then one cold match, of the same files with the same workers."""
+    name = f"jobmatch cold, {workers} workers"
+    out(f"bench: {name} …")
+    rank_run = run_jobmatch(name, code, posting, folder, work / "rank", workers, work / "rank.json", expected)
+    if rank_run.problem:
+        print(f"bench.py: error: {name}: {rank_run.problem}", file=sys.stderr)
+        return None
+    match_run = _one_match(code, folder, work, workers, expected, out)
+    if match_run is None:
+        return None
+    return MatchCost(expected, count_postings(code / "postings"), rank_run, match_run)
 
 
 def _verdict(ok: bool) -> str:
@@ -646,6 +741,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"PDFs in the fixed sample (default {DEFAULT_SAMPLE})",
     )
     size.add_argument("--all", action="store_true", help="every PDF of the corpus instead of a sample")
+    parser.add_argument(
+        "--match",
+        action="store_true",
+        help="only match (every posting of requirements/) against one rank of the same files",
+    )
     parser.add_argument("--workers", type=int, help="N for the many-worker run (default: one per core)")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument("--shared", type=Path, help=f"the shared folder (default ${SHARED_ENV} or ../shared)")
@@ -693,6 +793,18 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
             path.read_bytes()
 
         load_before = os.getloadavg()[0]
+        if args.match:
+            cost = measure_match(code, posting, folder, work, workers, len(files), out)
+            if cost is None:
+                return 1
+            if load_before > BUSY_LOAD:
+                out(f"warning: the machine was busy before the bench began (load {load_before:.2f})")
+            out("")
+            for line in [f"{len(files):,} PDFs from {source}", *format_match(cost)[1:]]:
+                out(line)
+            if args.json:
+                args.json.write_text(json.dumps(asdict(cost), indent=1) + "\n", encoding="utf-8")
+            return 0
         out(f"bench: {len(files):,} files; raw pypdf floor …")
         floor = measure_floor(files)
         out(f"bench: raw pypdf, {workers} processes …")
@@ -728,7 +840,13 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         )
         out("bench: text quality, PDFium against pypdf …")
         quality = measure_quality(files, root)
+        match_run = _one_match(code, folder, work, workers, len(files), out)
+        if match_run is None:
+            return 1
+        report.match = MatchCost(len(files), count_postings(code / "postings"), runs[2], match_run)
     build_report(report, floor, floor_n, *runs, raw_pdfium=raw_pdfium, quality=quality)
+    if report.match is not None:
+        report.checks["match, every posting"] = report.match.passed
     out("")
     for line in format_report(report):
         out(line)

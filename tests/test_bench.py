@@ -153,6 +153,8 @@ def test_smoke_three_resumes(tmp_path: Path) -> None:
         "targets: ",
         "text quality, PDFium against pypdf",
         "the 3 lowest:",
+        "match, 3 résumés x 4 postings, against one rank of the same files",
+        "match / rank = ",
     ):
         assert line in text
     assert "did not print the same ranking" not in text
@@ -174,3 +176,21 @@ def test_busy_warning_comes_from_the_load_before_the_bench_only() -> None:
     assert "warning" not in "\n".join(bench.format_report(report))
     report.load_before = 1.2
     assert "busy before the bench began (load 1.20)" in "\n".join(bench.format_report(report))
+
+
+def test_match_cost_against_one_rank() -> None:
+    cost = bench.MatchCost(
+        300, 4, _run("jobmatch cold, 2 workers", 100.0), _run("jobmatch match, 2 workers", 140.0)
+    )
+    assert cost.ratio == pytest.approx(1.4) and cost.passed
+    text = "\n".join(bench.format_match(cost))
+    assert "300 résumés x 4 postings" in text and "match / rank = 1.40 (target < 1.5): PASS" in text
+    slow = bench.MatchCost(300, 4, cost.rank, _run("jobmatch match, 2 workers", 151.0))
+    assert not slow.passed and "FAIL" in "\n".join(bench.format_match(slow))
+    report = _report(300, warm_s=0.8)
+    report.match = cost
+    assert "match / rank = 1.40" in "\n".join(bench.format_report(report))
+
+
+def test_match_option_is_parsed() -> None:
+    assert bench.parse_args(["--match"]).match and not bench.parse_args([]).match

@@ -32,7 +32,10 @@ def invoke(*args: str):  # type: ignore[no-untyped-def]
     return runner.invoke(app, list(args))
 
 
-@pytest.mark.parametrize("command", [[], ["rank"], ["report"], ["explain"], ["text"], ["posting"], ["cache"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["rank"], ["report"], ["explain"], ["text"], ["posting"], ["match"], ["compare"], ["cache"]],
+)
 def test_every_command_has_help(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0

@@ -30,6 +30,21 @@ CASES = {
     "posting.txt": ["posting", "requirements/AVON147.txt"],
     "rank.html": ["rank", "resumes", "--format", "html"],
     "report.html": ["report", "resumes", "--output", "-"],
+    "posting.CSR210.txt": ["posting", "requirements/CSR210.txt"],
+    "posting.BEAUTY318.txt": ["posting", "requirements/BEAUTY318.md"],
+    "posting.APCLERK455.txt": ["posting", "requirements/APCLERK455.docx"],
+    "match.table.txt": ["match", "resumes", "requirements", "--format", "table", "--no-cache", "-j", "1"],
+    "match.json": ["match", "resumes", "requirements", "--format", "json", "--no-cache", "-j", "1"],
+    "match.csv": ["match", "resumes", "requirements", "--format", "csv", "--no-cache", "-j", "1"],
+    "compare.table.txt": ["compare", "resumes/kevin-tran.docx", "resumes/hannah-kowalski.pdf", "--no-cache"],
+    "compare.json": [
+        "compare",
+        "resumes/kevin-tran.docx",
+        "resumes/hannah-kowalski.pdf",
+        "--format",
+        "json",
+        "--no-cache",
+    ],
 }
 REPORT_TIME = "1764000000"  # SOURCE_DATE_EPOCH for `report`: 2025-11-24 16:00 UTC, so the page is stable
 

@@ -256,7 +256,9 @@ def start_cli(
     env = {**os.environ, "JOBMATCH_CACHE_DIR": str(cache), "PYTHONPATH": path}
     env.pop("NO_COLOR", None)
     args = [sys.executable, "-m", "jobmatch", "rank", folder, "--posting", str(posting)]
-    args += ["--format", fmt, "--workers", WORKERS, *extra]
+    # Every hostile file on its own: many are copies of one good résumé under odd names, which rank would
+    # otherwise show once as one person (tests/test_duplicates.py covers that).
+    args += ["--format", fmt, "--workers", WORKERS, "--keep-duplicates", *extra]
     return subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

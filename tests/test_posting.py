@@ -425,8 +425,19 @@ def test_find_posting_several(tmp_path: Path) -> None:
     with pytest.raises(PostingError) as caught:
         find_posting(folder)
     assert caught.value.message == (
-        f"several postings in {folder}/: A.txt, B.txt — choose one with --posting"
+        f"several postings in {folder}/: A.txt, B.txt — choose one with --posting "
+        f"(or name the default in {folder}/DEFAULT)"
     )
+
+
+def test_find_posting_several_with_a_named_default(tmp_path: Path) -> None:
+    (tmp_path / "B.txt").write_text("x")
+    (tmp_path / "A.txt").write_text("x")
+    (tmp_path / "DEFAULT").write_text("B.txt\n")
+    assert find_posting(tmp_path) == tmp_path / "B.txt"
+    (tmp_path / "DEFAULT").write_text("C.txt\n")
+    with pytest.raises(PostingError, match=r"DEFAULT names 'C.txt', which is not a posting in"):
+        find_posting(tmp_path)
 
 
 def test_find_posting_missing_folder(tmp_path: Path) -> None:
@@ -434,8 +445,10 @@ def test_find_posting_missing_folder(tmp_path: Path) -> None:
         find_posting(tmp_path / "absent")
 
 
-def test_shipped_requirements_folder_has_exactly_avon147() -> None:
+def test_shipped_requirements_folder_defaults_to_avon147() -> None:
+    """requirements/ holds the agency's postings (``jobmatch match``); DEFAULT keeps AVON147 the default."""
     assert find_posting(AVON147.parent) == AVON147
+    assert len([p for p in AVON147.parent.iterdir() if p.suffix in (".txt", ".md", ".docx")]) >= 4
 
 
 # --------------------------------------------------------------------------- any posting: other fields
@@ -849,3 +862,32 @@ def test_bullet_explanation_is_not_a_requirement() -> None:
     )
     texts = [r.text for r in parse_posting(text).requirements]
     assert texts == ["Versatility", "Teamwork", "Must know Git.", "Experience with SQL"]
+
+
+def test_paragraph_posting_splits_fluency_and_drops_the_hiring_announcement() -> None:
+    """A job-board paragraph: "X is hiring a …" announces the job, and "… experience … and is fluent in
+    English and Spanish" states a second requirement, a language one."""
+    posting = parse_posting(
+        "Acme Home Services is hiring a Customer Service Representative for its Phoenix contact center. "
+        "The ideal candidate has 1+ years of customer service experience in a call center and is fluent in "
+        "English and Spanish. A high school diploma or GED is required."
+    )
+    texts = [r.text for r in posting.requirements]
+    assert not any("is hiring" in t for t in texts)
+    language = [r for r in posting.requirements if r.category.value == "language"]
+    assert len(language) == 1 and set(language[0].terms) == {"English", "Spanish"}
+    assert any(r.category.value == "experience" and r.years == 1 for r in posting.requirements)
+
+
+def test_shipped_postings_read_with_their_kinds() -> None:
+    """The agency postings of requirements/ (a paragraph, Markdown, DOCX) each read as several typed
+    requirements."""
+    folder = AVON147.parent
+    for name, wanted in (
+        ("CSR210.txt", {"experience", "language", "education", "logistics"}),
+        ("BEAUTY318.md", {"experience", "education", "credential", "language"}),
+        ("APCLERK455.docx", {"experience", "skill", "education", "industry"}),
+    ):
+        posting = load_posting(folder / name)
+        assert wanted <= {r.category.value for r in posting.requirements}, name
+        assert any(r.kind.value == "preferred" for r in posting.requirements), name

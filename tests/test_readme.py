@@ -36,7 +36,7 @@ def run(command: str, monkeypatch: pytest.MonkeyPatch) -> str:
         words = words[:at]
     assert words[0] == "jobmatch", command
     args = words[1:]
-    if args[0] == "rank" and not {"-f", "--format"} & set(args):
+    if args[0] in ("rank", "match") and not {"-f", "--format"} & set(args):
         args += ["--format", "table"]  # what a terminal gets by default (CliRunner's stdout is a pipe)
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(app, [*args, "--no-cache"] if args[0] == "rank" else args, env=env)

@@ -250,7 +250,9 @@ _NOT_REQUIREMENT = re.compile(
     r"|\baccommodations?\b|(?<!encouraged\s)\bto\s+apply\b|\bapply\s+(?:now|today|online|directly|here|at|via"
     r"|through|by|in\s+person)\b|\bsend\s+(?:us\s+)?(?:your|a)\s+(?:resume|résumé|cv|cover\s+letter)|\bclick\b"
     r"|https?://|\bwww\.|\w@\w+\.\w|\bcopyright\b|\ball\s+rights\s+reserved\b"
-    r"|\b(?:listed|described|outlined)\s+(?:below|above)\b|\brepresentative\s+of\b",
+    r"|\b(?:listed|described|outlined)\s+(?:below|above)\b|\brepresentative\s+of\b"
+    # the employer announcing the job ("Brightline is hiring a … for its contact center")
+    r"|^[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:hiring|recruiting)\b",
     re.IGNORECASE,
 )
 # A sentence in the company's voice ("We are a leading …", "Our team …") is description unless it states a
@@ -313,6 +315,7 @@ _AFTER_NAME_CUE = re.compile(
 _COMPOUND = re.compile(
     r"(?<!\d),?\s+and\s+(?=\d+\s*\+?\s*(?:years?|yrs)\b)"
     r"|,?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using)|a\s+(?:current|valid)"
+    r"|(?:is|are)\s+(?:fluent|bilingual|proficient|certified|licensed)"
     r"|an?\s+(?:active|current|valid|unrestricted)|possess|hold\s+an?|the\s+ability)\b)"
     r"|,\s+(?=must\b)",
     re.IGNORECASE,
@@ -336,7 +339,7 @@ def find_posting(folder: Path) -> Path:
     """The one posting file (``*.txt``, ``*.md``) in ``folder``; PostingError when there are none or several.
 
     Hidden files, editor lock files (``~$…``) and ``README*`` are not postings. The folder is not searched
-    recursively.
+    recursively. A folder of several postings may name its default in a file ``DEFAULT`` beside them.
     """
     shown = display_path(str(folder)).rstrip("/") + "/"
     if not folder.is_dir():
@@ -352,9 +355,42 @@ def find_posting(folder: Path) -> Path:
     if not candidates:
         raise PostingError(f"no posting (*.txt or *.md) in {shown} — add one or choose one with --posting")
     if len(candidates) > 1:
+        chosen = _named_default(folder, shown, candidates)
+        if chosen is not None:
+            return chosen
         names = ", ".join(display_path(p.name) for p in candidates)
-        raise PostingError(f"several postings in {shown}: {names} — choose one with --posting")
+        raise PostingError(
+            f"several postings in {shown}: {names} — choose one with --posting "
+            f"(or name the default in {shown}{DEFAULT_POSTING_FILE})"
+        )
     return candidates[0]
+
+
+# A folder of several postings (an agency's requirements/, read whole by ``jobmatch match``) names the one
+# that rank, explain and report use without --posting in this file: one line, the posting's file name.
+DEFAULT_POSTING_FILE = "DEFAULT"
+
+
+def _named_default(folder: Path, shown: str, candidates: Sequence[Path]) -> Path | None:
+    """The posting ``folder/DEFAULT`` names, None when there is no such file; PostingError when it names
+    none of the folder's postings."""
+    marker = folder / DEFAULT_POSTING_FILE
+    try:
+        named = marker.read_text(encoding="utf-8-sig", errors="replace")[:_DEFAULT_NAME_MAX].strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise PostingError(f"cannot read {shown}{DEFAULT_POSTING_FILE}: {exc.strerror or exc}") from exc
+    for path in candidates:
+        if path.name == named:
+            return path
+    raise PostingError(
+        f"{shown}{DEFAULT_POSTING_FILE} names {display_path(named)!r}, which is not a posting in {shown} "
+        "— choose one with --posting"
+    )
+
+
+_DEFAULT_NAME_MAX = 300
 
 
 def load_posting(path: Path) -> Posting:

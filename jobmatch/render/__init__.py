@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 from jobmatch.errors import UsageError
 from jobmatch.models import Ranking
+from jobmatch.render.compare import render_compare_json, render_compare_table
 from jobmatch.render.csv import render_csv, render_skipped_csv, render_tsv
 from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
 from jobmatch.render.explain import render_explain
@@ -20,6 +21,12 @@ from jobmatch.render.html import render_html
 from jobmatch.render.json import render_json
 from jobmatch.render.jsonl import render_jsonl
 from jobmatch.render.markdown import render_markdown
+from jobmatch.render.match import (
+    render_match_csv,
+    render_match_json,
+    render_match_jsonl,
+    render_match_table,
+)
 from jobmatch.render.posting import render_posting
 from jobmatch.render.table import render_table
 
@@ -27,17 +34,22 @@ __all__ = [
     "FORMATS",
     "OutputFormat",
     "RankingRenderer",
+    "ViewFormat",
+    "ViewRenderer",
     "candidate_to_dict",
     "explain_json",
     "find_format",
+    "find_view_format",
     "main_gap",
     "progress_reporter",
     "ranking_to_dict",
     "register_format",
+    "register_view_format",
     "render_explain",
     "render_posting",
     "render_ranking",
     "render_skipped_csv",
+    "view_formats",
 ]
 
 
@@ -78,6 +90,49 @@ register_format(OutputFormat("markdown", render_markdown, machine=False, descrip
 register_format(OutputFormat("html", render_html, machine=False, description="a page for a browser"))
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
+
+
+class ViewRenderer(Protocol):
+    def __call__(self, view: Any, out: TextIO, /, *, color: bool, width: int | None) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ViewFormat:
+    """A ``--format`` of a command that shows something other than one ranking (``match``, ``compare``)."""
+
+    name: str
+    render: ViewRenderer
+    machine: bool
+    encoding: str = "utf-8"
+
+
+_VIEW_REGISTRY: dict[str, dict[str, ViewFormat]] = {}
+
+
+def register_view_format(view: str, fmt: ViewFormat) -> None:
+    """Add a format of ``view`` ("match", "compare"): one module and one call here, as for rankings."""
+    _VIEW_REGISTRY.setdefault(view, {})[fmt.name.lower()] = fmt
+
+
+def view_formats(view: str) -> tuple[str, ...]:
+    return tuple(_VIEW_REGISTRY.get(view, {}))
+
+
+def find_view_format(view: str, name: str) -> ViewFormat:
+    """The format ``name`` (any case) of ``view``; :class:`UsageError` when it has none by that name."""
+    formats = _VIEW_REGISTRY.get(view, {})
+    try:
+        return formats[name.strip().lower()]
+    except KeyError:
+        raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(formats)}") from None
+
+
+register_view_format("match", ViewFormat("table", render_match_table, machine=False))
+register_view_format("match", ViewFormat("json", render_match_json, machine=True))
+register_view_format("match", ViewFormat("jsonl", render_match_jsonl, machine=True))
+register_view_format("match", ViewFormat("csv", render_match_csv, machine=True, encoding="utf-8-sig"))
+register_view_format("compare", ViewFormat("table", render_compare_table, machine=False))
+register_view_format("compare", ViewFormat("json", render_compare_json, machine=True))
 
 
 def find_format(name: str) -> OutputFormat:

@@ -201,6 +201,7 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
         "requirements": [match_to_dict(m) for m in candidate.matches],
         "facts": facts_to_dict(candidate.signals),
         "warnings": [safe(w) for w in all_warnings(candidate)],
+        "duplicates": [exact_name(f)[0] for f in candidate.duplicates],
     }
 
 

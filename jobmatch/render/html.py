@@ -136,6 +136,7 @@ class CandidateView:
     jobs: tuple[str, ...]
     questions: tuple[str, ...]
     warnings: tuple[str, ...]
+    duplicates: tuple[str, ...] = ()  # the other files of the same person, shown once here
 
 
 def _split_quote(evidence: Evidence) -> QuoteView:
@@ -243,6 +244,7 @@ def _candidate_view(candidate: CandidateResult, musts: Sequence[Requirement], in
         jobs=tuple(_job_line(j.title, j.employer, j.start, j.end, j.months) for j in facts.jobs),
         questions=screening_questions(candidate),
         warnings=warnings,
+        duplicates=tuple(clean_display(f) for f in candidate.duplicates),
     )
 
 

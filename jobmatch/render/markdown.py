@@ -52,7 +52,8 @@ def render_markdown(
                     [
                         str(candidate.rank) if candidate.rank > 0 else "",
                         md_text(name),
-                        md_text(candidate.file),
+                        md_text(candidate.file)
+                        + "".join(f"; also {md_text(f)}" for f in candidate.duplicates),
                         f"{candidate.score:.1f}",
                         f"{candidate.met}/{len(candidate.matches)}",
                         md_text(key_signals(candidate)),

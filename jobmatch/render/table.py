@@ -111,7 +111,24 @@ def _candidate_cell(candidate: CandidateResult, path_limit: int) -> Text:
         # Text a human reader cannot see was left out of the score: say so beside the name (details: explain).
         cell.append("\n")
         cell.append(HIDDEN_TEXT_FLAG, style="yellow")
+    if candidate.duplicates:
+        # The same person sent again (another format or version): shown once, the files named under the table.
+        count = len(candidate.duplicates)
+        cell.append("\n")
+        cell.append(Text(f"+ {count} more file{'s' if count != 1 else ''}", style="dim"))
     return cell
+
+
+def duplicate_notes(candidates: Sequence[CandidateResult]) -> list[Text]:
+    """One line per candidate shown for several files: ``Rank 7 Ann Lee also sent as: a.docx, b.pdf``."""
+    notes = []
+    for candidate in candidates:
+        if candidate.duplicates:
+            name = clean_display(candidate.name) or clean_display(PurePath(candidate.file).name)
+            line = Text(f"Rank {candidate.rank} {name} also sent as: ", style="dim")
+            line.append(", ".join(clean_display(f) for f in candidate.duplicates))
+            notes.append(line)
+    return notes
 
 
 def _gap_text(candidate: CandidateResult) -> str:
@@ -168,6 +185,8 @@ def render_table(ranking: Ranking, out: TextIO, *, top: int | None, color: bool,
                     cells += [score.append(f"\n{met}", style=""), signals]
                 table.add_row(*cells)
             console.print(table)
+            for note in duplicate_notes(candidates):
+                console.print(note, soft_wrap=True)  # one line whatever its length: the names stay whole
         else:
             console.print(Text("No candidates."))
         if len(candidates) < len(ranking.candidates):
