@@ -485,6 +485,17 @@ def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
     assert extract_signals(doc(merged)).sales_support.titles == ("Sales Coordinator",)
 
 
+def test_a_bullet_below_the_dated_title_line_is_a_duty_not_the_title() -> None:
+    """bullet_is_a_duty: the sales words of "- Entered sales orders in SAP" do not make it the job's title
+    over "Office Assistant" on the dated line above it."""
+    text = (
+        "Experience\nOffice Assistant, Acme Wholesale, Chicago, IL    03/2015 - 06/2019\n"
+        "- Entered sales orders and purchase orders in SAP for the sales team\n"
+        "- Compiled weekly sales reports for the regional sales managers\n"
+    )
+    assert [j.title for j in extract_signals(doc(text)).jobs] == ["Office Assistant"]
+
+
 def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
     one = _job("Maintenance Administrator", "Answered calls from the field crews.")
     assert not extract_signals(doc(one)).customer_service.present

@@ -31,6 +31,7 @@ _MAX_TITLE_LINE = 100
 # title, running until the first duty ("Administered", "assisting").
 _LEADING_EMPLOYER = re.compile(r"^\s*company name\b(?:[\s,\-–|]*(?:city|state)\b)*[\s,\-–|]*", re.I)
 _DUTY_START = re.compile(r"^(?:[A-Z][a-z]+ed|[a-z][\w'’-]*)$")
+_BULLETS = frozenset("-–—•*·▪●○◦►>")
 _TITLE_JOINERS = {"of", "and", "&", "for", "to", "the", "in", "de"}
 _TITLE_PARTICIPLES = {"Licensed", "Certified", "Registered", "Chartered", "Qualified", "Accredited"}
 _SKIP_SECTIONS = ("education", "certifications", "skills")
@@ -231,6 +232,14 @@ def _title_preference(text: str, offset: int) -> tuple[int, int]:
     points = 0
     if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")):
         points += 4
+    # ``bullet_is_a_duty``: "- Entered sales orders in SAP" below "Office Assistant, Acme, 2015 - 2019"
+    # names sales words, but a bullet or a line opening on a past-tense verb is a duty, not the title.
+    stripped = text.lstrip()
+    first = _title_text(stripped).split()[:1]
+    if stripped[:1] in _BULLETS or (
+        first and re.fullmatch(r"[A-Z][a-z]+ed", first[0]) and first[0] not in _TITLE_PARTICIPLES
+    ):
+        points -= 6
     if text.rstrip().endswith(".") and not _ABBREVIATED_END.search(text):
         points -= 2  # a duty sentence, not "Sales Coordinator, Acme Inc."
     if text[:1].islower():
