@@ -673,6 +673,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "language-alone",
+        Category.LANGUAGE,
+        "nothing but language names and 'a plus'/'preferred' ('Spanish is a plus', 'French preferred')",
+        lambda text, _: _language_alone(text),
+    ),
+    Rule(
         "industry-named",
         Category.INDUSTRY,
         "an industry or sector is named: knowledge of a domain, not a tool",
@@ -709,6 +715,22 @@ RULES: tuple[Rule, ...] = (
         lambda text, _: _is_name_list(text),
     ),
 )
+
+
+# ``language-alone``: the words a posting adds to a bare language name ("Spanish is a plus").
+_LANGUAGE_FILLER = re.compile(
+    r"\b(?:is|are|a|an|the|also|big|huge|definite|strong|plus|bonus|asset|preferred|preferable|desired|"
+    r"desirable|required|requirement|helpful|nice|to|have|and|or|a must|must)\b|[,.;:!/&()+-]",
+    re.IGNORECASE,
+)
+
+
+def _language_alone(text: str) -> bool:
+    cues = _cues()
+    if not cues.languages.search(text):
+        return False
+    rest = _LANGUAGE_FILLER.sub(" ", cues.languages.sub(" ", text))
+    return not rest.strip()
 
 
 def classify(text: str, source: str = "") -> tuple[Category, str]:
