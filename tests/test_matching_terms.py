@@ -341,3 +341,14 @@ def test_a_word_that_only_names_a_kind_of_thing_is_no_part_of_a_term() -> None:
     text = "Experience\nOffice Manager, 2015 - 2019\nEntered hours into the payroll system"
     assert answer("skill", text, ("HRIS systems",)).score == 0.0
     assert answer("skill", text.replace("payroll system", "HRIS"), ("HRIS systems",)).score > 0
+
+
+def test_an_ehr_named_where_nurses_document_their_work() -> None:
+    """Epic is an ordinary word too; on a line of clinical documentation it is the EHR."""
+    text = (
+        "Experience\nStaff Nurse, 2018 - 2020\nDocumented assessments and medication administration in Epic"
+    )
+    assert answer("skill", text, ("electronic health records",)).score > 0
+    assert (
+        answer("skill", "Summary\nAn Epic journey through retail", ("electronic health records",)).score == 0
+    )
