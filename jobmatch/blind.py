@@ -100,10 +100,13 @@ _CITY = r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*"
 _CITY_ZIP = re.compile(rf"\b{_CITY},\s*(?:{_STATES})\.?\s+\d{{5}}(?:-\d{{4}})?\b")
 _CITY_STATE = re.compile(rf"\b{_CITY},\s*(?:{_STATES})\b(?!\.\w)")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+_CAMPUS = r"(?:,?\s+(?:at|in|[-–—])\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})?"  # "… at Austin"
 _SCHOOL = re.compile(
     r"\b(?:University|College|Institute|Academy|Polytechnic)\s+of(?:\s+(?:the\s+)?[A-Z][\w.&'-]*){1,5}"
-    r"|\b(?:[A-Z][\w.&'-]*\s+){1,5}(?:University|College|Institute|Academy|Polytechnic|High\s+School|School)"
-    r"\b(?:\s+of(?:\s+[A-Z][\w.&'-]*){1,4})?"
+    + _CAMPUS
+    + r"|\b(?:[A-Z][\w.&'-]*\s+){1,5}"
+    r"(?:University|College|Institute|Academy|Polytechnic|High\s+School|School)"
+    r"\b(?:\s+of(?:\s+[A-Z][\w.&'-]*){1,4})?" + _CAMPUS
 )
 # "High School Diploma", "College Degree": a level, not a school, when nothing names the school.
 _NOT_SCHOOL_LEAD = re.compile(r"^(?:High|Community|Business|Graduate|Nursing|Some|The|A|An)\s", re.IGNORECASE)
@@ -216,9 +219,9 @@ class Redactor:
             redacted = self._tokens.sub(NAME, redacted)
         if self._options.schools:
             before = redacted
+            redacted = _SCHOOL.sub(_school_or_level, redacted)  # first: it takes "… at Austin" too
             if self._schools is not None:
                 redacted = self._schools.sub(SCHOOL, redacted)
-            redacted = _SCHOOL.sub(_school_or_level, redacted)
             if education or redacted != before:
                 redacted = _YEAR.sub(YEAR, redacted)
         return redacted
