@@ -78,7 +78,9 @@ _TLDS = "com|net|org|io|me|co|dev|info|biz|us|uk|ca|au|in|de|fr|es|it|nl|eu|app|
 _LINK = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"')\]|,;]+"  # anything with a scheme or www.
     rf"|\b(?:[\w-]+\.)*(?:{_PROFILE_HOSTS})\.[a-z]{{2,}}(?:/[^\s<>\"')\]|,;]*)?"  # profile hosts
-    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?-i:{_TLDS})\b(?:/[^\s<>\"')\]|,;]*)?",  # site.com, site.com/path
+    # site.com/path, and a bare site.com written in lower case: "Salesforce.com" is a product
+    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?-i:{_TLDS})/[^\s<>\"')\]|,;]*"
+    rf"|\b(?-i:[a-z0-9][a-z0-9-]*)(?:\.[\w-]+)*\.(?-i:{_TLDS})\b",
     re.IGNORECASE,
 )
 _STREET_TYPES = (
@@ -89,6 +91,8 @@ _STREET = re.compile(
     r"\b\d{1,6}[A-Za-z]?(?:-\d+)?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
     r"(?:[A-Z0-9][\w'.-]*\s+){0,4}"
     rf"(?:{_STREET_TYPES})\b\.?"
+    # "2010 Federal Way High School": the school's name, not an address
+    r"(?!\s+(?:High\s+School|School|College|University|Academy|Institute|Mall|Cent(?:er|re)|Hospital))"
     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|#)\.?\s*#?[\w-]+)?"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
@@ -111,6 +115,8 @@ _SCHOOL = re.compile(
 # "High School Diploma", "College Degree": a level, not a school, when nothing names the school.
 _NOT_SCHOOL_LEAD = re.compile(r"^(?:High|Community|Business|Graduate|Nursing|Some|The|A|An)\s", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d])")
+_PHONE_RUN = re.compile(r"[+(]?\d[\d\s().\-–]{5,}\d")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +141,20 @@ def file_id(path: str) -> str:
         return "file-" + hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    if sum(ch.isdigit() for ch in text) < MIN_DIGITS:
-        return []
+def _could_be_phone(text: str) -> bool:
+    """Whether ``text`` has a run of digits and phone punctuation with enough digits to be a number, other
+    than a span of years ("2015 - 2018"): the phone matcher is slow, and most lines have none."""
+    for run in _PHONE_RUN.finditer(text):
+        found = run.group(0)
+        if sum(ch.isdigit() for ch in found) >= MIN_DIGITS and not _YEAR_SPAN.fullmatch(found.strip()):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1 << 14)  # one quote is shown under several requirements
+def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if not _could_be_phone(text):
+        return ()
     import phonenumbers
 
     spans = []
@@ -148,7 +165,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
             if "/" in raw or (not raw.startswith("+") and len(_YEAR.findall(raw)) >= 2):
                 continue
             spans.append((found.start, found.end))
-    return spans
+    return tuple(spans)
 
 
 def _replace_spans(text: str, spans: Sequence[tuple[int, int]], marker: str) -> str:

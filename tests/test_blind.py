@@ -154,6 +154,10 @@ def test_redactor_finds_phones_in_national_formats_and_keeps_dates() -> None:
     assert redact(kept) == kept
     assert redact("ANN LEE · ann@lee.example") == "[name] · [e-mail]"
     assert redact("ASP.NET, Node.js and Microsoft Office") == "ASP.NET, Node.js and Microsoft Office"
+    # A product named after its site, and a school on a street's name, are kept.
+    assert redact("Salesforce.com and QuickBooks") == "Salesforce.com and QuickBooks"
+    assert redact("Diploma, 2010 Federal Way High School") == "Diploma, 2010 Federal Way High School"
+    assert redact("see annlee.com or annlee.dev/work") == "see [link] or [link]"
     # A name that is also a word is redacted only as the name is written.
     assert Redactor(["Will Grant"], [], [], BlindOptions()).text("I will be granted it; Will led") == (
         "I will be granted it; [name] led"
