@@ -66,6 +66,36 @@ YEAR = "[year]"
 # a number written with its "+country" prefix is found whatever its region.
 PHONE_REGIONS = ("US", "GB", "AU", "IN", "IE", "NZ", "ZA", "PH", "NG", "DE", "FR", "ES", "IT", "MX", "BR")
 HEADER_LINES = 6  # the résumé's first lines, where a name from the file name is looked for
+# Words of file names that are not a person's: "resume-final-2.pdf" names nobody.
+FILE_WORDS = frozenset(
+    [
+        "resume",
+        "résumé",
+        "cv",
+        "curriculum",
+        "vitae",
+        "final",
+        "draft",
+        "updated",
+        "update",
+        "new",
+        "copy",
+        "version",
+        "application",
+        "cover",
+        "letter",
+        "the",
+        "and",
+        "for",
+        "job",
+        "applicant",
+        "candidate",
+        "document",
+        "scan",
+        "scanned",
+        "file",
+    ]
+)
 MIN_DIGITS = 7  # fewer digits than this is never a phone number: the phone matcher is not even run
 
 _EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -284,9 +314,18 @@ def _names_in_header(path: str, document: Document) -> list[str]:
     return [w for w in words if re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", header)]
 
 
+def _names_in_file_name(path: str) -> list[str]:
+    """When neither the reader nor the résumé's first lines give a name (a ranking keeps no lines): the
+    words of the file's name that could be one ("kevin-tran.pdf"), not those of a file's usual names."""
+    words = re.findall(r"[^\W\d_]{3,}", PurePath(path).stem)
+    return [w for w in words if w.lower() not in FILE_WORDS]
+
+
 def redactor_for(result: CandidateResult, options: BlindOptions) -> Redactor:
     names = [n for n in (result.name, result.signals.name) if n]
     names += _names_in_header(result.file, result.document)
+    if not names:
+        names = _names_in_file_name(result.file)
     schools = [e.school for e in result.signals.education if e.school]
     return Redactor(names, _file_words(result.file), schools, options)
 

@@ -162,3 +162,19 @@ def test_redactor_finds_phones_in_national_formats_and_keeps_dates() -> None:
     assert Redactor(["Will Grant"], [], [], BlindOptions()).text("I will be granted it; Will led") == (
         "I will be granted it; [name] led"
     )
+
+
+def test_a_name_only_the_file_name_gives_is_hidden_in_a_ranking_too(tmp_path: Path) -> None:
+    # No name line for the reader to find; a ranking keeps no lines to look in: the file's name says it.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zofia-brandt-resume.txt").write_text(
+        "SUMMARY\nZofia Brandt has 5 years of customer service and sales support in cosmetics retail.\n"
+        "EXPERIENCE\nSales Coordinator, Lumen Cosmetics, 2019 - 2024\n"
+        "EDUCATION\nBachelor's degree in Marketing\n",
+        encoding="utf-8",
+    )
+    plain = _rank(folder, "json")
+    blind = _rank(folder, "json", "--blind")
+    assert "Zofia Brandt has 5 years" in plain
+    assert "Zofia" not in blind and "Brandt" not in blind and "[name] [name] has 5 years" in blind
