@@ -18,7 +18,7 @@ import typer
 from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
 
 if TYPE_CHECKING:
-    from jobmatch.models import Posting
+    from jobmatch.models import Posting, Ranking
     from jobmatch.render import ViewFormat
     from jobmatch.render.stream import GuardedOutput
 
@@ -154,6 +154,27 @@ AsOfOpt = Annotated[
         "the month its résumés were collected).",
     ),
 ]
+BlindOpt = Annotated[
+    bool,
+    typer.Option(
+        "--blind",
+        help="Blind review: no names, e-mails, phones, addresses, links or file names in the output; each "
+        "candidate shown as cand-XXXXXXXX (from the SHA-256 of the file's bytes). Scores are unchanged.",
+    ),
+]
+BlindSchoolsOpt = Annotated[
+    bool,
+    typer.Option("--blind-schools", help="--blind, and also school names and graduation years."),
+]
+
+
+def _blind_options(blind: bool, blind_schools: bool) -> object:
+    """The redaction asked for (``jobmatch.blind.BlindOptions``), or None for none."""
+    if not (blind or blind_schools):
+        return None
+    from jobmatch.blind import BlindOptions
+
+    return BlindOptions(schools=blind_schools)
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -259,6 +280,16 @@ def _capped_workers(workers: int, quiet: bool) -> int:
     return workers
 
 
+def _blinded(ranking: Ranking, options: object) -> Ranking:
+    """``ranking`` redacted for a blind review (``jobmatch.blind``) when ``options`` asks for one."""
+    if options is None:
+        return ranking
+    from jobmatch.blind import BlindOptions, blind_ranking
+
+    assert isinstance(options, BlindOptions)
+    return blind_ranking(ranking, options)
+
+
 def _posting_sha256(path: str) -> str:
     import hashlib
 
@@ -342,6 +373,8 @@ def rank(
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
+    blind: BlindOpt = False,
+    blind_schools: BlindSchoolsOpt = False,
     color: ColorOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -411,13 +444,14 @@ def rank(
         shown = dataclasses.replace(
             ranking, candidates=selected, as_of=run_as_of, posting_sha256=_posting_sha256(parsed.path)
         )
+        shown = _blinded(shown, _blind_options(blind, blind_schools))
         human = not chosen.machine
         width = output_width(out) if output is None else None
         chosen.render(shown, out, top=top, color=human and _use_color(color, out), width=width)
         out.close_target()
         if skipped_csv is not None:
             skipped_out = _open_output(skipped_csv, encoding="utf-8-sig", machine=True)
-            render_skipped_csv(ranking, skipped_out)
+            render_skipped_csv(shown, skipped_out)
             skipped_out.close_target()
         if ranking.skipped:
             where = " (see 'skipped' in the output)"
@@ -468,6 +502,8 @@ def report(
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
+    blind: BlindOpt = False,
+    blind_schools: BlindSchoolsOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Write the shortlist as one self-contained HTML page (no network, opens from disk in any browser)."""
@@ -504,7 +540,7 @@ def report(
         # standard output is one line and exit 74, as for rank -o.
         target = None if str(output) == "-" else output
         out = _open_output(target)
-        render_report(ranking, out, top=top, run=run)
+        render_report(_blinded(ranking, _blind_options(blind, blind_schools)), out, top=top, run=run)
         out.close_target()
         if target is not None:
             sys.stderr.write(
@@ -531,6 +567,8 @@ def explain(
     timeout: TimeoutOpt = 20.0,
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
+    blind: BlindOpt = False,
+    blind_schools: BlindSchoolsOpt = False,
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -554,6 +592,12 @@ def explain(
             parsed,
             RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of, limits=_limits(pdf_engine)),
         )
+        options = _blind_options(blind, blind_schools)
+        if options is not None:
+            from jobmatch.blind import BlindOptions, blind_result, file_id
+
+            assert isinstance(options, BlindOptions)
+            result = blind_result(result, file_id(str(file)), options)
         out = _open_output(output, machine=fmt == "json")
         if fmt == "json":
             text = json.dumps(explain_json(result, parsed), ensure_ascii=False, indent=2)
@@ -572,6 +616,8 @@ def show_text(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (any case).")] = "table",
     output: OutputOpt = None,
     timeout: TimeoutOpt = 20.0,
+    blind: BlindOpt = False,
+    blind_schools: BlindSchoolsOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """The cleaned lines of a résumé as jobmatch reads them, with the page and line numbers that explain's
@@ -585,6 +631,12 @@ def show_text(
         from jobmatch.render.text import render_text, render_text_json
 
         document = read_text(file, RankOptions(timeout_s=timeout, use_cache=False))
+        options = _blind_options(blind, blind_schools)
+        if options is not None:
+            from jobmatch.blind import BlindOptions, blind_text, file_id
+
+            assert isinstance(options, BlindOptions)
+            document = blind_text(document, file_id(str(file)), options)
         out = _open_output(output, machine=fmt == "json")
         (render_text_json if fmt == "json" else render_text)(document, out)
         out.close_target()

@@ -28,11 +28,12 @@ def run(command: str, monkeypatch: pytest.MonkeyPatch) -> str:
     while "=" in words[0]:
         key, value = words.pop(0).split("=", 1)
         env[key] = value
-    head = None
+    head = tail = None
     if "|" in words:
         at = words.index("|")
-        assert words[at + 1 : at + 2] == ["head"], command
-        head = int(words[at + 2].lstrip("-"))
+        assert words[at + 1 : at + 2] in (["head"], ["tail"]), command
+        count = int(words[at + 2].lstrip("-"))
+        head, tail = (count, None) if words[at + 1] == "head" else (None, count)
         words = words[:at]
     assert words[0] == "jobmatch", command
     args = words[1:]
@@ -42,6 +43,8 @@ def run(command: str, monkeypatch: pytest.MonkeyPatch) -> str:
     result = CliRunner().invoke(app, [*args, "--no-cache"] if args[0] == "rank" else args, env=env)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines(keepends=True)
+    if tail is not None:
+        lines = lines[-tail:]
     return "".join(lines[:head] if head is not None else lines)
 
 

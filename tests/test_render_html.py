@@ -237,12 +237,12 @@ def test_musts_default_to_the_required_items_when_none_is_marked() -> None:
     assert [r["data-musts"] for r in rows] == ["1", "0", "0"]
 
 
-def test_screening_questions_ask_what_the_resume_cannot_show_then_the_partly_shown() -> None:
+def test_screening_questions_come_from_the_screening_module_required_first() -> None:
     candidate = _candidate("A", "a.txt", 50.0, 1, (Status.PARTIAL, Status.PARTIAL, Status.ASK))
     questions = screening_questions(candidate)
-    assert questions[0].startswith("R3: Able to work weekend shifts")
-    assert questions[1].startswith("R1")  # required and partial; R2 is only preferred
-    assert "only partly shown" in questions[1] and len(questions) == 2
+    # R1 (required, a must-have, partial), R3 (required, ask at screen), then R2 (preferred).
+    assert [q.split(":", 1)[0] for q in questions] == ["R1" + ATTR_BREAK, "R3", "R2"]
+    assert '"Able to work weekend shifts"' in questions[1]
 
 
 def test_meta_line_says_when_on_which_posting_and_version() -> None:

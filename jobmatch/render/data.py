@@ -29,6 +29,7 @@ from jobmatch.models import (
     Status,
 )
 from jobmatch.sanitize import exact_name, strip_unsafe
+from jobmatch.screening import screening_questions
 
 JSONDict = dict[str, Any]
 
@@ -233,9 +234,14 @@ def ranking_to_dict(ranking: Ranking, top: int | None = None) -> JSONDict:
 
 
 def explain_json(result: CandidateResult, posting: Posting) -> JSONDict:
-    """What ``explain --format json`` prints: the posting, the candidate, and the not-found requirements."""
+    """What ``explain --format json`` prints: the posting, the candidate, the not-found requirements and the
+    questions for the phone screen (:mod:`jobmatch.screening`)."""
     return {
         "posting": posting_to_dict(posting),
         "candidate": candidate_to_dict(result),
         "missing": [safe(m.requirement.id) for m in result.matches if m.status == Status.NOT_FOUND],
+        "screening_questions": [
+            {"requirement": safe(q.requirement), "kind": q.kind, "question": safe(q.text)}
+            for q in screening_questions(result)
+        ],
     }

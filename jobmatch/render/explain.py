@@ -21,6 +21,7 @@ from jobmatch.render.console import console_for, score_style, untrusted
 from jobmatch.render.data import all_warnings
 from jobmatch.render.table import degree_label, posting_heading
 from jobmatch.sanitize import clean_display
+from jobmatch.screening import screening_questions
 
 QUOTE_LIMIT = 200  # characters of a résumé line shown around the match; long lines are cut with "…"
 INDENT = "    "
@@ -180,3 +181,10 @@ def render_explain(
             console.print(Text("Warnings:", style="bold"))
             for warning in warnings:
                 console.print(Text(INDENT).append(untrusted(warning, style="yellow")))
+        questions = screening_questions(result)
+        console.print()
+        title = "To ask at the screen:" + ("" if questions else " nothing left open")
+        console.print(Text(title, style="bold"))
+        for number, question in enumerate(questions, 1):
+            line = Text(f"{INDENT}{number}. ({clean_display(question.requirement)}) ")
+            console.print(line.append(untrusted(question.text)))

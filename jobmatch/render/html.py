@@ -43,6 +43,7 @@ from jobmatch.render.data import all_warnings, main_gap, select_top, sorted_skip
 from jobmatch.render.explain import ROLE_FIT_PERCENT, excerpt
 from jobmatch.render.table import HIDDEN_TEXT_WARNING, degree_label, key_signals
 from jobmatch.sanitize import clean_display
+from jobmatch.screening import screening_questions as ask_at_screen
 
 TEMPLATES = "templates"
 TEMPLATE = "report.html.j2"
@@ -185,23 +186,8 @@ def _musts_met(candidate: CandidateResult, musts: Sequence[Requirement]) -> bool
 
 
 def screening_questions(candidate: CandidateResult) -> tuple[str, ...]:
-    """What to ask this candidate at the screen: every requirement the résumé cannot show (ask at screen),
-    then every required one only partly shown, each with the matcher's reason."""
-    questions = []
-    for match in candidate.matches:
-        text = clean_display(match.requirement.text)
-        why = clean_display(match.explanation)
-        if match.status is Status.ASK:
-            questions.append(f"{clean_display(match.requirement.id)}: {text}" + (f" ({why})" if why else ""))
-    for match in candidate.matches:
-        if match.status is Status.PARTIAL and match.requirement.kind is RequirementKind.REQUIRED:
-            text = clean_display(match.requirement.text)
-            why = clean_display(match.explanation)
-            questions.append(
-                f"{clean_display(match.requirement.id)}, only partly shown: {text}"
-                + (f" ({why})" if why else "")
-            )
-    return tuple(questions)
+    """What to ask this candidate at the screen (:mod:`jobmatch.screening`), each after its requirement."""
+    return tuple(f"{q.requirement}: {q.text}" for q in ask_at_screen(candidate))
 
 
 def _job_line(title: str, employer: str, start: str, end: str, months: int) -> str:
