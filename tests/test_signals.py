@@ -496,6 +496,16 @@ def test_a_bullet_below_the_dated_title_line_is_a_duty_not_the_title() -> None:
     assert [j.title for j in extract_signals(doc(text)).jobs] == ["Office Assistant"]
 
 
+def test_the_occupation_above_the_dated_employer_line_is_the_title() -> None:
+    """occupation_title_first: "Accounts Payable Clerk" above "Heartland Foods, Omaha, NE 01/2024 - 06/2025"
+    is the job's title, not the employer beside the dates."""
+    text = (
+        "EXPERIENCE\nAccounts Payable Clerk\nHeartland Foods, Omaha, NE    01/2024 - 06/2025\n"
+        "Matched invoices to purchase orders and entered them in SAP.\n"
+    )
+    assert [j.title for j in extract_signals(doc(text)).jobs] == ["Accounts Payable Clerk"]
+
+
 def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
     one = _job("Maintenance Administrator", "Answered calls from the field crews.")
     assert not extract_signals(doc(one)).customer_service.present

@@ -229,8 +229,14 @@ def _close_open_ranges(jobs: list[Job]) -> None:
 
 def _title_preference(text: str, offset: int) -> tuple[int, int]:
     """Sort key for the lines around a date range: the likeliest job title first."""
+    from jobmatch.matching.occupation import title_occupations  # matching builds on signals
+
     points = 0
-    if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")):
+    # ``occupation_title_first``: a line naming an occupation of the vocabulary ("Accounts Payable Clerk")
+    # is the title before an employer on the dated line ("Heartland Foods, Omaha, NE 01/2024 - 06/2025").
+    if any(_title_hits(text, fam) for fam in ("sales_support", "customer_service", "sales")) or (
+        title_occupations(_title_text(text))
+    ):
         points += 4
     # ``bullet_is_a_duty``: "- Entered sales orders in SAP" below "Office Assistant, Acme, 2015 - 2019"
     # names sales words, but a bullet or a line opening on a past-tense verb is a duty, not the title.
