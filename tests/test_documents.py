@@ -506,6 +506,45 @@ def test_pdf_visible_white_and_ocr_text_is_kept(tmp_path: Path) -> None:
     assert doc.warnings == ()
 
 
+def _load_round2() -> object:
+    path = Path(__file__).resolve().parent / "make_hostile_round2.py"
+    spec = importlib.util.spec_from_file_location("_jobmatch_make_hostile_round2_documents", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ROUND2: object = _load_round2()
+PDF_WAYS = ROUND2.pdf_hiding_ways()  # type: ignore[attr-defined]
+PDF_WAY_CASES = [
+    (way, engine)
+    for way in sorted(PDF_WAYS)
+    for engine in PDF_ENGINES
+    if engine == "pypdf" or PDF_WAYS[way].pdfium
+]
+
+
+@pytest.mark.parametrize(("way", "pdf_engine"), PDF_WAY_CASES)
+def test_pdf_hidden_line_is_dropped_and_flagged_and_its_control_kept(
+    tmp_path: Path, way: str, pdf_engine: str
+) -> None:
+    hiding = PDF_WAYS[way]
+    cv = ROUND2.pdf_cv  # type: ignore[attr-defined]
+    limits = Limits(pdf_engine=pdf_engine)
+    visible = read_document(write(tmp_path, "twin.pdf", cv()), "twin.pdf", limits)
+    hidden = read_document(write(tmp_path, "hidden.pdf", cv(hiding.hidden, hiding)), "hidden.pdf", limits)
+    assert [line.text for line in hidden.lines] == [line.text for line in visible.lines]
+    assert len(hidden.warnings) == 1 and hidden.warnings[0].startswith("hidden text ignored ("), (
+        hidden.warnings
+    )
+    control = read_document(write(tmp_path, "control.pdf", cv(hiding.control, hiding)), "control.pdf", limits)
+    texts = [line.text for line in visible.lines]
+    assert [line.text for line in control.lines] == [*texts[:5], ROUND2.CONTROL, *texts[5:]]  # type: ignore[attr-defined]
+    assert control.warnings == ()
+
+
 def test_pdf_same_baseline_fragments_are_joined(tmp_path: Path) -> None:
     # Web-page PDFs (wkhtmltopdf, as in the LiveCareer corpus) draw each word in its own text object after a
     # jump to the origin, so pypdf puts every fragment on its own line: "01/2010\n \nto \nCurrent". (pypdf

@@ -43,12 +43,14 @@ from jobmatch.documents.pdf import (
     _EVERYWHERE,
     _IDENTITY,
     _OFF_PAGE_MARGIN,
+    _PAGE_COLOUR,
     Box,
     Matrix,
     Painting,
     PdfText,
     _apply,
     _mult,
+    same_colour,
 )
 from jobmatch.documents.pdf import title_of as pdf_title
 from jobmatch.errors import DocumentError
@@ -362,7 +364,7 @@ def _hidden_objects(page: Any) -> dict[int, str]:
     visited in drawing order, so that what was painted before a text
     object is what lies beneath it."""
     hidden: dict[int, str] = {}
-    painting = Painting()
+    painting = Painting(_page_bounds(page))
     for obj, matrix in _objects(page):
         kind_of = pdfium.FPDFPageObj_GetType(obj)
         if kind_of == pdfium.FPDF_PAGEOBJ_TEXT:
@@ -373,8 +375,8 @@ def _hidden_objects(page: Any) -> dict[int, str]:
                     hidden[address] = kind
         elif kind_of == pdfium.FPDF_PAGEOBJ_PATH:
             fill, _ = _draw_mode(obj)
-            if fill and not _is_white(obj):
-                painting.paint(_bounds(obj, matrix))
+            if fill:
+                painting.paint(_bounds(obj, matrix), _PAGE_COLOUR if _is_white(obj) else None)
         elif kind_of == pdfium.FPDF_PAGEOBJ_IMAGE:
             painting.paint(_bounds(obj, matrix))
         elif kind_of == pdfium.FPDF_PAGEOBJ_SHADING:
@@ -420,7 +422,8 @@ def _text_kind(obj: Any, matrix: Matrix, painting: Painting) -> str:
     if not invisible and not (fills and _is_white(obj)):
         return ""
     box = _bounds(obj, matrix)
-    if painting.covers((box[0] + box[2]) / 2, (box[1] + box[3]) / 2):
+    under = painting.under((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    if under is None or not same_colour(under, _PAGE_COLOUR):
         return ""  # over an image or a dark fill: an OCR layer, or white on a coloured band
     return "invisible" if invisible else "white"
 
