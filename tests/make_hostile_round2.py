@@ -309,6 +309,24 @@ def pdf_hiding_ways() -> dict[str, PdfWay]:
             extra=_LAYER_OBJECTS,
             pdfium=False,
         ),
+        "white_box_over": PdfWay(
+            _line(STUFFING) + b"q 1 1 1 rg 60 390 560 25 re f Q\n",
+            _line(CONTROL) + b"q 1 1 1 rg 60 370 560 25 re f Q\n",  # the same box, below the line
+        ),
+        "black_box_over": PdfWay(
+            _line(STUFFING) + b"q 0 0 0 rg 60 390 560 25 re f Q\n",
+            _line(CONTROL) + b"q 0 0 0 rg 60 390 560 25 re f Q\n".replace(b"re f", b"re S"),  # outlined
+        ),
+        "char_spacing_off_page": _both(
+            b"q\n", inside=b"400 Tc", after=b"Q\n", visible=(b"q\n", b"1 Tc", b"Q\n")
+        ),
+        "word_spacing_off_page": _both(
+            b"q\n", inside=b"3000 Tw", after=b"Q\n", visible=(b"q\n", b"4 Tw", b"Q\n")
+        ),
+        "tj_offset_off_page": PdfWay(
+            b"BT /F1 11 Tf 72 400 Td [(x) -90000 (" + STUFFING.encode() + b")] TJ ET\n",
+            b"BT /F1 11 Tf 72 400 Td [(Latte art and ) -120 (customer care)] TJ ET\n",
+        ),
         "after_257_areas": _both(
             _SPECKS + b"1 g\n",
             after=b"0 g\n",

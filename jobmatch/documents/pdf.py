@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -492,6 +493,9 @@ def _initial_colour(space: _Space) -> Colour | None:
 # ---------------------------------------------------------------------------- the visitor
 
 _CLEAR = 0.05  # an alpha at most this is transparent
+_ROW = 20.0  # points: fragments are indexed by bands of the page this tall
+_GLYPH_WIDTH = 0.6  # of the font size: a generous average character width, for what a box covers
+_WORDLIKE = re.compile(r"\w\w")
 _TINY = 1.0  # points: text whose glyphs are smaller than this (height, or an em's width) cannot be read
 
 
@@ -510,7 +514,12 @@ class _GState:
     font_size: float = 12.0
     font_scale: float = 1.0  # a Type 3 font's glyph space against the usual thousandth of an em
     h_scale: float = 1.0
+    char_spacing: float = 0.0  # Tc
+    word_spacing: float = 0.0  # Tw
+    code_bytes: int = 1  # bytes per character code of the font (2 for a Type 0 font)
     clip: Box = _EVERYWHERE  # bounding box of the clipping path, in page space
+    clip_exact: bool = True  # the clipping path is that box (made of rectangles only)
+    text_clip: bool = False  # text was added to the clipping path: fills then paint the glyphs
 
     def copy(self) -> _GState:
         return _GState(
@@ -527,7 +536,12 @@ class _GState:
             self.font_size,
             self.font_scale,
             self.h_scale,
+            self.char_spacing,
+            self.word_spacing,
+            self.code_bytes,
             self.clip,
+            self.clip_exact,
+            self.text_clip,
         )
 
 
@@ -569,8 +583,12 @@ _PATH_OPS = frozenset({b"re", b"m", b"l", b"c", b"v", b"y"})
 _PLACED_OPS = _TEXT_OPS | _IMAGE_OPS | _PATH_OPS | {b"sh"}  # operators whose position matters
 _FILL_COLOUR_OPS = frozenset({b"g", b"rg", b"k", b"sc", b"scn", b"cs"})
 _STROKE_COLOUR_OPS = frozenset({b"G", b"RG", b"K", b"SC", b"SCN", b"CS"})
+_LINE_OPS = frozenset(
+    {b"BT", b"Td", b"TD", b"Tm", b"T*", b"'", b'"'}
+)  # they start a line: the pen is at its start
 _STATE_OPS = (
-    frozenset({b"q", b"Q", b"Tr", b"Tf", b"Tz", b"gs", b"W", b"W*", b"BDC", b"BMC", b"EMC"})
+    frozenset({b"q", b"Q", b"Tr", b"Tf", b"Tz", b"Tc", b"Tw", b"gs", b"W", b"W*", b"BDC", b"BMC", b"EMC"})
+    | _LINE_OPS
     | _FILL_COLOUR_OPS
     | _STROKE_COLOUR_OPS
 )
@@ -593,6 +611,9 @@ class _PageVisitor:
     _forms: list[_Form] = field(default_factory=list)
     _pending_form: _Form | None = None
     _path: Box | None = None  # bounding box of the path being built
+    _path_rect: bool = False  # the path is one rectangle, upright on the page
+    _shift: float = 0.0  # how far Tc, Tw and TJ offsets moved the pen along the line (text space)
+    _rows: dict[int, list[_Fragment]] = field(default_factory=dict)  # placed fragments by band of the page
     _clipping: bool = False  # a W or W* waits for the path to end
     _painting: Painting = field(init=False)
     _bounds: Box = field(init=False, default=_EVERYWHERE)  # the page box widened by the off-page margin
@@ -630,8 +651,17 @@ class _PageVisitor:
         if operator not in _WATCHED_OPS:
             return
         state = self._state
+        if operator in _LINE_OPS:
+            self._shift = 0.0
+            if operator == b'"':  # sets the word and character spacing for what follows too
+                numbers = _numbers(operands[:2])
+                if len(numbers) == 2 and math.isfinite(sum(numbers)):
+                    state.word_spacing, state.char_spacing = numbers
+            elif operator not in _TEXT_OPS:
+                return
         if (
             operator in _TEXT_OPS
+            and not self._shift
             and state.render_mode == 0
             and state.fill_plain
             and state.fill_alpha > _CLEAR
@@ -662,7 +692,14 @@ class _PageVisitor:
                 and (along_x * along_x + along_y * along_y) * (size * state.h_scale) ** 2 >= tiny
                 and state.fill_key not in self._painting.big_keys
             ):
-                return
+                if not (state.char_spacing or state.word_spacing or operator == b"TJ"):
+                    return
+                own, middle = _own_shift(operator, operands, state, size)
+                x += middle * along_x
+                y += middle * along_y
+                if bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]:
+                    self._shift = own  # what follows on this line starts further along: not the fast way
+                    return
         to_page = self._to_page(_matrix(cm)) if operator in _PLACED_OPS else _IDENTITY
         if operator in _TEXT_OPS:
             self._check_text(operator, operands, _matrix(tm), to_page)
@@ -681,6 +718,13 @@ class _PageVisitor:
             numbers = _numbers(operands)
             if numbers:
                 state.h_scale = numbers[0] / 100
+        elif operator in (b"Tc", b"Tw"):
+            numbers = _numbers(operands)
+            if numbers and math.isfinite(numbers[0]):
+                if operator == b"Tc":
+                    state.char_spacing = numbers[0]
+                else:
+                    state.word_spacing = numbers[0]
         elif operator == b"gs":
             self._set_graphics_state(operands)
         elif operator in _FILL_COLOUR_OPS:
@@ -691,15 +735,21 @@ class _PageVisitor:
             numbers = _numbers(operands)
             if len(numbers) >= 4:
                 x, y, w, h = numbers[:4]
+                upright = (to_page[1] == 0 and to_page[2] == 0) or (to_page[0] == 0 and to_page[3] == 0)
+                self._path_rect = self._path is None and upright
                 self._extend_path(to_page, [x, y, x + w, y + h, x, y + h, x + w, y])
         elif operator in (b"m", b"l", b"c", b"v", b"y"):
+            self._path_rect = False
             self._extend_path(to_page, _numbers(operands))
         elif operator in (b"W", b"W*"):
             self._clipping = True
         elif operator in _FILL_OPS:
             if self._path is not None:
                 visible = state.fill_alpha >= 1 - _CLEAR and state.normal_blend
-                self._painting.paint(_intersect(self._path, state.clip), state.fill if visible else None)
+                painted = _intersect(self._path, state.clip)
+                self._painting.paint(painted, state.fill if visible else None)
+                if visible and self._path_rect and state.clip_exact and not state.text_clip and self._rows:
+                    self._cover(painted)
             self._end_path()
         elif operator in _PATH_END_OPS:
             self._end_path()
@@ -743,7 +793,10 @@ class _PageVisitor:
         except (TypeError, ValueError):
             size = 0.0
         placed = upright and math.isfinite(size) and size > 0
-        self.fragments.append(_Fragment(text, m[4], m[5], size, placed))
+        fragment = _Fragment(text, m[4], m[5], size, placed)
+        self.fragments.append(fragment)
+        if placed and math.isfinite(m[5]) and "\n" not in text.strip("\n"):
+            self._rows.setdefault(int(m[5] // _ROW), []).append(fragment)
 
     # -- results
 
@@ -857,11 +910,14 @@ class _PageVisitor:
         if numbers:
             state.font_size = abs(numbers[0])
         state.font_scale = 1.0
+        state.code_bytes = 1
         if not operands:
             return
         font = self._resource("/Font", operands[0])
         try:
-            if font is not None and font.get("/Subtype") == "/Type3":
+            if font is not None and font.get("/Subtype") == "/Type0":
+                state.code_bytes = 2
+            elif font is not None and font.get("/Subtype") == "/Type3":
                 matrix = font.get("/FontMatrix")
                 scale = math.hypot(float(matrix[2]), float(matrix[3])) * 1000
                 if math.isfinite(scale) and scale > 0:
@@ -945,11 +1001,48 @@ class _PageVisitor:
     def _end_path(self) -> None:
         if self._clipping and self._path is not None:
             self._state.clip = _intersect(self._state.clip, self._path)
+            self._state.clip_exact = self._state.clip_exact and self._path_rect
         self._clipping = False
         self._path = None
+        self._path_rect = False
+
+    def _cover(self, box: Box) -> None:
+        """Drop the text drawn before an opaque rectangle that now lies over the whole of it."""
+        if not (box[2] - box[0] >= _BIG and box[3] - box[1] >= _BIG and math.isfinite(sum(box))):
+            return
+        for row in range(int(box[1] // _ROW) - 1, int(box[3] // _ROW) + 2):
+            for fragment in self._rows.get(row, ()):
+                size = fragment.size
+                words = fragment.text.strip()
+                if (
+                    words
+                    and box[0] <= fragment.x
+                    and fragment.x + len(words) * _GLYPH_WIDTH * size <= box[2]
+                    and box[1] <= fragment.y - 0.15 * size
+                    and fragment.y + 0.7 * size <= box[3]
+                ):
+                    if _WORDLIKE.search(words) and "covered" not in self.hidden_kinds:
+                        self.hidden_kinds.append("covered")
+                    fragment.text = "\n" * fragment.text.count("\n")
 
     def _check_text(self, operator: bytes, operands: list[Any], tm: Matrix, to_page: Matrix) -> None:
-        kind = self._hidden_kind(_mult(tm, to_page))
+        state = self._state
+        m = _mult(tm, to_page)
+        start = self._shift
+        own = middle = 0.0
+        if state.char_spacing or state.word_spacing or operator == b"TJ":
+            own, middle = _own_shift(operator, operands, state, state.font_size * state.font_scale)
+        self._shift = start + own
+        if start:
+            m = (m[0], m[1], m[2], m[3], m[4] + start * m[0], m[5] + start * m[1])
+        kind = self._hidden_kind(m)
+        if not kind and own:  # spacing that spreads the text: is most of it off the page?
+            x, y = _apply(m, middle, 0.0)
+            bounds = self._bounds
+            if not (bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]):
+                kind = "off-page"
+        if state.render_mode >= 4:
+            state.text_clip = True
         if not kind or not _shows_text(operator, operands):
             return
         if kind not in self.hidden_kinds:
@@ -1025,6 +1118,39 @@ class _PageVisitor:
                 max(box[3], self._path[3]),
             )
         self._path = box
+
+
+def _own_shift(operator: bytes, operands: list[Any], state: _GState, size: float) -> tuple[float, float]:
+    """How far character and word spacing and TJ offsets move the pen over this text, and where they put its
+    middle character (text space, glyph widths left out)."""
+    if operator == b"TJ":
+        items = operands[0] if operands and isinstance(operands[0], list) else []
+    elif operator == b'"':
+        items = operands[2:3]
+    else:
+        items = operands[:1]
+    steps: list[tuple[int, float]] = []  # (characters, the move they make)
+    for item in items:
+        if isinstance(item, (str, bytes)):
+            chars = len(item) // state.code_bytes
+            spaces = 0
+            if state.code_bytes == 1 and state.word_spacing:
+                spaces = item.count(" ") if isinstance(item, str) else item.count(b" ")
+            steps.append((chars, chars * state.char_spacing + spaces * state.word_spacing))
+        elif isinstance(item, (int, float)):
+            steps.append((0, -float(item) * size / 1000))
+    half = sum(chars for chars, _ in steps) / 2
+    shift = middle = 0.0
+    seen = 0
+    for chars, move in steps:
+        if seen <= half and chars and seen + chars >= half:
+            middle = shift + move * (half - seen) / chars
+        shift += move
+        seen += chars
+    scale = state.h_scale
+    if not math.isfinite(shift * scale + middle * scale):
+        return 0.0, 0.0
+    return shift * scale, middle * scale
 
 
 def _shows_text(operator: bytes, operands: list[Any]) -> bool:
