@@ -3,9 +3,15 @@
 pypdf's default extraction ("plain") is used, with two visitors that see every content-stream operator and
 every text fragment:
 
-* :class:`_PageVisitor` follows the graphics state and drops text drawn invisibly (render mode 3/7), in
-  white where nothing was painted beneath it, or outside the page box: the keyword stuffing that a human
-  reader never sees. Invisible text over an image is kept: that is how OCR'd scans carry their text.
+* :class:`_PageVisitor` follows the graphics state and drops the keyword stuffing that a human reader
+  never sees, and says why: text drawn invisibly (render mode 3/7) or with a clear alpha ("invisible",
+  "transparent"); in the colour of what was painted beneath it, the page's white where nothing was
+  ("white", "same colour as background", through any colour space: a Separation tint of 0 and Lab L=100
+  are white; stroke-only text by its stroke colour); glyphs under 1 pt high or an em under 1 pt wide
+  (a tiny font, text matrix or horizontal scale: "tiny"); outside the page box, also when character or
+  word spacing or TJ offsets carry it there ("off-page"); outside the clipping path's box ("clipped"); in
+  optional content that is off when the file opens ("optional content off"); under an opaque rectangle
+  drawn after it ("covered"). Invisible text over an image is kept: that is how OCR'd scans carry it.
 * the same visitor records where each fragment starts, so that fragments pypdf put on separate lines but
   which sit on one baseline, left to right, are joined again (web-page PDFs split ``01/2010 to Current``
   into one fragment per word).
@@ -283,7 +289,7 @@ _EVERYWHERE: Box = (-math.inf, -math.inf, math.inf, math.inf)
 _PAGE_COLOUR: Colour = (1.0, 1.0, 1.0)  # what lies under text where nothing was painted
 _BLACK: Colour = (0.0, 0.0, 0.0)
 _GRID = 24  # past _MAX_PAINTED areas, the page is followed as this many cells a side
-_BIG = 2.0  # points: a painted area thinner than this (a rule, a border) cannot hide text in its colour
+_BIG = 4.0  # points: a thinner painted area (a rule, a border, a bullet) cannot hide text in its colour
 _LETTER: Box = (0.0, 0.0, 612.0, 792.0)
 
 
@@ -690,7 +696,11 @@ class _PageVisitor:
                 and clip[1] < y < clip[3]
                 and (up_x * up_x + up_y * up_y) * size * size >= tiny
                 and (along_x * along_x + along_y * along_y) * (size * state.h_scale) ** 2 >= tiny
-                and state.fill_key not in self._painting.big_keys
+                and (
+                    state.fill_key not in self._painting.big_keys
+                    or state.fill is None
+                    or not self._painting.may_be(state.fill, x + up_x * size / 3, y + up_y * size / 3)
+                )
             ):
                 if not (state.char_spacing or state.word_spacing or operator == b"TJ"):
                     return

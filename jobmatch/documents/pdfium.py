@@ -13,9 +13,13 @@ MechanicalEngineer"). So the text is rebuilt here from each character's box, in 
 
 The guarantees of :mod:`jobmatch.documents.pdf` hold here too:
 
-* text a reader cannot see is dropped and flagged: drawn invisibly (render mode 3/7) or in white where
-  nothing was painted beneath it, or outside the page box. Invisible text over an image is kept (OCR'd
-  scans). PDFium gives each text object's render mode and fill colour and each character's box;
+* text a reader cannot see is dropped and flagged: drawn invisibly (render mode 3/7) or with a clear
+  alpha, in the colour of what was painted beneath it (white where nothing was; stroke-only text by its
+  stroke colour), under 1 pt a side, or outside the page box (character by character, so spacing that
+  carries text off the page is caught too). Invisible text over an image is kept (OCR'd scans). PDFium
+  gives each text object's render mode, fill and stroke colour with alpha, and bounds, and each
+  character's box. Clipping paths, optional content and boxes drawn over text are the pypdf reader's
+  alone;
 * the page, size and decompression budgets: before PDFium sees the file, every Flate stream is inflated
   with a cap (:func:`scan`); a file over a budget, or one PDFium refuses, is read by pypdf, whose
   reader enforces the same budgets stream by stream and says why it stops. The per-file time and memory
