@@ -547,6 +547,29 @@ def build(out: Path) -> list[Case]:
         cut_flate,
         Case("pdf_cut_flate.pdf", "skipped", "item 10: damaged", reason=r"^damaged PDF"),
     )
+    # ... and one whose content is ASCII85: noise that decodes, or a chain that breaks after it
+    import base64
+
+    noise = base64.a85encode(b"lorem ipsum dolor sit amet " * 20) + b"~>"  # words, no drawing
+    for name, data, filters in (
+        ("pdf_ascii85_noise.pdf", noise, b"/Filter /ASCII85Decode "),
+        (
+            "pdf_ascii85_bad_flate.pdf",
+            base64.a85encode(b"not zlib data") + b"~>",
+            b"/Filter [/ASCII85Decode /FlateDecode] ",
+        ),
+    ):
+        put(
+            name,
+            _pdf(data, filters=filters),
+            Case(name, "skipped", "item 10: damaged", reason=r"^damaged PDF"),
+        )
+    readable = base64.a85encode(_text_ops(VISIBLE)) + b"~>"
+    put(
+        "pdf_ascii85_text.pdf",
+        _pdf(readable, filters=b"/Filter /ASCII85Decode "),
+        Case("pdf_ascii85_text.pdf", "ranked", "item 10: ASCII85 content", name="Sam Brennan"),
+    )
     blank = _pdf(b"")
     put(
         "pdf_blank_page.pdf",

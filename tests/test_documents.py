@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import importlib.util
 import io
@@ -442,6 +443,23 @@ def test_pdf_scanned_and_damaged(tmp_path: Path) -> None:
     for content in (b"this is not zlib data", zlib.compress(text_ops(RESUME))[:20]):
         broken = make_pdf([content], filters=b"/Filter /FlateDecode ")
         assert reason(tmp_path, "broken.pdf", broken) == "damaged PDF (page 1: content does not decompress)"
+    # ASCII85 (alone or before Flate) is decoded to tell damage from a scan, as Flate is
+    noise = base64.a85encode(b"lorem ipsum dolor sit amet " * 20) + b"~>"  # words, no drawing
+    a85 = b"/Filter /ASCII85Decode "
+    assert reason(tmp_path, "noise.pdf", make_pdf([noise], filters=a85)) == (
+        "damaged PDF (page 1: content is not drawing instructions)"
+    )
+    chain = b"/Filter [/ASCII85Decode /FlateDecode] "
+    broken_chain = make_pdf([base64.a85encode(b"not zlib data") + b"~>"], filters=chain)
+    assert reason(tmp_path, "chain.pdf", broken_chain) == "damaged PDF (page 1: content does not decompress)"
+    a85_scan = make_pdf(
+        [base64.a85encode(zlib.compress(b"q 400 0 0 200 72 500 cm /Im1 Do Q\n")) + b"~>"],
+        filters=chain,
+        xobjects=(gray_image(),),
+    )
+    assert reason(tmp_path, "scan3.pdf", a85_scan) == "no text layer (scanned?)"
+    a85_text = make_pdf([base64.a85encode(text_ops(RESUME)) + b"~>"], filters=a85)
+    assert read(tmp_path, "a85.pdf", a85_text).text == "\n".join(RESUME)
     flate_scan = make_pdf(
         [zlib.compress(b"q 400 0 0 200 72 500 cm /Im1 Do Q\n")],
         filters=b"/Filter /FlateDecode ",
