@@ -1078,11 +1078,17 @@ class _PageVisitor:
         if not (height >= _TINY and width >= _TINY):  # NaN too
             return "tiny"
         clip = state.clip
-        if clip != _EVERYWHERE and not (
-            clip[2] - clip[0] > 0.5
-            and clip[3] - clip[1] > 0.5
-            and clip[0] - 2 * height <= x <= clip[2] + height
-            and clip[1] - height <= y <= clip[3] + height
+        # Only a clip made of rectangles is judged: on real files a clip of lines and curves was seen to
+        # put visible text outside its box (a Skia résumé), so its box is not trusted.
+        if (
+            clip != _EVERYWHERE
+            and state.clip_exact
+            and not (
+                clip[2] - clip[0] > 0.5
+                and clip[3] - clip[1] > 0.5
+                and clip[0] - 2 * height <= x <= clip[2] + height
+                and clip[1] - height <= y <= clip[3] + height
+            )
         ):
             return "clipped"
         # where the glyphs are: a third of the height above the baseline (a rule under the text is not
