@@ -15,6 +15,7 @@ point. Every person and address below is fictional (example.com).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import sys
@@ -173,14 +174,23 @@ def _rezip(data: bytes, change: Callable[[str, bytes], bytes]) -> bytes:
 # ---------------------------------------------------------------------------- PDF builders
 
 
-def _pdf(content: bytes, filters: bytes = b"", contents_ref: bytes | None = None) -> bytes:
-    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+def _pdf(
+    content: bytes,
+    filters: bytes = b"",
+    contents_ref: bytes | None = None,
+    resources: bytes = b"",
+    catalog: bytes = b"",
+    extra: tuple[bytes, ...] = (),
+) -> bytes:
+    """A one-page PDF; ``resources``, ``catalog``: added to those dictionaries; ``extra``: objects 5, 6."""
+    font = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> " + resources
     ref = contents_ref if contents_ref is not None else b"/Contents 4 0 R"
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + font + b" " + ref + b" >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << " + font + b">> " + ref + b" >>",
         b"<< /Length %d %s>>\nstream\n" % (len(content), filters) + content + b"\nendstream",
+        *extra,
     ]
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
@@ -197,6 +207,158 @@ def _pdf(content: bytes, filters: bytes = b"", contents_ref: bytes | None = None
 def _text_ops(lines: list[str]) -> bytes:
     body = b" Tj T*\n".join(b"(" + line.encode("latin-1") + b")" for line in lines)
     return b"BT /F1 11 Tf 14 TL 72 720 Td\n" + body + b" Tj\nET\n"
+
+
+@dataclass(frozen=True)
+class PdfWay:
+    """One way to hide a line of a PDF, and a control: the same construct, drawn so that it shows."""
+
+    hidden: bytes  # content drawing STUFFING so that no reader sees it
+    control: bytes  # content drawing CONTROL with the same construct, visibly
+    resources: bytes = b""
+    catalog: bytes = b""
+    extra: tuple[bytes, ...] = ()
+    pdfium: bool = True  # the PDFium reader catches it too (it has the information)
+
+
+CONTROL = "Latte art and customer care"  # the control line: visible, and nothing the posting asks for
+
+
+def _line(text: str, before: bytes = b"", inside: bytes = b"", after: bytes = b"", y: int = 400) -> bytes:
+    shown = text.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return before + b"BT /F1 11 Tf " + inside + b" 72 %d Td (" % y + shown + b") Tj ET\n" + after
+
+
+def _both(
+    before: bytes = b"",
+    inside: bytes = b"",
+    after: bytes = b"",
+    visible: tuple[bytes, bytes, bytes] | None = None,
+    **extra: Any,
+) -> PdfWay:
+    shown = visible if visible is not None else (before, inside, after)
+    return PdfWay(_line(STUFFING, before, inside, after), _line(CONTROL, *shown), **extra)
+
+
+_SEPARATION = (
+    b"/ColorSpace << /CS0 [/Separation /Spot /DeviceCMYK "
+    b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0 0 1] /N 1 >>] "
+    b"/CS1 [/Lab << /WhitePoint [0.9505 1 1.089] /Range [-100 100 -100 100] >>] >> "
+)
+_ALPHA = b"/ExtGState << /Clear << /ca 0 /CA 0 >> /Half << /ca 0.6 /CA 0.6 >> /Opaque << /ca 1 /CA 1 >> >> "
+_LAYER = b"/Properties << /L1 5 0 R /L2 6 0 R >> "
+_LAYERS = b"/OCProperties << /OCGs [5 0 R 6 0 R] /D << /OFF [5 0 R] >> >> "
+_LAYER_OBJECTS = (b"<< /Type /OCG /Name (Keywords) >>", b"<< /Type /OCG /Name (Shown) >>")
+_SPECKS = b"0.5 g " + b"".join(b"%d 2 0.5 0.5 re f " % (i % 200) for i in range(257)) + b"\n"
+_BAND = b"0 0 0 rg 60 390 520 25 re f\n"
+
+
+PYPDF_ONLY = (
+    "zero_tz",
+    "zero_size_clip",
+    "clip_elsewhere",
+    "black_on_black",
+    "layer_off",
+    "white_box_over",
+    "black_box_over",
+    # PDFium drops each character off the page and keeps the few that do land on it (the first word)
+    "char_spacing_off_page",
+    "word_spacing_off_page",
+    "tj_offset_off_page",
+)
+
+
+def pdf_hiding_ways() -> dict[str, PdfWay]:
+    """Every way (issue 16, item 1) to draw a line of a PDF that nobody can see, each with its control."""
+    ways = {
+        "zero_tz": _both(b"q\n", inside=b"0 Tz", after=b"Q\n", visible=(b"q\n", b"70 Tz", b"Q\n")),
+        "tiny_font": _both(inside=b"/F1 0.1 Tf", visible=(b"", b"/F1 5 Tf", b"")),
+        "tiny_matrix": PdfWay(
+            b"BT /F1 11 Tf 0.05 0 0 0.05 72 400 Tm (" + STUFFING.encode() + b") Tj ET\n",
+            b"BT /F1 1 Tf 9 0 0 9 72 400 Tm (" + CONTROL.encode() + b") Tj ET\n",
+        ),
+        "alpha_zero": _both(
+            b"q /Clear gs\n", after=b"Q\n", visible=(b"q /Half gs\n", b"", b"Q\n"), resources=_ALPHA
+        ),
+        "alpha_zero_stroke": _both(
+            b"q /Clear gs\n",
+            inside=b"1 Tr",
+            after=b"Q\n",
+            visible=(b"q /Opaque gs\n", b"1 Tr", b"Q\n"),
+            resources=_ALPHA,
+        ),
+        "white_stroke_only": _both(
+            b"q 1 1 1 RG\n", inside=b"1 Tr", after=b"Q\n", visible=(b"q 0 0 0.5 RG\n", b"1 Tr", b"Q\n")
+        ),
+        "zero_size_clip": _both(
+            b"q 0 0 0 0 re W n\n",
+            after=b"Q\n",
+            visible=(b"q 0 0 612 792 re W n\n", b"", b"Q\n"),
+        ),
+        "clip_elsewhere": _both(
+            b"q 300 700 20 20 re W n\n",
+            after=b"Q\n",
+            visible=(b"q 60 380 500 40 re W n\n", b"", b"Q\n"),
+        ),
+        "black_on_black": _both(_BAND, inside=b"0 g", visible=(_BAND, b"1 g", b"0 g\n")),
+        "separation_white": _both(
+            b"q /CS0 cs 0 scn\n",
+            after=b"Q\n",
+            visible=(b"q /CS0 cs 1 scn\n", b"", b"Q\n"),
+            resources=_SEPARATION,
+        ),
+        "lab_white": _both(
+            b"q /CS1 cs 100 0 0 scn\n",
+            after=b"Q\n",
+            visible=(b"q /CS1 cs 30 0 0 scn\n", b"", b"Q\n"),
+            resources=_SEPARATION,
+        ),
+        "layer_off": _both(
+            b"/OC /L1 BDC\n",
+            after=b"EMC\n",
+            visible=(b"/OC /L2 BDC\n", b"", b"EMC\n"),
+            resources=_LAYER,
+            catalog=_LAYERS,
+            extra=_LAYER_OBJECTS,
+        ),
+        "white_box_over": PdfWay(
+            _line(STUFFING) + b"q 1 1 1 rg 60 390 560 25 re f Q\n",
+            _line(CONTROL) + b"q 1 1 1 rg 60 370 560 25 re f Q\n",  # the same box, below the line
+        ),
+        "black_box_over": PdfWay(
+            _line(STUFFING) + b"q 0 0 0 rg 60 390 560 25 re f Q\n",
+            _line(CONTROL) + b"q 0 0 0 rg 60 390 560 25 re f Q\n".replace(b"re f", b"re S"),  # outlined
+        ),
+        "char_spacing_off_page": _both(
+            b"q\n", inside=b"400 Tc", after=b"Q\n", visible=(b"q\n", b"1 Tc", b"Q\n")
+        ),
+        "word_spacing_off_page": _both(
+            b"q\n", inside=b"3000 Tw", after=b"Q\n", visible=(b"q\n", b"4 Tw", b"Q\n")
+        ),
+        "tj_offset_off_page": PdfWay(
+            b"BT /F1 11 Tf 72 400 Td [(x) -90000 (" + STUFFING.encode() + b")] TJ ET\n",
+            b"BT /F1 11 Tf 72 400 Td [(Latte art and ) -120 (customer care)] TJ ET\n",
+        ),
+        "after_257_areas": _both(
+            _SPECKS + b"1 g\n",
+            after=b"0 g\n",
+            visible=(_SPECKS + _BAND + b"1 g\n", b"", b"0 g\n"),
+        ),
+    }
+    # What PDFium's API does not tell this reader (clipping paths, optional content, text of no width,
+    # which it leaves out of its text unflagged) or what its look before reading cannot see (a dark fill
+    # under dark text, an opaque box drawn after text): caught by the pypdf reader only.
+    for name in PYPDF_ONLY:
+        ways[name] = dataclasses.replace(ways[name], pdfium=False)
+    return ways
+
+
+def pdf_cv(middle: bytes = b"", way: PdfWay | None = None) -> bytes:
+    """The barista's résumé as a PDF, with ``middle`` drawn between its lines (in ``way``'s resources)."""
+    content = _text_ops(VISIBLE[:5]) + middle + _text_ops(VISIBLE[5:]).replace(b"72 720 Td", b"72 300 Td")
+    if way is None:
+        return _pdf(content)
+    return _pdf(content, resources=way.resources, catalog=way.catalog, extra=way.extra)
 
 
 # ---------------------------------------------------------------------------- hostile postings (item 4)
@@ -299,6 +461,26 @@ def build(out: Path) -> list[Case]:
         Case("docx_only_hidden.docx", "skipped", "item 1: nothing visible", reason=r"no visible text"),
     )
 
+    put(
+        "pdf_visible_twin.pdf",
+        pdf_cv(),
+        Case("pdf_visible_twin.pdf", "ranked", "item 1 twin", name="Sam Brennan", no_warning="hidden"),
+    )
+    for way, hiding in pdf_hiding_ways().items():
+        name = f"pdf_hidden_{way}.pdf"
+        put(
+            name,
+            pdf_cv(hiding.hidden, hiding),
+            Case(
+                name,
+                "ranked",
+                f"item 1: PDF {way}",
+                name="Sam Brennan",
+                warning=r"^hidden text ignored \(",
+                twin="pdf_visible_twin.pdf",
+            ),
+        )
+
     # item 10: type sniffing and stable, plain reasons
     mentions = (
         "Pat Example\npat@example.com\nConverted reports to %PDF-1.7 archives\nPython, Django, PostgreSQL\n"
@@ -364,6 +546,29 @@ def build(out: Path) -> list[Case]:
         "pdf_cut_flate.pdf",
         cut_flate,
         Case("pdf_cut_flate.pdf", "skipped", "item 10: damaged", reason=r"^damaged PDF"),
+    )
+    # ... and one whose content is ASCII85: noise that decodes, or a chain that breaks after it
+    import base64
+
+    noise = base64.a85encode(b"lorem ipsum dolor sit amet " * 20) + b"~>"  # words, no drawing
+    for name, data, filters in (
+        ("pdf_ascii85_noise.pdf", noise, b"/Filter /ASCII85Decode "),
+        (
+            "pdf_ascii85_bad_flate.pdf",
+            base64.a85encode(b"not zlib data") + b"~>",
+            b"/Filter [/ASCII85Decode /FlateDecode] ",
+        ),
+    ):
+        put(
+            name,
+            _pdf(data, filters=filters),
+            Case(name, "skipped", "item 10: damaged", reason=r"^damaged PDF"),
+        )
+    readable = base64.a85encode(_text_ops(VISIBLE)) + b"~>"
+    put(
+        "pdf_ascii85_text.pdf",
+        _pdf(readable, filters=b"/Filter /ASCII85Decode "),
+        Case("pdf_ascii85_text.pdf", "ranked", "item 10: ASCII85 content", name="Sam Brennan"),
     )
     blank = _pdf(b"")
     put(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import importlib.util
 import io
@@ -442,6 +443,23 @@ def test_pdf_scanned_and_damaged(tmp_path: Path) -> None:
     for content in (b"this is not zlib data", zlib.compress(text_ops(RESUME))[:20]):
         broken = make_pdf([content], filters=b"/Filter /FlateDecode ")
         assert reason(tmp_path, "broken.pdf", broken) == "damaged PDF (page 1: content does not decompress)"
+    # ASCII85 (alone or before Flate) is decoded to tell damage from a scan, as Flate is
+    noise = base64.a85encode(b"lorem ipsum dolor sit amet " * 20) + b"~>"  # words, no drawing
+    a85 = b"/Filter /ASCII85Decode "
+    assert reason(tmp_path, "noise.pdf", make_pdf([noise], filters=a85)) == (
+        "damaged PDF (page 1: content is not drawing instructions)"
+    )
+    chain = b"/Filter [/ASCII85Decode /FlateDecode] "
+    broken_chain = make_pdf([base64.a85encode(b"not zlib data") + b"~>"], filters=chain)
+    assert reason(tmp_path, "chain.pdf", broken_chain) == "damaged PDF (page 1: content does not decompress)"
+    a85_scan = make_pdf(
+        [base64.a85encode(zlib.compress(b"q 400 0 0 200 72 500 cm /Im1 Do Q\n")) + b"~>"],
+        filters=chain,
+        xobjects=(gray_image(),),
+    )
+    assert reason(tmp_path, "scan3.pdf", a85_scan) == "no text layer (scanned?)"
+    a85_text = make_pdf([base64.a85encode(text_ops(RESUME)) + b"~>"], filters=a85)
+    assert read(tmp_path, "a85.pdf", a85_text).text == "\n".join(RESUME)
     flate_scan = make_pdf(
         [zlib.compress(b"q 400 0 0 200 72 500 cm /Im1 Do Q\n")],
         filters=b"/Filter /FlateDecode ",
@@ -504,6 +522,45 @@ def test_pdf_visible_white_and_ocr_text_is_kept(tmp_path: Path) -> None:
     doc = read(tmp_path, "styled.pdf", make_pdf([banner + ocr], xobjects=(gray_image(),)))
     assert doc.text == "Dana Banner\nScanned line of text"
     assert doc.warnings == ()
+
+
+def _load_round2() -> object:
+    path = Path(__file__).resolve().parent / "make_hostile_round2.py"
+    spec = importlib.util.spec_from_file_location("_jobmatch_make_hostile_round2_documents", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ROUND2: object = _load_round2()
+PDF_WAYS = ROUND2.pdf_hiding_ways()  # type: ignore[attr-defined]
+PDF_WAY_CASES = [
+    (way, engine)
+    for way in sorted(PDF_WAYS)
+    for engine in PDF_ENGINES
+    if engine == "pypdf" or PDF_WAYS[way].pdfium
+]
+
+
+@pytest.mark.parametrize(("way", "pdf_engine"), PDF_WAY_CASES)
+def test_pdf_hidden_line_is_dropped_and_flagged_and_its_control_kept(
+    tmp_path: Path, way: str, pdf_engine: str
+) -> None:
+    hiding = PDF_WAYS[way]
+    cv = ROUND2.pdf_cv  # type: ignore[attr-defined]
+    limits = Limits(pdf_engine=pdf_engine)
+    visible = read_document(write(tmp_path, "twin.pdf", cv()), "twin.pdf", limits)
+    hidden = read_document(write(tmp_path, "hidden.pdf", cv(hiding.hidden, hiding)), "hidden.pdf", limits)
+    assert [line.text for line in hidden.lines] == [line.text for line in visible.lines]
+    assert len(hidden.warnings) == 1 and hidden.warnings[0].startswith("hidden text ignored ("), (
+        hidden.warnings
+    )
+    control = read_document(write(tmp_path, "control.pdf", cv(hiding.control, hiding)), "control.pdf", limits)
+    texts = [line.text for line in visible.lines]
+    assert [line.text for line in control.lines] == [*texts[:5], ROUND2.CONTROL, *texts[5:]]  # type: ignore[attr-defined]
+    assert control.warnings == ()
 
 
 def test_pdf_same_baseline_fragments_are_joined(tmp_path: Path) -> None:

@@ -13,9 +13,13 @@ MechanicalEngineer"). So the text is rebuilt here from each character's box, in 
 
 The guarantees of :mod:`jobmatch.documents.pdf` hold here too:
 
-* text a reader cannot see is dropped and flagged: drawn invisibly (render mode 3/7) or in white where
-  nothing was painted beneath it, or outside the page box. Invisible text over an image is kept (OCR'd
-  scans). PDFium gives each text object's render mode and fill colour and each character's box;
+* text a reader cannot see is dropped and flagged: drawn invisibly (render mode 3/7) or with a clear
+  alpha, in the colour of what was painted beneath it (white where nothing was; stroke-only text by its
+  stroke colour), under 1 pt a side, or outside the page box (character by character, so spacing that
+  carries text off the page is caught too). Invisible text over an image is kept (OCR'd scans). PDFium
+  gives each text object's render mode, fill and stroke colour with alpha, and bounds, and each
+  character's box. Clipping paths, optional content and boxes drawn over text are the pypdf reader's
+  alone;
 * the page, size and decompression budgets: before PDFium sees the file, every Flate stream is inflated
   with a cap (:func:`scan`); a file over a budget, or one PDFium refuses, is read by pypdf, whose
   reader enforces the same budgets stream by stream and says why it stops. The per-file time and memory
@@ -39,17 +43,22 @@ import pypdfium2  # importing it initialises the library for the raw bindings
 import pypdfium2.raw as pdfium
 
 from jobmatch.documents.limits import Limits
+from jobmatch.documents.pdf import _CLEAR as _CLEAR
 from jobmatch.documents.pdf import (
     _EVERYWHERE,
     _IDENTITY,
     _OFF_PAGE_MARGIN,
+    _PAGE_COLOUR,
     Box,
+    Colour,
     Matrix,
     Painting,
     PdfText,
     _apply,
     _mult,
+    same_colour,
 )
+from jobmatch.documents.pdf import _TINY as _TINY
 from jobmatch.documents.pdf import title_of as pdf_title
 from jobmatch.errors import DocumentError
 
@@ -61,7 +70,6 @@ USUAL_GAP_CAP = 0.1  # share of the font height: the most a line's usual gap bet
 SAME_LINE = 0.3  # share of the font height: a smaller baseline jump stays on the line
 BACKWARDS = 0.5  # share of the font height a character may start left of the last one's start on a line
 _WHITE_SHARE = 0.98  # a colour component at least this light (a CMYK ink at most 1 - this) is white
-_WHITE = 250  # the same on PDFium's 0-255 scale
 _MAX_OBJECTS = 20_000  # page objects looked at per page (forms included) when looking for hidden text
 _MAX_FORM_DEPTH = 12
 _BOMB = "PDF content over the decompression limit (compression bomb?)"
@@ -83,10 +91,14 @@ _ENCRYPTED = re.compile(rb"/Encrypt\b")
 # Arrays nested this deep are no résumé's: a parser attack. PDFium would shrug it off; pypdf refuses it as
 # damaged, which is what this reader has always said of such a file.
 _NESTED = b"[" * 32
-# Operators that can hide text: render modes 3 and 7, and fill colours (their operands are looked at). The
-# operators are found by one quick pattern, and each distinct operand list is judged once: a page sets the
-# same colour thousands of times.
-_HIDING_OPERATORS = re.compile(rb"(?<=[\s\])>])(?:Tr|g|rg|k|scn|sc)(?=[\s\[\]()<>/%]|$)")
+# Operators that can hide text: render modes, fill and stroke colours, horizontal scaling, font sizes and text
+# matrices (their operands are looked at). The operators are found by one quick pattern, and each distinct
+# operand list is judged once: a page sets the same colour thousands of times.
+_HIDING_OPERATORS = re.compile(
+    rb"(?<=[\s\])>])(?:Tr|Tz|Tf|Tm|g|rg|k|scn|sc|G|RG|K|SCN|SC)(?=[\s\[\]()<>/%]|$)"
+)
+_CLEAR_ALPHA = re.compile(rb"/(?:ca|CA)\s*(?:0*\.0\d*|0+)(?![\d.])")  # an ExtGState alpha below 0.1
+_INKS = re.compile(rb"/(?:Separation|DeviceN)\b")  # spot colours: a tint of 0 is the paper's white
 _OPERANDS_BYTES = 64  # what precedes an operator is read this far back for its (at most four) operands
 
 
@@ -110,7 +122,8 @@ def scan(data: bytes, limits: Limits) -> Scan:
         return Scan(readable=False, may_hide_text=True)
     cap = limits.max_pdf_stream_bytes
     total = 0
-    may_hide = False
+    may_hide = _CLEAR_ALPHA.search(data) is not None
+    inks = _INKS.search(data) is not None
     for match in _STREAM.finditer(data):
         start = match.end()
         head = data[max(0, match.start() - 600) : match.start()]
@@ -120,7 +133,7 @@ def scan(data: bytes, limits: Limits) -> Scan:
         content = not (_IMAGE.search(head) or _FONT_FILE.search(head))
         if not _FILTER.search(head):
             total += len(raw)
-            may_hide = may_hide or (content and _hides_text(raw))
+            may_hide = may_hide or (content and _hides_text(raw, inks))
         elif _FLATE_ONLY.search(head):
             if not content and len(raw) * _ZLIB_MAX_RATIO <= cap:
                 total += len(raw)  # a font or image too short to break a cap: not worth inflating
@@ -131,7 +144,7 @@ def scan(data: bytes, limits: Limits) -> Scan:
             total += len(inflated)
             if content and _NESTED in inflated:
                 return Scan(readable=False, may_hide_text=True)
-            may_hide = may_hide or (content and _hides_text(inflated))
+            may_hide = may_hide or (content and _hides_text(inflated, inks))
         elif content:
             return Scan(readable=False, may_hide_text=True)
         if total > limits.max_pdf_content_bytes:
@@ -151,31 +164,49 @@ def _inflate(raw: bytes, most: int) -> bytes:
     return out
 
 
-def _hides_text(content: bytes) -> bool:
-    """Whether ``content`` sets render mode 3 or 7 or a white fill anywhere (what text it applies to is
-    PDFium's to tell: this only decides whether to ask)."""
+def _hides_text(content: bytes, inks: bool = False) -> bool:
+    """Whether ``content`` does anything that can hide text: a render mode other than fill, a white fill or
+    stroke, a tiny horizontal scale, font size or text matrix, a clear alpha (what text it applies to is
+    PDFium's to tell: this only decides whether to ask). ``inks``: the file has spot colours."""
+    if _CLEAR_ALPHA.search(content):
+        return True
     seen: set[tuple[bytes, ...]] = set()
     for match in _HIDING_OPERATORS.finditer(content):
         start = match.start()
         operator = match.group()
-        tokens = content[max(0, start - _OPERANDS_BYTES) : start].split()[-4:]
+        tokens = content[max(0, start - _OPERANDS_BYTES) : start].split()[-6:]
         key = (operator, *tokens)
         if key in seen:
             continue
         seen.add(key)
         values = _numbers(tokens)
-        if operator == b"Tr":
-            if values and values[-1] in (3.0, 7.0):
-                return True
-        elif operator == b"k" or (operator in (b"sc", b"scn") and len(values) == 4):
-            if len(values) == 4 and max(values) <= 1 - _WHITE_SHARE:
-                return True
-        elif operator == b"g" or (operator in (b"sc", b"scn") and len(values) < 3):
-            if values and values[-1] >= _WHITE_SHARE:
-                return True
-        elif len(values) >= 3 and min(values[-3:]) >= _WHITE_SHARE:
+        if _hides(
+            operator.lower() if operator not in (b"Tr", b"Tz", b"Tf", b"Tm") else operator, values, inks
+        ):
             return True
     return False
+
+
+def _hides(operator: bytes, values: list[float], inks: bool) -> bool:
+    if operator == b"Tr":
+        return bool(values) and values[-1] not in (0.0, 4.0)
+    if operator == b"Tz":
+        return bool(values) and abs(values[-1]) < 10
+    if operator == b"Tf":
+        return bool(values) and abs(values[-1]) < _TINY
+    if operator == b"Tm":
+        return (len(values) >= 6 and math.hypot(values[-6], values[-5]) < 0.1) or (
+            len(values) >= 6 and math.hypot(values[-4], values[-3]) < 0.1
+        )
+    if operator == b"k" or (operator in (b"sc", b"scn") and len(values) == 4):
+        return len(values) == 4 and max(values) <= 1 - _WHITE_SHARE
+    if operator == b"g" or (operator in (b"sc", b"scn") and len(values) < 3):
+        if values and values[-1] >= _WHITE_SHARE:
+            return True
+        return inks and operator != b"g" and len(values) == 1 and values[0] <= 1 - _WHITE_SHARE
+    if len(values) >= 3 and values[-3] >= 98:  # Lab: L of 98 or more
+        return True
+    return len(values) >= 3 and min(values[-3:]) >= _WHITE_SHARE
 
 
 def _numbers(tokens: list[bytes]) -> list[float]:
@@ -301,6 +332,13 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str]]:
             char = text[index]
             if char in "\r\n":
                 continue  # PDFium's own line breaks: lines come from the boxes
+            if hidden_objects:
+                handle = ctypes.cast(text_object(textpage, index), ctypes.c_void_p).value
+                found = hidden_objects.get(handle) if handle else None
+                if found is not None:
+                    if not char.isspace():
+                        dropped[found[0]] = None
+                    continue
             if not loose_box(textpage, index, rect_ref):
                 chars.append(Char(char, math.nan, math.nan, math.nan, math.nan))
                 continue
@@ -311,12 +349,6 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str]]:
             ):
                 dropped["off-page"] = None
                 continue
-            if hidden_objects:
-                handle = ctypes.cast(text_object(textpage, index), ctypes.c_void_p).value
-                kind = hidden_objects.get(handle) if handle else None
-                if kind is not None:
-                    dropped[kind] = None
-                    continue
             chars.append(Char(char, left, bottom, right, top))
         return rebuild_lines(chars), list(dropped)
     finally:
@@ -357,12 +389,12 @@ def _page_bounds(page: Any) -> Box:
 # ---------------------------------------------------------------------------- hidden text objects
 
 
-def _hidden_objects(page: Any) -> dict[int, str]:
-    """The page's text objects a reader cannot see (address -> "invisible" or "white"). Objects are
-    visited in drawing order, so that what was painted before a text
-    object is what lies beneath it."""
-    hidden: dict[int, str] = {}
-    painting = Painting()
+def _hidden_objects(page: Any) -> dict[int, tuple[str, Any]]:
+    """The page's text objects a reader cannot see (address -> the kind of hidden text, the object).
+    Objects are visited in drawing order, so that what was painted before a text object is what lies
+    beneath it."""
+    hidden: dict[int, tuple[str, Any]] = {}
+    painting = Painting(_page_bounds(page))
     for obj, matrix in _objects(page):
         kind_of = pdfium.FPDFPageObj_GetType(obj)
         if kind_of == pdfium.FPDF_PAGEOBJ_TEXT:
@@ -370,11 +402,12 @@ def _hidden_objects(page: Any) -> dict[int, str]:
             if kind:
                 address = ctypes.cast(obj, ctypes.c_void_p).value
                 if address:
-                    hidden[address] = kind
+                    hidden[address] = (kind, obj)
         elif kind_of == pdfium.FPDF_PAGEOBJ_PATH:
             fill, _ = _draw_mode(obj)
-            if fill and not _is_white(obj):
-                painting.paint(_bounds(obj, matrix))
+            if fill:
+                colour, alpha = _colour(obj, pdfium.FPDFPageObj_GetFillColor)
+                painting.paint(_bounds(obj, matrix), colour if alpha >= 1 - _CLEAR else None)
         elif kind_of == pdfium.FPDF_PAGEOBJ_IMAGE:
             painting.paint(_bounds(obj, matrix))
         elif kind_of == pdfium.FPDF_PAGEOBJ_SHADING:
@@ -408,28 +441,52 @@ def _objects(page: Any) -> Iterator[tuple[Any, Matrix]]:
                 stack.append((obj, 0, inner, _mult(_matrix_of(obj), matrix), depth + 1))
 
 
+_FILLS = (
+    pdfium.FPDF_TEXTRENDERMODE_FILL,
+    pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE,
+    pdfium.FPDF_TEXTRENDERMODE_FILL_CLIP,
+    pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+)
+_STROKES = (
+    pdfium.FPDF_TEXTRENDERMODE_STROKE,
+    pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE,
+    pdfium.FPDF_TEXTRENDERMODE_STROKE_CLIP,
+    pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+)
+
+
 def _text_kind(obj: Any, matrix: Matrix, painting: Painting) -> str:
-    mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
-    invisible = mode in (pdfium.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium.FPDF_TEXTRENDERMODE_CLIP)
-    fills = mode in (
-        pdfium.FPDF_TEXTRENDERMODE_FILL,
-        pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE,
-        pdfium.FPDF_TEXTRENDERMODE_FILL_CLIP,
-        pdfium.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
-    )
-    if not invisible and not (fills and _is_white(obj)):
-        return ""
+    """Why a text object cannot be seen (named as the pypdf reader names it), or ""."""
     box = _bounds(obj, matrix)
-    if painting.covers((box[0] + box[2]) / 2, (box[1] + box[3]) / 2):
-        return ""  # over an image or a dark fill: an OCR layer, or white on a coloured band
-    return "invisible" if invisible else "white"
+    if not (box[2] - box[0] >= _TINY and box[3] - box[1] >= _TINY):
+        return "tiny"
+    mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
+    inks: list[tuple[Colour | None, float]] = []
+    if mode in _FILLS:
+        inks.append(_colour(obj, pdfium.FPDFPageObj_GetFillColor))
+    if mode in _STROKES:
+        inks.append(_colour(obj, pdfium.FPDFPageObj_GetStrokeColor))
+    # where the glyphs are: a third of the way up the object (a rule under the text is not beneath it)
+    x, y = (box[0] + box[2]) / 2, box[1] + (box[3] - box[1]) / 3
+    if not inks or all(alpha <= _CLEAR for _, alpha in inks):
+        under = painting.under(x, y)
+        if under is None or not same_colour(under, _PAGE_COLOUR):
+            return ""  # over an image or a painted area: an OCR layer
+        return "transparent" if inks else "invisible"
+    if any(colour is None or not painting.may_be(colour, x, y) for colour, _ in inks):
+        return ""
+    under = painting.under(x, y)
+    if not all(same_colour(colour, under) for colour, _ in inks):
+        return ""
+    return "white" if same_colour(under, _PAGE_COLOUR) else "same colour as background"
 
 
-def _is_white(obj: Any) -> bool:
+def _colour(obj: Any, getter: Any) -> tuple[Colour | None, float]:
+    """An object's fill or stroke colour (RGB, 0-1) and alpha; (None, 1.0) when PDFium cannot tell."""
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (r, g, b, a))):
-        return False
-    return min(r.value, g.value, b.value) >= _WHITE
+    if not getter(obj, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return None, 1.0
+    return (r.value / 255, g.value / 255, b.value / 255), a.value / 255
 
 
 def _draw_mode(obj: Any) -> tuple[bool, bool]:

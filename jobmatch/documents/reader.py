@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -297,31 +298,64 @@ def _pdf_damage(data: bytes, limits: Limits) -> str | None:
                 stream = part.get_object() if part is not None else None
                 if not isinstance(stream, StreamObject):
                     return f"damaged PDF (page {number}: content missing)"
-                if not _inflates(stream, zlib):
-                    return f"damaged PDF (page {number}: content does not decompress)"
+                damage = _content_damage(stream, zlib)
+                if damage:
+                    return f"damaged PDF (page {number}: {damage})"
     except Exception:  # what cannot even be walked again says nothing more than "no text"
         return None
     return None
 
 
 _FLATE = ("/FlateDecode", "/Fl")
+_ASCII85 = ("/ASCII85Decode", "/A85")
+_ASCII_HEX = ("/ASCIIHexDecode", "/AHx")
+_SAMPLE = 1 << 16  # bytes of a stream decoded to judge it
+# Any drawing at all: a stream of none of these (and not blank) is not a page's content but noise.
+_DRAWING = re.compile(rb"(?:^|[\s\])>])(?:BT|Do|re|cm|q|m|f|S|sh|BI|Tj|TJ)(?=[\s\[(/<%]|$)")
 
 
-def _inflates(stream: object, zlib: Any) -> bool:
-    """Whether a Flate-compressed stream's data decompresses (other filters are not checked)."""
+def _content_damage(stream: object, zlib: Any) -> str | None:
+    """What is wrong with a page content stream whose data this can decode (ASCII85, ASCIIHex and Flate,
+    in any chain), or None: it does not decode, or decodes to something that draws nothing."""
+    import base64
+    import binascii
+
     filters = stream.get("/Filter")  # type: ignore[attr-defined]
-    first = filters[0] if isinstance(filters, list) and filters else filters
-    if first not in _FLATE:
-        return True
-    raw = bytes(getattr(stream, "_data", b"") or b"")
-    if not raw:
-        return True
-    inflater = zlib.decompressobj()
-    try:
-        out = inflater.decompress(raw, 1 << 16)
-    except zlib.error:
-        return False
-    return bool(inflater.eof or len(out) >= 1 << 16 or inflater.unconsumed_tail)
+    chain = list(filters) if isinstance(filters, list) else [filters] if filters is not None else []
+    data = bytes(getattr(stream, "_data", b"") or b"")
+    for name in chain:
+        if not data.strip():
+            return None
+        if name in _ASCII85:
+            text = b"".join(data.split())
+            text = text[2:] if text.startswith(b"<~") else text
+            end = text.find(b"~>")
+            try:
+                data = base64.a85decode(text if end < 0 else text[:end])
+            except (ValueError, binascii.Error):
+                return "content does not decode"
+        elif name in _ASCII_HEX:
+            text = b"".join(data.split())
+            end = text.find(b">")
+            text = text if end < 0 else text[:end]
+            try:
+                data = binascii.unhexlify(text + b"0" * (len(text) % 2))
+            except (ValueError, binascii.Error):
+                return "content does not decode"
+        elif name in _FLATE:
+            inflater = zlib.decompressobj()
+            try:
+                out = inflater.decompress(data, _SAMPLE)
+            except zlib.error:
+                return "content does not decompress"
+            if not (inflater.eof or len(out) >= _SAMPLE or inflater.unconsumed_tail):
+                return "content does not decompress"
+            data = out
+        else:
+            return None  # a filter this look does not follow: nothing more to tell
+    if data.strip() and not _DRAWING.search(data[:_SAMPLE]):
+        return "content is not drawing instructions"
+    return None
 
 
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
