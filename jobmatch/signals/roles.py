@@ -239,11 +239,13 @@ def _title_preference(text: str, offset: int) -> tuple[int, int]:
     ):
         points += 4
     # ``bullet_is_a_duty``: "- Entered sales orders in SAP" below "Office Assistant, Acme, 2015 - 2019"
-    # names sales words, but a bullet or a line opening on a past-tense verb is a duty, not the title.
+    # names sales words, but a bullet or a line opening on a past-tense verb below the dates is the first
+    # duty, not the title. (Above the dates such a line is a misread title: the job stays untitled.)
     stripped = text.lstrip()
     first = _title_text(stripped).split()[:1]
-    if stripped[:1] in _BULLETS or (
-        first and re.fullmatch(r"[A-Z][a-z]+ed", first[0]) and first[0] not in _TITLE_PARTICIPLES
+    if offset > 0 and (
+        stripped[:1] in _BULLETS
+        or (first and re.fullmatch(r"[A-Z][a-z]+ed", first[0]) and first[0] not in _TITLE_PARTICIPLES)
     ):
         points -= 6
     if text.rstrip().endswith(".") and not _ABBREVIATED_END.search(text):
