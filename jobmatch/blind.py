@@ -346,8 +346,11 @@ def blind_text(document: Document, shown_as: str, options: BlindOptions) -> Docu
     return blind_document(document, shown_as, redactor_for(alone, options))
 
 
-def blind_result(result: CandidateResult, shown_as: str, options: BlindOptions) -> CandidateResult:
-    """``result`` as a blind review shows it: under ``shown_as``, with nothing that says who it is."""
+def blind_result(
+    result: CandidateResult, shown_as: str, options: BlindOptions, ids: Callable[[str], str] = file_id
+) -> CandidateResult:
+    """``result`` as a blind review shows it: under ``shown_as``, with nothing that says who it is; the
+    other files of the same person (``duplicates``) under their ids too (``ids``)."""
     redactor = redactor_for(result, options)
     fn = redactor.text
     signals = _walk(result.signals, fn)
@@ -364,6 +367,7 @@ def blind_result(result: CandidateResult, shown_as: str, options: BlindOptions) 
         document=blind_document(result.document, shown_as, redactor),
         warnings=_walk(result.warnings, fn),
         role_fit=_walk(result.role_fit, fn),
+        duplicates=tuple(ids(d) for d in result.duplicates),
     )
     return blinded
 
@@ -398,7 +402,7 @@ class BlindCandidates(Sequence[CandidateResult]):
             yield self._blind(candidate)
 
     def _blind(self, candidate: CandidateResult) -> CandidateResult:
-        return blind_result(candidate, self._ids(candidate.file), self._options)
+        return blind_result(candidate, self._ids(candidate.file), self._options, self._ids)
 
 
 def blind_ranking(ranking: Ranking, options: BlindOptions, ids: Callable[[str], str] = file_id) -> Ranking:

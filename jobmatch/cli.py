@@ -756,6 +756,8 @@ def match_command(
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
+    blind: BlindOpt = False,
+    blind_schools: BlindSchoolsOpt = False,
     color: ColorOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -790,7 +792,15 @@ def match_command(
             sys.stderr, enabled=not quiet, color=_use_color(color, sys.stderr)
         ) as progress:
             matching = match_paths([folder], parsed, options, progress=progress)
-        table = build_matrix(matching.rankings, matching.skipped, run_as_of)
+        blinding = _blind_options(blind, blind_schools)
+        rankings = [_blinded(r, blinding) for r in matching.rankings]
+        skipped = matching.skipped
+        if blinding is not None:
+            from jobmatch.blind import file_id
+            from jobmatch.models import Skipped
+
+            skipped = tuple(Skipped(file_id(s.file), s.reason) for s in skipped)
+        table = build_matrix(rankings, skipped, run_as_of)
         width = output_width(out) if output is None else None
         human = not chosen.machine
         chosen.render(table, out, color=human and _use_color(color, out), width=width)
@@ -823,6 +833,8 @@ def compare_command(
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
+    blind: BlindOpt = False,
+    blind_schools: BlindSchoolsOpt = False,
     color: ColorOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -844,6 +856,13 @@ def compare_command(
             workers=2, timeout_s=timeout, use_cache=not no_cache, as_of=as_of, limits=_limits(pdf_engine)
         )
         a, b = read_pair(first, second, parsed, options)
+        blinding = _blind_options(blind, blind_schools)
+        if blinding is not None:
+            from jobmatch.blind import BlindOptions, blind_result, file_id
+
+            assert isinstance(blinding, BlindOptions)
+            a = blind_result(a, file_id(str(first)), blinding)
+            b = blind_result(b, file_id(str(second)), blinding)
         out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
         width = output_width(out) if output is None else None
         chosen.render(

@@ -178,3 +178,35 @@ def test_a_name_only_the_file_name_gives_is_hidden_in_a_ranking_too(tmp_path: Pa
     blind = _rank(folder, "json", "--blind")
     assert "Zofia Brandt has 5 years" in plain
     assert "Zofia" not in blind and "Brandt" not in blind and "[name] [name] has 5 years" in blind
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_match_blind_hides_every_identifying_string(folder: Path, fmt: str) -> None:
+    args = ["match", str(folder), str(ROOT / "requirements"), "-f", fmt, "--no-cache", "-q"]
+    plain = runner.invoke(app, args)
+    blind = runner.invoke(app, [*args, "--blind"])
+    assert plain.exit_code == blind.exit_code == 0, blind.stderr
+    assert "Okonkwo" in plain.stdout
+    for text in IDENTIFYING:
+        assert text not in blind.stdout, text
+    assert candidate_id(FIXTURE.read_bytes()) in blind.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_compare_blind_hides_both_candidates(folder: Path, fmt: str) -> None:
+    args = ["compare", str(folder / FIXTURE.name), str(folder / "kevin-tran.docx"), "-p", POSTING, "-f", fmt]
+    plain = runner.invoke(app, [*args, "--no-cache"])
+    blind = runner.invoke(app, [*args, "--no-cache", "--blind"])
+    assert plain.exit_code == blind.exit_code == 0, blind.stderr
+    assert "Okonkwo" in plain.stdout and "Kevin Tran" in plain.stdout
+    for text in (*IDENTIFYING, "Kevin Tran", "kevin-tran"):
+        assert text not in blind.stdout, text
+
+
+def test_the_other_files_of_a_person_are_shown_by_their_ids(folder: Path) -> None:
+    """A duplicate's file name usually is the person's name: --blind shows its id."""
+    shutil.copy(FIXTURE, folder / "marguerite-okonkwo-hale-2025.txt")
+    data = json.loads(_rank(folder, "json", "--blind"))
+    (kept,) = [c for c in data["candidates"] if c["duplicates"]]
+    assert kept["duplicates"] == [candidate_id(FIXTURE.read_bytes())]
+    assert "okonkwo" not in json.dumps(data).lower()
