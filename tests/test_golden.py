@@ -80,3 +80,25 @@ def test_every_format_has_a_golden_file() -> None:
 
     covered = {args[args.index("--format") + 1] if "--format" in args else "table" for args in CASES.values()}
     assert set(FORMATS) <= covered
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_a_long_table_laid_out_in_chunks_reads_as_one(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """table_in_chunks: past ROWS_PER_CHUNK candidates the rows are laid out a few at a time (flat memory on
+    a big folder) in columns set by the terminal's width, so any chunk size gives the same page, with one
+    header; a shorter ranking is still the golden table."""
+    import jobmatch.render.table as table
+
+    args = ["rank", "resumes", "--format", "table", "--no-cache", "--workers", "1", "--no-color"]
+    pages = []
+    for rows in (2, 5, 16):
+        monkeypatch.setattr(table, "ROWS_PER_CHUNK", rows)
+        result = CliRunner().invoke(app, args, env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        pages.append(result.stdout)
+    assert pages[0] == pages[1] == pages[2]
+    assert pages[0].count("Candidate") == 1 and "Marisol Vega" in pages[0] and "Dale Hutchins" in pages[0]
+    monkeypatch.setattr(table, "ROWS_PER_CHUNK", 500)
+    if columns == "120":
+        short = CliRunner().invoke(app, args, env={"COLUMNS": columns})
+        assert short.stdout_bytes == (GOLDEN / "rank.table.txt").read_bytes()

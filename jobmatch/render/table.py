@@ -147,6 +147,51 @@ def _candidate_width(candidates: Sequence[CandidateResult], cap: int) -> int:
     return min(widest, cap)
 
 
+# Rows laid out at a time in a long ranking (``table_in_chunks``).
+ROWS_PER_CHUNK = 500
+
+
+def _table(
+    candidates: Sequence[CandidateResult],
+    narrow: bool,
+    candidate_width: int,
+    widths: tuple[int, int],
+    *,
+    header: bool,
+    spread: bool = False,
+) -> Table:
+    rank_width, met_width = widths
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_header=header, expand=spread)
+    table.add_column("Rank" if not narrow else "#", justify="right", no_wrap=True, width=rank_width)
+    table.add_column("Candidate", width=candidate_width, overflow="ellipsis")
+    table.add_column("Score", justify="right", no_wrap=True, width=5 if not narrow else max(5, met_width))
+    if not narrow:
+        table.add_column("Met", justify="right", no_wrap=True, width=met_width)
+        table.add_column("Key signals", ratio=3, overflow="fold")
+        table.add_column("Main gap", ratio=2, overflow="fold")
+    else:
+        # Too narrow for six columns: the met count goes under the score and the main gap under
+        # the key signals, so each row stays a few lines instead of wrapping every column.
+        table.add_column("Key signals · main gap", overflow="fold")
+    for candidate in candidates:
+        score = Text(f"{candidate.score:.1f}", style=score_style(candidate.score))
+        met = f"{candidate.met}/{len(candidate.matches)}"
+        cells = [
+            Text(str(candidate.rank) if candidate.rank > 0 else ""),
+            _candidate_cell(candidate, candidate_width),
+        ]
+        if not narrow:
+            cells += [score, Text(met), Text(key_signals(candidate)), Text(_gap_text(candidate))]
+        else:
+            signals = Text(key_signals(candidate))
+            if main_gap(candidate) is not None:
+                signals.append("\n")
+                signals.append(Text(f"gap: {_gap_text(candidate)}", style="dim"))
+            cells += [score.append(f"\n{met}", style=""), signals]
+        table.add_row(*cells)
+    return table
+
+
 def render_table(ranking: Ranking, out: TextIO, *, top: int | None, color: bool, width: int | None) -> None:
     width = width or DEFAULT_WIDTH
     narrow = width < NARROW_BELOW
@@ -156,35 +201,25 @@ def render_table(ranking: Ranking, out: TextIO, *, top: int | None, color: bool,
         if candidates:
             cap = max(16, width // (3 if narrow else 5))
             candidate_width = _candidate_width(candidates, cap)
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-            table.add_column("Rank" if not narrow else "#", justify="right", no_wrap=True)
-            table.add_column("Candidate", width=candidate_width, overflow="ellipsis")
-            table.add_column("Score", justify="right", no_wrap=True)
-            if not narrow:
-                table.add_column("Met", justify="right", no_wrap=True)
-                table.add_column("Key signals", ratio=3, overflow="fold")
-                table.add_column("Main gap", ratio=2, overflow="fold")
-            else:
-                # Too narrow for six columns: the met count goes under the score and the main gap under
-                # the key signals, so each row stays a few lines instead of wrapping every column.
-                table.add_column("Key signals · main gap", overflow="fold")
+            total = len(candidates[0].matches) if len(candidates) else 0
+            widths = (
+                max(1 if narrow else 4, len(str(max((c.rank for c in candidates), default=0)))),
+                max(3, len(f"{total}/{total}")),
+            )
+            # ``table_in_chunks``: past ROWS_PER_CHUNK candidates the rows are laid out that many at a time,
+            # in columns whose widths come from the terminal's, not from the rows (a table spread to the
+            # full width), so memory stays flat however many candidates there are and the chunks line up as
+            # one table. A shorter ranking is one table sized to its content, as before.
+            spread = len(candidates) > ROWS_PER_CHUNK
+            chunk: list[CandidateResult] = []
+            first = True
             for candidate in candidates:
-                score = Text(f"{candidate.score:.1f}", style=score_style(candidate.score))
-                met = f"{candidate.met}/{len(candidate.matches)}"
-                cells = [
-                    Text(str(candidate.rank) if candidate.rank > 0 else ""),
-                    _candidate_cell(candidate, candidate_width),
-                ]
-                if not narrow:
-                    cells += [score, Text(met), Text(key_signals(candidate)), Text(_gap_text(candidate))]
-                else:
-                    signals = Text(key_signals(candidate))
-                    if main_gap(candidate) is not None:
-                        signals.append("\n")
-                        signals.append(Text(f"gap: {_gap_text(candidate)}", style="dim"))
-                    cells += [score.append(f"\n{met}", style=""), signals]
-                table.add_row(*cells)
-            console.print(table)
+                chunk.append(candidate)
+                if len(chunk) >= ROWS_PER_CHUNK and spread:
+                    console.print(_table(chunk, narrow, candidate_width, widths, header=first, spread=True))
+                    chunk, first = [], False
+            if chunk or first:
+                console.print(_table(chunk, narrow, candidate_width, widths, header=first, spread=spread))
             for note in duplicate_notes(candidates):
                 console.print(note, soft_wrap=True)  # one line whatever its length: the names stay whole
         else:
