@@ -28,6 +28,7 @@ class Document:
     pages: int
     warnings: tuple[str, ...] = ()  # e.g. "hidden text ignored (white or off-page)"
     title: str = ""  # document metadata title, if any (untrusted)
+    sha256: str = ""  # hex sha256 of the bytes this text was extracted from ("" for text given directly)
 
     @property
     def text(self) -> str:

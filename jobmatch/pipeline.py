@@ -6,6 +6,7 @@ This is what a worker process runs; it imports the heavy readers, so only worker
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def process_task(
         digest = content_hash(data)
         try:
             document = parse_document(path, task.shown, data, limits)
+            # The same bytes as the cache key: a cached document (stored under their hash) keeps this too.
+            document = dataclasses.replace(document, sha256=hashlib.sha256(data).hexdigest())
         except DocumentError as exc:
             return Outcome(task.index, "skipped", reason=exc.reason, digest=digest)
         document_blob = pack(dataclasses.replace(document, path=""))

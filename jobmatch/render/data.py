@@ -186,6 +186,7 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
     return {
         "rank": candidate.rank if candidate.rank > 0 else None,
         **file_fields(candidate.file),
+        "sha256": candidate.document.sha256,
         "name": safe(candidate.name),
         "score": number(candidate.score, 1),
         "met": candidate.met,
