@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
+import typer.core
+
+# typer bundles its own copy of click (no separate click package): its exceptions and types are these.
+from typer._click.core import Command, Context
+from typer._click.exceptions import NoSuchOption, UsageError
 
 from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
 
@@ -59,6 +64,54 @@ def _version(value: bool) -> None:
         raise typer.Exit(int(ExitCode.OK))
 
 
+def closest_option(name: str, command: Command) -> str | None:
+    """The one option of ``command`` whose spelling is close to ``name`` (a typo such as ``--fromat``), or
+    None. Stricter than click's own guess (difflib's 0.6), which offers ``--verbose`` for ``--bogus``."""
+    import difflib
+
+    # Short options ("-x") are one letter: any other letter would look as close, so none is guessed.
+    if not name.startswith("--"):
+        return None
+    known = [
+        opt
+        for param in command.params
+        if isinstance(param, typer.core.TyperOption) and not param.hidden
+        for opt in (*param.opts, *param.secondary_opts)
+        if opt.startswith("--")
+    ]
+    found = difflib.get_close_matches(name.lower(), [*known, "--help"], n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _unknown_option(exc: NoSuchOption) -> UsageError:
+    """One line for an option the command does not have: which command, the closest real option if one is
+    close, and where the list is. Made without a context, so click prints this line alone, no usage block."""
+    ctx = exc.ctx
+    where = ctx.command_path if ctx is not None else "jobmatch"
+    guess = closest_option(exc.option_name, ctx.command) if ctx is not None else None
+    hint = f"; did you mean {guess}?" if guess else ""
+    error = UsageError(f"{where}: no such option {exc.option_name}{hint} (see '{where} -h')")
+    error.exit_code = int(ExitCode.USAGE)
+    return error
+
+
+class _Group(typer.core.TyperGroup):
+    """Typer's group, with the one-line message of ``_unknown_option`` for its own options and for those
+    of every command below it."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            raise _unknown_option(exc) from None
+
+    def invoke(self, ctx: Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NoSuchOption as exc:
+            raise _unknown_option(exc) from None
+
+
 app = typer.Typer(
     name="jobmatch",
     help=(
@@ -66,6 +119,7 @@ app = typer.Typer(
         "Example: jobmatch rank resumes --posting requirements/AVON147.txt --top 10\n\n" + EXIT_CODES_HELP
     ),
     no_args_is_help=True,
+    cls=_Group,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -802,7 +856,9 @@ def compare_command(
     _run(verbose, body)
 
 
-cache_app = typer.Typer(help="The extraction cache in your user cache folder.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="The extraction cache in your user cache folder.", no_args_is_help=True, cls=_Group
+)
 app.add_typer(cache_app, name="cache")
 
 
