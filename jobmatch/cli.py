@@ -152,6 +152,14 @@ PostingOpt = Annotated[
 ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour output. Default: only on a terminal.")
 ]
+KeepDoubtfulOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-doubtful",
+        help="Rank a file that reads as text but not as a résumé (a README, a cover letter, a job posting), "
+        "with a warning, instead of skipping it.",
+    ),
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for internal errors.")]
 
 
@@ -391,6 +399,7 @@ def rank(
             "version, found by text similarity) is shown once, the other files listed beside it.",
         ),
     ] = False,
+    keep_doubtful: KeepDoubtfulOpt = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -435,6 +444,7 @@ def rank(
             use_cache=not no_cache,
             as_of=as_of,
             limits=_limits(pdf_engine),
+            keep_doubtful=keep_doubtful,
         )
         ignored: list[str] = []
         out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
@@ -517,6 +527,7 @@ def report(
     keep_duplicates: Annotated[
         bool, typer.Option("--keep-duplicates", help="Show every file on its own, as rank does with it.")
     ] = False,
+    keep_doubtful: KeepDoubtfulOpt = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -547,6 +558,7 @@ def report(
             use_cache=not no_cache,
             as_of=as_of,
             limits=_limits(pdf_engine),
+            keep_doubtful=keep_doubtful,
         )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
@@ -586,6 +598,7 @@ def explain(
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
     color: ColorOpt = None,
+    keep_doubtful: KeepDoubtfulOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Why a résumé scored as it did: every requirement with status, score and quoted evidence."""
@@ -606,7 +619,13 @@ def explain(
         result = explain_file(
             file,
             parsed,
-            RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of, limits=_limits(pdf_engine)),
+            RankOptions(
+                timeout_s=timeout,
+                use_cache=False,
+                as_of=as_of,
+                limits=_limits(pdf_engine),
+                keep_doubtful=keep_doubtful,
+            ),
         )
         out = _open_output(output, machine=fmt == "json")
         if fmt == "json":

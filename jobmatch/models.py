@@ -274,6 +274,9 @@ class CandidateResult:
     # A sketch of the text's word shingles (jobmatch.duplicates): the same person sent twice is found by it.
     fingerprint: tuple[int, ...] = ()
     duplicates: tuple[str, ...] = ()  # the other files of the same person, shown once under this one
+    # Why the text does not read as a résumé (a README, a cover letter, a posting), "" when it does
+    # (jobmatch.signals.likeness): such a file is skipped, or ranked with this as a warning (--keep-doubtful).
+    doubt: str = ""
 
     @property
     def met(self) -> int:

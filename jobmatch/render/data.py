@@ -97,7 +97,8 @@ def main_gap(candidate: CandidateResult) -> RequirementMatch | None:
 
 def all_warnings(candidate: CandidateResult) -> tuple[str, ...]:
     """The candidate's warnings followed by its document's, without repeats, in first-seen order."""
-    return tuple(dict.fromkeys((*candidate.warnings, *candidate.document.warnings)))
+    doubt = (f"not a résumé: {candidate.doubt}",) if candidate.doubt else ()
+    return tuple(dict.fromkeys((*doubt, *candidate.warnings, *candidate.document.warnings)))
 
 
 # --------------------------------------------------------------------------- posting
