@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
+import typer.core
+
+# typer bundles its own copy of click (no separate click package): its exceptions and types are these.
+from typer._click.core import Command, Context
+from typer._click.exceptions import NoSuchOption, UsageError
 
 from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
 
@@ -59,6 +64,54 @@ def _version(value: bool) -> None:
         raise typer.Exit(int(ExitCode.OK))
 
 
+def closest_option(name: str, command: Command) -> str | None:
+    """The one option of ``command`` whose spelling is close to ``name`` (a typo such as ``--fromat``), or
+    None. Stricter than click's own guess (difflib's 0.6), which offers ``--verbose`` for ``--bogus``."""
+    import difflib
+
+    # Short options ("-x") are one letter: any other letter would look as close, so none is guessed.
+    if not name.startswith("--"):
+        return None
+    known = [
+        opt
+        for param in command.params
+        if isinstance(param, typer.core.TyperOption) and not param.hidden
+        for opt in (*param.opts, *param.secondary_opts)
+        if opt.startswith("--")
+    ]
+    found = difflib.get_close_matches(name.lower(), [*known, "--help"], n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _unknown_option(exc: NoSuchOption) -> UsageError:
+    """One line for an option the command does not have: which command, the closest real option if one is
+    close, and where the list is. Made without a context, so click prints this line alone, no usage block."""
+    ctx = exc.ctx
+    where = ctx.command_path if ctx is not None else "jobmatch"
+    guess = closest_option(exc.option_name, ctx.command) if ctx is not None else None
+    hint = f"; did you mean {guess}?" if guess else ""
+    error = UsageError(f"{where}: no such option {exc.option_name}{hint} (see '{where} -h')")
+    error.exit_code = int(ExitCode.USAGE)
+    return error
+
+
+class _Group(typer.core.TyperGroup):
+    """Typer's group, with the one-line message of ``_unknown_option`` for its own options and for those
+    of every command below it."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            raise _unknown_option(exc) from None
+
+    def invoke(self, ctx: Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NoSuchOption as exc:
+            raise _unknown_option(exc) from None
+
+
 app = typer.Typer(
     name="jobmatch",
     help=(
@@ -66,6 +119,7 @@ app = typer.Typer(
         "Example: jobmatch rank resumes --posting requirements/AVON147.txt --top 10\n\n" + EXIT_CODES_HELP
     ),
     no_args_is_help=True,
+    cls=_Group,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -97,6 +151,14 @@ PostingOpt = Annotated[
 ]
 ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour output. Default: only on a terminal.")
+]
+KeepDoubtfulOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-doubtful",
+        help="Rank a file that reads as text but not as a résumé (a README, a cover letter, a job posting), "
+        "with a warning, instead of skipping it.",
+    ),
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for internal errors.")]
 
@@ -368,6 +430,7 @@ def rank(
             "version, found by text similarity) is shown once, the other files listed beside it.",
         ),
     ] = False,
+    keep_doubtful: KeepDoubtfulOpt = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -414,6 +477,7 @@ def rank(
             use_cache=not no_cache,
             as_of=as_of,
             limits=_limits(pdf_engine),
+            keep_doubtful=keep_doubtful,
         )
         ignored: list[str] = []
         out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)
@@ -497,6 +561,7 @@ def report(
     keep_duplicates: Annotated[
         bool, typer.Option("--keep-duplicates", help="Show every file on its own, as rank does with it.")
     ] = False,
+    keep_doubtful: KeepDoubtfulOpt = False,
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
@@ -529,6 +594,7 @@ def report(
             use_cache=not no_cache,
             as_of=as_of,
             limits=_limits(pdf_engine),
+            keep_doubtful=keep_doubtful,
         )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
@@ -570,6 +636,7 @@ def explain(
     blind: BlindOpt = False,
     blind_schools: BlindSchoolsOpt = False,
     color: ColorOpt = None,
+    keep_doubtful: KeepDoubtfulOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Why a résumé scored as it did: every requirement with status, score and quoted evidence."""
@@ -590,7 +657,13 @@ def explain(
         result = explain_file(
             file,
             parsed,
-            RankOptions(timeout_s=timeout, use_cache=False, as_of=as_of, limits=_limits(pdf_engine)),
+            RankOptions(
+                timeout_s=timeout,
+                use_cache=False,
+                as_of=as_of,
+                limits=_limits(pdf_engine),
+                keep_doubtful=keep_doubtful,
+            ),
         )
         options = _blind_options(blind, blind_schools)
         if options is not None:
@@ -873,7 +946,9 @@ def compare_command(
     _run(verbose, body)
 
 
-cache_app = typer.Typer(help="The extraction cache in your user cache folder.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="The extraction cache in your user cache folder.", no_args_is_help=True, cls=_Group
+)
 app.add_typer(cache_app, name="cache")
 
 

@@ -28,6 +28,7 @@ class Document:
     pages: int
     warnings: tuple[str, ...] = ()  # e.g. "hidden text ignored (white or off-page)"
     title: str = ""  # document metadata title, if any (untrusted)
+    sha256: str = ""  # hex sha256 of the bytes this text was extracted from ("" for text given directly)
 
     @property
     def text(self) -> str:
@@ -273,6 +274,9 @@ class CandidateResult:
     # A sketch of the text's word shingles (jobmatch.duplicates): the same person sent twice is found by it.
     fingerprint: tuple[int, ...] = ()
     duplicates: tuple[str, ...] = ()  # the other files of the same person, shown once under this one
+    # Why the text does not read as a résumé (a README, a cover letter, a posting), "" when it does
+    # (jobmatch.signals.likeness): such a file is skipped, or ranked with this as a warning (--keep-doubtful).
+    doubt: str = ""
 
     @property
     def met(self) -> int:

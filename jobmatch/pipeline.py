@@ -6,6 +6,7 @@ This is what a worker process runs; it imports the heavy readers, so only worker
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from jobmatch.errors import DocumentError
 from jobmatch.models import CandidateResult, Document, Posting
 from jobmatch.scoring import score_candidate
 from jobmatch.signals import extract_signals
+from jobmatch.signals.likeness import doubt
 from jobmatch.workers import Outcome, Task
 
 __all__ = ["EXTRACTOR_VERSION", "analyze", "analyze_all", "process_task"]
@@ -35,6 +37,7 @@ def analyze_all(
     and every posting is scored on those same facts."""
     signals = extract_signals(document, as_of=as_of)
     print_ = fingerprint(document.text)
+    not_a_resume = doubt(document, signals)
     results = []
     for posting in postings:
         assessment = score_candidate(posting, signals, document)
@@ -50,6 +53,7 @@ def analyze_all(
                 role_fit=assessment.role_fit,
                 requirements_score=assessment.requirements_score,
                 fingerprint=print_,
+                doubt=not_a_resume,
             )
         )
     return tuple(results)
@@ -76,6 +80,8 @@ def process_task(
         digest = content_hash(data)
         try:
             document = parse_document(path, task.shown, data, limits)
+            # The same bytes as the cache key: a cached document (stored under their hash) keeps this too.
+            document = dataclasses.replace(document, sha256=hashlib.sha256(data).hexdigest())
         except DocumentError as exc:
             return Outcome(task.index, "skipped", reason=exc.reason, digest=digest)
         document_blob = pack(dataclasses.replace(document, path=""))
@@ -90,4 +96,5 @@ def process_task(
         document_blob=document_blob,
         digest=digest,
         results=tuple((result.score, pack(result)) for result in results),
+        doubt=results[0].doubt if results else "",
     )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 RESUME_EXTENSIONS = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
 MIB = 1024 * 1024
+NOT_A_RESUME = "not a résumé"  # how a skip or a warning for a text that does not read as one begins
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ class RankOptions:
     cache_path: Path | None = None
     limits: object = field(default=None)  # jobmatch.documents.Limits; None = defaults
     as_of: str = ""  # where "Present" ends, "YYYY-MM" or "YYYY-MM-DD"; "" = this month, fixed once per run
+    keep_doubtful: bool = (
+        False  # rank a text that does not read as a résumé (with a warning) instead of skipping it
+    )
 
 
 def display_name(folder_arg: str, relative: str) -> str:
@@ -345,7 +349,8 @@ def read_text(path: Path, options: RankOptions = RankOptions()) -> Document:
     """The cleaned lines of one file, with the page and line numbers quotes refer to, read by the same
     guarded worker as a ranking (budgets, wall clock, memory cap). Nothing is scored against a posting."""
     no_posting = Posting(path="", fields=(), sections=(), requirements=())
-    return explain_file(path, no_posting, options).document
+    # Any text is shown, a résumé or not.
+    return explain_file(path, no_posting, dataclasses.replace(options, keep_doubtful=True)).document
 
 
 def _run(
@@ -364,7 +369,7 @@ def _run(
     """
     from jobmatch.cache import Cache, content_hash, default_path
     from jobmatch.documents import read_bytes
-    from jobmatch.results import Entry, RankedResults, ResultStore
+    from jobmatch.results import Entry, RankedResults, ResultStore, load_result
     from jobmatch.signals.dates import as_of_label
     from jobmatch.workers import Outcome, Task, default_workers, run_tasks, start_early
 
@@ -417,6 +422,11 @@ def _run(
                     hits = [store.get_result(f"{doc_key(digest, path)}:{res_v}") for res_v in res_vs]
                     found = [hit for hit in hits if hit is not None and _usable_result(hit[1], shown)]
                     if len(found) == len(postings):  # every posting's result is cached: nothing to read
+                        cached_doubt = load_result(found[0][1], shown).doubt if found else ""
+                        if cached_doubt and not options.keep_doubtful:
+                            skipped.append(Skipped(shown, f"{NOT_A_RESUME}: {cached_doubt}"))
+                            tick()
+                            continue
                         for posting_entries, (score, blob) in zip(entries, found, strict=True):
                             posting_entries.append(Entry(score, shown, results.add(blob)))
                         tick()
@@ -442,8 +452,11 @@ def _run(
             digest = outcome.digest or read_digests.get(outcome.index, "")
             key = doc_key(digest, path) if store is not None and digest else None
             if outcome.kind == "ok" and len(outcome.results) == len(postings):
+                if outcome.doubt and not options.keep_doubtful:
+                    skipped.append(Skipped(shown, f"{NOT_A_RESUME}: {outcome.doubt}"))
                 for posting_entries, (score, blob) in zip(entries, outcome.results, strict=True):
-                    posting_entries.append(Entry(score, shown, results.add(blob)))
+                    if not outcome.doubt or options.keep_doubtful:
+                        posting_entries.append(Entry(score, shown, results.add(blob)))
                 if store is not None and key is not None:
                     if outcome.document_blob is not None:
                         store.put("documents", key, outcome.document_blob)

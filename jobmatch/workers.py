@@ -55,6 +55,7 @@ class Outcome:
     # For "ok": per posting of the run, in its order, the result's score (to order it without unpacking
     # the blob) and the packed CandidateResult.
     results: tuple[tuple[float, bytes], ...] = ()
+    doubt: str = ""  # for "ok": why the text does not read as a résumé ("" when it does), to skip it by
 
 
 def _limit_memory(max_bytes: int) -> None:

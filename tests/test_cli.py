@@ -210,3 +210,47 @@ def test_cache_honours_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.delenv("JOBMATCH_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert Path(invoke("cache", "path").stdout.strip()) == tmp_path / "xdg" / "jobmatch" / "cache.sqlite3"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["rank", "resumes", "--bogus"],
+            "Error: jobmatch rank: no such option --bogus (see 'jobmatch rank -h')",
+        ),
+        (
+            ["rank", "resumes", "--fromat", "json"],
+            "Error: jobmatch rank: no such option --fromat; did you mean --format? (see 'jobmatch rank -h')",
+        ),
+        (
+            ["explain", "cv.txt", "--no-colour"],
+            "Error: jobmatch explain: no such option --no-colour; did you mean --no-color? "
+            "(see 'jobmatch explain -h')",
+        ),
+        (["--bogus"], "Error: jobmatch: no such option --bogus (see 'jobmatch -h')"),
+        (
+            ["cache", "clear", "--forse"],
+            "Error: jobmatch cache clear: no such option --forse (see 'jobmatch cache clear -h')",
+        ),
+        (["rank", "resumes", "-x"], "Error: jobmatch rank: no such option -x (see 'jobmatch rank -h')"),
+    ],
+)
+def test_an_unknown_option_is_one_line_with_the_closest_real_option(args: list[str], line: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [line]
+    assert "Possible options" not in result.output
+
+
+def test_the_closest_option_is_one_of_that_command() -> None:
+    from typer.main import get_command
+
+    from jobmatch.cli import closest_option
+
+    group = get_command(app)
+    rank = group.commands["rank"]  # type: ignore[attr-defined]
+    assert closest_option("--verbos", rank) == "--verbose"
+    assert closest_option("--bogus", rank) is None  # click's own guess was --verbose
+    assert closest_option("--top-n", rank) == "--top"
+    assert closest_option("-v", rank) is None

@@ -79,3 +79,23 @@ def test_the_schema_rejects_what_it_should(outputs: dict[str, str]) -> None:
     data = json.loads(outputs["json"])
     data["candidates"][0]["requirements"][0]["status"] = "maybe"
     assert not validator.is_valid(data)
+
+
+def test_each_candidate_carries_the_sha256_of_its_bytes(outputs: dict[str, str], tmp_path: Path) -> None:
+    import hashlib
+
+    expected = hashlib.sha256(b"Jane Doe\nExperience\nSales Coordinator\n2015 - 2019\nExcel.\n").hexdigest()
+    data = json.loads(outputs["json"])
+    jane = next(c for c in data["candidates"] if c["file"].endswith("jane.txt"))
+    assert jane["sha256"] == expected
+    lines = [json.loads(line) for line in outputs["jsonl"].splitlines()]
+    assert expected in {r.get("sha256") for r in lines if r["type"] == "candidate"}
+    # explain --format json, read again through the cache (the cached document keeps the digest)
+    cv = tmp_path / "cv.txt"
+    cv.write_bytes(b"Jane Doe\nExperience\nSales Coordinator\n2015 - 2019\nExcel.\n")
+    env = {"JOBMATCH_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["explain", str(cv), "-p", POSTING, "-f", "json"], env=env)
+        assert json.loads(result.stdout)["candidate"]["sha256"] == expected
+    ranked = CliRunner().invoke(app, ["rank", str(tmp_path), "-p", POSTING, "-f", "json", "-j", "1"], env=env)
+    assert [c["sha256"] for c in json.loads(ranked.stdout)["candidates"]] == [expected]

@@ -98,7 +98,8 @@ def main_gap(candidate: CandidateResult) -> RequirementMatch | None:
 
 def all_warnings(candidate: CandidateResult) -> tuple[str, ...]:
     """The candidate's warnings followed by its document's, without repeats, in first-seen order."""
-    return tuple(dict.fromkeys((*candidate.warnings, *candidate.document.warnings)))
+    doubt = (f"not a résumé: {candidate.doubt}",) if candidate.doubt else ()
+    return tuple(dict.fromkeys((*doubt, *candidate.warnings, *candidate.document.warnings)))
 
 
 # --------------------------------------------------------------------------- posting
@@ -187,6 +188,7 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
     return {
         "rank": candidate.rank if candidate.rank > 0 else None,
         **file_fields(candidate.file),
+        "sha256": candidate.document.sha256,
         "name": safe(candidate.name),
         "score": number(candidate.score, 1),
         "met": candidate.met,
