@@ -207,6 +207,18 @@ def test_ten_thousand_items_type_in_bounded_time() -> None:
         # a word in -ing is a noun of its own; capitals are names ("Word and Excel spreadsheets")
         ("Experience with scheduling and inventory control", ("scheduling", "inventory control")),
         ("Proficiency in Word and Excel spreadsheets", ("Word", "Excel spreadsheets")),
+        # list_of_phrases: after a phrase of its own, a lone word is a noun, not a modifier
+        (
+            "Ability to read blueprints, schematics and wiring diagrams",
+            ("read blueprints", "schematics", "wiring diagrams"),
+        ),
+        (
+            "Knowledge of exercise science, nutrition and injury prevention",
+            ("exercise science", "nutrition", "injury prevention"),
+        ),
+        # ampersand_in_a_name: "&" between letters is part of the name
+        ("Working knowledge of GD&T and engineering drawings", ("GD&T", "engineering drawings")),
+        ("Experience with P&L reporting & budgeting", ("P&L reporting", "budgeting")),
     ],
 )
 def test_shared_head(text: str, terms: tuple[str, ...]) -> None:

@@ -199,7 +199,10 @@ _YEARS = re.compile(
 )
 # A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
 _PREFERENCE_CLAUSE = re.compile(r"[,;]?\s*\b(?:preferably|ideally)\b[^,;]*", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|&|\s/\s|\+\s)\s*", re.IGNORECASE)
+# "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|\+\s)\s*", re.IGNORECASE
+)
 _SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
 _INTRO = re.compile(
     r"\s*(?:\bsuch as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bespecially\b|\bparticularly\b|\bfor example\b"
@@ -333,7 +336,10 @@ def _names(text: str, lead: re.Pattern[str], tail: re.Pattern[str], *, split: re
         parts = split.split(piece)
         for k, part in enumerate(parts):
             name = _strip_edges(part, lead, None)
-            if k + 1 < len(parts):
+            # ``list_of_phrases``: once an item of the list is a phrase of its own ("read blueprints,
+            # schematics and wiring diagrams"), a lone word after it is a noun too, not a modifier.
+            phrase_before = any(len(_strip_edges(p, lead, None).split()) > 1 for p in parts[:k])
+            if k + 1 < len(parts) and not phrase_before:
                 name = _shared_head(name, _strip_edges(parts[k + 1], lead, None))
             stripped = _strip_edges(name, None, tail)
             # "knife skills": a lone lower-case word names a skill only with its noun.
