@@ -48,6 +48,27 @@ def test_each_sign_is_named_with_its_reason() -> None:
     assert _doubt(COVER).startswith("letter prose 'dear', 'i am writing'")
 
 
+def test_a_cover_letter_on_top_of_a_resume_is_a_resume(tmp_path: Path) -> None:
+    # letter_then_resume: résumé headings after the letter's signature are the résumé itself, dated or not
+    resume = "\n".join(
+        [
+            "Summary",
+            "Retired supply sergeant with twenty years in aviation supply.",
+            "Experience",
+            "Aviation Supply Specialist, Company Name",
+            "Managed the movement and storage of aviation supplies.",
+            "Education",
+            "High School Diploma, Hudson High School",
+        ]
+    )
+    path = tmp_path / "letter-and-resume.txt"
+    path.write_text(COVER.read_text(encoding="utf-8") + "\n\n" + resume + "\n", encoding="utf-8")
+    assert _doubt(path) == ""
+    # the letter alone, or with only one heading after it, stays doubtful
+    path.write_text(COVER.read_text(encoding="utf-8") + "\n\nReferences\nOn request.\n", encoding="utf-8")
+    assert _doubt(path).startswith("letter prose")
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "resumes").iterdir()), ids=lambda p: p.name)
 def test_every_bundled_sample_reads_as_a_resume(path: Path) -> None:
     if path.suffix.lower() not in {".pdf", ".docx", ".txt", ".md"}:

@@ -4,7 +4,8 @@ Each sign is named and says why it was seen, so a doubt can be read and argued w
 headings of a résumé (with their variants, "Education and courses:", "Experience and participated
 projects:"), dated jobs, a degree line and a contact line. Signs against are a letter's first-person prose
 ("Dear …", "I am writing"), a posting's language ("we are seeking", "responsibilities", "you will") and a
-software manual's commands and code. A text is doubtful when a sign against is present and it has no
+software manual's commands and code; a letter followed by a résumé's headings is a résumé with its
+cover letter, not a letter. A text is doubtful when a sign against is present and it has no
 dated job and fewer than four résumé signs, or when it reads as a manual; a text with no sign against is
 never doubtful.
 """
@@ -72,6 +73,15 @@ def _phrases(pattern: re.Pattern[str], rows: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _resume_after_letter(rows: list[str]) -> bool:
+    """``letter_then_resume``: a cover letter on top of a résumé in one file. Two or more different résumé
+    headings after the letter's last phrase ("Sincerely, …" then "Experience", "Education") are the résumé
+    itself; a letter alone ends with its signature."""
+    last = max(k for k, row in enumerate(rows) if _LETTER.search(row))
+    after = {row.strip().lower() for row in rows[last + 1 :] if len(row) <= 60 and _HEADING.match(row)}
+    return len(after) >= 2
+
+
 def signs(document: Document, facts: Signals) -> tuple[Sign, ...]:
     """Every sign seen in ``document`` (its lines) and in the facts extracted from it."""
     rows = [line.text for line in document.lines]
@@ -92,7 +102,7 @@ def signs(document: Document, facts: Signals) -> tuple[Sign, ...]:
     if len(years) >= 3:
         found.append(Sign("years", True, f"{len(years)} different years"))
     letter = _phrases(_LETTER, rows)
-    if letter:
+    if letter and not _resume_after_letter(rows):
         found.append(Sign("letter_prose", False, "letter prose " + ", ".join(repr(r) for r in letter[:3])))
     posting = _phrases(_POSTING, rows)
     if len(posting) >= 2:
