@@ -225,3 +225,18 @@ def test_shared_head(text: str, terms: tuple[str, ...]) -> None:
     req = typed(text)
     assert req.category is Category.SKILL
     assert req.terms == terms
+
+
+def test_examples_of_the_role_and_a_second_span() -> None:
+    # examples_of_the_role: the roles in brackets count; second_span: ", with at least 1 year in a supervisory
+    # role" is a further condition (a note), not a role of its own
+    req = typed(
+        "3+ years of experience as a line cook, with at least 1 year in a supervisory kitchen role "
+        "(sous chef, kitchen manager or lead cook)"
+    )
+    assert req.category is Category.EXPERIENCE and req.years == 3
+    assert req.fields == ("line cook", "sous chef", "kitchen manager", "lead cook")
+    assert any("supervisory kitchen role" in n for n in req.notes)
+    # beside a "using" clause the bracketed names are more tools, not roles
+    tools = typed("2+ years of experience using accounting software (QuickBooks, Sage)")
+    assert "QuickBooks" in tools.terms and "QuickBooks" not in tools.fields

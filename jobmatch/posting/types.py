@@ -214,6 +214,11 @@ _STOP = frozenset(
     re.findall(r"\w+", "a an the and or of in on for to with as at by be is are any our your this that etc")
 )
 _NOTE_TRIM = " ,;:.-"
+_LIST_ITEM = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_SECOND_SPAN = re.compile(
+    r",?\s*\b(?:with|including|of which)\s+(?:at least\s+|a minimum of\s+|minimum\s+)?(?:\d|one|two|three)",
+    re.IGNORECASE,
+)
 
 
 def _normalise(text: str) -> str:
@@ -274,7 +279,7 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         inner = match.group(1).strip()
         if _EXAMPLES.match(inner):
             examples.append(_EXAMPLES.sub("", inner, count=1))
-        elif "," in inner and all(0 < len(p.split()) <= 4 for p in inner.split(",")):
+        elif "," in inner and all(0 < len(p.split()) <= 4 for p in _LIST_ITEM.split(inner)):
             examples.append(inner)  # "(command line, shell scripting)": a list of what the item covers
         elif _ACRONYM.fullmatch(inner) and sum(ch.isupper() for ch in inner) >= 2:
             aliases.append(inner)
@@ -389,6 +394,11 @@ def _experience(text: str) -> _Params:
             after if _meaningful(_strip_edges(after, cues.experience_lead, cues.experience_tail)) else before
         )
     notes = list(cut.notes)
+    # ``second_span``: ", with at least 1 year in a supervisory role" is a further condition, not a role.
+    second = _SECOND_SPAN.search(core)
+    if second is not None and _meaningful(core[: second.start()]):
+        notes.append(core[second.start() :].strip(_NOTE_TRIM))
+        core = core[: second.start()]
     # "Software development experience targeting Unix/Linux": the domain is before "experience".
     around = re.split(r"\bexperience\b", core, maxsplit=1, flags=re.IGNORECASE)
     if len(around) == 2 and _meaningful(_strip_edges(around[0], cues.experience_lead, cues.experience_tail)):
@@ -406,6 +416,11 @@ def _experience(text: str) -> _Params:
         name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
         if _meaningful(name):
             fields.append(name)
+    # ``examples_of_the_role``: "(sous chef, kitchen manager or lead cook)" names roles that count; beside a
+    # "using" clause they are more of its tools.
+    for example in cut.examples:
+        named = _names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT_OR)
+        (terms if terms else fields).extend(named)
     return _Params(
         years=years,
         fields=_dedupe(fields),
