@@ -20,6 +20,7 @@ from jobmatch.matching import Context, matcher_for
 from jobmatch.matching.education import EXTRA_ROLE_EVIDENCE, EXTRA_ROLE_LABEL, EXTRA_ROLE_YEARS
 from jobmatch.matching.experience import (
     EXTRA_MAX_RUNG,
+    EXTRA_POSTING_TITLE,
     RELATED_WORK,
     ROLE_BASE,
     ROLE_FULL_YEARS,
@@ -521,7 +522,10 @@ class Assessment:
 
 def score_candidate(posting: Posting, signals: Signals, document: Document) -> Assessment:
     """Total 0–100 = requirements (weighted) and role fit, with notes on anything that changed it."""
-    extra: dict[str, object] = {EXTRA_MAX_RUNG: posting_rung(posting) + SENIORITY_GAP - 1}
+    extra: dict[str, object] = {
+        EXTRA_MAX_RUNG: posting_rung(posting) + SENIORITY_GAP - 1,
+        EXTRA_POSTING_TITLE: posting.title,
+    }
     fit = _fit(posting, signals, Context(document, signals, extra))
     extra[EXTRA_ROLE_YEARS] = fit.years
     extra[EXTRA_ROLE_LABEL] = fit.label or "the posting's kind of work"

@@ -171,6 +171,25 @@ def test_experience_duties_count_in_an_adjacent_job_and_stay_inside_the_job() ->
     assert matcher(req, _ctx((cashier,), AP_LINES[6:] + ("",) * 6)).score == 0.0
 
 
+def test_a_field_that_shares_a_word_with_the_posting_title_is_that_job() -> None:
+    # field_of_the_posting_title: "mechanical design" alone names only the design family (graphic designers);
+    # on a Mechanical Engineer's posting it is years of that job
+    from jobmatch.matching.experience import EXTRA_POSTING_TITLE
+
+    lines = ("Senior Engineer II", "Designed and built automated milling machines.")
+    jobs = (_job("Senior Engineer II", "2012-01", 48, (0, 1)),)
+    req = _req(Category.EXPERIENCE, years=3, fields=("mechanical design",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    alone = matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {}))
+    titled = {EXTRA_POSTING_TITLE: "Mechanical Engineer II"}
+    with_title = matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), titled))
+    assert alone.score == 0.0 and with_title.score >= 0.75
+    # a title that shares no word with the field changes nothing
+    other = {EXTRA_POSTING_TITLE: "Civil Engineer"}
+    assert matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), other)).score == 0.0
+
+
 def test_far_senior_jobs_oversaw_the_work() -> None:
     lines = ("VP Finance", "Oversaw accounts payable and vendor invoices.")
     jobs = (_job("VP Finance", "2010-01", 120, (0, 1)),)

@@ -162,6 +162,18 @@ def test_credential_not_held_yet_or_lapsed_is_partial() -> None:
     assert 0 < answer("credential", "CPR (expired 2019)", ("CPR",)).score < 0.75
 
 
+def test_programme_named_without_its_level_is_partial() -> None:
+    # programme_named_not_level: "ServSafe certified" for the manager certificate, "OSHA training" for OSHA 30
+    partial = answer("credential", "ServSafe certified", ("ServSafe Food Protection Manager",))
+    assert 0 < partial.score < 0.75 and "ServSafe" in partial.evidence[0].text
+    assert (
+        answer("credential", "ServSafe Manager certified", ("ServSafe Food Protection Manager",)).score == 1.0
+    )
+    assert 0 < answer("credential", "OSHA training, 2019", ("OSHA 30",)).score < 0.75
+    # a category is not a programme: "computer systems" named does not show a CRM
+    assert answer("skill", "Navigated multiple computer systems", ("CRM",)).score == 0.0
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5

@@ -21,12 +21,14 @@ from jobmatch.matching.occupation import (
     field_target,
     match_jobs,
     merged_months,
+    title_occupations,
 )
-from jobmatch.matching.text import find_in_lines, find_phrase
+from jobmatch.matching.text import content_stems, find_in_lines, find_phrase
 from jobmatch.models import Category, Evidence, Method, Requirement, RoleSignal, Signals
 from jobmatch.signals.roles import HOSPITALITY
 
 __all__ = [
+    "EXTRA_POSTING_TITLE",
     "Experience",
     "experience_of",
     "role_strength",
@@ -38,6 +40,7 @@ __all__ = [
 
 # Context.extra key that scoring fills: the highest seniority rung whose jobs still do the work themselves.
 EXTRA_MAX_RUNG = "max_rung"
+EXTRA_POSTING_TITLE = "posting_title"
 # A role job counts for more the longer it was held: a summer as a cashier is not a career in customer
 # service. Full credit from five years ("several years" of such work, as recruiters read it); an undated
 # job gets the middle.
@@ -247,9 +250,26 @@ def _short(fam: Family) -> str:
     return fam.names[0] if fam.names else fam.id.replace("_", " ")
 
 
+def with_posting_title(target: Target, req: Requirement, title: str) -> Target:
+    """``field_of_the_posting_title``: "3+ years of mechanical design experience" on a Mechanical Engineer's
+    posting is years of that job: a field that shares a word with the posting's title adds the title's
+    occupations to the target, when the field alone names none of their families ("design" alone would
+    be a graphic designer's)."""
+    occupations = title_occupations(title) if title.strip() else ()
+    if not occupations or not req.fields:
+        return target
+    if {o.family for o in occupations} <= target.families:
+        return target
+    title_stems = set(content_stems(title))
+    if not any(title_stems & set(content_stems(f)) for f in req.fields):
+        return target
+    return field_target(target.phrases, tuple(o.id for o in occupations))
+
+
 @register(Category.EXPERIENCE)
 def match_experience(req: Requirement, ctx: Context) -> Answer:
-    target = target_of(req)
+    title = ctx.extra.get(EXTRA_POSTING_TITLE)
+    target = with_posting_title(target_of(req), req, title) if isinstance(title, str) else target_of(req)
     families = signal_families(target)
     if families:
         answer = signal_answer(req, families, ctx.signals)
