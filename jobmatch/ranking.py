@@ -109,18 +109,34 @@ def walk(
         yield path, rel, reason
 
 
+# What our code and knowledge are written in: the vocabularies of ``knowledge/`` are TOML, and a change to
+# one (a new alias) changes scores as surely as a change to the code.
+SOURCE_SUFFIXES = (".py", ".txt", ".json", ".toml")
+
+
+def source_files(*parts: str) -> list[str]:
+    """The names of the files under ``parts`` (package-relative) that the cache key is made from."""
+    root = resources.files("jobmatch")
+    names = []
+    for part in parts:
+        node = root.joinpath(part)
+        files = sorted(node.iterdir(), key=lambda n: n.name) if node.is_dir() else [node]
+        names.extend(
+            f"{part}/{item.name}" if node.is_dir() else part
+            for item in files
+            if item.name.endswith(SOURCE_SUFFIXES)
+        )
+    return names
+
+
 @cache
 def _source_hash(*parts: str) -> str:
     """A hash of our own code and data: any change to how we read or score invalidates the cache."""
     digest = hashlib.blake2b(digest_size=12)
     root = resources.files("jobmatch")
-    for part in parts:
-        node = root.joinpath(part)
-        files = sorted(node.iterdir(), key=lambda n: n.name) if node.is_dir() else [node]
-        for item in files:
-            if item.name.endswith((".py", ".txt", ".json")):
-                digest.update(item.name.encode())
-                digest.update(item.read_bytes())
+    for name in source_files(*parts):
+        digest.update(name.rsplit("/", 1)[-1].encode())
+        digest.update(root.joinpath(name).read_bytes())
     return digest.hexdigest()
 
 

@@ -415,3 +415,14 @@ def test_cache_clear_on_a_folder_is_one_line_not_a_traceback(tmp_path: Path) -> 
     folder = _folder(tmp_path, 1)  # and a run with a folder there goes on without a cache
     ranking = rank(folder, POSTING, RankOptions(workers=1, cache_path=cache_dir / "cache.sqlite3"))
     assert len(ranking.candidates) == 1
+
+
+def test_the_scorer_key_covers_the_knowledge_files() -> None:
+    # A new alias in a vocabulary (TOML) changes scores: cached results made before it must not be served.
+    from jobmatch.ranking import scorer_version, source_files
+
+    names = source_files("signals", "data", "matching", "knowledge", "scoring.py", "models.py")
+    for vocabulary in ("skills", "credentials", "occupations", "soft_skills", "degree_fields", "industries"):
+        assert f"knowledge/{vocabulary}.toml" in names
+    assert "scoring.py" in names and "data/sections.txt" in names
+    assert len(scorer_version()) == 24
