@@ -587,3 +587,22 @@ def test_job_detection_work_grows_linearly_with_a_long_history() -> None:
     # about eight times the work (the quadratic detection cost about eighteen).
     small, large = _calls(_long_history(300)), _calls(_long_history(2400))
     assert large < 10 * small, (small, large)
+
+
+def test_dated_lines_under_interests_or_affiliations_are_not_jobs() -> None:
+    # not_a_work_section: a membership with dates is not part of the work history; volunteer work still is
+    text = (
+        "Experience\n"
+        "Sales Associate, Company Name 05/2012 to 01/2016\n"
+        "Helped customers choose products.\n"
+        "Interests\n"
+        "Delta Sigma Pi, March 2015-Present\n"
+        "Professional Affiliations\n"
+        "Toastmasters Club 2014 - 2018\n"
+        "Volunteer Experience\n"
+        "Food Bank Coordinator 2010 - 2011\n"
+    )
+    titles = [job.title for job in extract_signals(doc(text)).jobs]
+    assert "Sales Associate" in titles[0]
+    assert not any("Delta" in t or "Toastmasters" in t for t in titles)
+    assert any("Food Bank" in t for t in titles)

@@ -34,7 +34,9 @@ _DUTY_START = re.compile(r"^(?:[A-Z][a-z]+ed|[a-z][\w'’-]*)$")
 _BULLETS = frozenset("-–—•*·▪●○◦►>")
 _TITLE_JOINERS = {"of", "and", "&", "for", "to", "the", "in", "de"}
 _TITLE_PARTICIPLES = {"Licensed", "Certified", "Registered", "Chartered", "Qualified", "Accredited"}
-_SKIP_SECTIONS = ("education", "certifications", "skills")
+# ``not_a_work_section``: dated lines under these headings are studies, credentials, skills, memberships or
+# pastimes ("Delta Sigma Pi, March 2015-Present · Participate in recruiting" under Interests), not jobs.
+_SKIP_SECTIONS = ("education", "certifications", "skills", "activities")
 # The customer-service titles of restaurants and venues (host, server, crew member): service work, but
 # words with other meanings in other trades, so never beside another occupation's name.
 HOSPITALITY = "hospitality"
