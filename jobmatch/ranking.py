@@ -117,7 +117,7 @@ SOURCE_SUFFIXES = (".py", ".txt", ".json", ".toml")
 def source_files(*parts: str) -> list[str]:
     """The names of the files under ``parts`` (package-relative) that the cache key is made from."""
     root = resources.files("jobmatch")
-    names = []
+    names: list[str] = []
     for part in parts:
         node = root.joinpath(part)
         files = sorted(node.iterdir(), key=lambda n: n.name) if node.is_dir() else [node]
