@@ -241,6 +241,12 @@ def test_a_degree_in_another_field_is_partial_not_the_level_asked_for() -> None:
     bsn = matcher(NURSING, _edu(EducationEntry("bachelor", "Nursing")))
     assert 0 < psych.score < 0.75 and "another field" in psych.explanation
     assert bsn.score == 1.0
+    # field_is_the_qualification: for nursing (qualifying in degree_fields.toml) another field is not found;
+    # for business, a general field, it stays partial
+    assert psych.status is Status.NOT_FOUND and psych.score <= 0.25
+    business = _req(Category.EDUCATION, level="bachelor", fields=("business",))
+    other = matcher(business, _edu(EducationEntry("bachelor", "Psychology")))
+    assert other.status is None and other.score == 0.6
 
 
 def test_related_field_means_the_same_family() -> None:

@@ -17,6 +17,7 @@ class FieldFamily:
     name: str
     fields: tuple[str, ...]
     related: tuple[str, ...]
+    qualifying: bool = False  # the field is the qualification (nursing, culinary arts, law): see the TOML
 
 
 def parse_degree_fields(text: str) -> dict[str, FieldFamily]:
@@ -28,6 +29,7 @@ def parse_degree_fields(text: str) -> dict[str, FieldFamily]:
             name=str(raw.get("name", fid)),
             fields=tuple(str(f).strip() for f in raw.get("fields", []) if str(f).strip()),
             related=tuple(str(f).strip() for f in raw.get("related", []) if str(f).strip()),
+            qualifying=raw.get("qualifying", False) is True,
         )
     for family in out.values():
         unknown = [r for r in family.related if r not in out]

@@ -8,6 +8,8 @@ stands in when the résumé gave no entries.
 
 Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
+- ``field_is_the_qualification``: where the field is what a licence or trade rests on (``qualifying`` in
+  ``degree_fields.toml``: nursing, culinary arts, teaching, law, engineering), another field is not found.
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
 - ``level_from_text``: with no level typed, the lowest level the requirement's words name is asked.
 - ``field_from_quote``: an entry is also placed by the words of its quote, school names left out
@@ -43,6 +45,7 @@ LADDER = ("none", "high_school", "certificate", "diploma", "associate", "bachelo
 _RANK = {name: i for i, name in enumerate(LADDER)}
 
 FIELD_OTHER = 0.6  # other_field
+FIELD_NOT_QUALIFYING = 0.25  # field_is_the_qualification: shown as not found, a sliver kept for ranking
 IN_PROGRESS = 0.7  # in_progress
 BELOW_ONE = 0.4  # one_rung_below: associate for bachelor, bachelor for master
 BELOW_PROGRAMME = 0.25  # a certificate or diploma where a degree is asked
@@ -82,6 +85,14 @@ def field_families(field: str) -> frozenset[str]:
 
 
 @cache
+def _qualifying(fields: tuple[str, ...]) -> bool:
+    """Whether every field asked for sits in a family whose field is the qualification itself."""
+    taxonomy = load_degree_fields()
+    asked = {f for field in fields for f in field_families(field)}
+    return bool(asked) and all(taxonomy[f].qualifying for f in asked)
+
+
+@cache
 def accepted_families(fields: tuple[str, ...], related: bool) -> frozenset[str]:
     taxonomy = load_degree_fields()
     asked = {f for field in fields for f in field_families(field)}
@@ -118,6 +129,9 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             score, why = 1.0, f"{label}: the level asked for"
         elif families & accepted:
             score, why = 1.0, f"{label}: the level asked for, in a related field"
+        elif _qualifying(fields):
+            # ``field_is_the_qualification``: a business degree for "a degree in nursing" is none of it
+            return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
         else:
             score, why = FIELD_OTHER, f"{label}: the level asked for, but in another field"
         if not entry.completed:
