@@ -538,3 +538,17 @@ def test_json_is_streamed_but_identical_to_one_dump() -> None:
         render_ranking(ranking, "json", out, top=top)
         expected = json_module.dumps(ranking_to_dict(ranking, top), ensure_ascii=False, indent=2) + "\n"
         assert out.getvalue() == expected
+
+
+def test_an_evidence_label_says_when_only_some_words_of_the_term_were_found() -> None:
+    from jobmatch.models import Evidence, Method
+    from jobmatch.render.explain import evidence_line
+
+    part = Evidence("MANAGER, QUALITY ENGINEERING", 1, 1, Method.EXACT, "engineering drawings", "ENGINEERING")
+    whole = Evidence(
+        "Read engineering drawings", 1, 2, Method.EXACT, "engineering drawings", "engineering drawings"
+    )
+    plural = Evidence("Cut food costs by 8%", 1, 3, Method.EXACT, "food cost", "food costs")
+    assert '[exact: "engineering drawings", only "ENGINEERING"]' in evidence_line(part).plain
+    assert '[exact: "engineering drawings"] ' in evidence_line(whole).plain
+    assert '[exact: "food cost"] ' in evidence_line(plural).plain

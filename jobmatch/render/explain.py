@@ -69,7 +69,22 @@ def _method_label(evidence: Evidence) -> str:
     if evidence.method == Method.FUZZY:
         method = f"{method} {evidence.ratio:.0f}%"
     term = clean_display(evidence.term)
-    return f'[{method}: "{term}"]' if term else f"[{method}]"
+    if not term:
+        return f"[{method}]"
+    if _some_words_only(evidence):
+        # The quote holds only some of the term's words ("engineering" of "engineering drawings"): say which.
+        return f'[{method}: "{term}", only "{clean_display(evidence.matched)}"]'
+    return f'[{method}: "{term}"]'
+
+
+def _some_words_only(evidence: Evidence) -> bool:
+    if evidence.method is not Method.EXACT or not evidence.matched:
+        return False
+    found, wanted = set(_WORDS.findall(evidence.matched.lower())), set(_WORDS.findall(evidence.term.lower()))
+    return bool(found) and found < wanted
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def evidence_line(evidence: Evidence) -> Text:
