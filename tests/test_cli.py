@@ -254,3 +254,24 @@ def test_the_closest_option_is_one_of_that_command() -> None:
     assert closest_option("--bogus", rank) is None  # click's own guess was --verbose
     assert closest_option("--top-n", rank) == "--top"
     assert closest_option("-v", rank) is None
+
+
+def test_a_bug_exits_70_with_one_line_and_the_traceback_only_under_verbose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jobmatch.ranking
+
+    (tmp_path / "jane.txt").write_text(GOOD_TXT, encoding="utf-8")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(jobmatch.ranking, "_run", broken)
+    result = invoke("rank", str(tmp_path), "--posting", POSTING, "--no-cache", "-f", "json")
+    assert result.exit_code == ExitCode.INTERNAL == 70
+    assert result.stderr.strip().splitlines() == [
+        "jobmatch: error: internal error: RuntimeError: simulated bug (run with --verbose for the traceback)"
+    ]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    verbose = invoke("rank", str(tmp_path), "--posting", POSTING, "--no-cache", "-f", "json", "--verbose")
+    assert verbose.exit_code != 0 and isinstance(verbose.exception, RuntimeError)
