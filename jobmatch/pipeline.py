@@ -19,7 +19,7 @@ from jobmatch.models import CandidateResult, Document, Posting
 from jobmatch.scoring import score_candidate
 from jobmatch.signals import extract_signals
 from jobmatch.signals.likeness import doubt
-from jobmatch.workers import Outcome, Task
+from jobmatch.tasks import Outcome, Task
 
 __all__ = ["EXTRACTOR_VERSION", "analyze", "analyze_all", "process_task"]
 
@@ -60,7 +60,7 @@ def analyze_all(
 
 
 def process_task(
-    task: Task, postings: Sequence[Posting], limits: Limits, keep_lines: bool, as_of: str = ""
+    task: Task, postings: tuple[Posting, ...], limits: Limits, keep_lines: bool, as_of: str = ""
 ) -> Outcome:
     """Read (or take from the cache), extract and score one file against every posting.
 

@@ -25,6 +25,7 @@ from jobmatch.models import CandidateResult, Document, Posting, Ranking, Skipped
 if TYPE_CHECKING:
     from jobmatch.documents import Limits
     from jobmatch.results import RankedResults
+    from jobmatch.tasks import Outcome, Task
 
 RESUME_EXTENSIONS = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
 MIB = 1024 * 1024
@@ -378,125 +379,170 @@ def _run(
     root: Path | None = None,
 ) -> tuple[list[RankedResults], list[Skipped]]:
     """Every file read once and scored against each posting (or skipped); per posting the results in rank
-    order, kept on disk (see results).
+    order, kept on disk (see results). Three steps: plan (the cache answers what it can; the rest become
+    tasks), execute (the tasks in worker processes, ``jobmatch.workers``, running ``pipeline.process_task``)
+    and collect (each outcome ranked or skipped, and stored in the cache).
 
     With ``root`` (the folder walked), every file is opened from it one folder at a time, never through a
     symbolic link: a file or folder swapped for a link since the walk is refused, not followed out.
     """
-    from jobmatch.cache import Cache, content_hash, default_path
-    from jobmatch.documents import read_bytes
-    from jobmatch.results import Entry, RankedResults, ResultStore, load_result
+    from jobmatch.pipeline import process_task
     from jobmatch.signals.dates import as_of_label
-    from jobmatch.workers import Outcome, Task, default_workers, run_tasks, start_early
+    from jobmatch.workers import default_workers, run_tasks
 
     limits = _limits(options)
     try:
         as_of = as_of_label(options.as_of)  # once, here: every file of the run ends "Present" alike
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
-    results = ResultStore((options.cache_path or default_path()).parent)
-    entries: list[list[Entry]] = [[] for _ in postings]
-    skipped: list[Skipped] = []
-    tasks: list[Task] = []
-    read_digests: dict[int, str] = {}  # task index -> the hash of the bytes its cached document came from
-    store = Cache(options.cache_path) if options.use_cache else None
-    total = len(files)
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
+    run = _Run(files, postings, options, limits, as_of, progress, keep_lines)
     try:
-        ext_v = f"{extractor_version(limits.pdf_engine)}-{_limits_hash(limits)}" if store else ""
-        # The as-of date changes months and years, so it is part of every result's key.
-        res_vs = [f"{scorer_version()}-{posting_hash(p)}-{as_of}" if store else "" for p in postings]
-
-        def doc_key(digest: str, path: Path) -> str:
-            # The name's extension changes extraction (the same bytes are Markdown as .md, text as .txt,
-            # and a type that differs from the extension is a warning): it is part of the key.
-            return f"{digest}:{path.suffix.lower()}:{ext_v}"
-
-        for index, (path, shown, reason) in enumerate(files):
-            if reason is not None:
-                skipped.append(Skipped(shown, reason))
-                tick()
-                continue
-            cached_doc: bytes | None = None
-            if store is not None and not keep_lines:
-                # The readers' own guarded read: never blocks on a FIFO swapped in since the walk, never
-                # reads past the size budget. A file it refuses goes to a worker, which says why. This read
-                # only finds what the cache holds; what is stored comes from the worker's own read.
-                try:
-                    data: bytes | None = read_bytes(path, limits, root=root)
-                except DocumentError:
-                    data = None
-                if data is not None:
-                    digest = content_hash(data)
-                    hits = [store.get_result(f"{doc_key(digest, path)}:{res_v}") for res_v in res_vs]
-                    found = [hit for hit in hits if hit is not None and _usable_result(hit[1], shown)]
-                    if len(found) == len(postings):  # every posting's result is cached: nothing to read
-                        cached_doubt = load_result(found[0][1], shown).doubt if found else ""
-                        if cached_doubt and not options.keep_doubtful:
-                            skipped.append(Skipped(shown, f"{NOT_A_RESUME}: {cached_doubt}"))
-                            tick()
-                            continue
-                        for posting_entries, (score, blob) in zip(entries, found, strict=True):
-                            posting_entries.append(Entry(score, shown, results.add(blob)))
-                        tick()
-                        continue
-                    cached_doc = store.get("documents", doc_key(digest, path))
-                    if cached_doc is not None and cached_doc.startswith(b"skip:"):
-                        cached_reason = _usable_reason(cached_doc[5:])
-                        if cached_reason is not None:
-                            skipped.append(Skipped(shown, cached_reason))
-                            tick()
-                            continue
-                        cached_doc = None
-                    if cached_doc is not None:
-                        read_digests[index] = digest
-            if not tasks:
-                start_early()  # the first file to read: let workers get ready while we hash the rest
-            tasks.append(Task(index, str(path), shown, cached_doc, None if root is None else str(root)))
-
-        def handle(outcome: Outcome) -> None:
-            path, shown, _ = files[outcome.index]
-            # Rows go under the hash of the bytes the worker extracted (or that the cached document came
-            # from); a worker that read nothing (the file vanished or turned into a link) stores nothing.
-            digest = outcome.digest or read_digests.get(outcome.index, "")
-            key = doc_key(digest, path) if store is not None and digest else None
-            if outcome.kind == "ok" and len(outcome.results) == len(postings):
-                if outcome.doubt and not options.keep_doubtful:
-                    skipped.append(Skipped(shown, f"{NOT_A_RESUME}: {outcome.doubt}"))
-                for posting_entries, (score, blob) in zip(entries, outcome.results, strict=True):
-                    if not outcome.doubt or options.keep_doubtful:
-                        posting_entries.append(Entry(score, shown, results.add(blob)))
-                if store is not None and key is not None:
-                    if outcome.document_blob is not None:
-                        store.put("documents", key, outcome.document_blob)
-                    for res_v, (score, blob) in zip(res_vs, outcome.results, strict=True):
-                        store.put_result(f"{key}:{res_v}", score, blob)
-            else:
-                skipped.append(Skipped(shown, outcome.reason or "internal error: no result"))
-                if outcome.kind == "skipped" and store is not None and key is not None and outcome.digest:
-                    store.put("documents", key, b"skip:" + outcome.reason.encode("utf-8"))
-            tick()
-
-        workers = options.workers or default_workers()
-        for outcome in run_tasks(
+        tasks = run.plan(root)
+        outcomes = run_tasks(
             tasks,
+            process=process_task,
             postings=postings,
             limits=limits,
-            workers=workers,
+            workers=options.workers or default_workers(),
             timeout_s=options.timeout_s,
             max_memory=options.max_memory_mb * MIB,
             keep_lines=keep_lines,
             as_of=as_of,
-        ):
-            handle(outcome)
+        )
+        for outcome in outcomes:
+            run.collect(outcome)
     finally:
-        if store is not None:
-            store.close()
-    return [RankedResults(results, posting_entries) for posting_entries in entries], skipped
+        run.close()
+    return run.ranked(), run.skipped
+
+
+class _Run:
+    """The state of one run between its steps: what is ranked, what is skipped, the cache and its keys."""
+
+    def __init__(
+        self,
+        files: list[tuple[Path, str, str | None]],
+        postings: tuple[Posting, ...],
+        options: RankOptions,
+        limits: Limits,
+        as_of: str,
+        progress: Callable[[int, int], None] | None,
+        keep_lines: bool,
+    ) -> None:
+        from jobmatch.cache import Cache, default_path
+        from jobmatch.results import Entry, ResultStore
+
+        self.files, self.postings, self.options, self.limits = files, postings, options, limits
+        self.progress, self.keep_lines = progress, keep_lines
+        self.results = ResultStore((options.cache_path or default_path()).parent)
+        self.entries: list[list[Entry]] = [[] for _ in postings]
+        self.skipped: list[Skipped] = []
+        self.read_digests: dict[
+            int, str
+        ] = {}  # task index -> the hash of the bytes its cached document came from
+        self.store = Cache(options.cache_path) if options.use_cache else None
+        self.done = 0
+        store = self.store is not None
+        self.ext_v = f"{extractor_version(limits.pdf_engine)}-{_limits_hash(limits)}" if store else ""
+        # The as-of date changes months and years, so it is part of every result's key.
+        self.res_vs = [f"{scorer_version()}-{posting_hash(p)}-{as_of}" if store else "" for p in postings]
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, len(self.files))
+
+    def _doc_key(self, digest: str, path: Path) -> str:
+        # The name's extension changes extraction (the same bytes are Markdown as .md, text as .txt, and a
+        # type that differs from the extension is a warning): it is part of the key.
+        return f"{digest}:{path.suffix.lower()}:{self.ext_v}"
+
+    def _skip(self, shown: str, reason: str) -> None:
+        self.skipped.append(Skipped(shown, reason))
+
+    def plan(self, root: Path | None) -> list[Task]:
+        """Skip what the walk refused, take what the cache holds, and make a task of everything else."""
+        from jobmatch.cache import content_hash
+        from jobmatch.documents import read_bytes
+        from jobmatch.results import Entry, load_result
+        from jobmatch.tasks import Task
+        from jobmatch.workers import start_early
+
+        tasks: list[Task] = []
+        for index, (path, shown, reason) in enumerate(self.files):
+            if reason is not None:
+                self._skip(shown, reason)
+                self._tick()
+                continue
+            cached_doc: bytes | None = None
+            if self.store is not None and not self.keep_lines:
+                # The readers' own guarded read: never blocks on a FIFO swapped in since the walk, never
+                # reads past the size budget. A file it refuses goes to a worker, which says why. This read
+                # only finds what the cache holds; what is stored comes from the worker's own read.
+                try:
+                    data: bytes | None = read_bytes(path, self.limits, root=root)
+                except DocumentError:
+                    data = None
+                if data is not None:
+                    digest = content_hash(data)
+                    key = self._doc_key(digest, path)
+                    hits = [self.store.get_result(f"{key}:{res_v}") for res_v in self.res_vs]
+                    found = [hit for hit in hits if hit is not None and _usable_result(hit[1], shown)]
+                    if len(found) == len(self.postings):  # every posting's result is cached: nothing to read
+                        cached_doubt = load_result(found[0][1], shown).doubt if found else ""
+                        if cached_doubt and not self.options.keep_doubtful:
+                            self._skip(shown, f"{NOT_A_RESUME}: {cached_doubt}")
+                        else:
+                            for posting_entries, (score, blob) in zip(self.entries, found, strict=True):
+                                posting_entries.append(Entry(score, shown, self.results.add(blob)))
+                        self._tick()
+                        continue
+                    cached_doc = self.store.get("documents", key)
+                    if cached_doc is not None and cached_doc.startswith(b"skip:"):
+                        cached_reason = _usable_reason(cached_doc[5:])
+                        if cached_reason is not None:
+                            self._skip(shown, cached_reason)
+                            self._tick()
+                            continue
+                        cached_doc = None
+                    if cached_doc is not None:
+                        self.read_digests[index] = digest
+            if not tasks:
+                start_early()  # the first file to read: let workers get ready while we hash the rest
+            tasks.append(Task(index, str(path), shown, cached_doc, None if root is None else str(root)))
+        return tasks
+
+    def collect(self, outcome: Outcome) -> None:
+        """One worker's outcome: ranked (per posting) or skipped with its reason, and stored in the cache."""
+        from jobmatch.results import Entry
+
+        path, shown, _ = self.files[outcome.index]
+        # Rows go under the hash of the bytes the worker extracted (or that the cached document came from);
+        # a worker that read nothing (the file vanished or turned into a link) stores nothing.
+        digest = outcome.digest or self.read_digests.get(outcome.index, "")
+        key = self._doc_key(digest, path) if self.store is not None and digest else None
+        if outcome.kind == "ok" and len(outcome.results) == len(self.postings):
+            if outcome.doubt and not self.options.keep_doubtful:
+                self._skip(shown, f"{NOT_A_RESUME}: {outcome.doubt}")
+            else:
+                for posting_entries, (score, blob) in zip(self.entries, outcome.results, strict=True):
+                    posting_entries.append(Entry(score, shown, self.results.add(blob)))
+            if self.store is not None and key is not None:
+                if outcome.document_blob is not None:
+                    self.store.put("documents", key, outcome.document_blob)
+                for res_v, (score, blob) in zip(self.res_vs, outcome.results, strict=True):
+                    self.store.put_result(f"{key}:{res_v}", score, blob)
+        else:
+            self._skip(shown, outcome.reason or "internal error: no result")
+            if outcome.kind == "skipped" and self.store is not None and key is not None and outcome.digest:
+                self.store.put("documents", key, b"skip:" + outcome.reason.encode("utf-8"))
+        self._tick()
+
+    def ranked(self) -> list[RankedResults]:
+        from jobmatch.results import RankedResults
+
+        return [RankedResults(self.results, posting_entries) for posting_entries in self.entries]
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()

@@ -26,36 +26,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from jobmatch.documents.limits import Limits
 from jobmatch.models import Posting
-
-
-@dataclass(frozen=True, slots=True)
-class Task:
-    """One file handed to a worker."""
-
-    index: int
-    path: str
-    shown: str  # the name this run shows for the file
-    cached: bytes | None = None  # the cached document payload, when the cache has one for the file
-    root: str | None = None  # the folder the file was found in: no folder below it is followed as a link
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    index: int
-    kind: str  # "ok", "skipped" (reader said why; cacheable) or "failed" (timeout/crash; not cached)
-    reason: str = ""
-    document_blob: bytes | None = None  # freshly extracted document, packed for the cache
-    # content_hash of the bytes the worker read and extracted: what the cache may store its rows under.
-    # "" when it read none (a cached document, or a file it could not open): then nothing new is stored.
-    digest: str = ""
-    # For "ok": per posting of the run, in its order, the result's score (to order it without unpacking
-    # the blob) and the packed CandidateResult.
-    results: tuple[tuple[float, bytes], ...] = ()
-    doubt: str = ""  # for "ok": why the text does not read as a résumé ("" when it does), to skip it by
+from jobmatch.tasks import Outcome, ProcessTask, Task
 
 
 def _limit_memory(max_bytes: int) -> None:
@@ -103,22 +78,24 @@ def _exit_when_orphaned() -> None:
 
 def _worker_main(
     conn: multiprocessing.connection.Connection,
+    process: ProcessTask,
     postings: tuple[Posting, ...],
-    limits: Any,
+    limits: Limits,
     max_memory: int,
     keep_lines: bool,
     as_of: str = "",
 ) -> None:
     try:
-        _serve(conn, postings, limits, max_memory, keep_lines, as_of)
+        _serve(conn, process, postings, limits, max_memory, keep_lines, as_of)
     except KeyboardInterrupt:  # SIGINT before it was ignored: end quietly, the main process reports
         return
 
 
 def _serve(
     conn: multiprocessing.connection.Connection,
+    process: ProcessTask,
     postings: tuple[Posting, ...],
-    limits: Any,
+    limits: Limits,
     max_memory: int,
     keep_lines: bool,
     as_of: str,
@@ -126,8 +103,6 @@ def _serve(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_when_orphaned()
     _limit_memory(max_memory)
-    from jobmatch.pipeline import process_task
-
     _tune_gc()
 
     while True:
@@ -138,7 +113,7 @@ def _serve(
         if task is None:
             return
         try:
-            outcome = _process(process_task, task, postings, limits, keep_lines, as_of)
+            outcome = _process(process, task, postings, limits, keep_lines, as_of)
         except MemoryError:
             outcome = Outcome(
                 task.index, "skipped", reason="needs too much memory to read (over the per-file limit)"
@@ -153,17 +128,24 @@ def _serve(
             return
 
 
-def _process(process_task: Callable[..., Outcome], task: Task, *args: Any) -> Outcome:
+def _process(
+    process: ProcessTask,
+    task: Task,
+    postings: tuple[Posting, ...],
+    limits: Limits,
+    keep_lines: bool,
+    as_of: str,
+) -> Outcome:
     """One task; a cached document that cannot be used (a damaged or foreign cache row) is a cache miss:
     the file is read again, and its fresh extraction replaces the bad row."""
     try:
-        return process_task(task, *args)
+        return process(task, postings, limits, keep_lines, as_of)
     except MemoryError:
         raise
     except Exception:
         if task.cached is None:
             raise
-        return process_task(dataclasses.replace(task, cached=None), *args)
+        return process(dataclasses.replace(task, cached=None), postings, limits, keep_lines, as_of)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -274,8 +256,9 @@ class _Worker:
 def run_tasks(
     tasks: Iterable[Task],
     *,
+    process: ProcessTask,
     postings: tuple[Posting, ...],
-    limits: Any,
+    limits: Limits,
     workers: int,
     timeout_s: float,
     max_memory: int,
@@ -283,8 +266,8 @@ def run_tasks(
     on_done: Callable[[Outcome], None] | None = None,
     as_of: str = "",
 ) -> Iterator[Outcome]:
-    """Run tasks in worker processes; yield one Outcome per task, in completion order. Each file is read
-    once and scored against every posting of ``postings``."""
+    """Run ``process`` on each task in worker processes; yield one Outcome per task, in completion order.
+    Each file is read once and scored against every posting of ``postings``."""
     queue: deque[Task] = deque(tasks)
     if not queue:
         return
@@ -292,7 +275,7 @@ def run_tasks(
     _stop_helpers_at_exit()
     ctx = _context()
     _ensure_forkserver(ctx)
-    args = (postings, limits, max_memory, keep_lines, as_of)
+    args = (process, postings, limits, max_memory, keep_lines, as_of)
     pool = [_Worker(ctx, args) for _ in range(max(1, min(workers, len(queue))))]
     try:
         while queue or any(w.task is not None for w in pool):

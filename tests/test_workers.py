@@ -271,3 +271,23 @@ def test_ctrl_c_on_the_process_group_prints_no_worker_traceback(tmp_path: Path) 
     os.killpg(proc.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
     code, _ = _assert_stopped(proc, private_tmp, started)
     assert code == 130
+
+
+def test_the_worker_pool_knows_nothing_of_what_it_runs() -> None:
+    # workers runs the function it is given (pipeline.process_task); Task and Outcome live in jobmatch.tasks,
+    # so neither module imports the other (the import cycle of issue 13 is gone).
+    import ast
+
+    def imported(module: str) -> set[str]:
+        tree = ast.parse((ROOT / "jobmatch" / f"{module}.py").read_text(encoding="utf-8"))
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+        return names
+
+    assert not {"jobmatch.pipeline", "jobmatch.ranking"} & imported("workers")
+    assert "jobmatch.workers" not in imported("pipeline")
+    assert "jobmatch.tasks" in imported("workers") and "jobmatch.tasks" in imported("pipeline")
