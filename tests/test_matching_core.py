@@ -190,6 +190,18 @@ def test_a_field_that_shares_a_word_with_the_posting_title_is_that_job() -> None
     assert matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), other)).score == 0.0
 
 
+def test_a_lower_rung_of_the_family_is_related_work_whatever_its_duties() -> None:
+    # lower_rung_of_the_family: a nursing assistant's "nursing care" is not years of registered nursing
+    lines = ("Certified Nursing Assistant", "Provided personal nursing care to patients.", "Registered Nurse")
+    req = _req(Category.EXPERIENCE, years=2, fields=("acute care nursing",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    cna = matcher(req, _ctx((_job("Certified Nursing Assistant", "2012-01", 60, (0, 1)),), lines))
+    rn = matcher(req, _ctx((_job("Registered Nurse", "2012-01", 60, (2,)),), lines))
+    assert 0 < cna.score < 0.75 and "related work" in cna.explanation
+    assert rn.score >= 0.75
+
+
 def test_far_senior_jobs_oversaw_the_work() -> None:
     lines = ("VP Finance", "Oversaw accounts payable and vendor invoices.")
     jobs = (_job("VP Finance", "2010-01", 120, (0, 1)),)

@@ -261,6 +261,12 @@ def match_jobs(
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
             continue
         near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
+        if near is not None and _below_the_target(near, target):
+            # ``lower_rung_of_the_family``: a nursing assistant's "nursing care" is not a registered nurse's
+            # work: a title of the target's family at a lower level than the occupations asked for is
+            # related work, whatever its duties say.
+            found.append(JobMatch(job, "adjacent", title_line, job.title, near.title))
+            continue
         duty = _duty_evidence(
             job, lines, target, other_title=bool(occs) and near is None, unknown_title=not occs
         )
@@ -282,6 +288,14 @@ def match_jobs(
             label = vocab.families[near.family].name
             found.append(JobMatch(job, "adjacent", title_line, job.title, label))
     return found
+
+
+def _below_the_target(occupation: Occupation, target: Target) -> bool:
+    vocab = load_occupations()
+    levels = [
+        vocab.occupations[o].level for o in target.primary if vocab.occupations[o].family == occupation.family
+    ]
+    return bool(levels) and occupation.level < min(levels)
 
 
 def _family_named(title: str, target: Target) -> str:
