@@ -440,3 +440,15 @@ def test_a_field_is_read_by_the_names_inside_it() -> None:
 def test_one_occupation_does_not_stand_for_another(title: str, occupation: str) -> None:
     # a posting for an electrician is not answered by a carpenter's years, nor a therapist's by a doctor's
     assert title_occupations(title)[0].id == occupation
+
+
+def test_experience_evidence_quotes_the_title_as_the_line_writes_it() -> None:
+    # The job's title is kept cleaned ("Head Coach Girls' Basketball"); the quote must still contain it.
+    lines = ("Company Name 2012 to 2014 Head Coach, Girls' Basketball", "Coached 14 players.")
+    req = _req(Category.EXPERIENCE, years=1, fields=("coach",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    answer = matcher(req, _ctx((_job("Head Coach Girls' Basketball", "2012-01", 24, (0, 1)),), lines))
+    assert answer.score > 0 and answer.evidence
+    for ev in answer.evidence:
+        assert ev.matched and ev.matched.casefold() in ev.text.casefold()

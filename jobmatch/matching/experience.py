@@ -9,6 +9,7 @@ that signal: the same mechanism, with evidence gathered by ``jobmatch.signals``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -180,7 +181,8 @@ def experience_of(target: Target, ctx: Context) -> Experience:
         if 0 <= m.line_index < len(lines):
             line = lines[m.line_index]
             method = Method.SYNONYM if m.how == "title" else Method.INFERRED
-            evidence.append(Evidence(line.text, line.page, line.number, method, m.phrase, m.matched))
+            matched = as_written(m.matched, line.text)
+            evidence.append(Evidence(line.text, line.page, line.number, method, m.phrase, matched))
     result = Experience(
         years=round(months / 12, 1),
         recent_years=round(recent / 12, 1),
@@ -192,6 +194,18 @@ def experience_of(target: Target, ctx: Context) -> Experience:
     )
     ctx.extra[key] = result
     return result
+
+
+def as_written(matched: str, text: str) -> str:
+    """``matched`` as the line writes it: a job title is kept cleaned ("Head Coach Girls' Varsity" for
+    "Head Coach, Girls' Varsity"), and a quote must contain what it is evidence for."""
+    if not matched or matched.casefold() in text.casefold():
+        return matched
+    words = re.findall(r"\w+", matched)
+    if not words:
+        return ""
+    found = re.search(r"\W+".join(re.escape(w) for w in words), text, re.IGNORECASE)
+    return found.group(0) if found is not None else ""
 
 
 def _month(label: str) -> int | None:
