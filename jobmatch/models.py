@@ -206,19 +206,19 @@ class EducationEntry:
 
 @dataclass(frozen=True, slots=True)
 class Signals:
+    """What one résumé says, read without any posting.
+
+    ``jobs`` and ``education`` are the facts every matcher reads. ``roles``, ``terms`` and ``years`` are
+    the tuned signals, each under the name a vocabulary gives it (``signal`` and ``adjacent_years`` in
+    ``knowledge/occupations.toml``, ``shown_by_roles`` in ``soft_skills.toml``): the matchers ask for them
+    by that name (``role``, ``term``, ``years_of``), never by a field of their own.
+    """
+
     degree: Degree = field(default_factory=Degree)
-    microsoft_office: TermSignal = field(default_factory=TermSignal)
-    sales_support: RoleSignal = field(default_factory=RoleSignal)
-    customer_service: RoleSignal = field(default_factory=RoleSignal)
-    admin: RoleSignal = field(default_factory=RoleSignal)  # office/admin coordination jobs
-    cosmetics: TermSignal = field(default_factory=TermSignal)
-    crm: TermSignal = field(default_factory=TermSignal)
-    client_facing: TermSignal = field(default_factory=TermSignal)  # work-history lines about clients
-    communication: TermSignal = field(default_factory=TermSignal)
-    organization: TermSignal = field(default_factory=TermSignal)
-    customer_focus: TermSignal = field(default_factory=TermSignal)
+    roles: tuple[tuple[str, RoleSignal], ...] = ()  # ("sales_support", RoleSignal(...)), …
+    terms: tuple[tuple[str, TermSignal], ...] = ()  # ("crm", TermSignal(...)), …
+    years: tuple[tuple[str, float], ...] = ()  # ("sales_or_service_years", 4.5), …: overlaps merged
     total_experience_years: float = 0.0
-    sales_or_service_years: float = 0.0  # sales, sales-support, account or service jobs, overlaps merged
     latest_title: str = ""
     seniority: str = ""  # "senior" when the latest titles sit far above a coordinator
     name: str = ""  # candidate name when found
@@ -226,6 +226,20 @@ class Signals:
     jobs: tuple[JobEntry, ...] = ()
     education: tuple[EducationEntry, ...] = ()
     as_of: str = ""  # "2026-12": where "Present" ends for ``JobEntry.months``
+
+    def role(self, name: str) -> RoleSignal:
+        """The role signal of that name (an empty one when the résumé has none or the name is unknown)."""
+        return next((signal for key, signal in self.roles if key == name), _NO_ROLE)
+
+    def term(self, name: str) -> TermSignal:
+        return next((signal for key, signal in self.terms if key == name), _NO_TERM)
+
+    def years_of(self, name: str) -> float:
+        return next((value for key, value in self.years if key == name), 0.0)
+
+
+_NO_ROLE = RoleSignal()
+_NO_TERM = TermSignal()
 
 
 # --------------------------------------------------------------------------- scoring and ranking

@@ -1,17 +1,17 @@
 """Requirement × evidence -> status, 0–1 score, quoted evidence and a sentence saying why; total 0–100.
 
-A typed requirement is answered by the matcher registered for its category (``jobmatch.matching``); an
-untyped one by the signal family its wording names, else by its own keywords. The recruiter's phrases can
-raise any requirement (:func:`match_requirement`). The total weighs the requirements (:func:`weight_of`)
-and the role fit: how long and how recently the candidate did the posting's kind of job, from the
-occupation vocabulary (``knowledge/occupations.toml``), with a seniority note against the posting's level
-and a cap for a missed must-have. Every weight below carries the reason it has that value.
+Every requirement is answered by the matcher registered for its category (``jobmatch.matching``; an
+untyped one, "other", by its own words). AVON147's families (degree in business, Office, CRM, cosmetics,
+sales support, soft skills) are instances of those matchers and their vocabularies, not special cases.
+The recruiter's phrases can raise any requirement (:func:`match_requirement`). The total weighs the
+requirements (:func:`weight_of`) and the role fit: how long and how recently the candidate did the
+posting's kind of job, from the occupation vocabulary (``knowledge/occupations.toml``), with a seniority
+note against the posting's level and a cap for a missed must-have. Every weight below carries the reason
+it has that value.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -30,8 +30,6 @@ from jobmatch.matching.experience import (
     hospitality_only,
     role_strength,
     role_words,
-    signal_answer,
-    signal_families,
     target_of,
 )
 from jobmatch.matching.occupation import Target, field_target, seniority_rung, title_occupations
@@ -46,45 +44,15 @@ from jobmatch.models import (
     RequirementKind,
     RequirementMatch,
     RoleFit,
-    RoleSignal,
     Signals,
     Status,
-    TermSignal,
 )
-from jobmatch.signals.vocab import matcher
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
 WEIGHT_REQUIRED = 1.0
 WEIGHT_PREFERRED = 0.5
 # A status reads "met" from this score up, "partial" above zero.
 MET_AT = 0.75
-# Years of sales/service work that stand in for a degree when the posting says "or equivalent experience"
-# (four years of work ~ a four-year degree); half of that earns partial credit.
-EQUIVALENT_YEARS = 4.0
-# Far above the level of the role (VP, director, owner): a recruiter screens them lower for a coordinator
-# job, but they are not unqualified.
-SENIORITY_PENALTY = 0.85
-
-CONCEPT_ORDER = (
-    "degree",
-    "office",
-    "crm",
-    "cosmetics",
-    "experience",
-    "customer_focus",
-    "communication",
-    "organization",
-)
-
-
-@cache
-def concept_of(requirement: Requirement) -> str:
-    """The signal family that answers a requirement, or "keywords"."""
-    text = requirement.text
-    for concept in CONCEPT_ORDER:
-        if matcher("concepts", concept, fuzzy=False, with_exclude=False).find(text):
-            return concept
-    return "keywords"
 
 
 def _status(score: float) -> Status:
@@ -93,192 +61,25 @@ def _status(score: float) -> Status:
     return Status.PARTIAL if score > 0 else Status.NOT_FOUND
 
 
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    score: float
-    evidence: tuple[Evidence, ...]
-    explanation: str
-
-
-_FIELD_WORDS = re.compile(
-    r"\b(?:in|of)\s+(?:business|marketing|communications?|finance|economics|related)", re.I
-)
-
-
-def _degree(req: Requirement, s: Signals) -> _Answer:
-    d = s.degree
-    wants_field = bool(_FIELD_WORDS.search(req.text)) or "related field" in req.text.lower()
-    wants_level = "bachelor"
-    for level in ("doctorate", "master", "associate"):
-        if matcher("degrees", level, fuzzy=False).find(req.text):
-            wants_level = level
-            break
-    order = ("unknown", "none", "high_school", "associate", "bachelor", "master", "doctorate")
-    have, need = order.index(d.level), order.index(wants_level)
-    label = d.level.replace("_", " ") + (f" in {d.field}" if d.field else "")
-    score, why = 0.0, ""
-    if have >= need:
-        if not wants_field or d.field_related:
-            score, why = (
-                1.0,
-                f"{label}: the level asked for"
-                + (", in a related field" if wants_field else "")
-                + (f" ({d.related_degree})" if wants_field and d.related_degree else ""),
-            )
-        else:
-            # Right level, other field: most recruiters still count a degree for a coordinator role.
-            score, why = 0.6, f"{label}: the level asked for, but not a business-related field"
-        if d.in_progress:
-            note = f": {d.progress}" if d.progress else ""
-            score, why = score * 0.7, f"{why} (still in progress{note})"
-    elif d.level == "associate" or (d.level == "bachelor" and need > order.index("bachelor")):
-        score, why = 0.4, f"{label}: below the level asked for"
-    elif d.level == "high_school":
-        score, why = 0.1, "high-school diploma only"
-    else:
-        if d.level == "unknown":
-            why = "studies in progress, no degree named" if d.in_progress else "no degree found"
-        else:
-            why = "no degree"
-    evidence = d.evidence
-    if req.alternatives and any("equivalent" in a for a in req.alternatives):
-        years = s.sales_or_service_years
-        if hospitality_only(s.customer_service):
-            # Years waiting tables do not stand in for a business degree.
-            years = round(max(0.0, years - s.customer_service.years), 1)
-        alt = 0.0
-        if years >= EQUIVALENT_YEARS:
-            alt = 0.9
-        elif years >= EQUIVALENT_YEARS / 2:
-            alt = 0.6
-        if alt > score:
-            score = alt
-            why = f"{why}; {years:g} years of sales/service work count as equivalent experience"
-            evidence = d.evidence + s.sales_support.evidence[:2] + s.customer_service.evidence[:2]
-    return _Answer(score, evidence, why[:1].upper() + why[1:] if why else "")
-
-
-def _office(req: Requirement, s: Signals) -> _Answer:
-    o = s.microsoft_office
-    if not o.present:
-        return _Answer(0.0, (), "No Microsoft Office suite or application named")
-    fuzzy_only = all(e.method is Method.FUZZY for e in o.evidence)
-    suite = "Microsoft Office" in o.terms
-    score = 1.0 if suite or len(o.terms) >= 2 else 0.7
-    if fuzzy_only:
-        score *= 0.9  # misspelt names still show use, with a little less certainty
-    return _Answer(score, o.evidence, "Names " + ", ".join(o.terms))
-
-
-_STRONG_BEAUTY = re.compile(r"advisor|esthetician|cosmetologist|industry|counter|makeup|[A-Z]")
-
-
-def _cosmetics(req: Requirement, s: Signals) -> _Answer:
-    c = s.cosmetics
-    if not c.present:
-        return _Answer(0.0, (), "No cosmetics or beauty experience found")
-    strong = [t for t in c.terms if _STRONG_BEAUTY.search(t)]  # brands, retailers, beauty roles
-    in_experience = any(e.section in ("experience", "") for e in c.evidence)
-    # A brand, retailer or beauty role (or several beauty words) is knowledge of the industry; it counts
-    # fully when it comes from a job, not only a skills list. One generic product word is partial.
-    score = (1.0 if in_experience else 0.8) if strong or len(c.terms) >= 2 else 0.6
-    return _Answer(score, c.evidence, "Beauty/cosmetics: " + ", ".join(c.terms))
-
-
-def _crm(req: Requirement, s: Signals) -> _Answer:
-    c = s.crm
-    if not c.present:
-        return _Answer(0.0, (), "No CRM system named")
-    return _Answer(1.0, c.evidence, "Uses " + ", ".join(c.terms))
-
-
-def _experience(req: Requirement, s: Signals) -> _Answer:
-    """An untyped experience requirement: the families its words name, answered by their role signals."""
-    families = signal_families(target_of(req))
-    if not families:
-        return _Answer(0.0, (), "No occupation of the vocabulary named")
-    answer = signal_answer(req, families, s)
-    return _Answer(answer.score, answer.evidence, answer.explanation)
-
-
-# Role strength and its constants live with the experience matcher (one mechanism for both).
-CLIENT_FACING = 0.45  # client-facing work in jobs of another kind: transferable, like related sales work
-
-
-# Soft skills: a job that needs them every day is the evidence a recruiter trusts; the words a candidate
-# uses about themselves add a little ("excellent communicator" costs nothing to write).
-SOFT_BACKED = 0.75  # a customer-facing / coordination job alone: met
-SOFT_PER_TERM = 0.2  # each distinct self-described term…
-SOFT_TERMS_MAX = 0.4  # …up to this much without a backing job
-
-
-def _soft(family: str, backing_text: str) -> Callable[[Requirement, Signals], _Answer]:
-    def answer(req: Requirement, s: Signals) -> _Answer:
-        sig: TermSignal = getattr(s, family)
-        said = min(SOFT_TERMS_MAX, SOFT_PER_TERM * len(sig.terms))
-        why = ("Says: " + ", ".join(sig.terms[:4])) if sig.terms else "Not claimed in words"
-        backing, strength = _backing(family, s)
-        evidence = sig.evidence[:3]
-        if backing:
-            score = min(1.0, SOFT_BACKED * strength + said)
-            why += f"; {backing_text}: {backing[0].text[:60]}"
-            evidence = evidence + backing[:1]
-        else:
-            score = said
-        return _Answer(score, evidence, why)
-
-    return answer
-
-
-def _backing(family: str, s: Signals) -> tuple[tuple[Evidence, ...], float]:
-    """Evidence of a job that exercises the skill daily, and how strongly (see role_strength)."""
-    roles = [s.customer_service, s.sales_support]
-    if family == "organization":
-        roles = [s.sales_support, s.admin]
-    strength = max((role_strength(r) for r in roles), default=0.0)
-    return tuple(e for r in roles for e in r.evidence)[:2], min(1.0, strength / ROLE_UNDATED)
-
-
-_ANSWERS = {
-    "degree": _degree,
-    "office": _office,
-    "cosmetics": _cosmetics,
-    "crm": _crm,
-    "experience": _experience,
-    "customer_focus": _soft("customer_focus", "shown by customer-facing work"),
-    "communication": _soft("communication", "shown by client-facing work"),
-    "organization": _soft("organization", "shown by coordination or admin work"),
-}
-
-
 def match_requirement(
     req: Requirement, signals: Signals, document: Document, extra: dict[str, object] | None = None
 ) -> RequirementMatch:
-    """The requirement's category chooses its matcher (``jobmatch.matching``); a category without one
-    is answered by the signal family its wording names, else by its own keywords. The recruiter's own
-    phrases (``req.phrases``) then raise it: see :func:`_with_phrases`."""
-    found = matcher_for(req.category) if req.category is not Category.OTHER else None
-    if found is None and concept_of(req) == "keywords":
-        # Untyped and no family names it: the requirement's own words, matched by stem (matching/other).
-        found = matcher_for(Category.OTHER)
-    if found is not None:
-        answer = found(req, Context(document, signals, extra if extra is not None else {}))
-        score = round(max(0.0, min(1.0, answer.score)), 3)
-        status = answer.status or _status(score)
-        match = RequirementMatch(
-            req,
-            status,
-            score,
-            answer.evidence,
-            answer.explanation,
-            answer.method or req.category.value,
-            answer.summary,
-        )
-    else:
-        concept = concept_of(req)
-        legacy = _ANSWERS[concept](req, signals)
-        score = round(max(0.0, min(1.0, legacy.score)), 3)
-        match = RequirementMatch(req, _status(score), score, legacy.evidence, legacy.explanation, concept)
+    """The requirement's category chooses its matcher (``jobmatch.matching``; "other" is matched by its
+    own words). The recruiter's own phrases (``req.phrases``) then raise it: see :func:`_with_phrases`."""
+    found = matcher_for(req.category) or matcher_for(Category.OTHER)
+    assert found is not None  # every category has a matcher (jobmatch.matching registers them)
+    answer = found(req, Context(document, signals, extra if extra is not None else {}))
+    score = round(max(0.0, min(1.0, answer.score)), 3)
+    status = answer.status or _status(score)
+    match = RequirementMatch(
+        req,
+        status,
+        score,
+        answer.evidence,
+        answer.explanation,
+        answer.method or req.category.value,
+        answer.summary,
+    )
     match = _with_phrases(match, document)
     evidence = _one_per_line(match.evidence)
     return match if len(evidence) == len(match.evidence) else replace(match, evidence=evidence)
@@ -341,6 +142,10 @@ def _weight_of_match(match: RequirementMatch) -> float:
     return 0.0 if _asked(match) else weight_of(match.requirement)
 
 
+# Client-facing work in jobs of another kind: transferable, like related sales work (role fit).
+CLIENT_FACING = 0.45
+
+
 # The requirements list is what the posting asks for; a recruiter's first screen is whether the person has
 # done this kind of job before. That second question is a quarter of the total, shown as "role fit".
 ROLE_FIT_WEIGHT = 0.25
@@ -351,9 +156,7 @@ ADJACENT_FIT_SPAN = 0.15
 
 
 def _is_experience(req: Requirement) -> bool:
-    if req.category is Category.EXPERIENCE:
-        return req.source != "skills"
-    return req.category is Category.OTHER and concept_of(req) == "experience"
+    return req.category is Category.EXPERIENCE and req.source != "skills"
 
 
 @cache
@@ -406,19 +209,20 @@ def _signal_fit(families: tuple[Family, ...], signals: Signals) -> _Fit:
     ids = tuple(f.id for f in families)
     adjacent_years = 0.0
     for fam in families:
-        value = getattr(signals, fam.adjacent_years, 0.0) if fam.adjacent_years else 0.0
-        adjacent_years = max(adjacent_years, float(value) if isinstance(value, int | float) else 0.0)
+        adjacent_years = max(
+            adjacent_years, signals.years_of(fam.adjacent_years) if fam.adjacent_years else 0.0
+        )
     years = adjacent_years
     for fam in families:
-        role = getattr(signals, fam.signal, None)
-        if isinstance(role, RoleSignal) and hospitality_only(role):
+        role = signals.role(fam.signal)
+        if hospitality_only(role):
             # Years waiting tables do not stand in for the posting's kind of work.
             years = round(max(0.0, years - role.years), 1)
     label = " or ".join(f.name for f in families)
     best, chosen = 0.0, None
     for fam in families:
-        role = getattr(signals, fam.signal, None)
-        if not isinstance(role, RoleSignal) or not role.present:
+        role = signals.role(fam.signal)
+        if not role.present:
             continue
         strength = role_strength(role)
         if strength > best:
@@ -428,8 +232,8 @@ def _signal_fit(families: tuple[Family, ...], signals: Signals) -> _Fit:
         why = f"{fam.id.replace('_', ' ')}: {role_words(role)}"
         return _Fit(RoleFit(round(best, 3), ids, why, role.evidence[:2]), years, label)
     for fam in families:
-        sig = getattr(signals, fam.adjacent_signal, None) if fam.adjacent_signal else None
-        if isinstance(sig, TermSignal) and sig.present:
+        sig = signals.term(fam.adjacent_signal) if fam.adjacent_signal else None
+        if sig is not None and sig.present:
             why = f"Client-facing work ({sig.terms[0]} of the work history), not the role itself"
             return _Fit(RoleFit(CLIENT_FACING, ids, why, sig.evidence), years, label)
     if adjacent_years > 0:

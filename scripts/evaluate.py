@@ -980,8 +980,16 @@ def tuning_combos() -> tuple[list[str], list[Combo], int]:
 
 
 def _path(obj: Any, dotted: str) -> Any:
+    """``degree.level`` is a field; ``crm.present`` is the tuned signal of that name (``Signals.role`` or
+    ``Signals.term``): the evaluation reads them by the names the vocabularies give them."""
     for part in dotted.split("."):
-        obj = getattr(obj, part)
+        if isinstance(obj, Signals) and not hasattr(obj, part):
+            named = dict(obj.roles).get(part) or dict(obj.terms).get(part)
+            if named is None:
+                raise AttributeError(part)
+            obj = named
+        else:
+            obj = getattr(obj, part)
     return obj
 
 
@@ -997,8 +1005,7 @@ def predicted_flags(signals: Signals) -> dict[str, bool]:
 
 
 def predicted_years(signals: Signals) -> float | None:
-    value = getattr(signals, YEARS_PATH, None)
-    return float(value) if isinstance(value, int | float) else None
+    return signals.years_of(YEARS_PATH)
 
 
 # --------------------------------------------------------------------------- AVON147-format sets
@@ -1627,10 +1634,10 @@ def jobmatch_evidence(key: str, signals: Signals) -> list[str]:
         ]
         return lines + [f"  - {quote(ev)}" for ev in degree.evidence]
     if key in ("sales_support_role", "customer_service_role"):
-        role = signals.sales_support if key == "sales_support_role" else signals.customer_service
+        role = signals.role("sales_support" if key == "sales_support_role" else "customer_service")
         lines = [f"  - titles: {'; '.join(md(t) for t in role.titles) or '(none)'} · {role.years:g} years"]
         return lines + roles_lines(role, "  ") + [f"  - {quote(ev)}" for ev in role.evidence]
-    term = {"ms_office": signals.microsoft_office, "cosmetics": signals.cosmetics, "crm": signals.crm}[key]
+    term = signals.term({"ms_office": "microsoft_office", "cosmetics": "cosmetics", "crm": "crm"}[key])
     return term_lines(term)
 
 
@@ -1640,16 +1647,16 @@ def signal_summary(signals: Signals) -> str:
     degree += (" (related)" if d.field_related else "") + (" (in progress)" if d.in_progress else "")
     parts = [
         degree,
-        f"office {'yes' if signals.microsoft_office.present else 'no'}",
-        f"sales support {signals.sales_support.years:g}y"
-        if signals.sales_support.present
+        f"office {'yes' if signals.term('microsoft_office').present else 'no'}",
+        f"sales support {signals.role('sales_support').years:g}y"
+        if signals.role("sales_support").present
         else "sales support no",
-        f"customer service {signals.customer_service.years:g}y"
-        if signals.customer_service.present
+        f"customer service {signals.role('customer_service').years:g}y"
+        if signals.role("customer_service").present
         else "customer service no",
-        f"cosmetics {'yes' if signals.cosmetics.present else 'no'}",
-        f"crm {'yes' if signals.crm.present else 'no'}",
-        f"sales/service years {signals.sales_or_service_years:g}",
+        f"cosmetics {'yes' if signals.term('cosmetics').present else 'no'}",
+        f"crm {'yes' if signals.term('crm').present else 'no'}",
+        f"sales/service years {signals.years_of('sales_or_service_years'):g}",
     ]
     if signals.seniority:
         parts.append(f"seniority {signals.seniority}")
@@ -1769,13 +1776,14 @@ def years_section(evaluation: Evaluation) -> list[str]:
     for o in wrong:
         s = o.signals
         lines += [
-            f"### {o.label.id} — label {o.label.years:g} years vs jobmatch {s.sales_or_service_years:g} "
+            f"### {o.label.id} — label {o.label.years:g} years vs jobmatch "
+            f"{s.years_of('sales_or_service_years'):g} "
             f"(grade {o.label.grade:g})",
             "",
-            f"- sales support ({s.sales_support.years:g} y):",
-            *roles_lines(s.sales_support),
-            f"- customer service ({s.customer_service.years:g} y):",
-            *roles_lines(s.customer_service),
+            f"- sales support ({s.role('sales_support').years:g} y):",
+            *roles_lines(s.role("sales_support")),
+            f"- customer service ({s.role('customer_service').years:g} y):",
+            *roles_lines(s.role("customer_service")),
             f"- total experience {s.total_experience_years:g} y, latest title “{md(s.latest_title)}”",
             *label_role_lines(o),
             *why_lines(o.label),

@@ -32,7 +32,7 @@ def test_present_ends_today_by_default() -> None:
     s = extract_signals(doc(GLOW))
     assert s.as_of == "2025-06"  # the test clock (conftest): this month, not the résumé's own last date
     assert s.jobs[0].months == (2025 - 2012) * 12 + 6
-    assert s.sales_support.years == round(s.jobs[0].months / 12, 1)
+    assert s.role("sales_support").years == round(s.jobs[0].months / 12, 1)
 
 
 def test_a_job_started_after_the_as_of_date_counts_one_month() -> None:

@@ -229,7 +229,7 @@ def test_work_seen_only_in_the_duties_of_other_jobs_is_partial() -> None:
     def role(title: str, method: Method) -> Signals:
         ev = Evidence(title, 1, 3, method, "customer service", title)
         held = Role(title, "2010-01", "2018-01", 96, ev)
-        return Signals(customer_service=RoleSignal(True, (title,), 8.0, (held,), (ev,), 8.0))
+        return Signals(roles=(("customer_service", RoleSignal(True, (title,), 8.0, (held,), (ev,), 8.0)),))
 
     duties = matcher(req, Context(_doc("x"), role("Administrative Assistant", Method.INFERRED), {}))
     titled = matcher(req, Context(_doc("x"), role("Customer Service Representative", Method.SYNONYM), {}))

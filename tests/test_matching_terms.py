@@ -267,7 +267,9 @@ def test_soft_skill_backed_by_a_role_family_where_the_data_says_so() -> None:
         recent_years=4,
         evidence=(Evidence("CSR, Acme", 1, 1, Method.EXACT, "customer service", "CSR"),),
     )
-    found = answer("soft_skill", "CSR, Acme", ("communication",), signals=Signals(customer_service=role))
+    found = answer(
+        "soft_skill", "CSR, Acme", ("communication",), signals=Signals(roles=(("customer_service", role),))
+    )
     assert found.score >= 0.75
     # a duty line about customers in another kind of job does not back communication
     jobs = Signals(jobs=(JobEntry("Engineer", months=60, line_indexes=(1, 2, 3)),))

@@ -80,16 +80,20 @@ def _document(path: str, warnings: tuple[str, ...] = ()) -> Document:
 def _candidate_a() -> CandidateResult:
     signals = Signals(
         degree=Degree("bachelor", "Marketing", True, False, (DEGREE_EVIDENCE,)),
-        microsoft_office=TermSignal(True, ("Excel", "Word"), (OFFICE_EVIDENCE,)),
-        sales_support=RoleSignal(
-            True,
-            ("Sales Assistant",),
-            4.5,
-            (Role("Sales Assistant", "2015-03", "2019-09", 54),),
+        roles=(
+            (
+                "sales_support",
+                RoleSignal(
+                    True, ("Sales Assistant",), 4.5, (Role("Sales Assistant", "2015-03", "2019-09", 54),)
+                ),
+            ),
         ),
-        cosmetics=TermSignal(True, ("Sephora",)),
-        crm=TermSignal(True, ("Salesforce",)),
-        communication=TermSignal(True, ("presentations",)),
+        terms=(
+            ("microsoft_office", TermSignal(True, ("Excel", "Word"), (OFFICE_EVIDENCE,))),
+            ("cosmetics", TermSignal(True, ("Sephora",))),
+            ("crm", TermSignal(True, ("Salesforce",))),
+            ("communication", TermSignal(True, ("presentations",))),
+        ),
         name="Ada Lovelace",
         education=(EducationEntry("bachelor", "Marketing", "State University", "2014"),),
         jobs=(JobEntry("Sales Assistant", "Acme", "2015-03", "2019-09", 54),),

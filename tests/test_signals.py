@@ -30,7 +30,7 @@ def test_office_terms(text: str, expected: set[str]) -> None:
 
 def test_ordinary_words_in_a_skills_list_are_not_office_applications() -> None:
     def office(skills: str) -> tuple[str, ...]:
-        return extract_signals(doc(f"Skills\n{skills}\n")).microsoft_office.terms
+        return extract_signals(doc(f"Skills\n{skills}\n")).term("microsoft_office").terms
 
     assert office("Sorting, spreadsheet, Supervising, Teamwork, word processing, written") == ()
     assert (
@@ -45,9 +45,9 @@ def test_donor_and_smaller_crm_systems_are_crm() -> None:
         "Experience\nDevelopment Manager\n2012 - 2016\n"
         "Followed through on each package for proper tracking in Raiser's Edge.\n"
     )
-    crm = extract_signals(doc(line)).crm
+    crm = extract_signals(doc(line)).term("crm")
     assert crm.present and crm.terms == ("Raiser's Edge",) and crm.evidence[0].line == 4
-    assert not extract_signals(doc("Skills\nCopper pipes, soldering\n")).crm.present
+    assert not extract_signals(doc("Skills\nCopper pipes, soldering\n")).term("crm").present
 
 
 def test_fuzzy_hit_reports_ratio_and_original_words() -> None:
@@ -145,13 +145,13 @@ def test_good_resume_signals() -> None:
     s = extract_signals(doc(GOOD))
     assert s.name == "Jane Doe"
     assert (s.degree.level, s.degree.field, s.degree.field_related) == ("bachelor", "Marketing", True)
-    assert s.microsoft_office.present and "Excel" in s.microsoft_office.terms
-    assert s.sales_support.present and s.sales_support.years == pytest.approx(3.0)
-    assert s.customer_service.present and s.customer_service.years == pytest.approx(2.5)
+    assert s.term("microsoft_office").present and "Excel" in s.term("microsoft_office").terms
+    assert s.role("sales_support").present and s.role("sales_support").years == pytest.approx(3.0)
+    assert s.role("customer_service").present and s.role("customer_service").years == pytest.approx(2.5)
     # 01/2013 .. 02/2018 with the overlap counted once
-    assert s.sales_or_service_years == pytest.approx(5.2)
-    assert s.crm.terms == ("CRM", "Salesforce") or set(s.crm.terms) == {"CRM", "Salesforce"}
-    assert not s.cosmetics.present
+    assert s.years_of("sales_or_service_years") == pytest.approx(5.2)
+    assert s.term("crm").terms == ("CRM", "Salesforce") or set(s.term("crm").terms) == {"CRM", "Salesforce"}
+    assert not s.term("cosmetics").present
 
 
 def test_evidence_points_at_the_line() -> None:
@@ -162,7 +162,7 @@ def test_evidence_points_at_the_line() -> None:
 
 def test_negation_cancels() -> None:
     s = extract_signals(doc("Experience\nNo prior sales experience. Not yet proficient in Excel.\n"))
-    assert not s.microsoft_office.present
+    assert not s.term("microsoft_office").present
 
 
 @pytest.mark.parametrize(
@@ -376,30 +376,36 @@ def _job(title: str, *duties: str) -> str:
 
 def test_duties_make_a_role_when_the_title_does_not() -> None:
     s = extract_signals(doc(_job("Team Lead", "Processed purchase orders for the warehouse.")))
-    assert s.sales_support.present and s.sales_support.years == pytest.approx(5.0)
-    assert s.sales_support.evidence[0].method == "inferred"
+    assert s.role("sales_support").present and s.role("sales_support").years == pytest.approx(5.0)
+    assert s.role("sales_support").evidence[0].method == "inferred"
     # a weak duty alone is common in any job; beside a second kind it shows the role
-    assert not extract_signals(doc(_job("Team Lead", "Answered phones."))).customer_service.present
+    assert not extract_signals(doc(_job("Team Lead", "Answered phones."))).role("customer_service").present
     both = doc(_job("Team Lead", "Answered phones.", "Greeted visitors at the front desk."))
-    assert extract_signals(both).customer_service.present
+    assert extract_signals(both).role("customer_service").present
 
 
 def test_duty_phrasings_with_numbers_and_possessives() -> None:
     reports = _job("Team Lead", "Prepared monthly commission reports for 10+ sales representatives.")
-    assert extract_signals(doc(reports)).sales_support.present
+    assert extract_signals(doc(reports)).role("sales_support").present
     accounts = _job("Team Lead", "Managing VIP and major customer's accounts.")
-    assert extract_signals(doc(accounts)).sales_support.present
+    assert extract_signals(doc(accounts)).role("sales_support").present
     # Opening accounts is selling, not supporting sales.
     opened = _job("Team Lead", "Established new customer accounts.")
-    assert not extract_signals(doc(opened)).sales_support.present
+    assert not extract_signals(doc(opened)).role("sales_support").present
 
 
 def test_solving_customer_problems_is_customer_contact() -> None:
     job = _job(
         "Team Lead", "Quickly and effectively solve customer challenges.", "Answered multi-line phones."
     )
-    assert extract_signals(doc(job)).customer_service.present  # customer contact and phones: two kinds
-    assert not extract_signals(doc(_job("Team Lead", "Answered multi-line phones."))).customer_service.present
+    assert (
+        extract_signals(doc(job)).role("customer_service").present
+    )  # customer contact and phones: two kinds
+    assert (
+        not extract_signals(doc(_job("Team Lead", "Answered multi-line phones.")))
+        .role("customer_service")
+        .present
+    )
 
 
 def test_trade_shows_and_client_records_support_a_sales_managers_showroom() -> None:
@@ -407,10 +413,12 @@ def test_trade_shows_and_client_records_support_a_sales_managers_showroom() -> N
         "Maintained database of clientele and sent notifications of sales and shows.",
         "Coordinated Apparel and Gift Mart Shows eight times per year.",
     )
-    assert extract_signals(doc(_job("Sales Manager", *duties))).sales_support.present
+    assert extract_signals(doc(_job("Sales Manager", *duties))).role("sales_support").present
     # Either alone is common in other jobs: one kind of support duty is not a support role.
-    assert not extract_signals(doc(_job("Sales Manager", duties[1]))).sales_support.present
-    assert not extract_signals(doc(_job("Sales Manager", "Attended trade shows."))).sales_support.present
+    assert not extract_signals(doc(_job("Sales Manager", duties[1]))).role("sales_support").present
+    assert (
+        not extract_signals(doc(_job("Sales Manager", "Attended trade shows."))).role("sales_support").present
+    )
 
 
 def test_a_title_after_the_employer_ends_at_the_first_duty_verb() -> None:
@@ -420,12 +428,12 @@ def test_a_title_after_the_employer_ends_at_the_first_duty_verb() -> None:
         "accounts for BCBS, BCN, HAP, Total Healthcare, Omnicare and Delta Dental\n"
     )
     s = extract_signals(doc(text))
-    assert s.latest_title == "HR Benefits Administrator" and s.sales_or_service_years == 0
+    assert s.latest_title == "HR Benefits Administrator" and s.years_of("sales_or_service_years") == 0
     licensed = (
         "Experience\nCompany Name January 2012 to Current "
         "Manager / New York State Licensed Real Estate Salesperson\n"
     )
-    assert extract_signals(doc(licensed)).customer_service.present  # "Licensed" is part of the title
+    assert extract_signals(doc(licensed)).role("customer_service").present  # "Licensed" is part of the title
     # Duties straight after the employer, or lower-case prose, name no title of their own.
     for line in (
         "Company Name - City, State Worked with operations department for rental inventory. I handled all "
@@ -438,20 +446,20 @@ def test_a_title_after_the_employer_ends_at_the_first_duty_verb() -> None:
 
 def test_bookkeeping_and_buying_are_not_sales() -> None:
     ar = extract_signals(doc(_job("Accounts Receivable & Accounts Payable", "Posted payments.")))
-    assert not ar.sales_support.present and ar.sales_or_service_years == 0
+    assert not ar.role("sales_support").present and ar.years_of("sales_or_service_years") == 0
     buying = _job(
         "Office Assistant", "Oversaw office inventory by restocking supplies and submitting purchase orders."
     )
-    assert not extract_signals(doc(buying)).sales_support.present
+    assert not extract_signals(doc(buying)).role("sales_support").present
     selling = _job("Office Assistant", "Entered customer purchase orders into SAP.")
-    assert extract_signals(doc(selling)).sales_support.present
+    assert extract_signals(doc(selling)).role("sales_support").present
 
 
 def test_an_executive_assistant_is_not_another_occupation() -> None:
     # "Executive" names other occupations, but here it is part of the assistant's own title: one strong
     # service duty is enough, as for any assistant.
     job = _job("Executive Assistant", "5 years as company receptionist and expert customer service provider")
-    assert extract_signals(doc(job)).customer_service.present
+    assert extract_signals(doc(job)).role("customer_service").present
 
 
 def test_a_duty_line_that_states_its_own_length_bounds_the_role() -> None:
@@ -461,12 +469,12 @@ def test_a_duty_line_that_states_its_own_length_bounds_the_role() -> None:
         "Promoted to Executive Assistant to the Vice President\n"
     )
     s = extract_signals(doc(text))
-    assert s.customer_service.years == 5.0 and s.sales_or_service_years == 5.0
-    (role,) = s.customer_service.roles
+    assert s.role("customer_service").years == 5.0 and s.years_of("sales_or_service_years") == 5.0
+    (role,) = s.role("customer_service").roles
     assert (role.start, role.end, role.months) == ("2004-12", "2009-11", 60)
     # A role from the title spans the job, whatever a duty line says.
     titled = text.replace("Executive Assistant Jan", "Receptionist Jan")
-    assert extract_signals(doc(titled)).customer_service.years == pytest.approx(17.9)
+    assert extract_signals(doc(titled)).role("customer_service").years == pytest.approx(17.9)
 
 
 def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
@@ -476,13 +484,13 @@ def test_a_long_line_naming_no_employer_is_not_the_title() -> None:
         "consolidations and email campaign projects\n"
     )
     s = extract_signals(doc(text))
-    assert not s.sales_support.present and not s.customer_service.present
+    assert not s.role("sales_support").present and not s.role("customer_service").present
     # A title followed on its line by the employer and a first duty is still the title.
     merged = (
         "Experience\n03/2016 to Current\nSales Coordinator Company Name - City, State Able to operate "
         "material handling equipment (e.g. hand truck, pallet jack, forklift, etc.).\n"
     )
-    assert extract_signals(doc(merged)).sales_support.titles == ("Sales Coordinator",)
+    assert extract_signals(doc(merged)).role("sales_support").titles == ("Sales Coordinator",)
 
 
 def test_a_bullet_below_the_dated_title_line_is_a_duty_not_the_title() -> None:
@@ -508,9 +516,9 @@ def test_the_occupation_above_the_dated_employer_line_is_the_title() -> None:
 
 def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
     one = _job("Maintenance Administrator", "Answered calls from the field crews.")
-    assert not extract_signals(doc(one)).customer_service.present
+    assert not extract_signals(doc(one)).role("customer_service").present
     calls = _job("Maintenance Administrator", "Answered customer complaint calls about service issues.")
-    assert extract_signals(doc(calls)).customer_service.present  # complaints and calls: two kinds
+    assert extract_signals(doc(calls)).role("customer_service").present  # complaints and calls: two kinds
     two = _job(
         "Administrative Assistant/HR Assistant",
         "Rainbow Hospice - Receptionist.",
@@ -518,10 +526,10 @@ def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
         "Handle all incoming calls, to both main office and ARK location.",
     )
     s = extract_signals(doc(two))
-    assert s.customer_service.present and not s.sales_support.present
+    assert s.role("customer_service").present and not s.role("sales_support").present
     # an engineer who processed orders is still an engineer
     engineer = _job("Process Engineer", "Processed purchase orders.", "Prepared sales reports.")
-    assert not extract_signals(doc(engineer)).sales_support.present
+    assert not extract_signals(doc(engineer)).role("sales_support").present
 
 
 @pytest.mark.parametrize(
@@ -537,7 +545,7 @@ def test_another_occupation_needs_two_kinds_of_service_duty() -> None:
 )
 def test_restaurant_and_venue_titles(title: str, service: bool) -> None:
     s = extract_signals(doc(f"Experience\n{title}\n01/2010 - 12/2012\n"))
-    assert s.customer_service.present is service
+    assert s.role("customer_service").present is service
 
 
 def test_saying_you_are_a_student_puts_that_level_in_progress() -> None:

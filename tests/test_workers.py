@@ -78,7 +78,7 @@ def test_a_changed_file_is_never_served_stale(tmp_path: Path) -> None:
     before = rank(folder, POSTING, options).candidates[0]
     (folder / "cv00.txt").write_text("Jane Doe\nSkills\nMicrosoft Office, Salesforce CRM\n" + TEXT)
     after = rank(folder, POSTING, options).candidates[0]
-    assert not before.signals.crm.present and after.signals.crm.present
+    assert not before.signals.term("crm").present and after.signals.term("crm").present
 
 
 # ---------------------------------------------------------------------- stopping a run (issue 16 item 8)

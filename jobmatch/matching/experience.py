@@ -226,8 +226,8 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
     evidence: list[Evidence] = []
     score = 0.0
     for fam in families:
-        role = getattr(s, fam.signal, None)
-        if not isinstance(role, RoleSignal) or not role.present:
+        role = s.role(fam.signal)
+        if not role.present:
             continue
         parts.append(f"{_short(fam)}: {role_words(role)}")
         evidence.extend(role.evidence[:3])
@@ -244,8 +244,8 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
         return Answer(score, tuple(evidence), "; ".join(parts), method="role signal", summary=summary)
     names = " or ".join(_short(f) for f in families)
     for fam in families:
-        years = getattr(s, fam.adjacent_years, 0.0) if fam.adjacent_years else 0.0
-        if isinstance(years, float) and years > 0:
+        years = s.years_of(fam.adjacent_years) if fam.adjacent_years else 0.0
+        if years > 0:
             why = f"{years:g} years in related roles, none in {names}"
             return Answer(RELATED_WORK, (), why, method="role signal")
     return Answer(0.0, (), f"No {names} job found", method="role signal")

@@ -62,9 +62,7 @@ def _by_roles(signals: Signals, concept: Concept) -> tuple[float, list[Evidence]
     role facts: the strongest one and its quotes."""
     best, evidence = 0.0, []
     for name in concept.extra.get("shown_by_roles", ()):
-        role = getattr(signals, name, None)
-        if not isinstance(role, RoleSignal):
-            continue
+        role = signals.role(name)
         strength = _role_strength(role)
         if strength > best:
             best, evidence = strength, list(role.evidence[:1])
