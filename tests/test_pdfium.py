@@ -43,6 +43,14 @@ def test_a_gap_wider_than_a_share_of_the_height_is_a_space() -> None:
     assert rebuild_lines(first + second + third + tight) == ["Iam a MechanicalEngineer"]
 
 
+def test_a_run_of_one_non_ascii_mark_is_a_gap_not_letters() -> None:
+    # repeated_mark_is_a_gap: "CoalitionÂÂÂÂ Knoxville" (mojibake of non-breaking spaces) is two words
+    glued = word("Coalition", 0) + word("\u00c2" * 6, 46, advance=6.7) + word("Knoxville", 90)
+    assert rebuild_lines(glued) == ["Coalition Knoxville"]
+    # one or two accented letters are letters
+    assert rebuild_lines(word("Âge", 0) + word("Façade", 20)) == ["Âge Façade"]
+
+
 def test_space_characters_separate_words_and_never_pile_up() -> None:
     chars = word("Sales", 0) + word(" ", 25) + word(" ", 30) + word("Manager", 35) + word(" ", 70)
     assert rebuild_lines(chars) == ["Sales Manager"]

@@ -522,8 +522,13 @@ def _matrix_of(obj: Any) -> Matrix:
 def rebuild_lines(chars: list[Char]) -> list[str]:
     """Lines of text from characters in drawing order (see the module docstring for the rules).
 
-    A space character always separates words; a character without a box joins the line it comes in."""
-    return [_words(line) for line in _lines(chars)]
+    A space character always separates words; a character without a box joins the line it comes in.
+    ``repeated_mark_is_a_gap``: three or more of one non-ASCII character in a row ("CoalitionÂÂÂÂ", the
+    mojibake of non-breaking spaces that PDFium gives as their first byte alone) are a gap, not letters."""
+    return [_REPEATED_MARK.sub(" ", _words(line)).strip() for line in _lines(chars)]
+
+
+_REPEATED_MARK = re.compile(r" *([^\x00-\x7f])\1{2,} *")
 
 
 _SPACE = Char(" ", math.nan, math.nan, math.nan, math.nan)
