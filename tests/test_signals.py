@@ -95,11 +95,19 @@ def test_cosmetics_brands(text: str, canonical: str) -> None:
         ("Sales Coordinator Jan 2015 - Present", "2015-01", "present"),
         ("2012 – 2014", "2012-01", "2014-12"),
         ("Sept 2021 – Present", "2021-09", "present"),
+        # dash_read_as_at: PDFium's text of some fonts' dash
+        ("Sales 01/2007 @ 08/2015 Company Name", "2007-01", "2015-08"),
+        ("Real Estate Sales 01/1997 @ Current", "1997-01", "present"),
     ],
 )
 def test_date_ranges(text: str, start: str, end: str) -> None:
     (r,) = find_ranges(text)
     assert (month_label(r.start), month_label(r.end)) == (start, end)
+
+
+def test_an_at_sign_is_a_range_only_between_spaces() -> None:
+    assert find_ranges("01/2007@08/2015") == []
+    assert len(find_ranges("01/2007 @ 08/2015")) == 1
 
 
 def test_range_written_latest_first_is_the_same_span() -> None:

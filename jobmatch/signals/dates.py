@@ -28,7 +28,9 @@ _POINT = (
     rf"(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{1,2}}\s*/\s*)?{_YEAR}|{_YEAR})"
 )
 _NOW = r"(?:current(?:ly)?|present|now|to\s+date|date|today|ongoing)"
-_SEP = r"\s*(?:-|–|—|−|to|until|till|thru|through|~)\s*"
+# ``dash_read_as_at``: the dash of some PDF fonts comes out of PDFium's text as "@" ("01/2007 @ 08/2015";
+# pypdf reads the same glyph as "-"): between two dates, with spaces around it, it is a range.
+_SEP = r"\s*(?:-|–|—|−|to|until|till|thru|through|~|(?<=\s)@(?=\s))\s*"
 RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)
 POINT = re.compile(rf"(?<![\w/]){_POINT}(?![\w/])", re.IGNORECASE)
 _NOW_RE = re.compile(_NOW, re.IGNORECASE)
