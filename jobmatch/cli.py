@@ -827,6 +827,7 @@ def match_command(
     workers: WorkersOpt = 0,
     timeout: TimeoutOpt = 20.0,
     no_cache: NoCacheOpt = False,
+    keep_doubtful: KeepDoubtfulOpt = False,
     as_of: AsOfOpt = "",
     pdf_engine: PdfEngineOpt = None,
     blind: BlindOpt = False,
@@ -858,6 +859,7 @@ def match_command(
             timeout_s=timeout,
             use_cache=not no_cache,
             as_of=as_of,
+            keep_doubtful=keep_doubtful,
             limits=_limits(pdf_engine),
         )
         out = _open_output(output, encoding=chosen.encoding, machine=chosen.machine)

@@ -344,8 +344,15 @@ def explain_file(path: Path, posting: Posting, options: RankOptions = RankOption
         [(path, str(path), None)], (posting,), dataclasses.replace(options, workers=1), None, True
     )
     if skipped:
-        raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
+        raise NothingReadableError(_unreadable(skipped[0]))
     return dataclasses.replace(results[0], rank=0)  # one file on its own has no rank
+
+
+def _unreadable(skipped: Skipped) -> str:
+    """Why a file given on its own has no result: unreadable, or read but not a résumé."""
+    if skipped.reason.startswith(NOT_A_RESUME):
+        return f"{skipped.file}: {skipped.reason} (--keep-doubtful takes it anyway)"
+    return f"cannot read {skipped.file}: {skipped.reason}"
 
 
 def read_pair(
@@ -357,7 +364,7 @@ def read_pair(
     files = [(path, str(path), _one_file(path)) for path in (first, second)]
     (results,), skipped = _run(files, (posting,), options, None, keep_lines=False)
     if skipped:
-        raise NothingReadableError(f"cannot read {skipped[0].file}: {skipped[0].reason}")
+        raise NothingReadableError(_unreadable(skipped[0]))
     by_file = {result.file: dataclasses.replace(result, rank=0) for result in results}
     return by_file[str(first)], by_file[str(second)]
 

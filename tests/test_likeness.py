@@ -115,10 +115,24 @@ def test_explain_refuses_a_readme_unless_kept(tmp_path: Path) -> None:
     readme = _folder(tmp_path) / "README.md"
     refused = CliRunner().invoke(app, ["explain", str(readme), "-p", POSTING])
     assert refused.exit_code == ExitCode.NOTHING_READABLE
-    assert "not a résumé: " in refused.stderr
+    assert "not a résumé: " in refused.stderr and "cannot read" not in refused.stderr
+    assert "--keep-doubtful takes it anyway" in refused.stderr
     kept = CliRunner().invoke(app, ["explain", str(readme), "-p", POSTING, "-f", "json", "--keep-doubtful"])
     assert kept.exit_code == ExitCode.OK, kept.stderr
     assert json.loads(kept.stdout)["candidate"]["warnings"][0].startswith("not a résumé: ")
+
+
+def test_match_skips_what_is_not_a_resume_unless_kept(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    args = ["match", str(folder), str(ROOT / "requirements"), "-f", "json", "--no-cache", "-j", "1"]
+    skipped = CliRunner().invoke(app, args)
+    assert skipped.exit_code == ExitCode.SKIPPED, skipped.stderr
+    reasons = {Path(s["file"]).name: s["reason"] for s in json.loads(skipped.stdout)["skipped"]}
+    assert reasons["README.md"].startswith("not a résumé: ")
+    kept = CliRunner().invoke(app, [*args, "--keep-doubtful"])
+    assert kept.exit_code == ExitCode.OK, kept.stderr
+    files = {Path(c["file"]).name for c in json.loads(kept.stdout)["candidates"]}
+    assert "README.md" in files
 
 
 def _flagged(files: list[Path]) -> list[str]:
