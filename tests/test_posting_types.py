@@ -240,3 +240,13 @@ def test_examples_of_the_role_and_a_second_span() -> None:
     # beside a "using" clause the bracketed names are more tools, not roles
     tools = typed("2+ years of experience using accounting software (QuickBooks, Sage)")
     assert "QuickBooks" in tools.terms and "QuickBooks" not in tools.fields
+
+
+def test_a_preference_clause_runs_over_its_own_short_list() -> None:
+    # preference_list: "ideally in beauty, cosmetics or fashion" is one note, not "ideally in beauty" plus a
+    # stray "cosmetics or fashion"; a longer part after a comma stays the item's
+    req = typed("1+ year of retail sales experience, ideally in beauty, cosmetics or fashion")
+    assert req.fields == ("retail sales",)
+    assert req.notes == ("ideally in beauty, cosmetics or fashion",)
+    other = typed("Experience with Excel, preferably in finance, and strong SQL skills")
+    assert "preferably in finance" in other.notes and "SQL" in " ".join(other.terms)

@@ -198,7 +198,14 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 # A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
-_PREFERENCE_CLAUSE = re.compile(r"[,;]?\s*\b(?:preferably|ideally)\b[^,;]*", re.IGNORECASE)
+# "…, ideally in beauty, cosmetics or fashion": the clause runs over the short items of its own list
+# (``preference_list``), which end the item; a longer or numbered part after a comma is the item's again.
+_PREFERENCE_CLAUSE = re.compile(
+    r"[,;]?\s*\b(?:preferably|ideally)\b[^,;]*"
+    r"(?:(?:,\s*(?:[A-Za-z][\w&'-]*\s*){1,3})*?,\s*(?:[A-Za-z][\w&'-]*\s+){0,2}(?:or|and)\s+"
+    r"(?:[A-Za-z][\w&'-]*\s*){1,2}(?=$|[.;]))?",
+    re.IGNORECASE,
+)
 # "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
 _SPLIT = re.compile(
     r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|\+\s)\s*", re.IGNORECASE
