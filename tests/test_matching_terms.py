@@ -366,3 +366,17 @@ def test_an_ehr_named_where_nurses_document_their_work() -> None:
     assert (
         answer("skill", "Summary\nAn Epic journey through retail", ("electronic health records",)).score == 0
     )
+
+
+def test_a_skill_the_resume_rates_low_is_partial_where_proficiency_is_asked() -> None:
+    # stated_low_level: "Excel: beginner" does not show "Advanced Excel skills"; "Excel (advanced)" does
+    ask = "Advanced Microsoft Excel skills"
+    low = answer("skill", "Skills\nExcel: beginner, not yet proficient", ("Microsoft Excel",), req_text=ask)
+    assert 0 < low.score <= 0.5 and "rated low" in low.explanation
+    high = answer("skill", "Skills\nExcel (advanced), Word", ("Microsoft Excel",), req_text=ask)
+    assert high.score >= 0.75
+    basic = answer("skill", "Skills\nBasic Excel", ("Microsoft Excel",), req_text=ask)
+    assert basic.score <= 0.5
+    # where the posting asks for no level, a rated-low skill is still the skill
+    plain = answer("skill", "Skills\nExcel: beginner", ("Microsoft Excel",), req_text="Experience with Excel")
+    assert plain.score >= 0.75

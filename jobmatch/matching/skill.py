@@ -7,9 +7,10 @@ line. Another member of the same family that the posting did not name is related
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
-from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary
+from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
 from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, stem, tokenize
@@ -285,10 +286,48 @@ def terms_of(req: Requirement) -> list[str]:
     return terms or [req.text]
 
 
+# ``stated_low_level``: the résumé rates the skill low itself ("Excel: beginner", "basic Excel") where the
+# posting asks for proficiency: partial, however exactly the skill is named.
+STATED_LOW = 0.5
+_LEVEL_WINDOW = 3  # words between the skill and its rating, on either side
+
+
+@cache
+def _levels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = read_toml("skills").get("_level", {})
+
+    def pattern(key: str) -> re.Pattern[str]:
+        words = sorted((str(w) for w in table.get(key, [])), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+    return pattern("low"), pattern("asks_more")
+
+
+def _rated_low(ev: Evidence) -> bool:
+    """The quote rates the matched skill low within a few words of it."""
+    low, _ = _levels()
+    at = ev.text.casefold().find(ev.matched.casefold()) if ev.matched else -1
+    if at < 0:
+        return False
+    before = " ".join(ev.text[:at].split()[-_LEVEL_WINDOW:])
+    after = " ".join(ev.text[at + len(ev.matched) :].split()[:_LEVEL_WINDOW])
+    return bool(low.search(before) or low.search(after))
+
+
+def _with_stated_level(req: Requirement, result: TermResult) -> TermResult:
+    _, asks_more = _levels()
+    if result.score <= STATED_LOW or not result.evidence or not asks_more.search(req.text):
+        return result
+    if all(_rated_low(ev) for ev in result.evidence):
+        return replace(result, score=STATED_LOW, why=f"{result.why}, rated low by the résumé itself")
+    return result
+
+
 @register(Category.SKILL)
 def match_skill(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
-    return terms_answer(req, [match_term(index, t) for t in terms_of(req)], "skills and tools")
+    results = [_with_stated_level(req, match_term(index, t)) for t in terms_of(req)]
+    return terms_answer(req, results, "skills and tools")
 
 
 __all__ = ["TermResult", "combine", "match_skill", "match_term", "stem", "terms_answer", "terms_of"]
