@@ -444,9 +444,8 @@ class _Run:
         self.results = ResultStore((options.cache_path or default_path()).parent)
         self.entries: list[list[Entry]] = [[] for _ in postings]
         self.skipped: list[Skipped] = []
-        self.read_digests: dict[
-            int, str
-        ] = {}  # task index -> the hash of the bytes its cached document came from
+        # task index -> the hash of the bytes its cached document came from
+        self.read_digests: dict[int, str] = {}
         self.store = Cache(options.cache_path) if options.use_cache else None
         self.done = 0
         store = self.store is not None

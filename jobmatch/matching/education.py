@@ -84,18 +84,22 @@ def field_families(field: str) -> frozenset[str]:
     return frozenset(h.payload for h in hits)
 
 
+def _asked_families(fields: tuple[str, ...]) -> set[str]:
+    return {f for field in fields for f in field_families(field)}
+
+
 @cache
 def _qualifying(fields: tuple[str, ...]) -> bool:
     """Whether every field asked for sits in a family whose field is the qualification itself."""
     taxonomy = load_degree_fields()
-    asked = {f for field in fields for f in field_families(field)}
+    asked = _asked_families(fields)
     return bool(asked) and all(taxonomy[f].qualifying for f in asked)
 
 
 @cache
 def accepted_families(fields: tuple[str, ...], related: bool) -> frozenset[str]:
     taxonomy = load_degree_fields()
-    asked = {f for field in fields for f in field_families(field)}
+    asked = _asked_families(fields)
     if related:
         asked |= {r for f in list(asked) for r in taxonomy[f].related}
     return frozenset(asked)

@@ -9,7 +9,6 @@ that signal: the same mechanism, with evidence gathered by ``jobmatch.signals``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -201,11 +200,8 @@ def as_written(matched: str, text: str) -> str:
     "Head Coach, Girls' Varsity"), and a quote must contain what it is evidence for."""
     if not matched or matched.casefold() in text.casefold():
         return matched
-    words = re.findall(r"\w+", matched)
-    if not words:
-        return ""
-    found = re.search(r"\W+".join(re.escape(w) for w in words), text, re.IGNORECASE)
-    return found.group(0) if found is not None else ""
+    span = find_phrase(matched, text)
+    return text[span[0] : span[1]] if span is not None else ""
 
 
 def _month(label: str) -> int | None:
@@ -282,8 +278,10 @@ def with_posting_title(target: Target, req: Requirement, title: str) -> Target:
 
 @register(Category.EXPERIENCE)
 def match_experience(req: Requirement, ctx: Context) -> Answer:
+    target = target_of(req)
     title = ctx.extra.get(EXTRA_POSTING_TITLE)
-    target = with_posting_title(target_of(req), req, title) if isinstance(title, str) else target_of(req)
+    if isinstance(title, str):
+        target = with_posting_title(target, req, title)
     families = signal_families(target)
     if families:
         answer = signal_answer(req, families, ctx.signals)
