@@ -253,19 +253,7 @@ _SPECKS = b"0.5 g " + b"".join(b"%d 2 0.5 0.5 re f " % (i % 200) for i in range(
 _BAND = b"0 0 0 rg 60 390 520 25 re f\n"
 
 
-PYPDF_ONLY = (
-    "zero_tz",
-    "zero_size_clip",
-    "clip_elsewhere",
-    "black_on_black",
-    "layer_off",
-    "white_box_over",
-    "black_box_over",
-    # PDFium drops each character off the page and keeps the few that do land on it (the first word)
-    "char_spacing_off_page",
-    "word_spacing_off_page",
-    "tj_offset_off_page",
-)
+PYPDF_ONLY: tuple[str, ...] = ()  # every way is caught by both readers (PDFium's by the render, issue 13)
 
 
 def pdf_hiding_ways() -> dict[str, PdfWay]:
@@ -345,9 +333,8 @@ def pdf_hiding_ways() -> dict[str, PdfWay]:
             visible=(_SPECKS + _BAND + b"1 g\n", b"", b"0 g\n"),
         ),
     }
-    # What PDFium's API does not tell this reader (clipping paths, optional content, text of no width,
-    # which it leaves out of its text unflagged) or what its look before reading cannot see (a dark fill
-    # under dark text, an opaque box drawn after text): caught by the pypdf reader only.
+    # A way only the pypdf reader catches would be listed in PYPDF_ONLY; PDFium's reader sees them all now
+    # (clips, layers, boxes over text and dark on dark by its render; text of no width by its object).
     for name in PYPDF_ONLY:
         ways[name] = dataclasses.replace(ways[name], pdfium=False)
     return ways

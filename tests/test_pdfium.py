@@ -162,6 +162,65 @@ def test_pdfium_joins_web_page_fragments_on_one_baseline(tmp_path: Path) -> None
     assert [line.text for line in doc.lines] == ["01/2010 to Current", "Resolve complaints."]
 
 
+def _line_at(text: str, y: int, before: bytes = b"", after: bytes = b"") -> bytes:
+    return before + b"BT /F1 11 Tf 72 %d Td %s Tj ET\n" % (y, pdf_string(text)) + after
+
+
+CLIP_TOP = b"q 0 0 612 700 re W n\n"  # the page's top band is outside the clip: nothing drawn there shows
+
+
+def test_a_line_cut_by_a_page_break_is_read_once_and_not_flagged(tmp_path: Path) -> None:
+    # cut_at_a_page_break: web-page PDFs draw the line a page break cuts on both pages, each clipped to
+    # its own page; the copy that shows no ink is dropped, and it hides nothing
+    cut = "Exceeded customer expectations"
+    first = _line_at("Sales Director", 740) + _line_at(cut, 60)
+    second = _line_at(cut, 780, CLIP_TOP) + _line_at("Built a sales team", 600) + b"Q\n"
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(make_pdf([first, second]))
+    doc = read_document(path, "pages.pdf", PDFIUM)
+    assert [line.text for line in doc.lines] == ["Sales Director", cut, "Built a sales team"]
+    assert doc.warnings == ()
+
+
+def test_clipped_words_read_nowhere_else_are_dropped_and_flagged(tmp_path: Path) -> None:
+    # no_ink_is_not_drawn: the render shows no ink where the words are; nothing else in the file says them
+    page = _line_at("Python Django Kubernetes", 780, CLIP_TOP) + _line_at("Made coffee", 600) + b"Q\n"
+    path = tmp_path / "clipped.pdf"
+    path.write_bytes(make_pdf([_line_at("Sam Brennan", 740), page]))
+    doc = read_document(path, "clipped.pdf", PDFIUM)
+    assert [line.text for line in doc.lines] == ["Sam Brennan", "Made coffee"]
+    assert doc.warnings == ("hidden text ignored (not drawn: clipped, covered or in a hidden layer)",)
+
+
+def test_a_word_half_covered_keeps_its_visible_part_and_drops_the_rest(tmp_path: Path) -> None:
+    # the check is word by word: a box over the second half of a line hides only what it covers
+    box = b"q 1 1 1 rg 200 390 400 25 re f Q\n"
+    page = (
+        _line_at("Barista", 700)
+        + b"BT /F1 11 Tf 72 400 Td (Latte art) Tj 200 0 Td (Kubernetes) Tj ET\n"
+        + box
+    )
+    path = tmp_path / "half.pdf"
+    path.write_bytes(make_pdf([page]))
+    doc = read_document(path, "half.pdf", PDFIUM)
+    assert [line.text for line in doc.lines] == ["Barista", "Latte art"]
+    assert len(doc.warnings) == 1 and "not drawn" in doc.warnings[0]
+
+
+def test_a_lone_dash_of_a_normal_font_is_text_not_tiny(tmp_path: Path) -> None:
+    # tiny_by_font_not_glyphs: a dash's glyph is a fraction of a point high; its font is 11 points. And
+    # line_end_hyphen: PDFium gives the dash that ends a line as U+FFFE; the file has "-"
+    page = (
+        _line_at("K", 700) + b"BT /F1 11 Tf 79 700 Td (-) Tj ET\n" + _line_at("12 School Administrator", 684)
+    )
+    page += b"BT 1 g /F1 11 Tf 72 500 Td (white text makes the reader look at every object) Tj ET\n"
+    path = tmp_path / "dash.pdf"
+    path.write_bytes(make_pdf([page]))
+    doc = read_document(path, "dash.pdf", PDFIUM)
+    assert doc.lines[0].text == "K-"
+    assert doc.warnings == ("hidden text ignored (white)",)
+
+
 def test_a_file_pdfium_refuses_is_read_by_pypdf(tmp_path: Path) -> None:
     data = make_pdf([b"BT /F1 11 Tf 72 700 Td (Dana Example) Tj ET\n"])
     path = tmp_path / "noxref.pdf"

@@ -16,10 +16,12 @@ The guarantees of :mod:`jobmatch.documents.pdf` hold here too:
 * text a reader cannot see is dropped and flagged: drawn invisibly (render mode 3/7) or with a clear
   alpha, in the colour of what was painted beneath it (white where nothing was; stroke-only text by its
   stroke colour), under 1 pt a side, or outside the page box (character by character, so spacing that
-  carries text off the page is caught too). Invisible text over an image is kept (OCR'd scans). PDFium
-  gives each text object's render mode, fill and stroke colour with alpha, and bounds, and each
-  character's box. Clipping paths, optional content and boxes drawn over text are the pypdf reader's
-  alone;
+  carries text off the page is caught too, and a text object mostly off the page is dropped whole).
+  Invisible text over an image is kept (OCR'd scans). PDFium gives each text object's render mode, fill
+  and stroke colour with alpha, font size and bounds, and each character's box. What that does not tell
+  (a clipping path, an optional-content layer that is off, a box drawn over the text, dark text on a
+  dark box) the page's pixels do: each page is rendered at 36 dpi in grey, and a word whose box is one
+  flat grey shows no ink (:class:`Ink`);
 * the page, size and decompression budgets: before PDFium sees the file, every Flate stream is inflated
   with a cap (:func:`scan`); a file over a budget, or one PDFium refuses, is read by pypdf, whose
   reader enforces the same budgets stream by stream and says why it stops. The per-file time and memory
@@ -254,6 +256,7 @@ def _read(doc: Any, limits: Limits, may_hide_text: bool) -> PdfText:
     warnings: list[str] = []
     pages: list[list[str]] = []
     hidden: dict[str, None] = {}
+    unseen: list[str] = []  # words drawn where no ink shows, from every page
     failures: list[str] = []
     chars = 0
     to_read = min(page_count, limits.max_pages)
@@ -266,16 +269,19 @@ def _read(doc: Any, limits: Limits, may_hide_text: bool) -> PdfText:
             pages.append([])
             continue
         try:
-            lines, kinds = _page_lines(page, may_hide_text)
+            lines, kinds, blank = _page_lines(page, may_hide_text)
         finally:
             pdfium.FPDF_ClosePage(page)
         hidden.update(dict.fromkeys(kinds))
+        unseen.extend(blank)
         pages.append(lines)
         chars += sum(len(line) for line in lines)
         if chars > 2 * limits.max_chars:
             if index + 1 < to_read:
                 warnings.append(f"stopped after page {index + 1}: text limit reached")
             break
+    if unseen and not _cut_at_a_page_break(unseen, pages):
+        hidden[NO_INK] = None
     if not any(pages) and not hidden:
         raise Refused("no text")  # scanned, or text PDFium cannot map: pypdf has its say
     if failures:
@@ -308,21 +314,25 @@ class Char:
     bottom: float
     right: float
     top: float
+    index: int = -1  # its index in PDFium's text page (-1: made here)
 
 
-def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str]]:
-    """The page's lines and the kinds of hidden text dropped from it."""
+def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str], list[str]]:
+    """The page's lines, the kinds of hidden text dropped from it, and the words dropped because no ink
+    shows where they are drawn (named by the caller: a page break may explain them)."""
     textpage = pdfium.FPDFText_LoadPage(page)
     if not textpage:
-        return [], []
+        return [], [], []
     try:
         count = pdfium.FPDFText_CountChars(textpage)
         if count <= 0:
-            return [], []
+            return [], [], []
         text = _page_text(textpage, count)
         hidden_objects = _hidden_objects(page) if may_hide_text else {}
+        referenced: set[int] = set()
         bounds = _page_bounds(page)
         dropped: dict[str, None] = {}
+        off_page: list[int] = []
         chars: list[Char] = []
         rect = pdfium.FS_RECTF()
         rect_ref = ctypes.byref(rect)
@@ -336,11 +346,12 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str]]:
                 handle = ctypes.cast(text_object(textpage, index), ctypes.c_void_p).value
                 found = hidden_objects.get(handle) if handle else None
                 if found is not None:
+                    referenced.add(handle or 0)
                     if not char.isspace():
                         dropped[found[0]] = None
                     continue
             if not loose_box(textpage, index, rect_ref):
-                chars.append(Char(char, math.nan, math.nan, math.nan, math.nan))
+                chars.append(Char(char, math.nan, math.nan, math.nan, math.nan, index))
                 continue
             left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
             if (
@@ -348,11 +359,165 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str]]:
                 and not char.isspace()
             ):
                 dropped["off-page"] = None
+                off_page.append(index)
                 continue
-            chars.append(Char(char, left, bottom, right, top))
-        return rebuild_lines(chars), list(dropped)
+            chars.append(Char(char, left, bottom, right, top, index))
+        for address, (kind, _, squeezed) in hidden_objects.items():
+            if address not in referenced and squeezed:
+                # ``squeezed_out_of_the_text``: PDFium leaves text drawn at a horizontal scale of 0 out of
+                # its text page; the object is still there, a font high and no width
+                dropped[kind] = None
+        if off_page:
+            chars = _without_mostly_off_page(chars, off_page, textpage)
+        blank: list[str] = []
+        lines = rebuild_lines(chars, Ink.of(page), blank)
+        return lines, list(dropped), blank
     finally:
         pdfium.FPDFText_ClosePage(textpage)
+
+
+def _without_mostly_off_page(chars: list[Char], off_page: list[int], textpage: Any) -> list[Char]:
+    """``mostly_off_page``: a text object most of whose characters spacing carries off the page (huge
+    character or word spacing, a TJ offset of thousands) hides all of them, the first word or two that
+    still land on the page too."""
+
+    def owner(index: int) -> int:
+        return ctypes.cast(pdfium.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p).value or 0
+
+    off: dict[int, int] = {}
+    for index in off_page:
+        key = owner(index)
+        off[key] = off.get(key, 0) + 1
+    on: dict[int, int] = {}
+    owners = [owner(c.index) if c.index >= 0 else 0 for c in chars]
+    for char, key in zip(chars, owners, strict=True):
+        if key in off and not char.text.isspace():
+            on[key] = on.get(key, 0) + 1
+    hiding = {key for key, n in off.items() if key and n >= on.get(key, 0)}
+    return [c for c, key in zip(chars, owners, strict=True) if key not in hiding]
+
+
+# ---------------------------------------------------------------------------- is it drawn at all
+
+# What PDFium's object API does not say (a clipping path, an optional-content layer that is off, a box drawn
+# over the text, text in the colour of a dark box beneath it) the page's pixels do: the page is rendered at
+# a low resolution, in grey, and a word whose box is one flat grey shows no ink (``no_ink_is_not_drawn``).
+NO_INK = "not drawn: clipped, covered or in a hidden layer"
+INK_SCALE = 0.5  # pixels per point (36 dpi): a 6-point letter is still three pixels high
+INK_CONTRAST = 3  # grey levels of 255: a box whose pixels vary less shows no ink
+INK_MIN_SCALE = 0.1  # a page so big that its render would be coarser than this is not looked at
+INK_MAX_PIXELS = 4_000_000  # a bitmap's largest size (4 MB of grey): huge pages are rendered coarser
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """A page rendered in grey, and the map from page space to its pixels."""
+
+    pixels: bytes
+    width: int
+    height: int
+    stride: int
+    transform: Matrix  # page space -> pixel space
+
+    @classmethod
+    def of(cls, page: Any) -> Ink | None:
+        """The page rendered at :data:`INK_SCALE` (coarser for a huge page), or None when it cannot be."""
+        page_width = pdfium.FPDF_GetPageWidthF(page)
+        page_height = pdfium.FPDF_GetPageHeightF(page)
+        if (
+            not (math.isfinite(page_width) and math.isfinite(page_height))
+            or page_width <= 0
+            or page_height <= 0
+        ):
+            return None
+        scale = min(INK_SCALE, math.sqrt(INK_MAX_PIXELS / (page_width * page_height)))
+        if scale < INK_MIN_SCALE:
+            return None
+        width, height = max(1, int(page_width * scale)), max(1, int(page_height * scale))
+        stride = (width + 3) // 4 * 4
+        buffer = ctypes.create_string_buffer(b"\xff" * (stride * height), stride * height)
+        bitmap = pdfium.FPDFBitmap_CreateEx(width, height, pdfium.FPDFBitmap_Gray, buffer, stride)
+        if not bitmap:
+            return None
+        try:
+            pdfium.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, pdfium.FPDF_GRAYSCALE)
+        finally:
+            pdfium.FPDFBitmap_Destroy(bitmap)
+        transform = _page_to_pixels(page, width, height)
+        if transform is None:
+            return None
+        return cls(buffer.raw, width, height, stride, transform)
+
+    def shows(self, box: Box) -> bool:
+        """Whether any ink shows in ``box`` (page space), one pixel wider each side: the middle row is
+        looked at first (where nearly every word shows its ink), then the others."""
+        a, b, c, d, e, f = self.transform
+        if b == 0 and c == 0:
+            xa, xb = a * box[0] + e, a * box[2] + e
+            ya, yb = d * box[1] + f, d * box[3] + f
+            left, right, low_y, high_y = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+        else:
+            corners = [_apply(self.transform, x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+            left, right = min(p[0] for p in corners), max(p[0] for p in corners)
+            low_y, high_y = min(p[1] for p in corners), max(p[1] for p in corners)
+        x0, x1 = max(0, int(left) - 1), min(self.width, int(right) + 2)
+        y0, y1 = max(0, int(low_y)), min(self.height, int(high_y) + 1)
+        if x1 <= x0 or y1 <= y0:
+            return True  # nothing of it on the bitmap: not this check's to judge
+        pixels, stride = self.pixels, self.stride
+        middle = (y0 + y1) // 2
+        row = pixels[middle * stride + x0 : middle * stride + x1]
+        low, high = min(row), max(row)
+        if high - low >= INK_CONTRAST:
+            return True
+        for y in range(y0, y1):
+            row = pixels[y * stride + x0 : y * stride + x1]
+            low, high = min(low, min(row)), max(high, max(row))
+            if high - low >= INK_CONTRAST:
+                return True
+        return False
+
+    def shows_word(self, word: list[Char]) -> bool:
+        """Whether ink shows where ``word`` is drawn (a word of characters without boxes: yes)."""
+        left = bottom = math.inf
+        right = top = -math.inf
+        for c in word:
+            if c.left < left:
+                left = c.left
+            if c.bottom < bottom:
+                bottom = c.bottom
+            if c.right > right:
+                right = c.right
+            if c.top > top:
+                top = c.top
+        if not math.isfinite(left + bottom + right + top):
+            return True
+        return self.shows((left, bottom, right, top))
+
+
+def _page_to_pixels(page: Any, width: int, height: int) -> Matrix | None:
+    """The affine map from page space to the pixels of a ``width`` x ``height`` render (the page's
+    rotation and crop box included), from where PDFium puts three points."""
+    x, y = ctypes.c_int(), ctypes.c_int()
+    far = 10_000.0
+    points = []
+    for px, py in ((0.0, 0.0), (far, 0.0), (0.0, far)):
+        if not pdfium.FPDF_PageToDevice(
+            page, 0, 0, width * 1000, height * 1000, 0, px, py, ctypes.byref(x), ctypes.byref(y)
+        ):
+            return None
+        points.append((x.value / 1000, y.value / 1000))
+    (ex, ey), (ax, ay), (cx, cy) = points
+    return ((ax - ex) / far, (ay - ey) / far, (cx - ex) / far, (cy - ey) / far, ex, ey)
+
+
+def _cut_at_a_page_break(unseen: list[str], pages: list[list[str]]) -> bool:
+    """``cut_at_a_page_break``: web-page PDFs draw the line a page break cuts on both pages, each clipped
+    to its own page, so a line can show no ink on one page and be read on the other. Words that show no
+    ink but are all read elsewhere in the file (spaces aside: a word gap can be too narrow for a cut
+    between words) hide nothing: dropped without a flag."""
+    read = "".join("".join(line.split()) for lines in pages for line in lines)
+    return all("".join(word.split()) in read for word in unseen)
 
 
 def _page_text(textpage: Any, count: int) -> str:
@@ -360,10 +525,12 @@ def _page_text(textpage: Any, count: int) -> str:
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium.FPDFText_GetText(textpage, 0, count, buffer)
     text = bytes(buffer)[: 2 * max(0, written - 1)].decode("utf-16-le", errors="replace")
-    if len(text) == count:
-        return text
-    unicode = pdfium.FPDFText_GetUnicode
-    return "".join(_char(unicode(textpage, i)) for i in range(count))
+    if len(text) != count:
+        unicode = pdfium.FPDFText_GetUnicode
+        text = "".join(_char(unicode(textpage, i)) for i in range(count))
+    # ``line_end_hyphen``: PDFium gives a hyphen that ends a line as U+FFFE (its mark for a word broken
+    # there) where the file has a plain "-": "Sarbanes-" / "Oxley", "2010 -" / "Present"
+    return text.replace("\ufffe", "-")
 
 
 def _char(code: int) -> str:
@@ -389,11 +556,11 @@ def _page_bounds(page: Any) -> Box:
 # ---------------------------------------------------------------------------- hidden text objects
 
 
-def _hidden_objects(page: Any) -> dict[int, tuple[str, Any]]:
+def _hidden_objects(page: Any) -> dict[int, tuple[str, Any, bool]]:
     """The page's text objects a reader cannot see (address -> the kind of hidden text, the object).
     Objects are visited in drawing order, so that what was painted before a text object is what lies
     beneath it."""
-    hidden: dict[int, tuple[str, Any]] = {}
+    hidden: dict[int, tuple[str, Any, bool]] = {}
     painting = Painting(_page_bounds(page))
     for obj, matrix in _objects(page):
         kind_of = pdfium.FPDFPageObj_GetType(obj)
@@ -402,7 +569,9 @@ def _hidden_objects(page: Any) -> dict[int, tuple[str, Any]]:
             if kind:
                 address = ctypes.cast(obj, ctypes.c_void_p).value
                 if address:
-                    hidden[address] = (kind, obj)
+                    box = _bounds(obj, matrix)
+                    squeezed = kind == "tiny" and box[2] - box[0] < _NO_WIDTH <= box[3] - box[1]
+                    hidden[address] = (kind, obj, squeezed)
         elif kind_of == pdfium.FPDF_PAGEOBJ_PATH:
             fill, _ = _draw_mode(obj)
             if fill:
@@ -458,7 +627,7 @@ _STROKES = (
 def _text_kind(obj: Any, matrix: Matrix, painting: Painting) -> str:
     """Why a text object cannot be seen (named as the pypdf reader names it), or ""."""
     box = _bounds(obj, matrix)
-    if not (box[2] - box[0] >= _TINY and box[3] - box[1] >= _TINY):
+    if _tiny(obj, matrix, box):
         return "tiny"
     mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
     inks: list[tuple[Colour | None, float]] = []
@@ -479,6 +648,22 @@ def _text_kind(obj: Any, matrix: Matrix, painting: Painting) -> str:
     if not all(same_colour(colour, under) for colour, _ in inks):
         return ""
     return "white" if same_colour(under, _PAGE_COLOUR) else "same colour as background"
+
+
+def _tiny(obj: Any, matrix: Matrix, box: Box) -> bool:
+    """``tiny_by_font_not_glyphs``: text set under 1 pt high (font size times the text and form matrices'
+    vertical scale), or drawn at no width at all (a horizontal scale of 0). The glyphs' own bounds do not
+    tell: a lone dash or bullet of a 10-point font is a fraction of a point high."""
+    if box[2] - box[0] < _NO_WIDTH:
+        return True
+    size = ctypes.c_float()
+    if not pdfium.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)) or not math.isfinite(size.value):
+        return not (box[2] - box[0] >= _TINY and box[3] - box[1] >= _TINY)
+    a, b, c, d, _, _ = _mult(_matrix_of(obj), matrix)
+    return abs(size.value) * math.hypot(c, d) < _TINY or abs(size.value) * math.hypot(a, b) < _NO_WIDTH
+
+
+_NO_WIDTH = 0.1  # points: text drawn this narrow has been squeezed out of sight
 
 
 def _colour(obj: Any, getter: Any) -> tuple[Colour | None, float]:
@@ -519,13 +704,25 @@ def _matrix_of(obj: Any) -> Matrix:
 # ---------------------------------------------------------------------------- words and lines
 
 
-def rebuild_lines(chars: list[Char]) -> list[str]:
+def rebuild_lines(chars: list[Char], ink: Ink | None = None, blank: list[str] | None = None) -> list[str]:
     """Lines of text from characters in drawing order (see the module docstring for the rules).
 
     A space character always separates words; a character without a box joins the line it comes in.
     ``repeated_mark_is_a_gap``: three or more of one non-ASCII character in a row ("CoalitionÂÂÂÂ", the
-    mojibake of non-breaking spaces that PDFium gives as their first byte alone) are a gap, not letters."""
-    return [_REPEATED_MARK.sub(" ", _words(line)).strip() for line in _lines(chars)]
+    mojibake of non-breaking spaces that PDFium gives as their first byte alone) are a gap, not letters.
+    With the page's ``ink``, a word that shows none is left out (and added to ``blank``)."""
+    out = []
+    for line in _lines(chars):
+        words = _words(line)
+        if ink is not None:
+            shown = [w for w in words if ink.shows_word(w)]
+            if blank is not None and len(shown) < len(words):
+                blank.extend("".join(c.text for c in w) for w in words if not ink.shows_word(w))
+            words = shown
+        text = _REPEATED_MARK.sub(" ", " ".join("".join(c.text for c in w) for w in words)).strip()
+        if text:
+            out.append(text)
+    return out
 
 
 _REPEATED_MARK = re.compile(r" *([^\x00-\x7f])\1{2,} *")
@@ -562,8 +759,8 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
     return [line for line in lines if line]
 
 
-def _words(line: list[Char]) -> str:
-    """One line's text: its characters, with a space for each space character and each wide gap.
+def _words(line: list[Char]) -> list[list[Char]]:
+    """One line's words: its characters cut at each space character and each wide gap.
 
     What is wide is measured from the line's usual gap between letters (its median), so that text set
     tight (negative letter spacing) or loose still splits where the words are; the usual gap is taken as
@@ -578,18 +775,23 @@ def _words(line: list[Char]) -> str:
                 gaps.append((char.left - previous.right) / max(char.top - char.bottom, 1e-6))
             previous = char
     usual = min(sorted(gaps)[len(gaps) // 2], USUAL_GAP_CAP) if gaps else 0.0
-    out: list[str] = []
+    words: list[list[Char]] = []
+    word: list[Char] = []
     previous = None
     for char in line:
         if char is _SPACE:
-            out.append(" ")
-            previous = None
+            if word:
+                words.append(word)
+            word, previous = [], None
             continue
         if math.isfinite(char.left):
             if previous is not None:
                 height = max(char.top - char.bottom, previous.top - previous.bottom, 1e-6)
-                if char.left - previous.right > max(usual + SPACE_GAP, MIN_GAP) * height:
-                    out.append(" ")
+                if char.left - previous.right > max(usual + SPACE_GAP, MIN_GAP) * height and word:
+                    words.append(word)
+                    word = []
             previous = char
-        out.append(char.text)
-    return "".join(out)
+        word.append(char)
+    if word:
+        words.append(word)
+    return words
