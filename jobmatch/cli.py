@@ -203,7 +203,7 @@ PdfEngineOpt = Annotated[
     typer.Option(
         "--pdf-engine",
         metavar="pdfium|pypdf",
-        help="What reads PDF text: pdfium (fast; pypdf takes the files it refuses) or pypdf. Default: pypdf.",
+        help="What reads PDF text: pdfium (the default; pypdf takes the files it refuses) or pypdf.",
     ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]

@@ -85,8 +85,9 @@ def test_a_changed_file_is_never_served_stale(tmp_path: Path) -> None:
 
 
 def _slow_pdf() -> bytes:
-    """A real PDF whose one page has so many drawing instructions that reading it takes seconds (the token
-    budget stops it): keeps a worker busy while the test signals the run."""
+    """A real PDF whose one page has so many drawing instructions that reading it with pypdf takes seconds
+    (the token budget stops it): keeps a worker busy while the test signals the run. (PDFium reads it in
+    a fraction of that: the runs here ask for pypdf.)"""
     from tests.test_documents import make_pdf
 
     return make_pdf([b"BT /F1 10 Tf 72 700 Td\n" + b"(a) Tj 1 0 Td\n" * 150_000 + b"ET\n"])
@@ -150,7 +151,7 @@ def _start_run(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
         str(ROOT / "requirements" / "AVON147.txt"),
     ]
     proc = subprocess.Popen(
-        [*args, "-j", "2", "--no-cache", "--format", "json", "--timeout", "60"],
+        [*args, "-j", "2", "--no-cache", "--format", "json", "--timeout", "60", "--pdf-engine", "pypdf"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -27,10 +27,11 @@ class Limits:
     # Content-stream tokens (operators and operands) parsed and interpreted, summed over the pages read: this
     # bounds the CPU time pypdf can spend (a few seconds at most). A typical résumé page has 5-30 thousand.
     max_pdf_tokens: int = 1_000_000
-    # Which engine reads PDF text: "pdfium" (fast; files it refuses, or that are over a budget before it
-    # starts, go to pypdf) or "pypdf" (the older reader, several times slower). It travels with the budgets
-    # because it is, like them, a setting of how one file is read, and reaches every worker the same way.
-    pdf_engine: str = "pypdf"
+    # Which engine reads PDF text: "pdfium" (the default: fast; files it refuses, or that are over a budget
+    # before it starts, go to pypdf) or "pypdf" (the older reader, several times slower). It travels with
+    # the budgets because it is, like them, a setting of how one file is read, and reaches every worker the
+    # same way.
+    pdf_engine: str = "pdfium"
 
 
 def format_size(size: int) -> str:
