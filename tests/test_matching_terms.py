@@ -307,6 +307,22 @@ def test_logistics_shown_in_part_is_partial_and_says_what_to_ask() -> None:
     assert answer("logistics", "Flexible team player", terms, all_of=True).status is Status.ASK
 
 
+def test_everyday_words_of_working_time_count_only_beside_a_word_of_it() -> None:
+    # on_a_line_with (logistics.toml): "holidays", "weekends" and "overtime" are working time only on a
+    # line that says so; menus for the holidays, holiday brands and overtime costs are not
+    terms = ("rotating shifts", "weekends")
+    for line in (
+        "Recommended menu items for new dish development, holidays, special events and promotions.",
+        "Licensed designs to a balloon company for Holiday brands.",
+        "Cut customer lead time and overtime premium expenses.",
+        "Over time, some of these traits become a requirement.",
+        "Planned weekend events for the community centre.",
+    ):
+        assert answer("logistics", line, terms, all_of=True).status is Status.ASK, line
+    for line in ("Worked holidays and overtime as needed", "Available to work weekends"):
+        assert answer("logistics", line, terms, all_of=True).score > 0, line
+
+
 # --------------------------------------------------------------------------- the keyword fallback
 
 

@@ -14,6 +14,7 @@ the entries come from::
     ambiguous = ["sheets"]                     # ordinary words: count only with context (below)
     context = ["google"]                       # words on the same line that make ``ambiguous`` count
     exclude = ["excel in", "excel at"]         # phrases that veto an overlapping hit
+    on_a_line_with = ["worked", "shifts"]      # a hit counts only on a line that also says one of these
     members = ["pivot tables", "VLOOKUP"]      # named things whose use shows this one (a family, a suite)
     member_credit = 1.0                        # score for one member found (a suite: 0.7; two members: 1)
     related = true                             # members count as related (partial) for one another

@@ -82,6 +82,13 @@ def _context_ok(index: Index, i: int, concept: Concept) -> bool:
     return index.section(i) == "skills" and text.count(",") >= 2
 
 
+def _line_says(index: Index, i: int, words: tuple[str, ...]) -> bool:
+    """``on_a_line_with``: a concept named by everyday words ("holidays", "overtime") counts only on a line
+    that also says one of ``words`` ("worked weekends and holidays", not "menus for the holidays")."""
+    stems = {t.stem for t in index.tokens[i]}
+    return any(stems_of(w)[0] in stems for w in words if stems_of(w))
+
+
 def _excluded(index: Index, hit: Hit, concept: Concept) -> bool:
     for phrase in concept.exclude:
         for ex in index.find(compile_phrase(phrase), (hit.index,)):
@@ -98,10 +105,12 @@ def find_concept(
     found: dict[int, Found] = {}
     wanted = (term or concept.name).lower()
 
+    needs = concept.extra.get("on_a_line_with", ())
+
     def add(hit: Hit, alias: str, method: Method) -> None:
         if hit.index in found or is_negated(index.lines[hit.index].text, hit.start):
             return
-        if _excluded(index, hit, concept):
+        if _excluded(index, hit, concept) or (needs and not _line_says(index, hit.index, needs)):
             return
         found[hit.index] = Found(concept.name, hit, alias, method)
 

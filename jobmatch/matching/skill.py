@@ -226,7 +226,7 @@ def _related(index: Index, vocab: Vocabulary, concept: Concept) -> TermResult | 
             why = f"{concept.name}: not named; related {family.name}: {', '.join(names[:3])}"
             return TermResult(concept.name, RELATED, ev, why)
         if fam:
-            why = f"{concept.name}: not named; a {family.name} is"
+            why = f"{concept.name}: not named; {family.name}: {fam[0].hit.matched}"
             return TermResult(concept.name, FAMILY_ONLY, (fam[0].evidence(index),), why)
     return None
 
