@@ -1050,6 +1050,11 @@ def test_clean_lost_byte_mojibake() -> None:
         "SUBWAY Operations",
         "CHÂTEAU",
     ]
+    # stand_in_dropped: PDFium leaves out the zero-width stand-in of the lost byte: still the dash
+    assert clean_lines(["Company Name ï¼ City, State", "Company Name ï¼\u200b City"]) == [
+        "Company Name - City, State",
+        "Company Name - City",
+    ]
 
 
 def test_clean_inline_and_split() -> None:
