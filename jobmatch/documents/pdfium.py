@@ -715,9 +715,12 @@ def rebuild_lines(chars: list[Char], ink: Ink | None = None, blank: list[str] | 
     for line in _lines(chars):
         words = _words(line)
         if ink is not None:
-            shown = [w for w in words if ink.shows_word(w)]
-            if blank is not None and len(shown) < len(words):
-                blank.extend("".join(c.text for c in w) for w in words if not ink.shows_word(w))
+            shown: list[list[Char]] = []
+            for w in words:
+                if ink.shows_word(w):
+                    shown.append(w)
+                elif blank is not None:
+                    blank.append("".join(c.text for c in w))
             words = shown
         text = _REPEATED_MARK.sub(" ", " ".join("".join(c.text for c in w) for w in words)).strip()
         if text:
