@@ -2,9 +2,11 @@
 
 One SQLite file (``$XDG_CACHE_HOME/jobmatch/cache.sqlite3`` on Linux, via platformdirs). Documents are
 keyed by the file's content hash and the extractor's version, so a changed file or a new extractor is
-never served stale, and a new posting reuses every extraction. Results add the posting's hash and the
-scorer's version to that key, and keep the score beside the blob so a warm run orders results without
-unpacking them. Nothing but this file (and, while a run lasts, the unnamed temporary file of
+never served stale, and a new posting reuses every extraction. The facts found in a document (its jobs,
+education, vocabulary mentions, name: ``jobmatch.models.ResumeFacts``) add the version of the code and
+knowledge that finds them and the as-of date, so a new posting reuses them too. Results add the posting's
+hash and the scorer's version to that key, and keep the score beside the blob so a warm run orders results
+without unpacking them. Nothing but this file (and, while a run lasts, the unnamed temporary file of
 :mod:`jobmatch.results`) ever holds résumé text outside the résumé itself.
 
 The cache is an optimisation, never a dependency, and its file is not trusted:
@@ -33,10 +35,11 @@ from pathlib import Path
 
 from jobmatch.errors import JobmatchError
 
-SCHEMA_VERSION = 3  # 2: results carry their score beside the payload; 3: every row carries a check
+SCHEMA_VERSION = 4  # 2: results carry their score beside the payload; 3: every row carries a check;
+# 4: the facts of each document (jobmatch.models.ResumeFacts), shared by every posting
 APPLICATION_ID = 0x4A4D4348  # "JMCH": marks an SQLite file as a jobmatch cache (PRAGMA application_id)
 BUSY_TIMEOUT_S = 2.0  # longest a write waits for another run's write (each takes milliseconds)
-_TABLES = ("documents", "results")
+_TABLES = ("documents", "facts", "results")
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -166,6 +169,7 @@ class Cache:
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, payload BLOB, chk BLOB)")
+            db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, payload BLOB, chk BLOB)")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS results "
                 "(key TEXT PRIMARY KEY, score REAL, payload BLOB, chk BLOB)"

@@ -242,6 +242,16 @@ _NO_ROLE = RoleSignal()
 _NO_TERM = TermSignal()
 
 
+@dataclass(frozen=True, slots=True)
+class ResumeFacts:
+    """Everything a résumé says that no posting changes, found once and cached once per résumé (and
+    as-of date): every posting of this run or a later one is scored on these same facts."""
+
+    signals: Signals
+    fingerprint: tuple[int, ...] = ()  # jobmatch.duplicates: the same person sent twice is found by it
+    doubt: str = ""  # jobmatch.signals.likeness: why the text does not read as a résumé ("" when it does)
+
+
 # --------------------------------------------------------------------------- scoring and ranking
 
 

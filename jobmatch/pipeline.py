@@ -15,13 +15,13 @@ from jobmatch.codec import pack, unpack
 from jobmatch.documents import EXTRACTOR_VERSION, Limits, parse_document, read_bytes
 from jobmatch.duplicates import fingerprint
 from jobmatch.errors import DocumentError
-from jobmatch.models import CandidateResult, Document, Posting
+from jobmatch.models import CandidateResult, Document, Posting, ResumeFacts
 from jobmatch.scoring import score_candidate
 from jobmatch.signals import extract_signals
 from jobmatch.signals.likeness import doubt
 from jobmatch.tasks import Outcome, Task
 
-__all__ = ["EXTRACTOR_VERSION", "analyze", "analyze_all", "process_task"]
+__all__ = ["EXTRACTOR_VERSION", "analyze", "analyze_all", "find_facts", "process_task"]
 
 
 def analyze(document: Document, posting: Posting, *, as_of: str = "") -> CandidateResult:
@@ -30,14 +30,25 @@ def analyze(document: Document, posting: Posting, *, as_of: str = "") -> Candida
     return analyze_all(document, (posting,), as_of=as_of)[0]
 
 
-def analyze_all(
-    document: Document, postings: Sequence[Posting], *, as_of: str = ""
-) -> tuple[CandidateResult, ...]:
-    """One document against several postings: its facts (signals) and its fingerprint are found once,
-    and every posting is scored on those same facts."""
+def find_facts(document: Document, *, as_of: str = "") -> ResumeFacts:
+    """What the résumé says, without any posting: its signals, its fingerprint and whether it reads as a
+    résumé at all."""
     signals = extract_signals(document, as_of=as_of)
-    print_ = fingerprint(document.text)
-    not_a_resume = doubt(document, signals)
+    return ResumeFacts(signals, fingerprint(document.text), doubt(document, signals))
+
+
+def analyze_all(
+    document: Document,
+    postings: Sequence[Posting],
+    *,
+    as_of: str = "",
+    facts: ResumeFacts | None = None,
+) -> tuple[CandidateResult, ...]:
+    """One document against several postings: its facts are found once (or given, from the cache), and
+    every posting is scored on those same facts."""
+    if facts is None:
+        facts = find_facts(document, as_of=as_of)
+    signals = facts.signals
     results = []
     for posting in postings:
         assessment = score_candidate(posting, signals, document)
@@ -52,8 +63,8 @@ def analyze_all(
                 warnings=assessment.notes,
                 role_fit=assessment.role_fit,
                 requirements_score=assessment.requirements_score,
-                fingerprint=print_,
-                doubt=not_a_resume,
+                fingerprint=facts.fingerprint,
+                doubt=facts.doubt,
             )
         )
     return tuple(results)
@@ -68,9 +79,16 @@ def process_task(
     the main process hashed it is stored under the hash of what was read, never under the old one.
     """
     document_blob: bytes | None = None
+    facts_blob: bytes | None = None
+    facts: ResumeFacts | None = None
     digest = ""
     if task.cached is not None:
         document = dataclasses.replace(unpack(Document, task.cached), path=task.shown)
+        if task.cached_facts is not None:
+            try:
+                facts = unpack(ResumeFacts, task.cached_facts)
+            except Exception:  # zlib, JSON or shape: a row that does not read back is a miss, found again
+                facts = None
     else:
         path = Path(task.path)
         try:
@@ -85,7 +103,10 @@ def process_task(
         except DocumentError as exc:
             return Outcome(task.index, "skipped", reason=exc.reason, digest=digest)
         document_blob = pack(dataclasses.replace(document, path=""))
-    results = analyze_all(document, postings, as_of=as_of)
+    if facts is None:
+        facts = find_facts(document, as_of=as_of)
+        facts_blob = pack(facts)
+    results = analyze_all(document, postings, as_of=as_of, facts=facts)
     if not keep_lines:
         # The ranked list needs the evidence, not the whole text: keeps memory flat on big folders.
         bare = dataclasses.replace(document, lines=())
@@ -94,6 +115,7 @@ def process_task(
         task.index,
         "ok",
         document_blob=document_blob,
+        facts_blob=facts_blob,
         digest=digest,
         results=tuple((result.score, pack(result)) for result in results),
         doubt=results[0].doubt if results else "",

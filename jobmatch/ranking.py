@@ -154,6 +154,12 @@ def scorer_version() -> str:
     return _source_hash("signals", "data", "matching", "knowledge", "scoring.py", "models.py")
 
 
+def facts_version() -> str:
+    """What finds a résumé's facts (``pipeline.find_facts``): the signals with the knowledge and matchers
+    they read, the duplicate fingerprint and the models they are written in; not the scoring."""
+    return _source_hash("signals", "data", "matching", "knowledge", "duplicates.py", "models.py")
+
+
 def posting_hash(posting: Posting) -> str:
     from jobmatch.codec import encode
 
@@ -450,7 +456,8 @@ class _Run:
         self.done = 0
         store = self.store is not None
         self.ext_v = f"{extractor_version(limits.pdf_engine)}-{_limits_hash(limits)}" if store else ""
-        # The as-of date changes months and years, so it is part of every result's key.
+        # The as-of date changes months and years, so it is part of every facts and result key.
+        self.facts_v = f"{facts_version()}-{as_of}" if store else ""
         self.res_vs = [f"{scorer_version()}-{posting_hash(p)}-{as_of}" if store else "" for p in postings]
 
     def _tick(self) -> None:
@@ -481,6 +488,7 @@ class _Run:
                 self._tick()
                 continue
             cached_doc: bytes | None = None
+            cached_facts: bytes | None = None
             if self.store is not None and not self.keep_lines:
                 # The readers' own guarded read: never blocks on a FIFO swapped in since the walk, never
                 # reads past the size budget. A file it refuses goes to a worker, which says why. This read
@@ -513,9 +521,12 @@ class _Run:
                         cached_doc = None
                     if cached_doc is not None:
                         self.read_digests[index] = digest
+                        # a new posting for a known résumé: its facts are scored, not found again
+                        cached_facts = self.store.get("facts", f"{key}:{self.facts_v}")
             if not tasks:
                 start_early()  # the first file to read: let workers get ready while we hash the rest
-            tasks.append(Task(index, str(path), shown, cached_doc, None if root is None else str(root)))
+            folder = None if root is None else str(root)
+            tasks.append(Task(index, str(path), shown, cached_doc, cached_facts, folder))
         return tasks
 
     def collect(self, outcome: Outcome) -> None:
@@ -536,6 +547,8 @@ class _Run:
             if self.store is not None and key is not None:
                 if outcome.document_blob is not None:
                     self.store.put("documents", key, outcome.document_blob)
+                if outcome.facts_blob is not None:
+                    self.store.put("facts", f"{key}:{self.facts_v}", outcome.facts_blob)
                 for res_v, (score, blob) in zip(self.res_vs, outcome.results, strict=True):
                     self.store.put_result(f"{key}:{res_v}", score, blob)
         else:

@@ -24,6 +24,7 @@ class Task:
     path: str
     shown: str  # the name this run shows for the file
     cached: bytes | None = None  # the cached document payload, when the cache has one for the file
+    cached_facts: bytes | None = None  # the cached ResumeFacts of that document (only beside ``cached``)
     root: str | None = None  # the folder the file was found in: no folder below it is followed as a link
 
 
@@ -33,6 +34,7 @@ class Outcome:
     kind: str  # "ok", "skipped" (reader said why; cacheable) or "failed" (timeout/crash; not cached)
     reason: str = ""
     document_blob: bytes | None = None  # freshly extracted document, packed for the cache
+    facts_blob: bytes | None = None  # freshly found ResumeFacts, packed for the cache
     # content_hash of the bytes the worker read and extracted: what the cache may store its rows under.
     # "" when it read none (a cached document, or a file it could not open): then nothing new is stored.
     digest: str = ""

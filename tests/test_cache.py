@@ -89,6 +89,37 @@ def test_the_same_bytes_under_another_extension_are_extracted_again(tmp_path: Pa
     assert rank(folder, POSTING, options) == cold
 
 
+def test_a_new_posting_scores_the_cached_facts_of_a_known_resume(tmp_path: Path) -> None:
+    """Facts are found once per résumé: a run for another posting hands every worker the cached document
+    with its facts (nothing is read or extracted again), and ranks exactly as a run without a cache."""
+    from jobmatch.ranking import _limits, _Run
+    from jobmatch.signals.dates import as_of_label
+
+    folder = _folder(tmp_path, 3)
+    options = RankOptions(workers=1, cache_path=tmp_path / "cache.sqlite3", as_of="2024-06")
+    rank(folder, POSTING, options)
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM facts").fetchone() == (3,)
+    db.close()
+    other = load_posting(ROOT / "requirements" / "CSR210.txt")
+    files = [(path, path.name, None) for path in sorted(folder.iterdir())]
+    run = _Run(files, (other,), options, _limits(options), as_of_label("2024-06"), None, False)
+    try:
+        tasks = run.plan(None)
+    finally:
+        run.close()
+    assert len(tasks) == 3 and all(t.cached is not None and t.cached_facts is not None for t in tasks)
+    warm = rank(folder, other, options)
+    assert warm == rank(folder, other, dataclasses.replace(options, use_cache=False))
+    # another as-of date changes months and years: those facts are found again, not served
+    later = dataclasses.replace(options, as_of="2026-06")
+    run = _Run(files, (other,), later, _limits(later), as_of_label("2026-06"), None, False)
+    try:
+        assert all(t.cached is not None and t.cached_facts is None for t in run.plan(None))
+    finally:
+        run.close()
+
+
 def test_other_limits_are_another_extraction(tmp_path: Path) -> None:
     from jobmatch.documents import Limits
 
@@ -111,7 +142,7 @@ CORRUPTIONS = {
 }
 
 
-@pytest.mark.parametrize("table", ["results", "documents"])
+@pytest.mark.parametrize("table", ["results", "documents", "facts"])
 @pytest.mark.parametrize("corruption", list(CORRUPTIONS))
 def test_a_corrupted_row_is_a_cache_miss(tmp_path: Path, table: str, corruption: str) -> None:
     folder = _folder(tmp_path, 2)
@@ -121,7 +152,7 @@ def test_a_corrupted_row_is_a_cache_miss(tmp_path: Path, table: str, corruption:
     assert sorted(c.name for c in cold.candidates) == sorted(NAMES[:2])
     with sqlite3.connect(cache_path) as db:
         db.execute(CORRUPTIONS[corruption].format(table=table))
-        if table == "documents":  # a document row is only read when its result is missing
+        if table in ("documents", "facts"):  # only read when the result is missing
             db.execute("DELETE FROM results")
     warm = rank(folder, POSTING, options)
     assert [(c.file, c.name, c.score) for c in warm.candidates] == [
@@ -148,7 +179,7 @@ WELL_FORMED_WRONG = {
 }
 
 
-@pytest.mark.parametrize("table", ["results", "documents"])
+@pytest.mark.parametrize("table", ["results", "documents", "facts"])
 @pytest.mark.parametrize("payload", list(WELL_FORMED_WRONG))
 def test_a_row_with_a_valid_check_but_the_wrong_content_is_a_miss(
     tmp_path: Path, table: str, payload: str
@@ -163,11 +194,11 @@ def test_a_row_with_a_valid_check_but_the_wrong_content_is_a_miss(
             if table == "results":
                 check = cache_module._check("results", f"{key}\0{float(score)!r}", blob)
                 db.execute("UPDATE results SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
-        if table == "documents":
+        if table in ("documents", "facts"):
             db.execute("DELETE FROM results")
-            for (key,) in db.execute("SELECT key FROM documents").fetchall():
-                check = cache_module._check("documents", key, blob)
-                db.execute("UPDATE documents SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
+            for (key,) in db.execute(f"SELECT key FROM {table}").fetchall():
+                check = cache_module._check(table, key, blob)
+                db.execute(f"UPDATE {table} SET payload = ?, chk = ? WHERE key = ?", (blob, check, key))
     db.close()
     warm = rank(folder, POSTING, options)
     assert warm == cold and warm.skipped == ()
