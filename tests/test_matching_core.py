@@ -377,6 +377,36 @@ def test_a_task_many_jobs_do_never_shows_an_occupation_alone() -> None:
     assert "charting" in load_occupations().shared_tasks
 
 
+def test_a_field_no_occupation_is_titled_by_is_shown_by_the_duties_of_those_who_do_it() -> None:
+    """duties_of_a_stand_in: no title is "full-cycle bookkeeping", but a bookkeeper's duties name it, so an
+    accountant's own bookkeeping lines show the work; the line quoted is the one that says the posting's
+    words (quote_the_posting_words), not the job's first duty line."""
+    target = field_target(("accounts payable", "full-cycle bookkeeping"))
+    assert "bookkeeper" in target.stand_ins and "accounts_payable_clerk" not in target.stand_ins
+    lines = (
+        "Senior Accountant",
+        "Prepared the journal entries for month-end.",
+        "Daily accounting and bookkeeping needs in QuickBooks.",
+    )
+    jobs = (_job("Senior Accountant", "2019-01", 36, (0, 1, 2)),)
+    (found,) = match_jobs(jobs, _doc(*lines).lines, target)
+    assert found.how == "duties" and found.line_index == 2 and found.matched == "bookkeeping"
+    # a field that names a titled occupation keeps that occupation's duties alone
+    assert not field_target(("accounts payable",)).stand_ins
+    only_ap = match_jobs(jobs, _doc(*lines).lines, field_target(("accounts payable",)))
+    assert [m.how for m in only_ap] == ["adjacent"]
+
+
+def test_payroll_alone_shows_no_occupation() -> None:
+    """shared_task_alone: HR managers, office managers and bookkeepers all see to the payroll; a job whose
+    only line of the work is payroll did not do bookkeeping."""
+    target = field_target(("full-cycle bookkeeping",))
+    lines = ("Regional HR Manager", "Ensured every new joiner is included in payroll.")
+    jobs = (_job("Regional HR Manager", "2015-01", 36, (0, 1)),)
+    assert match_jobs(jobs, _doc(*lines).lines, target) == []
+    assert "payroll" in load_occupations().shared_tasks
+
+
 def test_a_title_holding_the_name_of_the_work_did_that_work() -> None:
     """family_named_in_title: "HR Executive" and "HR Payroll/Accounting Representative" name no HR
     occupation of the vocabulary, but hold the family's name; "Payroll Clerk" does not."""

@@ -138,6 +138,8 @@ class Target:
     families: frozenset[str]  # families of primary/secondary occupations, and families named by a phrase
     adjacent: frozenset[str]  # related families: partial credit
     core: frozenset[str] = frozenset()  # families of primary occupations and families named by a phrase
+    # secondary occupations that stand for a phrase no occupation is titled by (``duties_of_a_stand_in``)
+    stand_ins: frozenset[str] = frozenset()
 
     @property
     def occupations(self) -> frozenset[str]:
@@ -161,19 +163,25 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
     vocab = load_occupations()
     primary: set[str] = set(occupation_ids)
     secondary: set[str] = set()
+    stand_ins: set[str] = set()
     named: set[str] = set()
     for phrase in phrases:
         found = False
+        titled: set[str] = set()
+        doing: set[str] = set()
         for occ in vocab.occupations.values():
             holding = [t for t in (occ.title, *occ.titles) if _contains(t, phrase)]
             # One title holding it as a modifier ("customer service banker") is another occupation.
             duties = [d for d in occ.duties if _contains(d, phrase)]
             if any(_contains(phrase, t) for t in holding) or len(holding) >= 2:
-                primary.add(occ.id)
-                found = True
+                titled.add(occ.id)
             elif duties:
-                secondary.add(occ.id)
-                found = True
+                doing.add(occ.id)
+        primary |= titled
+        secondary |= doing
+        found = bool(titled or doing)
+        if not titled:
+            stand_ins |= doing
         for fam in vocab.families.values():
             if any(_contains(name, phrase) and _contains(phrase, name) for name in fam.names):
                 named.add(fam.id)
@@ -195,6 +203,7 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
         frozenset(families),
         frozenset(adjacent),
         frozenset(core),
+        frozenset(stand_ins - primary),
     )
 
 
@@ -211,7 +220,9 @@ def _duty_index(target: Target) -> PhraseIndex:
     vocab = load_occupations()
     # "full-cycle bookkeeping" is also written "full cycle bookkeeping"
     items = [(v, "field") for p in target.phrases for v in dict.fromkeys((p, p.replace("-", " ")))]
-    duty_of = set(target.primary)
+    # ``duties_of_a_stand_in``: a field no occupation is titled by ("full-cycle bookkeeping") is the work of
+    # the occupations whose duties name it (a bookkeeper's): their duties show it as a titled one's would.
+    duty_of = set(target.primary | target.stand_ins)
     if not target.occupations:
         # only families named ("nursing"): their occupations' duties show the work
         duty_of = {o.id for o in vocab.occupations.values() if o.family in target.families}
@@ -349,7 +360,12 @@ def _duty_evidence(
         enough = len(distinct) >= 2 or (bool(distinct) and not other_title)
     if not enough:
         return None
-    i, hit = field_hit or next(iter(distinct.values()))
+    # ``quote_the_posting_words``: the line quoted is the one that says the posting's own words where one
+    # does ("bookkeeping needs in QuickBooks" for full-cycle bookkeeping, not the job's first payroll line)
+    asked = {stem for phrase in target.phrases for stem, _, _ in tokens(phrase)}
+    shared = [(sum(s in asked for s, _, _ in tokens(v[1].phrase)), v) for v in distinct.values()]
+    best = max(shared, key=lambda pair: pair[0])  # the first of the most shared words
+    i, hit = field_hit or (best[1] if best[0] else next(iter(distinct.values())))
     text = lines[i].text
     return JobMatch(job, "duties", i, text[hit.char_start : hit.char_end], hit.phrase)
 
