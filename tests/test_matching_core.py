@@ -397,6 +397,19 @@ def test_a_field_no_occupation_is_titled_by_is_shown_by_the_duties_of_those_who_
     assert [m.how for m in only_ap] == ["adjacent"]
 
 
+def test_a_field_the_vocabulary_does_not_know_is_the_posting_job() -> None:
+    """unknown_field_is_the_posting_job: "1 year of clinical experience" on a Medical Assistant's posting is
+    a year of that job, not "not found" because "clinical" names no occupation."""
+    from jobmatch.matching.experience import target_of, with_posting_title
+
+    req = _req(Category.EXPERIENCE, years=1, fields=("clinical",))
+    assert not target_of(req)
+    target = with_posting_title(target_of(req), req, "Medical Assistant - Family Practice")
+    jobs = (_job("Medical Assistant", "2018-01", 48, (0,)),)
+    assert [m.how for m in match_jobs(jobs, _doc("Medical Assistant").lines, target)] == ["title"]
+    assert not with_posting_title(target_of(req), req, "")  # no title: nothing to stand in
+
+
 def test_payroll_alone_shows_no_occupation() -> None:
     """shared_task_alone: HR managers, office managers and bookkeepers all see to the payroll; a job whose
     only line of the work is payroll did not do bookkeeping."""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from jobmatch.errors import ExitCode, PostingError
-from jobmatch.models import Posting, RequirementKind
+from jobmatch.models import Category, Posting, RequirementKind
 from jobmatch.posting import MAX_POSTING_BYTES, find_posting, load_posting, parse_posting
 from jobmatch.posting.parse import ITEM_MAX_CHARS, MAX_REQUIREMENTS
 
@@ -518,6 +518,29 @@ def test_warehouse_compound_sentence_states_three_requirements() -> None:
         ("must be able to lift up to 50 lbs.", REQUIRED),
         ("Experience with RF scanners is nice to have.", PREFERRED),
     ]
+
+
+def test_prose_posting_states_each_thing_it_asks_for_once() -> None:
+    """A posting written as prose ("You should have a year of clinical experience, be comfortable with
+    phlebotomy and EKGs, and know your way around an EHR"): each verb phrase is a requirement of its own, and
+    each is typed by what it asks (a programme completed is education, a deadline is a note)."""
+    posting = load_posting(FIXTURES / "medical_assistant_prose.txt")
+    assert items(posting) == [
+        ("The ideal candidate has completed an accredited medical assistant program", REQUIRED),
+        ("holds a current CMA or RMA certification.", REQUIRED),
+        ("You should have at least one year of clinical experience in a physician's office", REQUIRED),
+        ("be comfortable with phlebotomy and EKGs", REQUIRED),
+        ("know your way around an EHR such as athenahealth or eClinicalWorks.", REQUIRED),
+        ("BLS certification is required within 30 days of hire.", REQUIRED),
+        ("Spanish is a plus.", PREFERRED),
+    ]
+    typed = {r.id: r for r in posting.requirements}
+    assert (typed["R1"].category, typed["R1"].level, typed["R1"].fields) == (
+        Category.EDUCATION, "certificate", ("medical assistant",),
+    )  # fmt: skip
+    assert typed["R2"].terms == ("CMA", "RMA") and "current" in typed["R2"].notes
+    assert typed["R5"].terms[0] == "EHR"
+    assert typed["R6"].terms == ("BLS",) and typed["R6"].notes == ("within 30 days of hire",)
 
 
 def test_job_board_paragraph_with_inline_headings_and_dash_bullets() -> None:

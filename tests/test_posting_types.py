@@ -250,3 +250,39 @@ def test_a_preference_clause_runs_over_its_own_short_list() -> None:
     assert req.notes == ("ideally in beauty, cosmetics or fashion",)
     other = typed("Experience with Excel, preferably in finance, and strong SQL skills")
     assert "preferably in finance" in other.notes and "SQL" in " ".join(other.terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "fields"),
+    [
+        ("Completion of a state-approved CNA training program", "certificate", ("CNA",)),
+        ("Graduate of a coding bootcamp or a degree in computer science", "certificate", None),
+        ("Has completed an accredited dental assisting program", "certificate", ("dental assisting",)),
+    ],
+)
+def test_a_completed_programme_is_education(text: str, level: str, fields: tuple[str, ...] | None) -> None:
+    """completed_programme_is_education: a programme, course or bootcamp finished is education at the
+    certificate level (the lowest it names), its field the words that name it."""
+    requirement = typed(text)
+    assert requirement.category is Category.EDUCATION
+    assert requirement.level == level
+    if fields is not None:
+        assert requirement.fields[: len(fields)] == fields
+
+
+def test_loyalty_programme_experience_is_not_education() -> None:
+    assert typed("Experience running a customer loyalty program").category is not Category.EDUCATION
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "note"),
+    [
+        ("BLS certification is required within 30 days of hire.", ("BLS",), "within 30 days of hire"),
+        ("Must obtain a CDL within six months of start date", ("CDL",), "within six months of start date"),
+    ],
+)
+def test_a_deadline_is_a_note(text: str, terms: tuple[str, ...], note: str) -> None:
+    """deadline_is_a_note: when the posting wants a credential is not part of its name."""
+    requirement = typed(text)
+    assert requirement.category is Category.CREDENTIAL
+    assert requirement.terms == terms and note in requirement.notes

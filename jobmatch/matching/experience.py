@@ -268,6 +268,11 @@ def with_posting_title(target: Target, req: Requirement, title: str) -> Target:
     occupations = title_occupations(title) if title.strip() else ()
     if not occupations or not req.fields:
         return target
+    if not target:
+        # ``unknown_field_is_the_posting_job``: "1 year of clinical experience" on a Medical Assistant's
+        # posting names nothing the vocabulary knows; the work it means is the posting's own job, not
+        # nothing (unknown is not absent).
+        return field_target(target.phrases, tuple(o.id for o in occupations))
     if {o.family for o in occupations} <= target.families:
         return target
     title_stems = set(content_stems(title))

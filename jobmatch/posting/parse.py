@@ -317,6 +317,11 @@ _COMPOUND = re.compile(
     r"|,?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using)|a\s+(?:current|valid)"
     r"|(?:is|are)\s+(?:fluent|bilingual|proficient|certified|licensed)"
     r"|an?\s+(?:active|current|valid|unrestricted)|possess|hold\s+an?|the\s+ability)\b)"
+    # prose that lists what the candidate does: "has completed a program and holds a current CMA", "have a
+    # year of clinical work, be comfortable with phlebotomy, and know your way around an EHR"
+    r"|,?\s+and\s+(?=(?:holds?|has\s+(?:a|an|completed|earned)|knows?|be\s+(?:comfortable|familiar|proficient|"
+    r"fluent|willing|available))\b(?![-'’]))"
+    r"|,\s+(?=be\s+(?:comfortable|familiar|proficient|fluent|willing|available|able)\b)"
     r"|,\s+(?=must\b)",
     re.IGNORECASE,
 )

@@ -206,6 +206,29 @@ _PREFERENCE_CLAUSE = re.compile(
     r"(?:[A-Za-z][\w&'-]*\s*){1,2}(?=$|[.;]))?",
     re.IGNORECASE,
 )
+# ``completed_programme_is_education``: "has completed an accredited medical assistant program", "graduate of
+# a coding bootcamp", "completion of a state-approved CNA training program": a programme finished is
+# education at the certificate level, its field the words that name it.
+_PROGRAMME = re.compile(
+    r"\b(?:completed|complete|completion\s+of|graduated?\s+(?:of|from)|enrolled\s+in|enrollment\s+in)\s+"
+    r"(?:(?:an?|the|one)\s+)?((?:[\w/&'-]+\s+){0,5}?)(?:training\s+)?"
+    r"(?:program|programme|course|bootcamp|boot\s+camp|apprenticeship)s?\b",
+    re.IGNORECASE,
+)
+_PROGRAMME_NOT_FIELD = frozenset(
+    (
+        "accredited", "approved", "state-approved", "state", "certified", "recognized", "recognised",
+        "formal", "relevant", "related", "vocational", "technical", "training",
+    )
+)  # fmt: skip
+# ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
+# months of start": when the posting wants it is a note of the item, not a word of what it names.
+_DEADLINE = re.compile(
+    rf"[,;]?\s*(?:(?:is|are|must\s+be)\s+)?(?:required\s+|obtained\s+|earned\s+)?\b(?:within|by)\s+(?:the\s+first\s+)?"
+    rf"(?:{_NUM}\s+)?(?:days?|weeks?|months?|years?)\s+(?:of|after|from)\s+(?:the\s+)?"
+    rf"(?:date\s+of\s+hire|start\s+date|starting\s+date|hire|hiring|start|starting|employment)\b",
+    re.IGNORECASE,
+)
 # "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
 _SPLIT = re.compile(
     r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|\+\s)\s*", re.IGNORECASE
@@ -295,6 +318,13 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         return " "
 
     core = _PARENS.sub(paren, text)
+
+    def deadline(match: re.Match[str]) -> str:
+        said = match.group(0).strip(_NOTE_TRIM).lower()
+        notes.append(re.sub(r"^(?:(?:is|are|must\s+be)\s+)?(?:required|obtained|earned)?\s*", "", said))
+        return " "
+
+    core = _DEADLINE.sub(deadline, core)
     if preference_clauses:
 
         def clause(match: re.Match[str]) -> str:
@@ -449,6 +479,12 @@ def _education(text: str) -> _Params:
             if not level:
                 level = name  # ``levels`` is in ladder order, so the first level found is the lowest
     fields: list[str] = []
+    programme = _PROGRAMME.search(core)
+    if programme is not None:
+        level = level or "certificate"
+        named = [w for w in programme.group(1).split() if w.casefold() not in _PROGRAMME_NOT_FIELD]
+        if named:
+            fields.append(" ".join(named))
     related = bool(cues.related.search(text))
     equivalent = bool(cues.equivalent.search(text))
     # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
@@ -668,10 +704,17 @@ RULES: tuple[Rule, ...] = (
         lambda text, _: bool(_cues().education.search(text)),
     ),
     Rule(
+        "completed-programme",
+        Category.EDUCATION,
+        "a training programme, course or bootcamp to have completed: education at the certificate level",
+        lambda text, _: bool(_PROGRAMME.search(text)),
+    ),
+    Rule(
         "years-asked",
         Category.EXPERIENCE,
         "a number of years is asked: time in a role or domain",
-        lambda text, _: _years(text)[1] is not None,
+        # "within 6 months of hire" is a deadline, not time served
+        lambda text, _: _years(_DEADLINE.sub(" ", text))[1] is not None,
     ),
     Rule(
         "named-credential",
