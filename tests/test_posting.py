@@ -692,6 +692,38 @@ def test_docx_posting_goes_through_the_resume_reader(tmp_path: Path, name: str) 
     ]
 
 
+def test_a_word_table_of_labels_and_values_reads_as_labelled_requirements(tmp_path: Path) -> None:
+    """table_label_cell: a two-column table ("Experience | 3+ years as a line cook") is one labelled item per
+    row; the label is not a requirement of its own, and the value is typed as the label says."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Sous Chef")
+    document.add_paragraph("Requirements")
+    table = document.add_table(rows=3, cols=2)
+    rows = [
+        ("Experience", "3+ years as a line cook, 1 year as sous chef or kitchen lead"),
+        ("Certification", "ServSafe Manager"),
+        ("Education", "Culinary diploma preferred"),
+    ]
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "chef.docx"
+    path.write_bytes(buffer.getvalue())
+    posting = load_posting(path)
+    assert [(r.category, r.kind) for r in posting.requirements] == [
+        (Category.EXPERIENCE, REQUIRED), (Category.CREDENTIAL, REQUIRED), (Category.EDUCATION, PREFERRED),
+    ]  # fmt: skip
+    experience, credential, _ = posting.requirements
+    # second_span: the second count of years is a condition on the first, not a role
+    assert experience.years == 3 and experience.fields == ("line cook",)
+    assert experience.notes == ("1 year as sous chef or kitchen lead",)
+    assert credential.terms == ("ServSafe Manager",)
+    assert "|" not in " ".join(r.text for r in posting.requirements)
+
+
 def test_pdf_posting_goes_through_the_resume_reader_and_wrapped_lines_join(tmp_path: Path) -> None:
     from tests.test_documents import make_pdf, text_ops
 

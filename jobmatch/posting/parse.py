@@ -468,7 +468,7 @@ def parse_posting(text: str, path: str = "") -> Posting:
     """
     text = strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"))
     # One space between words: every later pattern then meets whitespace runs of length 1 (linear time).
-    text = _explode_run_on(_INNER_SPACES.sub(" ", text))
+    text = _explode_run_on(_table_labels(_INNER_SPACES.sub(" ", text)))
     parsed = _read_structure(text)
     items = _requirement_items(parsed.blocks)
     if not items:
@@ -748,6 +748,24 @@ _TITLE_HEADING = re.compile(
     r"|minimum\s+qualifications|required\s+qualifications|about\s+us|job\s+description)"
     r"(?=[ \t]+[A-Z0-9$*•(\"])"
 )
+
+
+# ``table_label_cell``: a Word table of two columns ("Experience | 3+ years as a line cook", "Certification |
+# ServSafe Manager") reads as one row per line, its cells joined by " | "; a first cell that is a short label
+# names what the second asks for, as "Experience: 3+ years …" would.
+_TABLE_LABEL = re.compile(
+    r"^[ \t]*([A-Za-z][A-Za-z&/' -]{0,30}?)[ \t]+\|[ \t]+(\S+[ \t]+\S.*)$", re.MULTILINE
+)
+
+
+def _table_labels(text: str) -> str:
+    def label(match: re.Match[str]) -> str:
+        name, value = match.group(1).strip(), match.group(2)
+        if len(name.split()) > _LABEL_CLAUSE_WORDS or " | " in value:
+            return match.group(0)
+        return f"{name}: {value}"
+
+    return _TABLE_LABEL.sub(label, text)
 
 
 def _explode_run_on(text: str) -> str:

@@ -246,7 +246,9 @@ _STOP = frozenset(
 _NOTE_TRIM = " ,;:.-"
 _LIST_ITEM = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 _SECOND_SPAN = re.compile(
-    r",?\s*\b(?:with|including|of which)\s+(?:at least\s+|a minimum of\s+|minimum\s+)?(?:\d|one|two|three)",
+    r",?\s*\b(?:with|including|of which)\s+(?:at least\s+|a minimum of\s+|minimum\s+)?(?:\d|one|two|three)"
+    # "3+ years as a line cook, 1 year as sous chef": a second count of years after a comma
+    r"|,\s*(?:and\s+)?(?:at least\s+)?(?:\d{1,2}|one|two|three)\s*\+?\s*(?:years?|yrs?|months?)\b",
     re.IGNORECASE,
 )
 
