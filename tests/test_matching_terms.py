@@ -157,6 +157,22 @@ def test_credential_by_abbreviation_with_state_and_current() -> None:
     assert answer("credential", "rn to bsn bridge", ("Registered Nurse",)).score == 0.0
 
 
+@pytest.mark.parametrize(
+    ("line", "asked", "met"),
+    [
+        ("CCRN, American Association of Critical-Care Nurses", "CCRN", True),
+        ("Registered Dental Hygienist, Oregon Board of Dentistry", "RDH", True),
+        ("NREMT certified EMT-B", "EMT", True),
+        ("EPA Universal Certification (608)", "EPA 608", True),
+        ("ASE Master Technician", "ASE certification", True),
+        ("Coded office visits with CPT and ICD-10 codes", "personal trainer certification", False),
+        ("Cisco CCNA", "CCNA", True),
+    ],
+)
+def test_care_trade_and_it_credentials_of_the_catalogue(line: str, asked: str, met: bool) -> None:
+    assert (answer("credential", line, (asked,)).score == 1.0) is met
+
+
 def test_credential_not_held_yet_or_lapsed_is_partial() -> None:
     assert 0 < answer("credential", "Training towards ServSafe Manager", ("ServSafe",)).score < 0.75
     assert 0 < answer("credential", "CPR (expired 2019)", ("CPR",)).score < 0.75

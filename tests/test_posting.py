@@ -692,6 +692,26 @@ def test_docx_posting_goes_through_the_resume_reader(tmp_path: Path, name: str) 
     ]
 
 
+def test_job_board_paste_with_check_mark_bullets() -> None:
+    """Check marks are bullets ("✔ Active Colorado RN license"), never part of a requirement or its terms;
+    "BSN required; MSN a plus" is two items of two kinds (required_then_preferred); a credential the
+    catalogue abbreviates ("CCRN preferred") is a credential without a cue word
+    (catalogue_names_a_credential)."""
+    posting = load_posting(FIXTURES / "icu_nurse_board_paste.txt")
+    assert items(posting) == [
+        ("Active Colorado RN license or multistate compact license", REQUIRED),
+        ("BSN required", REQUIRED),
+        ("MSN a plus", PREFERRED),
+        ("Minimum 2 years ICU experience in a Level I or II trauma center", REQUIRED),
+        ("Current BLS, ACLS and PALS", REQUIRED),
+        ("CCRN preferred", PREFERRED),
+        ("Proficiency with Epic or Cerner", REQUIRED),
+    ]
+    ccrn = posting.requirements[5]
+    assert (ccrn.category, ccrn.terms) == (Category.CREDENTIAL, ("CCRN",))
+    assert "✔" not in repr(posting.requirements)
+
+
 def test_a_word_table_of_labels_and_values_reads_as_labelled_requirements(tmp_path: Path) -> None:
     """table_label_cell: a two-column table ("Experience | 3+ years as a line cook") is one labelled item per
     row; the label is not a requirement of its own, and the value is typed as the label says."""

@@ -153,7 +153,13 @@ _TITLE_KEYS = ("title", "job title", "position", "position title", "role")
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_BULLET = re.compile(r"^(?:[-*•·‣◦▪▫●○■□–—+]|\(?\d{1,2}[.)]|\(?[a-zA-Z]\))\s+(?=\S)")
+# Bullets include the check marks, arrows and stars job boards paste ("✔ Active RN license", "➤ 2+ years"),
+# with or without the emoji variation selector.
+_MARKS = "✔✓✅☑➤►▸▹➢➣→✱✦★☆◆◇❖"
+_BULLET = re.compile(
+    rf"^(?:[-*•·‣◦▪▫●○■□–—+]|[{_MARKS}]\ufe0f?|\(?\d{{1,2}}[.)]|\(?[a-zA-Z]\))"
+    rf"\s*(?<=\s|[{_MARKS}\ufe0f])(?=\S)"  # a space after the bullet; a check mark needs none
+)
 _KEY_VALUE = re.compile(r"^([^:]{1,80}?)\s*:\s*(.*)$")
 _FIELD_KEY = re.compile(r"^[A-Z][\w'’/&#().-]*(?:\s+[\w'’/&#().-]+){0,3}$")  # <= 4 words, capitalised
 _EMPHASIS = re.compile(r"\*\*|__|`")
@@ -328,10 +334,11 @@ _COMPOUND = re.compile(
 # "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
 _SEMICOLON = re.compile(r"\s*;\s+(?=\S+\s+\S+\s+\S)")
 _LABEL_CLAUSE_WORDS = 3  # "Customer service: 2 years": a label this short stays with its value
+_REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential)\b", re.IGNORECASE)
 _SEMICOLON_MIN_WORDS = 3  # words before the semicolon too: "Python, Java; C++ is optional" stays whole
 # Inline bullets in run-on text: " * item * item", " - item - item".
-_INLINE_BULLET = re.compile(r"\s+[*•·▪◦‣]\s+|\s+[-–—]\s+(?=\S)")
-_LEADING_MARKER = re.compile(r"^(?:[*•·▪◦‣\-–—]\s*|and\s+)+", re.IGNORECASE)
+_INLINE_BULLET = re.compile(rf"\s+[*•·▪◦‣]\s+|\s+[{_MARKS}]\ufe0f?\s*|\s+[-–—]\s+(?=\S)")
+_LEADING_MARKER = re.compile(rf"^(?:[*•·▪◦‣\-–—{_MARKS}\ufe0f]\s*|and\s+)+", re.IGNORECASE)
 _BRACKET_SPAN_MAX = 200  # a "(" whose ")" is further than this does not protect what follows
 MAX_REQUIREMENTS = 200  # a real posting has a few dozen at most
 ITEM_MAX_CHARS = 1000  # a requirement is a sentence or two; longer items are cut (and stay cheap to check)
@@ -1218,7 +1225,10 @@ def _clauses(text: str) -> list[str]:
             cuts.add((match.start(), match.end()))
     for match in _SEMICOLON.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].rsplit(";", 1)[-1]
-        if not inside[match.start()] and len(before.split()) >= _SEMICOLON_MIN_WORDS:
+        after = text[match.end() : match.end() + 80].split(";", 1)[0]
+        # ``required_then_preferred``: "BSN required; MSN a plus" asks for two things of two kinds
+        kinds_differ = bool(_REQUIRED_WORD.search(before)) and bool(_PREFERRED_WORDS.search(after))
+        if not inside[match.start()] and (len(before.split()) >= _SEMICOLON_MIN_WORDS or kinds_differ):
             cuts.add((match.start(), match.end()))
     for match in _COMPOUND.finditer(text):
         if not inside[match.start()]:

@@ -104,6 +104,12 @@ def _strings(table: dict[str, object], key: str) -> list[str]:
     return [str(v) for v in value]
 
 
+def _catalogue_abbreviations() -> list[str]:
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    return [a for c in load_vocabulary("credentials").concepts for a in c.abbreviations if a.isupper()]
+
+
 @functools.cache
 def _cues() -> _Cues:
     data = tomllib.loads(resources.files("jobmatch.knowledge").joinpath(CUES_FILE).read_text("utf-8"))
@@ -132,7 +138,9 @@ def _cues() -> _Cues:
         experience_tail=_edge(filler, at_end=True),
         role=_pattern(_strings(experience, "role_cues")),
         credential=_pattern(_strings(credential, "cues")),
-        credential_named=_pattern(_strings(credential, "named")),
+        # ``catalogue_names_a_credential``: every abbreviation of the credentials catalogue ("CCRN", "RDH")
+        # names a credential too, so a posting's "CCRN preferred" is one without a cue word
+        credential_named=_pattern([*_strings(credential, "named"), *_catalogue_abbreviations()]),
         qualifiers=_edge(_strings(credential, "qualifiers"), at_end=False),
         credential_tail=_edge(_strings(credential, "nouns"), at_end=True),
         places=_pattern(_strings(credential, "places")),
