@@ -410,6 +410,19 @@ def test_a_field_the_vocabulary_does_not_know_is_the_posting_job() -> None:
     assert not with_posting_title(target_of(req), req, "")  # no title: nothing to stand in
 
 
+def test_social_services_and_childcare_occupations() -> None:
+    """Knowledge as data: social work, counselling and childcare are occupations of their own family
+    (O*NET 21-1021, 21-1018; childcare workers, 39-9011, sit with teaching), so a social-work posting counts
+    a caseworker's years, and a nanny's as related work only."""
+    target = field_target(("social work",))
+    caseworker = (_job("Caseworker", "2016-01", 48, (0,)),)
+    nanny = (_job("Nanny", "2016-01", 48, (0,)),)
+    assert [m.how for m in match_jobs(caseworker, _doc("Caseworker").lines, target)] == ["title"]
+    assert [m.how for m in match_jobs(nanny, _doc("Nanny").lines, target)] == ["adjacent"]
+    assert [o.id for o in title_occupations("Licensed Mental Health Counselor")] == ["counselor"]
+    assert [o.id for o in title_occupations("Swing Manager")] == ["fast_food_worker"]
+
+
 def test_payroll_alone_shows_no_occupation() -> None:
     """shared_task_alone: HR managers, office managers and bookkeepers all see to the payroll; a job whose
     only line of the work is payroll did not do bookkeeping."""
