@@ -232,9 +232,10 @@ _PROGRAMME_NOT_FIELD = frozenset(
 # ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
 # months of start": when the posting wants it is a note of the item, not a word of what it names.
 _DEADLINE = re.compile(
-    rf"[,;]?\s*(?:(?:is|are|must\s+be)\s+)?(?:required\s+|obtained\s+|earned\s+)?\b(?:within|by)\s+(?:the\s+first\s+)?"
-    rf"(?:{_NUM}\s+)?(?:days?|weeks?|months?|years?)\s+(?:of|after|from)\s+(?:the\s+)?"
-    rf"(?:date\s+of\s+hire|start\s+date|starting\s+date|hire|hiring|start|starting|employment)\b",
+    rf"[,;]?\s*(?:(?:is|are|must\s+be)\s+)?(?:required\s+|obtained\s+|earned\s+)?"
+    rf"(\b(?:within|by)\s+(?:the\s+first\s+)?(?:{_NUM}\s+)?(?:days?|weeks?|months?|years?)\s+"
+    rf"(?:of|after|from)\s+(?:the\s+)?"
+    rf"(?:date\s+of\s+hire|start\s+date|starting\s+date|hire|hiring|start|starting|employment)\b)",
     re.IGNORECASE,
 )
 # "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
@@ -330,8 +331,7 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
     core = _PARENS.sub(paren, text)
 
     def deadline(match: re.Match[str]) -> str:
-        said = match.group(0).strip(_NOTE_TRIM).lower()
-        notes.append(re.sub(r"^(?:(?:is|are|must\s+be)\s+)?(?:required|obtained|earned)?\s*", "", said))
+        notes.append(match.group(1).lower())  # "within 30 days of hire", without "is required"
         return " "
 
     core = _DEADLINE.sub(deadline, core)
