@@ -127,7 +127,12 @@ def merge(ranking: Ranking) -> Ranking:
     from jobmatch.results import RankedResults
 
     candidates = ranking.candidates
-    groups = group([Person(c.file, c.name, c.fingerprint) for c in candidates])
+    people = (
+        candidates.people()
+        if isinstance(candidates, RankedResults)
+        else [Person(c.file, c.name, c.fingerprint) for c in candidates]
+    )
+    groups = group(people)
     if len(groups) == len(candidates):
         return ranking
     if isinstance(candidates, RankedResults):

@@ -119,4 +119,6 @@ def process_task(
         digest=digest,
         results=tuple((result.score, pack(result)) for result in results),
         doubt=results[0].doubt if results else "",
+        name=results[0].name if results else "",
+        fingerprint=results[0].fingerprint if results else (),
     )

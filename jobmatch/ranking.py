@@ -167,17 +167,16 @@ def posting_hash(posting: Posting) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _usable_result(blob: bytes, shown: str) -> bool:
-    """Whether a cached result reads back whole. The row's check catches damage; this catches a row that
-    is well formed but holds something else (written by a bug, or by hand): the renderer reads every
-    result back later, and one that failed there would end the run with no table. Such a row is a miss."""
+def _usable_result(blob: bytes, shown: str) -> CandidateResult | None:
+    """A cached result, if it reads back whole; else None (a miss). The row's check catches damage; this
+    catches a row that is well formed but holds something else (written by a bug, or by hand): the
+    renderer reads every result back later, and one that failed there would end the run with no table."""
     from jobmatch.results import load_result
 
     try:
-        load_result(blob, shown)
+        return load_result(blob, shown)
     except Exception:  # zlib, JSON, shape or depth: anything is a miss
-        return False
-    return True
+        return None
 
 
 _MAX_REASON_CHARS = 300
@@ -477,7 +476,7 @@ class _Run:
         """Skip what the walk refused, take what the cache holds, and make a task of everything else."""
         from jobmatch.cache import content_hash
         from jobmatch.documents import read_bytes
-        from jobmatch.results import Entry, load_result
+        from jobmatch.results import Entry
         from jobmatch.tasks import Task
         from jobmatch.workers import start_early
 
@@ -501,14 +500,26 @@ class _Run:
                     digest = content_hash(data)
                     key = self._doc_key(digest, path)
                     hits = [self.store.get_result(f"{key}:{res_v}") for res_v in self.res_vs]
-                    found = [hit for hit in hits if hit is not None and _usable_result(hit[1], shown)]
+                    # Each result is read back once here, to know it is whole, and once more when shown;
+                    # what ordering and grouping need of it (score, name, sketch) is kept from this read.
+                    found = [
+                        (hit, result)
+                        for hit in hits
+                        if hit is not None and (result := _usable_result(hit[1], shown)) is not None
+                    ]
                     if len(found) == len(self.postings):  # every posting's result is cached: nothing to read
-                        cached_doubt = load_result(found[0][1], shown).doubt if found else ""
+                        cached_doubt = found[0][1].doubt if found else ""
                         if cached_doubt and not self.options.keep_doubtful:
                             self._skip(shown, f"{NOT_A_RESUME}: {cached_doubt}")
                         else:
-                            for posting_entries, (score, blob) in zip(self.entries, found, strict=True):
-                                posting_entries.append(Entry(score, shown, self.results.add(blob)))
+                            for posting_entries, ((score, blob), result) in zip(
+                                self.entries, found, strict=True
+                            ):
+                                posting_entries.append(
+                                    Entry(
+                                        score, shown, self.results.add(blob), result.name, result.fingerprint
+                                    )
+                                )
                         self._tick()
                         continue
                     cached_doc = self.store.get("documents", key)
@@ -543,7 +554,8 @@ class _Run:
                 self._skip(shown, f"{NOT_A_RESUME}: {outcome.doubt}")
             else:
                 for posting_entries, (score, blob) in zip(self.entries, outcome.results, strict=True):
-                    posting_entries.append(Entry(score, shown, self.results.add(blob)))
+                    place = self.results.add(blob)
+                    posting_entries.append(Entry(score, shown, place, outcome.name, outcome.fingerprint))
             if self.store is not None and key is not None:
                 if outcome.document_blob is not None:
                     self.store.put("documents", key, outcome.document_blob)

@@ -18,10 +18,13 @@ import operator
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, overload
+from typing import IO, TYPE_CHECKING, overload
 
 from jobmatch.codec import unpack
 from jobmatch.models import CandidateResult
+
+if TYPE_CHECKING:
+    from jobmatch.duplicates import Person
 
 Place = tuple[int, int]  # (offset, length) in the file; (index, -1) in memory
 
@@ -82,6 +85,8 @@ class Entry:
     score: float
     file: str  # the name shown for the file in this run
     place: Place
+    name: str = ""  # the candidate's name and duplicate sketch (see duplicates.group), kept so that
+    fingerprint: tuple[int, ...] = ()  # finding one person's files never reads a result back
 
 
 def sort_key(entry: Entry) -> tuple[float, bytes]:
@@ -112,6 +117,12 @@ class RankedResults(Sequence[CandidateResult]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def people(self) -> list[Person]:
+        """What grouping by person needs of every candidate, in rank order, without reading one back."""
+        from jobmatch.duplicates import Person
+
+        return [Person(entry.file, entry.name, entry.fingerprint) for entry in self._entries]
 
     def scores(self) -> list[tuple[str, float]]:
         """(file, score) of every candidate in rank order, without reading a result back."""

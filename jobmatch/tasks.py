@@ -42,6 +42,10 @@ class Outcome:
     # the blob) and the packed CandidateResult.
     results: tuple[tuple[float, bytes], ...] = ()
     doubt: str = ""  # for "ok": why the text does not read as a résumé ("" when it does), to skip it by
+    # For "ok": the candidate's name and duplicate sketch (the same for every posting), so that ordering
+    # and grouping the ranking never unpack a result blob; only showing it does.
+    name: str = ""
+    fingerprint: tuple[int, ...] = ()
 
 
 # The function a worker runs on each task: (task, postings, limits, keep_lines, as_of) -> outcome. It must

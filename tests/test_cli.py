@@ -275,3 +275,37 @@ def test_a_bug_exits_70_with_one_line_and_the_traceback_only_under_verbose(
     assert "Traceback" not in result.stderr and result.stdout == ""
     verbose = invoke("rank", str(tmp_path), "--posting", POSTING, "--no-cache", "-f", "json", "--verbose")
     assert verbose.exit_code != 0 and isinstance(verbose.exception, RuntimeError)
+
+
+_MODULES_AFTER_A_RUN = """
+import runpy, sys
+sys.argv = ["jobmatch", *sys.argv[1:]]
+try:
+    runpy.run_module("jobmatch", run_name="__main__")
+except SystemExit:
+    pass
+print(" ".join(sorted(name for name in sys.modules if "." not in name)))
+"""
+
+
+def test_the_main_process_never_imports_a_reader(tmp_path: Path) -> None:
+    """PDFium, pypdf, python-docx, ftfy and Jinja2 cost a third of a second of imports: the worker
+    processes read the files, so a run on a text posting that writes CSV, cold or warm, never loads them."""
+    import os
+
+    env = dict(os.environ, JOBMATCH_CACHE_DIR=str(tmp_path / "cache"))
+    args = ["rank", str(ROOT / "resumes"), "-p", str(ROOT / "requirements" / "AVON147.txt")]
+    for run in ("cold", "warm"):
+        out = tmp_path / f"{run}.csv"
+        done = subprocess.run(
+            [sys.executable, "-c", _MODULES_AFTER_A_RUN, *args, "-q", "-o", str(out)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+            check=True,
+        )
+        loaded = set(done.stdout.split())
+        assert out.stat().st_size > 0 and "jobmatch" in loaded, run
+        assert not loaded & {"pypdf", "pypdfium2", "docx", "ftfy", "jinja2", "PIL"}, run

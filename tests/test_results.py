@@ -87,3 +87,36 @@ def test_rank_keeps_no_result_objects_in_memory(tmp_path: Path) -> None:
     assert not [o for o in gc.get_objects() if isinstance(o, CandidateResult)]
     assert len(ranking.candidates) == 17
     assert [c.rank for c in ranking.candidates] == list(range(1, 18))
+
+
+def test_a_result_is_read_back_once_to_check_it_and_once_to_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpacking a result is most of a warm run's cost: ordering and grouping by person use what the
+    main process keeps of each (score, name, sketch), so only the cache check and the renderer unpack."""
+    import io
+
+    import jobmatch.results as results
+    from jobmatch.duplicates import merge
+    from jobmatch.render import render_ranking
+
+    unpacked: list[int] = []
+
+    def counting(cls: type, blob: bytes) -> object:
+        unpacked.append(1)
+        return unpack(cls, blob)
+
+    unpack = results.unpack
+    monkeypatch.setattr(results, "unpack", counting)
+    posting = load_posting(ROOT / "requirements" / "AVON147.txt")
+    options = RankOptions(workers=1, cache_path=tmp_path / "c.sqlite3")
+    for run in ("cold", "warm"):
+        unpacked.clear()
+        ranking = merge(rank(ROOT / "resumes", posting, options))
+        checked = len(unpacked)
+        unpacked.clear()
+        render_ranking(ranking, "csv", io.StringIO())
+        shown = len(unpacked)
+        files = len(ranking.candidates) + sum(len(c.duplicates) for c in ranking.candidates[:])
+        # cold: the workers' results are not checked; warm: each cached row is, once
+        assert (checked, shown) == (0 if run == "cold" else files, len(ranking.candidates)), run

@@ -9,17 +9,19 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jobmatch.documents import pdfium
 from jobmatch.documents import sniff as kinds
-from jobmatch.documents.clean import clean_lines, split_long_line
-from jobmatch.documents.docx import read_docx
 from jobmatch.documents.limits import Limits, format_size
-from jobmatch.documents.pdf import PdfText, read_pdf
-from jobmatch.documents.text import read_text
 from jobmatch.errors import DocumentError
 from jobmatch.models import Document, Line
+
+if TYPE_CHECKING:
+    from jobmatch.documents.pdf import PdfText
+
+# The readers (PDFium, pypdf, python-docx, ftfy's cleaning) are imported where a file is read, not here:
+# the main process only opens files (read_bytes) and reads a posting; a third of a second of imports on
+# every run, warm or for one text posting, is paid only by the processes that extract text.
 
 DEFAULT_LIMITS = Limits()
 
@@ -189,6 +191,9 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
 
 
 def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
+    from jobmatch.documents.docx import read_docx
+    from jobmatch.documents.text import read_text
+
     if kind == kinds.PDF:
         pdf = _read_pdf(data, limits)
         return _Pages(kind, pdf.pages, pdf.page_count, list(pdf.warnings), pdf.title, fragments=True)
@@ -221,6 +226,9 @@ def engine_version(pdf_engine: str) -> str:
 
 def _read_pdf(data: bytes, limits: Limits) -> PdfText:
     """PDF text through the engine the limits name; pypdf for what PDFium refuses (see pdfium.py)."""
+    from jobmatch.documents import pdfium
+    from jobmatch.documents.pdf import read_pdf
+
     if limits.pdf_engine == "pdfium":
         try:
             return pdfium.read_pdf(data, limits)
@@ -230,6 +238,8 @@ def _read_pdf(data: bytes, limits: Limits) -> PdfText:
 
 
 def _assemble(display: str, extracted: _Pages, limits: Limits, data: bytes = b"") -> Document:
+    from jobmatch.documents.clean import clean_lines, split_long_line
+
     lines: list[Line] = []
     chars = 0
     truncated = False

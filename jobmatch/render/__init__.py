@@ -7,28 +7,50 @@ codes; untrusted text reaches rich only as ``rich.text.Text`` after :func:`sanit
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from jobmatch.errors import UsageError
 from jobmatch.models import Ranking
-from jobmatch.render.compare import render_compare_json, render_compare_table
-from jobmatch.render.csv import render_csv, render_skipped_csv, render_tsv
-from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
-from jobmatch.render.explain import render_explain
-from jobmatch.render.html import render_html
-from jobmatch.render.json import render_json
-from jobmatch.render.jsonl import render_jsonl
-from jobmatch.render.markdown import render_markdown
-from jobmatch.render.match import (
-    render_match_csv,
-    render_match_json,
-    render_match_jsonl,
-    render_match_table,
-)
-from jobmatch.render.posting import render_posting
-from jobmatch.render.table import render_table
+
+if TYPE_CHECKING:
+    from jobmatch.render.csv import render_skipped_csv
+    from jobmatch.render.data import candidate_to_dict, explain_json, main_gap, ranking_to_dict
+    from jobmatch.render.explain import render_explain
+    from jobmatch.render.posting import render_posting
+
+# The renderers are imported when one is used, not with the package: rich's tables, Jinja2 and the
+# comparison's scoring are a tenth of a second of imports that a run writing CSV, or one failing on its
+# arguments, does not need.
+_LAZY = {
+    "candidate_to_dict": "data",
+    "explain_json": "data",
+    "main_gap": "data",
+    "ranking_to_dict": "data",
+    "render_explain": "explain",
+    "render_posting": "posting",
+    "render_skipped_csv": "csv",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+def _lazy(module: str, name: str) -> Any:
+    """The function ``name`` of ``jobmatch.render.<module>``, imported on its first call."""
+
+    def render(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)(*args, **kwargs)
+
+    render.__name__ = render.__qualname__ = name
+    return render
+
 
 __all__ = [
     "FORMATS",
@@ -79,15 +101,31 @@ def register_format(fmt: OutputFormat) -> None:
     _REGISTRY[fmt.name.lower()] = fmt
 
 
-register_format(OutputFormat("table", render_table, machine=False, description="for people at a terminal"))
-register_format(OutputFormat("json", render_json, machine=True, description="one document"))
-register_format(OutputFormat("jsonl", render_jsonl, machine=True, description="one object per line"))
+register_format(
+    OutputFormat(
+        "table", _lazy("table", "render_table"), machine=False, description="for people at a terminal"
+    )
+)
+register_format(OutputFormat("json", _lazy("json", "render_json"), machine=True, description="one document"))
+register_format(
+    OutputFormat("jsonl", _lazy("jsonl", "render_jsonl"), machine=True, description="one object per line")
+)
 # Excel on Windows reads a CSV without a byte-order mark as the local code page and garbles "Estée".
-register_format(OutputFormat("csv", render_csv, machine=True, encoding="utf-8-sig", description="sheets"))
-register_format(OutputFormat("tsv", render_tsv, machine=True, description="cut, awk, paste into a sheet"))
-register_format(OutputFormat("markdown", render_markdown, machine=False, description="e-mail, tickets"))
+register_format(
+    OutputFormat("csv", _lazy("csv", "render_csv"), machine=True, encoding="utf-8-sig", description="sheets")
+)
+register_format(
+    OutputFormat("tsv", _lazy("csv", "render_tsv"), machine=True, description="cut, awk, paste into a sheet")
+)
+register_format(
+    OutputFormat(
+        "markdown", _lazy("markdown", "render_markdown"), machine=False, description="e-mail, tickets"
+    )
+)
 # One self-contained page for a browser (jobmatch report adds the time of the run).
-register_format(OutputFormat("html", render_html, machine=False, description="a page for a browser"))
+register_format(
+    OutputFormat("html", _lazy("html", "render_html"), machine=False, description="a page for a browser")
+)
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 
@@ -127,12 +165,14 @@ def find_view_format(view: str, name: str) -> ViewFormat:
         raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(formats)}") from None
 
 
-register_view_format("match", ViewFormat("table", render_match_table, machine=False))
-register_view_format("match", ViewFormat("json", render_match_json, machine=True))
-register_view_format("match", ViewFormat("jsonl", render_match_jsonl, machine=True))
-register_view_format("match", ViewFormat("csv", render_match_csv, machine=True, encoding="utf-8-sig"))
-register_view_format("compare", ViewFormat("table", render_compare_table, machine=False))
-register_view_format("compare", ViewFormat("json", render_compare_json, machine=True))
+register_view_format("match", ViewFormat("table", _lazy("match", "render_match_table"), machine=False))
+register_view_format("match", ViewFormat("json", _lazy("match", "render_match_json"), machine=True))
+register_view_format("match", ViewFormat("jsonl", _lazy("match", "render_match_jsonl"), machine=True))
+register_view_format(
+    "match", ViewFormat("csv", _lazy("match", "render_match_csv"), machine=True, encoding="utf-8-sig")
+)
+register_view_format("compare", ViewFormat("table", _lazy("compare", "render_compare_table"), machine=False))
+register_view_format("compare", ViewFormat("json", _lazy("compare", "render_compare_json"), machine=True))
 
 
 def find_format(name: str) -> OutputFormat:
