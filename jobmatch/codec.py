@@ -7,6 +7,7 @@ import dataclasses
 import enum
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -73,7 +74,31 @@ def _list_of(item: Decoder) -> Decoder:
             return None
         if not isinstance(data, list):
             raise ValueError(f"expected a list, got {type(data).__name__}")
-        return tuple(item(x) for x in data)
+        return tuple([item(x) for x in data])
+
+    return check
+
+
+_WRONG_LEAF: dict[Any, Callable[[Any], bool]] = {  # for a value that is not exactly of the type
+    str: lambda x: not isinstance(x, str),
+    bool: lambda x: True,
+    int: lambda x: x.__class__ is bool or not isinstance(x, int),
+}
+
+
+def _list_of_leaves(kind: type) -> Decoder:
+    """A list of text, integers or true/false: checked in one loop and kept as it is (a sketch is 64)."""
+    wrong, name = _WRONG_LEAF[kind], _LEAF_TYPES[kind][1]
+
+    def check(data: Any) -> Any:
+        if data is None:
+            return None
+        if not isinstance(data, list):
+            raise ValueError(f"expected a list, got {type(data).__name__}")
+        for x in data:
+            if x is not None and x.__class__ is not kind and wrong(x):
+                _wrong_type(name, x)
+        return tuple(data)
 
     return check
 
@@ -84,31 +109,94 @@ def _fixed(items: tuple[Decoder, ...]) -> Decoder:
             return None
         if not isinstance(data, list) or len(data) != len(items):
             raise ValueError(f"expected a list of {len(items)}")
-        return tuple(decoder(x) for decoder, x in zip(items, data, strict=True))
+        return tuple([decoder(x) for decoder, x in zip(items, data, strict=True)])
 
     return check
 
 
 def _record(tp: type) -> Decoder:
+    """The decoder of one dataclass: a function written for its fields (see :func:`_compile_record`).
+
+    A result holds several hundred values; a generic walk calling one checking closure per value made
+    unpacking it most of a warm run's cost. The function written here checks the leaves (text, numbers,
+    true/false) inline, with the same rules and messages as :func:`_leaf` and :func:`_as_float`, and
+    calls a decoder only for nested records, lists and enums."""
+    return _compile_record(tp)
+
+
+def _later(namespace: dict[str, Any], key: str, tp: Any) -> Decoder:
+    """The decoder of ``tp``, found on first use and then called directly: dataclasses refer to each
+    other, so a record's decoder cannot ask for the others' while it is being written."""
+
+    def first(data: Any) -> Any:
+        namespace[key] = _decoder(tp)
+        return namespace[key](data)
+
+    return first
+
+
+_LEAF_TYPES: dict[Any, tuple[str, str]] = {  # type -> (the test that it is wrong, what was expected)
+    str: ("v.__class__ is not str and not isinstance(v, str)", "text"),
+    bool: ("v.__class__ is not bool", "true or false"),
+    int: ("v.__class__ is not int and (v.__class__ is bool or not isinstance(v, int))", "an integer"),
+}
+
+
+def _unwrap(tp: Any) -> Any:
+    """``X | None`` is decoded as ``X`` (None is accepted everywhere)."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return next(a for a in typing.get_args(tp) if a is not type(None))
+    return tp
+
+
+def _compile_record(tp: type) -> Decoder:
     hints = _hints(tp)
-    names = [f.name for f in dataclasses.fields(tp)]
-    decoders: dict[str, Decoder] = {}
+    namespace: dict[str, Any] = {"_tp": tp, "_wrong": _wrong_type}
+    body = [
+        "def check(data):",
+        "    if data is None:",
+        "        return None",
+        "    if data.__class__ is not dict and not isinstance(data, dict):",
+        f"        raise ValueError('expected an object for {tp.__name__}, got ' + type(data).__name__)",
+        "    kw = {}",
+    ]
+    for number, f in enumerate(dataclasses.fields(tp)):
+        name = f.name
+        kind = _unwrap(hints[name])
+        body += [f"    if {name!r} in data:", f"        v = data[{name!r}]"]
+        if kind in _LEAF_TYPES:
+            wrong, expected = _LEAF_TYPES[kind]
+            body += [f"        if v is not None and {wrong}:", f"            _wrong({expected!r}, v)"]
+        elif kind is float:
+            body += [
+                "        if v is not None and v.__class__ is not float:",
+                "            if v.__class__ is bool or not isinstance(v, (int, float)):",
+                "                _wrong('a number', v)",
+                "            v = float(v)",
+            ]
+        else:
+            namespace[f"_d{number}"] = _later(namespace, f"_d{number}", kind)
+            body.append(f"        v = _d{number}(v)")
+        body.append(f"        kw[{name!r}] = v")
+    body.append("    return _tp(**kw)")
+    exec("\n".join(body), namespace)  # our own text, from the dataclass's field names
+    return typing.cast(Decoder, namespace["check"])
+
+
+def _wrong_type(expected: str, value: Any) -> typing.NoReturn:
+    raise ValueError(f"expected {expected}, got {type(value).__name__}")
+
+
+def _enum(tp: type[enum.Enum]) -> Decoder:
+    members = {member.value: member for member in tp}
 
     def check(data: Any) -> Any:
         if data is None:
             return None
-        if not isinstance(data, dict):
-            raise ValueError(f"expected an object for {tp.__name__}, got {type(data).__name__}")
-        if not decoders:  # filled on first use: the dataclasses refer to each other
-            decoders.update({name: _decoder(hints[name]) for name in names})
-        return tp(**{name: decoders[name](data[name]) for name in names if name in data})
-
-    return check
-
-
-def _enum(tp: type[enum.Enum]) -> Decoder:
-    def check(data: Any) -> Any:
-        return None if data is None else tp(data)
+        try:
+            return members[data]
+        except (KeyError, TypeError):
+            return tp(data)  # raises ValueError with the enum's own message
 
     return check
 
@@ -122,6 +210,8 @@ def _decoder(tp: Any) -> Decoder:
     if origin is tuple:
         items = typing.get_args(tp)
         if len(items) == 2 and items[1] is Ellipsis:
+            if _unwrap(items[0]) in _LEAF_TYPES:
+                return _list_of_leaves(_unwrap(items[0]))
             return _list_of(_decoder(items[0]))
         return _fixed(tuple(_decoder(a) for a in items))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
