@@ -206,6 +206,15 @@ def test_ten_thousand_items_type_in_bounded_time() -> None:
         ),
         # a word in -ing is a noun of its own; capitals are names ("Word and Excel spreadsheets")
         ("Experience with scheduling and inventory control", ("scheduling", "inventory control")),
+        # shared_object: a lone verb in -ing before another with an object shares it
+        (
+            "Experience leading and training kitchen staff",
+            ("leading kitchen staff", "training kitchen staff"),
+        ),
+        (
+            "Experience ordering and receiving product from vendors",
+            ("ordering product from vendors", "receiving product from vendors"),
+        ),
         ("Proficiency in Word and Excel spreadsheets", ("Word", "Excel spreadsheets")),
         # list_of_phrases: after a phrase of its own, a lone word is a noun, not a modifier
         (

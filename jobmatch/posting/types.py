@@ -254,6 +254,7 @@ _STOP = frozenset(
 )
 _NOTE_TRIM = " ,;:.-"
 _LIST_ITEM = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_SETTING = re.compile(r"\s(?:in|at|within)\s+(?:a|an|the|any)\s+", re.IGNORECASE)
 _SECOND_SPAN = re.compile(
     r",?\s*\b(?:with|including|of which)\s+(?:at least\s+|a minimum of\s+|minimum\s+)?(?:\d|one|two|three)"
     # "3+ years as a line cook, 1 year as sous chef": a second count of years after a comma
@@ -406,13 +407,19 @@ def _names(text: str, lead: re.Pattern[str], tail: re.Pattern[str], *, split: re
 def _shared_head(part: str, following: str) -> str:
     """``shared_head``: "hand and power tools" names hand tools and power tools. A lone lower-case word
     before a conjunction whose next item is a lower-case phrase shares that phrase's last word (its head);
-    a word in -ing ("scheduling and inventory control") is a noun of its own and keeps itself."""
+    a word in -ing ("scheduling and inventory control") is a noun of its own and keeps itself.
+
+    ``shared_object``: a lone verb in -ing before another that has an object shares the object: "leading
+    and training kitchen staff" is leading kitchen staff and training kitchen staff ("leading" alone would
+    be any lead)."""
     word = part.strip()
-    if not re.fullmatch(r"[a-z]{3,}", word) or word.endswith("ing") or word in _STOP:
+    if not re.fullmatch(r"[a-z]{3,}", word) or word in _STOP:
         return part
     rest = following.strip(" .,;:").split()
     if len(rest) < 2 or not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in rest):
         return part
+    if word.endswith("ing"):
+        return f"{word} {' '.join(rest[1:])}" if rest[0].endswith("ing") else part
     return f"{word} {rest[-1]}"
 
 
@@ -446,6 +453,14 @@ def _experience(text: str) -> _Params:
     if second is not None and _meaningful(core[: second.start()]):
         notes.append(core[second.start() :].strip(_NOTE_TRIM))
         core = core[: second.start()]
+    # ``setting_is_a_note``: "as a sous chef or lead line cook in a high-volume restaurant, hotel or banquet
+    # kitchen": after the roles, "in a …" says where the work was done; "hotel" is not another role.
+    setting = _SETTING.search(core)
+    if setting is not None and _meaningful(
+        _strip_edges(core[: setting.start()], cues.experience_lead, cues.experience_tail)
+    ):
+        notes.append(core[setting.start() :].strip(_NOTE_TRIM))
+        core = core[: setting.start()]
     # "Software development experience targeting Unix/Linux": the domain is before "experience".
     around = re.split(r"\bexperience\b", core, maxsplit=1, flags=re.IGNORECASE)
     if len(around) == 2 and _meaningful(_strip_edges(around[0], cues.experience_lead, cues.experience_tail)):
