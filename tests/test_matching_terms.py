@@ -139,6 +139,26 @@ def test_numbers_and_stems_in_skill_names() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # idiom_words_are_no_evidence: "in order to" says nothing of ordering
+        ("Greeted customers in order to provide excellent service", False),
+        # an_activity_is_not_its_noun: customer orders and purchase orders are not ordering
+        ("Took customer orders and processed payments", False),
+        ("Maintained the purchase order log", False),
+        ("Ordered produce and dry goods from vendors", True),
+        ("Daily inventory and ordering", True),
+    ],
+)
+def test_ordering_is_the_activity_not_the_word(text: str, found: bool) -> None:
+    assert (answer("skill", text, ("ordering",)).score > 0) is found
+
+
+def test_a_word_of_an_idiom_elsewhere_on_the_line_still_counts() -> None:
+    assert answer("skill", "In order to cut waste, ordered stock weekly", ("ordering",)).score > 0
+
+
 def test_typo_of_a_tool_is_fuzzy_and_a_little_less_certain() -> None:
     found = answer("skill", "Tools: Quickbokks, Excel", ("QuickBooks",))
     assert 0.75 <= found.score < 1.0 and found.evidence[0].method is Method.FUZZY

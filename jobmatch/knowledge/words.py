@@ -6,7 +6,7 @@ from functools import cache
 
 from jobmatch.knowledge.vocabulary import read_toml
 
-__all__ = ["generic_words", "stop_words"]
+__all__ = ["activities", "generic_words", "idioms", "stop_words"]
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -21,3 +21,13 @@ def stop_words() -> tuple[str, ...]:
 @cache
 def generic_words() -> tuple[str, ...]:
     return _words("generic")
+
+
+@cache
+def idioms() -> tuple[str, ...]:
+    return _words("idioms")
+
+
+@cache
+def activities() -> frozenset[str]:
+    return frozenset(_words("activities"))

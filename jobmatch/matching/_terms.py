@@ -176,9 +176,12 @@ def content_share(index: Index, term: str, lines: Iterable[int] | None = None) -
         candidates.update(index.by_stem.get(s, ()))
     if rows is not None:
         candidates &= rows
+    activity = compile_phrase(term).activity  # ``an_activity_is_not_its_noun`` (text.Phrase)
     for i in sorted(candidates):
         toks = index.tokens[i]
-        have = [t for t in toks if t.stem in want]
+        have = [t for t in toks if t.stem in want and (not activity or t.raw.lower().endswith(("ing", "ed")))]
+        if not have:
+            continue
         share = len({t.stem for t in have}) / len(want)
         if share > best:
             first, last = have[0], have[-1]

@@ -28,7 +28,9 @@ from itertools import pairwise
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from jobmatch.knowledge.words import activities as _activities
 from jobmatch.knowledge.words import generic_words as _generic_words
+from jobmatch.knowledge.words import idioms as _idiom_words
 from jobmatch.knowledge.words import stop_words as _stop_words
 from jobmatch.models import Document, Evidence, Line, Method, Signals
 from jobmatch.signals.vocab import fuzzy_stopwords
@@ -135,7 +137,23 @@ def _token_of(m: re.Match[str]) -> Token:
 
 @lru_cache(maxsize=16384)
 def tokenize(text: str) -> tuple[Token, ...]:
-    return tuple(_token_of(m) for m in _TOKEN.finditer(text))
+    found = tuple(_token_of(m) for m in _TOKEN.finditer(text))
+    idiom = _idioms().search(text) if found else None
+    if idiom is None:
+        return found
+    # ``idiom_words_are_no_evidence``: the words of "in order to" (knowledge/words.toml) are stemmed out
+    # of reach, so "ordering" is not found in "in order to provide excellent service".
+    spans = [m.span() for m in _idioms().finditer(text)]
+    return tuple(
+        Token("~" + t.stem, t.start, t.end, t.raw) if any(a <= t.start < b for a, b in spans) else t
+        for t in found
+    )
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    words = sorted(_idiom_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -184,6 +202,10 @@ class Phrase:
     capitals: tuple[str, ...]  # per token: the exact letters required (an abbreviation in capitals) or ""
     fuzzy: bool = False
     words: tuple[str, ...] = ()  # word for word (lower case, no stemming) when set
+    # ``an_activity_is_not_its_noun``: some words in -ing name an activity whose noun is another thing
+    # ("ordering" is not "customer orders" or "purchase order"; knowledge/words.toml): shown by the verb
+    # ("ordered", "ordering") only.
+    activity: bool = False
 
     @property
     def meaningful(self) -> bool:
@@ -207,7 +229,8 @@ def compile_phrase(
     toks = tokenize(text)
     caps = tuple(_capitals(t.raw) if exact_case else "" for t in toks)
     words = tuple(_plain(t.raw) for t in toks) if literal else ()
-    return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy and not literal, words)
+    activity = len(toks) == 1 and toks[0].raw.lower() in _activities()
+    return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy and not literal, words, activity)
 
 
 def _plain(raw: str) -> str:
@@ -402,6 +425,9 @@ class Index:
                         break
                     continue
                 if t.stem == s:
+                    if phrase.activity and not t.raw.lower().endswith(("ing", "ed")):
+                        ok = False
+                        break
                     continue
                 r = near.get(t.raw.lower())
                 if r is None:
