@@ -29,6 +29,9 @@ class Document:
     warnings: tuple[str, ...] = ()  # e.g. "hidden text ignored (white or off-page)"
     title: str = ""  # document metadata title, if any (untrusted)
     sha256: str = ""  # hex sha256 of the bytes this text was extracted from ("" for text given directly)
+    # When the file says it was last written ("YYYY-MM", from its PDF or DOCX metadata; "" when it does not
+    # say): a "Present" in it cannot run past that month (jobmatch.signals, present_ends_when_written).
+    dated: str = ""
 
     @property
     def text(self) -> str:

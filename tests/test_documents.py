@@ -402,6 +402,26 @@ def test_pdf_lines_pages_and_title(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("engine")
+def test_pdf_and_docx_say_when_they_were_written(tmp_path: Path) -> None:
+    import datetime
+
+    info = b"<< /CreationDate (D:20160102120000Z) /ModDate (D:20180315093000+01'00') >>"
+    assert read(tmp_path, "dated.pdf", make_pdf([text_ops(RESUME)], info=info)).dated == "2018-03"
+    created = b"<< /CreationDate (D:20170704) >>"
+    assert read(tmp_path, "created.pdf", make_pdf([text_ops(RESUME)], info=created)).dated == "2017-07"
+    for junk in (b"<< /ModDate (yesterday) >>", b"<< /ModDate 5 >>", None):
+        assert read(tmp_path, "junk.pdf", make_pdf([text_ops(RESUME)], info=junk)).dated == ""
+
+    def modified(document: docx.document.Document) -> None:
+        for line in RESUME:
+            document.add_paragraph(line)
+        document.core_properties.modified = datetime.datetime(2019, 11, 5, 8, 0)
+
+    assert read(tmp_path, "dated.docx", docx_bytes(modified)).dated == "2019-11"
+    assert read(tmp_path, "cv.txt", "\n".join(RESUME).encode()).dated == ""
+
+
+@pytest.mark.usefixtures("engine")
 def test_pdf_page_limit_warns(tmp_path: Path) -> None:
     doc = read(
         tmp_path, "many.pdf", make_pdf([text_ops([f"Page {i}"]) for i in range(1, 6)]), Limits(max_pages=2)

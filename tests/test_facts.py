@@ -35,6 +35,24 @@ def test_present_ends_today_by_default() -> None:
     assert s.role("sales_support").years == round(s.jobs[0].months / 12, 1)
 
 
+@pytest.mark.parametrize(
+    ("dated", "as_of", "counted_to"),
+    [
+        ("2014-01", "2025-06", "2014-01"),  # present_ends_when_written: the file's own month
+        ("2026-03", "2025-06", "2025-06"),  # a date after the run's is no later "Present"
+        ("2011-05", "2025-06", "2025-06"),  # before the job the résumé names: a template's date, not its own
+        ("", "2025-06", "2025-06"),
+        ("2014-13", "2025-06", "2025-06"),  # not a month
+    ],
+)
+def test_present_ends_when_the_file_was_written(dated: str, as_of: str, counted_to: str) -> None:
+    import dataclasses
+
+    signals = extract_signals(dataclasses.replace(doc(GLOW), dated=dated), as_of=as_of)
+    assert signals.as_of == counted_to
+    assert signals.jobs[0].months == parse_as_of(counted_to) - parse_as_of("2012-01") + 1
+
+
 def test_a_job_started_after_the_as_of_date_counts_one_month() -> None:
     assert extract_signals(doc(GLOW), as_of="2011-06").jobs[0].months == 1
 
@@ -328,3 +346,21 @@ def test_jd_in_capitals_is_a_doctorate_but_jd_edwards_is_software() -> None:
 )
 def test_the_school_is_named_without_the_degree_or_the_place(line: str, school: str) -> None:
     assert _education(line)[0][2] == school
+
+
+def test_explain_says_present_was_counted_to_the_files_date(tmp_path: Path) -> None:
+    import datetime
+
+    import docx
+
+    document = docx.Document()
+    for line in ("Dana Example", *GLOW.splitlines()):
+        document.add_paragraph(line)
+    document.core_properties.modified = datetime.datetime(2014, 1, 20)
+    document.save(str(tmp_path / "dana.docx"))
+    result = CliRunner().invoke(
+        app, ["explain", str(tmp_path / "dana.docx"), "-p", POSTING, "--as-of", "2025-06"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "'Present' counted to: 2014-01 (when the file was written)" in result.stdout
+    assert "Job: Account Sales Coordinator, Glow Cosmetics (2012-01 – present, 25 months)" in result.stdout

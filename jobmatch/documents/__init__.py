@@ -23,7 +23,7 @@ from jobmatch.documents.reader import (
 from jobmatch.documents.sniff import sniff, sniff_bytes
 
 # Bump whenever extraction output can change for the same bytes: the document cache keys on it.
-EXTRACTOR_VERSION = "2"  # 2: a Document carries the sha256 of its bytes
+EXTRACTOR_VERSION = "3"  # 2: a Document carries the sha256 of its bytes; 3: and its file's date
 
 __all__ = [
     "DEFAULT_LIMITS",

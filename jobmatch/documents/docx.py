@@ -67,6 +67,7 @@ class DocxText:
     lines: list[str]
     warnings: list[str]
     title: str
+    dated: str = ""  # "YYYY-MM" docProps/core.xml says the file was last modified ("" when it does not)
 
 
 def read_docx(data: bytes, limits: Limits) -> DocxText:
@@ -86,7 +87,7 @@ def read_docx(data: bytes, limits: Limits) -> DocxText:
         raise DocumentError(f"damaged DOCX ({_short(exc)})") from exc
     if seen.hidden:
         warnings.append(f"hidden text ignored ({', '.join(seen.hidden)})")
-    return DocxText(lines=lines, warnings=warnings, title=_title(document))
+    return DocxText(lines=lines, warnings=warnings, title=_title(document), dated=_dated(document))
 
 
 # ---------------------------------------------------------------------------- the zip, before parsing
@@ -582,6 +583,18 @@ def _title(document: Any) -> str:
     except Exception:  # docProps/core.xml is decoration: a broken one is not worth a skip
         return ""
     return clean_inline(str(title)) if title else ""
+
+
+def _dated(document: Any) -> str:
+    """The month docProps/core.xml says the file was last modified (else created), or ""."""
+    try:
+        properties = document.core_properties
+        for when in (properties.modified, properties.created):
+            if when is not None and 1900 <= when.year <= 2099:
+                return f"{when.year:04d}-{when.month:02d}"
+    except Exception:  # docProps/core.xml is decoration: a broken one is not worth a skip
+        return ""
+    return ""
 
 
 _ADDRESS = re.compile(r"<[^<>]*? at 0x[0-9a-fA-F]+>|0x[0-9a-fA-F]{6,}")  # an object's repr: differs every run

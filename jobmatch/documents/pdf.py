@@ -55,6 +55,7 @@ class PdfText:
     page_count: int
     warnings: list[str]
     title: str
+    dated: str = ""  # "YYYY-MM" the Info dictionary says the file was last written ("" when it does not)
 
 
 def read_pdf(data: bytes, limits: Limits) -> PdfText:
@@ -167,7 +168,9 @@ def _read(data: bytes, limits: Limits) -> PdfText:
         warnings.append(f"{len(failures)} page(s) unreadable ({failures[0]})")
     if hidden:
         warnings.append(f"hidden text ignored ({', '.join(hidden)})")
-    return PdfText(pages=pages, page_count=page_count, warnings=warnings, title=title_of(reader))
+    return PdfText(
+        pages=pages, page_count=page_count, warnings=warnings, title=title_of(reader), dated=dated_of(reader)
+    )
 
 
 class _TooComplexError(Exception):
@@ -242,6 +245,31 @@ def title_of(reader: pypdf.PdfReader) -> str:
     except Exception:  # metadata is decoration: a broken Info dictionary is not worth a skip
         return ""
     return clean_inline(str(title)) if title else ""
+
+
+def dated_of(reader: pypdf.PdfReader) -> str:
+    """The month the Info dictionary says the file was last changed (ModDate, else CreationDate), or ""."""
+    try:
+        metadata = reader.metadata
+        if metadata is None:
+            return ""
+        for key in ("/ModDate", "/CreationDate"):
+            raw = metadata.get(key)
+            month = month_of_pdf_date(str(raw)) if raw is not None else ""
+            if month:
+                return month
+    except Exception:  # metadata is decoration: a broken Info dictionary is not worth a skip
+        return ""
+    return ""
+
+
+_PDF_DATE = re.compile(r"(?:D:)?((?:19|20)\d\d)(0[1-9]|1[0-2])")
+
+
+def month_of_pdf_date(raw: str) -> str:
+    """ "D:20210808155623+05'30'" -> "2021-08"; "" for what is not a PDF date of this century or the last."""
+    found = _PDF_DATE.match(raw.strip()[:40])
+    return f"{found.group(1)}-{found.group(2)}" if found else ""
 
 
 def _short(exc: BaseException) -> str:

@@ -61,6 +61,7 @@ from jobmatch.documents.pdf import (
     same_colour,
 )
 from jobmatch.documents.pdf import _TINY as _TINY
+from jobmatch.documents.pdf import dated_of as pdf_dated
 from jobmatch.documents.pdf import title_of as pdf_title
 from jobmatch.errors import DocumentError
 
@@ -246,7 +247,8 @@ def read_pdf(data: bytes, limits: Limits) -> PdfText:
     finally:
         pdfium.FPDF_CloseDocument(doc)
         del buffer
-    return dataclasses.replace(text, title=_title(data))
+    title, dated = _metadata(data)
+    return dataclasses.replace(text, title=title, dated=dated)
 
 
 def _read(doc: Any, limits: Limits, may_hide_text: bool) -> PdfText:
@@ -291,15 +293,15 @@ def _read(doc: Any, limits: Limits, may_hide_text: bool) -> PdfText:
     return PdfText(pages=pages, page_count=page_count, warnings=warnings, title="")
 
 
-def _title(data: bytes) -> str:
-    """The Info dictionary's title as the pypdf reader gives it (PDFium reads an ESC in a UTF-16 title as
-    the start of a language tag and drops what precedes it); pypdf parses only the trailer and Info for it,
-    a fraction of a millisecond."""
+def _metadata(data: bytes) -> tuple[str, str]:
+    """The Info dictionary's title and date as the pypdf reader gives them (PDFium reads an ESC in a
+    UTF-16 title as the start of a language tag and drops what precedes it); pypdf parses only the
+    trailer and Info for them, a fraction of a millisecond."""
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     except Exception:  # metadata is decoration: a file pypdf cannot open still has its text
-        return ""
-    return pdf_title(reader)
+        return "", ""
+    return pdf_title(reader), pdf_dated(reader)
 
 
 # ---------------------------------------------------------------------------- one page

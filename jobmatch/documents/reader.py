@@ -153,6 +153,7 @@ class _Pages:
     page_count: int
     warnings: list[str] = field(default_factory=list)
     title: str = ""
+    dated: str = ""
     fragments: bool = False  # raw lines are PDF fragments (see clean_lines)
 
 
@@ -196,10 +197,12 @@ def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
 
     if kind == kinds.PDF:
         pdf = _read_pdf(data, limits)
-        return _Pages(kind, pdf.pages, pdf.page_count, list(pdf.warnings), pdf.title, fragments=True)
+        return _Pages(
+            kind, pdf.pages, pdf.page_count, list(pdf.warnings), pdf.title, pdf.dated, fragments=True
+        )
     if kind == kinds.DOCX:
         docx = read_docx(data, limits)
-        return _Pages(kind, [docx.lines], 1, list(docx.warnings), docx.title)
+        return _Pages(kind, [docx.lines], 1, list(docx.warnings), docx.title, docx.dated)
     text = read_text(
         data, markdown=kind == kinds.MD, max_chars=limits.max_chars, max_line_chars=limits.max_line_chars
     )
@@ -276,6 +279,7 @@ def _assemble(display: str, extracted: _Pages, limits: Limits, data: bytes = b""
         pages=extracted.page_count,
         warnings=tuple(warnings),
         title=extracted.title,
+        dated=extracted.dated,
     )
 
 

@@ -146,7 +146,8 @@ def _print_facts(console: Console, result: CandidateResult) -> None:
     if facts.total_experience_years > 0:
         console.print(Text(f"{INDENT}Total experience: {facts.total_experience_years:.1f} years"))
     if facts.as_of:
-        console.print(Text(f"{INDENT}'Present' counted to: {clean_display(facts.as_of)}"))
+        why = " (when the file was written)" if facts.as_of == result.document.dated else ""
+        console.print(Text(f"{INDENT}'Present' counted to: {clean_display(facts.as_of)}{why}"))
     if facts.seniority:
         console.print(Text(f"{INDENT}Seniority: {clean_display(facts.seniority)}"))
 

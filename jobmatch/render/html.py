@@ -320,7 +320,8 @@ def render_report(
     assets = inline_assets()
     musts = must_haves(posting)
     shown = select_top(ranking.candidates, top)
-    as_of = clean_display(shown[0].signals.as_of) if len(shown) else ""
+    # the run's date: a file dated earlier counts its own "Present" to its own date (signals.as_of)
+    as_of = clean_display(ranking.as_of) if ranking.as_of else ""
     summary = clean_display(posting.section("SUMMARY"))
     fields = [
         (clean_display(key), clean_display(value))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobmatch.models import Document, JobEntry, Signals
-from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of
+from jobmatch.signals.dates import as_of_label, latest_point, month_label, parse_as_of, present_as_of
 from jobmatch.signals.degree import extract_degree
 from jobmatch.signals.education import education_entries
 from jobmatch.signals.jobs import employer_of, job_title
@@ -46,10 +46,10 @@ def _job_entries(view: ResumeView, jobs: list[Job], as_of: int) -> tuple[JobEntr
 def extract_signals(document: Document, *, as_of: str = "") -> Signals:
     """Every signal family, read from one document. ``as_of`` ("YYYY-MM" or "YYYY-MM-DD") is where
     "Current"/"Present" ends; "" means today (a run computes it once and passes it to every file)."""
-    as_of = as_of_label(as_of)
-    as_of_month = parse_as_of(as_of)
     view = ResumeView.of(document)
     latest = latest_point([line.text for line in view.lines])
+    as_of = present_as_of(as_of_label(as_of), document.dated, latest)
+    as_of_month = parse_as_of(as_of)
     jobs = work_history(view)
     roles = summarize_roles(view, as_of_month, jobs)
     degree = extract_degree(view, jobs, latest)

@@ -167,6 +167,23 @@ def parse_as_of(text: str) -> int:
     return year * 12 + month - 1
 
 
+def present_as_of(as_of: str, dated: str, latest: int | None) -> str:
+    """``present_ends_when_written``: where a résumé's "Present" ends. A résumé says "Present" on the day
+    it was written, so a file whose metadata dates it (``Document.dated``, "YYYY-MM") before the run's
+    ``as_of`` ends its "Present" there: a 2018 file's "2016 – Present" is two years, not ten. The date is
+    believed only when it is not before the latest month the résumé itself states (``latest``): a file
+    dated before its own last job started carries a template's or a converter's date, not its own."""
+    if not dated:
+        return as_of
+    try:
+        written, run = parse_as_of(dated), parse_as_of(as_of)
+    except ValueError:
+        return as_of
+    if written >= run or (latest is not None and written < latest):
+        return as_of
+    return f"{written // 12:04d}-{written % 12 + 1:02d}"
+
+
 def today() -> date:
     """The clock, in one place (tests pin it)."""
     return date.today()
