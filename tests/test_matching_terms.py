@@ -432,3 +432,31 @@ def test_a_skill_the_resume_rates_low_is_partial_where_proficiency_is_asked() ->
     # where the posting asks for no level, a rated-low skill is still the skill
     plain = answer("skill", "Skills\nExcel: beginner", ("Microsoft Excel",), req_text="Experience with Excel")
     assert plain.score >= 0.75
+
+
+def test_qualifier_not_shown_is_most_of_the_skill() -> None:
+    found = answer("skill", "Scheduling for a staff of 40 across two sites", ("high-volume scheduling",))
+    assert 0.7 <= found.score < 1.0 and "high-volume not shown" in found.explanation
+
+
+def test_a_tool_in_two_families_is_related_through_the_one_the_posting_names() -> None:
+    # ADP is an HRIS and a payroll/accounting system: for "an HRIS such as ADP", QuickBooks is nothing
+    hris = ("HRIS", "ADP", "Workday", "UltiPro")
+    assert answer("skill", "Invoiced customers through QuickBooks", hris).score == 0.0
+    assert answer("skill", "Entered new hires in Paychex and Kronos", hris).score >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Staffing and recruiting for two plants", "full-cycle recruiting"),
+        ("Developed training guides for New Hire Orientation", "onboarding"),
+        ("Administered Family Medical Leave Act (FMLA) requests", "employment law"),
+        ("Controlled food and labor costs at 31%", "food cost control"),
+        ("Drew blood and took vitals for 30 patients a day", "phlebotomy"),
+        ("Operated RF scanners to pick and pack orders", "RF scanner"),
+        ("Answered multi-line phones and greeted visitors", "multi-line phone"),
+    ],
+)
+def test_skills_of_other_fields_are_in_the_vocabulary(text: str, term: str) -> None:
+    assert answer("skill", text, (term,)).score >= 0.75

@@ -6,7 +6,7 @@ from functools import cache
 
 from jobmatch.knowledge.vocabulary import read_toml
 
-__all__ = ["activities", "generic_words", "idioms", "stop_words"]
+__all__ = ["activities", "generic_words", "idioms", "qualifiers", "stop_words"]
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -31,3 +31,9 @@ def idioms() -> tuple[str, ...]:
 @cache
 def activities() -> frozenset[str]:
     return frozenset(_words("activities"))
+
+
+@cache
+def qualifiers() -> tuple[str, ...]:
+    """Longest first, so that "full life cycle" is taken before "full cycle"."""
+    return tuple(sorted(_words("qualifiers"), key=len, reverse=True))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary, read_toml
+from jobmatch.knowledge.words import qualifiers
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
 from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, stem, tokenize
@@ -84,10 +85,13 @@ def _quantity(index: Index, term: str) -> TermResult | None:
 LITERAL_MIN_SHARE = 0.5
 
 
-def match_term(index: Index, term: str, vocabs: tuple[str, ...] = VOCABS) -> TermResult:
+def match_term(
+    index: Index, term: str, vocabs: tuple[str, ...] = VOCABS, within: frozenset[str] = frozenset()
+) -> TermResult:
     """How well the résumé shows one named skill or tool, with the quotes. The family's own word ("ERP
     programs") meets it even where the posting gives examples: scoring it partial (as the labellers of
-    one posting did) cost more ranking quality than the statuses it fixed."""
+    one posting did) cost more ranking quality than the statuses it fixed. ``within``: the families the
+    requirement itself names (see :func:`_related`)."""
     quantity = _quantity(index, term) if any(c.isdigit() for c in term) else None
     if quantity is not None:
         return quantity
@@ -119,13 +123,16 @@ def match_term(index: Index, term: str, vocabs: tuple[str, ...] = VOCABS) -> Ter
             ev = tuple(_as_member(f, index) for f in _one_per_name(members)[:MAX_EVIDENCE])
             return TermResult(term, score, ev, f"{term}: {', '.join(names[:4])}")
     if concept is not None:
-        related = _related(index, vocab, concept)
+        related = _related(index, vocab, concept, within)
         if related is not None:
             return related
     if concept is not None:
         hinted = _hinted(index, concept)
         if hinted is not None:
             return hinted
+    qualified = _qualified(index, term, vocabs)
+    if qualified is not None:
+        return qualified
     if concept is None:
         share, hit = content_share(index, term)
         if hit is not None and share < 1.0 and _kind_words_only(hit.matched, term):
@@ -135,6 +142,30 @@ def match_term(index: Index, term: str, vocabs: tuple[str, ...] = VOCABS) -> Ter
             why = f"{term}: the words found together" if share >= 1.0 else f"{term}: some of its words"
             return TermResult(term, score, (index.evidence(hit, term, Method.EXACT),), why)
     return TermResult(term, 0.0, (), f"no {term}")
+
+
+# A skill shown without the words that say how much of it ("full-cycle recruiting" by "recruited and
+# interviewed applicants") is shown for the most part: met, not fully.
+QUALIFIED = 0.75
+
+
+def _qualified(index: Index, term: str, vocabs: tuple[str, ...]) -> TermResult | None:
+    """``qualifier_not_shown``: the term without its leading qualifier (knowledge/words.toml), if that is
+    found; None when the term has no qualifier or the rest is not found either."""
+    lowered = term.casefold()
+    for qualifier in qualifiers():
+        rest = term[len(qualifier) :].strip(" -")
+        if (
+            lowered.startswith(qualifier)
+            and lowered[len(qualifier) : len(qualifier) + 1] in (" ", "-")
+            and rest
+        ):
+            found = match_term(index, rest, vocabs)
+            if found.score <= 0:
+                return None
+            why = f"{found.why} ({qualifier} not shown)"
+            return TermResult(term, min(found.score, QUALIFIED), found.evidence, why)
+    return None
 
 
 # ``kind_word_alone``: the words that only say what kind of thing a term is ("HRIS systems", "scheduling
@@ -200,10 +231,17 @@ def _one_per_name(found: list[Found]) -> list[Found]:
     return out
 
 
-def _related(index: Index, vocab: Vocabulary, concept: Concept) -> TermResult | None:
+def _related(
+    index: Index, vocab: Vocabulary, concept: Concept, within: frozenset[str] = frozenset()
+) -> TermResult | None:
     """A sibling in a related family (Sage for SAP), or the family itself named: a related family ("an
-    ERP") or a suite ("MS Office" for Excel: the application is likely, its level unknown)."""
-    for family in vocab.families_of(concept.name):
+    ERP") or a suite ("MS Office" for Excel: the application is likely, its level unknown).
+
+    ``family_the_posting_names``: a tool in two families (ADP is an HRIS and an accounting system) is
+    related only through the one the requirement names ("an HRIS such as ADP"): QuickBooks is no HRIS."""
+    families = vocab.families_of(concept.name)
+    named = [family for family in families if family.name in within]
+    for family in named or families:
         # ``programme_named_not_level``: a suite ("MS Office" for Excel) or a certification programme
         # ("ServSafe certified" for ServSafe Manager, "OSHA training" for OSHA 30) named without the member
         # asked for: partial. A family that is only a category ("computer systems", "CRM") is not: on the
@@ -326,7 +364,9 @@ def _with_stated_level(req: Requirement, result: TermResult) -> TermResult:
 @register(Category.SKILL)
 def match_skill(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
-    results = [_with_stated_level(req, match_term(index, t)) for t in terms_of(req)]
+    terms = terms_of(req)
+    within = frozenset(c.name for t in terms if (c := resolve(t, VOCABS)) is not None and c.members)
+    results = [_with_stated_level(req, match_term(index, t, within=within)) for t in terms]
     return terms_answer(req, results, "skills and tools")
 
 
