@@ -333,6 +333,30 @@ def test_or_equivalent_experience_uses_the_role_years() -> None:
     assert 0 < two.score < 0.75
 
 
+def test_the_work_that_stands_in_for_a_programme_is_as_long_as_the_programme() -> None:
+    """equivalent_years_by_level: two years of kitchen work stand in for a culinary diploma."""
+    diploma = _req(Category.EDUCATION, level="diploma", fields=("culinary",), or_equivalent=True)
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(diploma, _edu(extra={EXTRA_ROLE_YEARS: 2.2})).score >= 0.75
+    assert 0 < matcher(diploma, _edu(extra={EXTRA_ROLE_YEARS: 1.2})).score < 0.75
+    assert matcher(diploma, _edu(extra={EXTRA_ROLE_YEARS: 0.5})).score == 0.0
+
+
+def test_an_adjacent_field_is_partial_even_where_the_field_is_the_qualification() -> None:
+    """adjacent_field: hospitality management for a culinary degree; personnel is human resources."""
+    culinary = _req(Category.EDUCATION, level="diploma", fields=("Culinary",))
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    hospitality = matcher(culinary, _edu(EducationEntry("bachelor", "Hospitality and Tourism Management")))
+    assert 0 < hospitality.score < 0.75 and hospitality.status is None
+    assert "adjacent field" in hospitality.explanation
+    assert matcher(culinary, _edu(EducationEntry("associate", "Culinary Arts"))).score == 1.0
+    assert matcher(culinary, _edu(EducationEntry("bachelor", "Computer Science"))).status is Status.NOT_FOUND
+    hr = _req(Category.EDUCATION, level="bachelor", fields=("Human Resources",))
+    assert matcher(hr, _edu(EducationEntry("bachelor", "Personnel"))).score == 1.0
+
+
 def test_education_falls_back_to_the_single_degree() -> None:
     from jobmatch.models import Degree
 

@@ -10,6 +10,8 @@ Heuristics (each named, with its reason):
 - ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
 - ``field_is_the_qualification``: where the field is what a licence or trade rests on (``qualifying`` in
   ``degree_fields.toml``: nursing, culinary arts, teaching, law, engineering), another field is not found.
+- ``adjacent_field``: a field of a family related to the one asked for is partial when the posting did not
+  accept related fields (with "or related field" it is met).
 - ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
 - ``level_from_text``: with no level typed, the lowest level the requirement's words name is asked.
 - ``field_from_quote``: an entry is also placed by the words of its quote, school names left out
@@ -24,6 +26,8 @@ Heuristics (each named, with its reason):
 - ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
 - ``equivalent_years``: "or equivalent experience" is met by four years of the posting's kind of work, half
   of it partial (four years of work ~ a four-year degree); the years come from the role fit.
+  ``equivalent_years_by_level``: as many years as the programme asked for takes (two for a diploma or an
+  associate's, one for a certificate).
 """
 
 from __future__ import annotations
@@ -50,7 +54,18 @@ IN_PROGRESS = 0.7  # in_progress
 BELOW_ONE = 0.4  # one_rung_below: associate for bachelor, bachelor for master
 BELOW_PROGRAMME = 0.25  # a certificate or diploma where a degree is asked
 HIGH_SCHOOL_ONLY = 0.1  # a high-school diploma where a degree is asked
-EQUIVALENT_YEARS = 4.0  # equivalent_years
+EQUIVALENT_YEARS = 4.0  # equivalent_years, for a bachelor's: years of work ~ years of study
+# ``equivalent_years_by_level``: the work that stands in for a programme is as long as the programme: a
+# culinary diploma or an associate's is two years of study, a bachelor's four.
+EQUIVALENT_YEARS_BY_LEVEL = {
+    "high_school": 2.0,
+    "certificate": 1.0,
+    "diploma": 2.0,
+    "associate": 2.0,
+    "bachelor": EQUIVALENT_YEARS,
+    "master": 6.0,
+    "doctorate": 8.0,
+}
 EQUIVALENT_MET = 0.9
 EQUIVALENT_HALF = 0.6
 # The keys of Context.extra that scoring fills with the posting's kind of work (role fit).
@@ -133,6 +148,11 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             score, why = 1.0, f"{label}: the level asked for"
         elif families & accepted:
             score, why = 1.0, f"{label}: the level asked for, in a related field"
+        elif families & accepted_families(fields, True):
+            # ``adjacent_field``: a family the taxonomy relates to the one asked for (hospitality management
+            # for a culinary degree) where the posting did not say "or related field": partial, not another
+            # field, even where the field is the qualification
+            score, why = FIELD_OTHER, f"{label}: the level asked for, in an adjacent field"
         elif _qualifying(fields):
             # ``field_is_the_qualification``: a business degree for "a degree in nursing" is none of it
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
@@ -232,13 +252,8 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
     if req.or_equivalent or any("equivalent" in a.lower() for a in req.alternatives):
         years = ctx.extra.get(EXTRA_ROLE_YEARS, 0.0)
         years = float(years) if isinstance(years, int | float) else 0.0
-        alt = (
-            EQUIVALENT_MET
-            if years >= EQUIVALENT_YEARS
-            else EQUIVALENT_HALF
-            if years >= EQUIVALENT_YEARS / 2
-            else 0.0
-        )
+        enough = EQUIVALENT_YEARS_BY_LEVEL.get(need, EQUIVALENT_YEARS)
+        alt = EQUIVALENT_MET if years >= enough else EQUIVALENT_HALF if years >= enough / 2 else 0.0
         if alt > score:
             label = ctx.extra.get(EXTRA_ROLE_LABEL, "the posting's kind of work")
             role_ev = ctx.extra.get(EXTRA_ROLE_EVIDENCE, ())
