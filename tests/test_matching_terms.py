@@ -460,3 +460,9 @@ def test_a_tool_in_two_families_is_related_through_the_one_the_posting_names() -
 )
 def test_skills_of_other_fields_are_in_the_vocabulary(text: str, term: str) -> None:
     assert answer("skill", text, (term,)).score >= 0.75
+
+
+def test_a_certifications_plus_is_part_of_its_name() -> None:
+    asked = ("CompTIA A+", "Network+")
+    assert answer("credential", "Managed network security and networking hardware", asked).score == 0.0
+    assert answer("credential", "Certifications: CompTIA A+, Network+", asked).score == 1.0

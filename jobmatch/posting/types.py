@@ -87,6 +87,7 @@ class _Cues:
     industry: re.Pattern[str]
     industry_names: re.Pattern[str]
     soft: re.Pattern[str]
+    soft_terms: re.Pattern[str]
     skill: re.Pattern[str]
     skill_lead: re.Pattern[str]
     skill_nouns: re.Pattern[str]
@@ -102,6 +103,16 @@ def _strings(table: dict[str, object], key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{CUES_FILE}: {key} must be a list of strings")
     return [str(v) for v in value]
+
+
+@functools.cache
+def _catalogue_names() -> frozenset[str]:
+    """Every name and alias of the credentials catalogue, in lower case."""
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    return frozenset(
+        n.casefold() for c in load_vocabulary("credentials").concepts for n in (c.name, *c.aliases)
+    )
 
 
 def _catalogue_abbreviations() -> list[str]:
@@ -150,6 +161,7 @@ def _cues() -> _Cues:
         industry=_pattern(_strings(industry, "cues")),
         industry_names=_pattern(_strings(industry, "names")),
         soft=_pattern(_strings(soft, "cues")),
+        soft_terms=_pattern([*_strings(soft, "cues"), *_strings(soft, "terms_only")]),
         skill=_pattern(_strings(skill, "cues")),
         skill_lead=_edge([*_strings(skill, "lead"), *_strings(skill, "verbs")], at_end=False),
         skill_nouns=_edge(_strings(skill, "nouns"), at_end=True),
@@ -229,6 +241,13 @@ _PROGRAMME_NOT_FIELD = frozenset(
         "formal", "relevant", "related", "vocational", "technical", "training",
     )
 )  # fmt: skip
+# ``obtainable_is_a_note``: "a teaching certificate or eligibility to obtain one", "CDL or the ability to
+# get one": what the posting also accepts is a note of the item, not another thing to look for.
+_OBTAINABLE = re.compile(
+    r"[,;]?\s*\bor\s+(?:the\s+|be\s+)?(?:eligibility|eligible|ability|able|willingness|willing)\s+to\s+"
+    r"(?:obtain|get|earn|acquire|secure)\b(?:\s+(?:one|it|them|the\s+same))?",
+    re.IGNORECASE,
+)
 # ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
 # months of start": when the posting wants it is a note of the item, not a word of what it names.
 _DEADLINE = re.compile(
@@ -240,7 +259,7 @@ _DEADLINE = re.compile(
 )
 # "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|\+\s)\s*", re.IGNORECASE
+    r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|(?<=\s)\+\s)\s*", re.IGNORECASE
 )
 _SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
 _INTRO = re.compile(
@@ -325,6 +344,8 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
             examples.append(inner)  # "(command line, shell scripting)": a list of what the item covers
         elif _ACRONYM.fullmatch(inner) and sum(ch.isupper() for ch in inner) >= 2:
             aliases.append(inner)
+        elif inner.casefold() in _catalogue_names():
+            aliases.append(inner)  # "(Multiple Subject credential)": another name of what is asked
         elif inner:
             notes.append(inner)
         return " "
@@ -336,6 +357,12 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         return " "
 
     core = _DEADLINE.sub(deadline, core)
+
+    def obtainable(match: re.Match[str]) -> str:
+        notes.append(match.group(0).strip(_NOTE_TRIM).lower())
+        return " "
+
+    core = _OBTAINABLE.sub(obtainable, core)
     if preference_clauses:
 
         def clause(match: re.Match[str]) -> str:
@@ -566,7 +593,7 @@ def _education_fields(body: str) -> list[str]:
             or cues.related.search(name)
             or cues.equivalent.search(name)
             or cues.education.fullmatch(name)
-            or name.casefold() in {"related", "relevant", "similar", "etc", "equivalent"}
+            or name.casefold() in {"related", "relevant", "similar", "etc", "equivalent", "experience"}
         ):
             continue
         fields.append(name)
@@ -591,6 +618,14 @@ def _credential(text: str) -> _Params:
             places.append(place.group(0))
         part = _SPACES.sub(" ", cues.places.sub(" ", part)).strip()
         name = _strip_edges(part, cues.skill_lead, cues.credential_tail).strip(" .,;:")
+        whole = _strip_edges(part, cues.skill_lead, None).strip(" .,;:")
+        known = _catalogue_names()
+        if (
+            whole.casefold() in known
+            and name.casefold() not in known
+            and name not in _catalogue_abbreviations()
+        ):
+            name = whole  # ``catalogue_name_kept_whole``: "teaching certificate", not "teaching"; "BLS" stays
         if _meaningful(name):
             terms.append(name)
     terms.extend(cut.aliases)
@@ -635,7 +670,7 @@ def _industry(text: str) -> _Params:
 
 
 def _soft_skill(text: str) -> _Params:
-    terms = _dedupe(_found(_cues().soft, text))
+    terms = _dedupe(_found(_cues().soft_terms, text))
     return _Params(terms=terms, all_of=len(terms) > 1 and not re.search(r"\bor\b", text, re.I))
 
 
