@@ -348,6 +348,15 @@ def test_the_school_is_named_without_the_degree_or_the_place(line: str, school: 
     assert _education(line)[0][2] == school
 
 
+def test_a_date_after_the_run_is_no_month_the_resume_names() -> None:
+    """A course code "ACQ 2036" is not a date the résumé has reached: it does not overrule the file's."""
+    import dataclasses
+
+    text = GLOW + "Training: Defense Acquisition course ACQ 2036\n"
+    signals = extract_signals(dataclasses.replace(doc(text), dated="2014-01"), as_of="2025-06")
+    assert signals.as_of == "2014-01"
+
+
 def test_explain_says_present_was_counted_to_the_files_date(tmp_path: Path) -> None:
     import datetime
 

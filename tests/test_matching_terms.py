@@ -466,3 +466,11 @@ def test_a_certifications_plus_is_part_of_its_name() -> None:
     asked = ("CompTIA A+", "Network+")
     assert answer("credential", "Managed network security and networking hardware", asked).score == 0.0
     assert answer("credential", "Certifications: CompTIA A+, Network+", asked).score == 1.0
+
+
+def test_a_number_in_a_product_name_is_not_a_figure() -> None:
+    """number_before_a_unit: "Microsoft 365 administration" is no "365 administrations" asked for."""
+    found = answer("skill", "Microsoft Word, Excel and PowerPoint", ("Microsoft 365 administration",))
+    assert found.score == 0.0
+    typing = answer("skill", "Typing 50 words per minute", ("typing 35 words per minute",))
+    assert typing.score == 1.0

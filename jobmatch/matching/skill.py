@@ -44,10 +44,16 @@ class TermResult:
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\+?\s+(.+)$")
 
 
+def _a_unit(unit: str) -> bool:
+    """``number_before_a_unit``: "35 words per minute", "10,000 keystrokes per hour", "45 wpm" are figures;
+    "Microsoft 365 administration" and "Windows 10 deployment" name a product with a number in it."""
+    return " per " in f" {unit.casefold()} " or resolve(unit, VOCABS) is not None
+
+
 def _quantity(index: Index, term: str) -> TermResult | None:
     """ "typing 35 words per minute": any number followed by the unit (or its abbreviation)."""
     m = _QUANTITY.search(term)
-    if m is None:
+    if m is None or not _a_unit(m.group(2).strip()):
         return None
     need, unit = float(m.group(1)), m.group(2).strip()
     unit_concept = resolve(unit, VOCABS)
@@ -96,7 +102,7 @@ def match_term(
     if quantity is not None:
         return quantity
     m = _QUANTITY.search(term)
-    if m is not None and term[: m.start()].strip():
+    if m is not None and term[: m.start()].strip() and _a_unit(m.group(2).strip()):
         # ``quantity_without_number``: no number with the unit; the skill itself ("typing") is partial.
         skill = term[: m.start()].strip()
         found = match_term(index, skill, vocabs)

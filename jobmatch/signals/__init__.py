@@ -47,8 +47,10 @@ def extract_signals(document: Document, *, as_of: str = "") -> Signals:
     """Every signal family, read from one document. ``as_of`` ("YYYY-MM" or "YYYY-MM-DD") is where
     "Current"/"Present" ends; "" means today (a run computes it once and passes it to every file)."""
     view = ResumeView.of(document)
-    latest = latest_point([line.text for line in view.lines])
-    as_of = present_as_of(as_of_label(as_of), document.dated, latest)
+    texts = [line.text for line in view.lines]
+    latest = latest_point(texts)
+    run_as_of = as_of_label(as_of)
+    as_of = present_as_of(run_as_of, document.dated, latest_point(texts, not_after=parse_as_of(run_as_of)))
     as_of_month = parse_as_of(as_of)
     jobs = work_history(view)
     roles = summarize_roles(view, as_of_month, jobs)

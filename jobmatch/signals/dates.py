@@ -100,12 +100,15 @@ def find_ranges(line: str) -> list[DateRange]:
     return found
 
 
-def latest_point(lines: list[str]) -> int | None:
-    """The latest explicit month mentioned anywhere: the résumé's own sense of "now"."""
+def latest_point(lines: list[str], not_after: int | None = None) -> int | None:
+    """The latest explicit month mentioned anywhere: the résumé's own sense of "now". With ``not_after``,
+    later months are left out (a course code "ACQ 2036" is no date anyone has reached)."""
     best: int | None = None
     for line in lines:
         for m in POINT.finditer(line):
             value = parse_point(m.group(0), is_end=True)
+            if value is not None and not_after is not None and value > not_after:
+                continue
             if value is not None and (best is None or value > best):
                 best = value
     return best
