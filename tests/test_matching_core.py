@@ -357,6 +357,22 @@ def test_an_adjacent_field_is_partial_even_where_the_field_is_the_qualification(
     assert matcher(hr, _edu(EducationEntry("bachelor", "Personnel"))).score == 1.0
 
 
+def test_adjacent_is_partial_even_under_related_field_and_unknown_is_not_another_field() -> None:
+    """adjacent_field (teaching's psychology), field_not_named, field_is_the_qualification below the level."""
+    req = _req(
+        Category.EDUCATION, level="bachelor", fields=("Elementary Education",), terms=("related field",)
+    )
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    psychology = matcher(req, _edu(EducationEntry("bachelor", "Psychology")))
+    assert 0 < psychology.score < 0.75 and "adjacent" in psychology.explanation
+    unnamed = matcher(req, _edu(EducationEntry("bachelor", "")))
+    assert 0 < unnamed.score < 0.75 and unnamed.status is None and "not named" in unnamed.explanation
+    below = matcher(req, _edu(EducationEntry("associate", "Accounting")))
+    assert below.status is Status.NOT_FOUND
+    assert matcher(req, _edu(EducationEntry("associate", "Early Childhood Education"))).status is None
+
+
 def test_education_falls_back_to_the_single_degree() -> None:
     from jobmatch.models import Degree
 

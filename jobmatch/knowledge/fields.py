@@ -18,6 +18,7 @@ class FieldFamily:
     fields: tuple[str, ...]
     related: tuple[str, ...]
     qualifying: bool = False  # the field is the qualification (nursing, culinary arts, law): see the TOML
+    adjacent: tuple[str, ...] = ()  # families whose degrees are partly the field, never "a related field"
 
 
 def parse_degree_fields(text: str) -> dict[str, FieldFamily]:
@@ -30,9 +31,10 @@ def parse_degree_fields(text: str) -> dict[str, FieldFamily]:
             fields=tuple(str(f).strip() for f in raw.get("fields", []) if str(f).strip()),
             related=tuple(str(f).strip() for f in raw.get("related", []) if str(f).strip()),
             qualifying=raw.get("qualifying", False) is True,
+            adjacent=tuple(str(f).strip() for f in raw.get("adjacent", []) if str(f).strip()),
         )
     for family in out.values():
-        unknown = [r for r in family.related if r not in out]
+        unknown = [r for r in (*family.related, *family.adjacent) if r not in out]
         if unknown:
             raise ValueError(f"degree field family {family.id}: unknown related families {unknown}")
     return out

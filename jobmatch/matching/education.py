@@ -120,6 +120,15 @@ def accepted_families(fields: tuple[str, ...], related: bool) -> frozenset[str]:
     return frozenset(asked)
 
 
+@cache
+def adjacent_families(fields: tuple[str, ...]) -> frozenset[str]:
+    """``adjacent_field``: the families near those asked for (related or adjacent in the taxonomy)."""
+    taxonomy = load_degree_fields()
+    return frozenset(
+        r for f in _asked_families(fields) for r in (*taxonomy[f].related, *taxonomy[f].adjacent)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Judged:
     score: float
@@ -148,11 +157,14 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             score, why = 1.0, f"{label}: the level asked for"
         elif families & accepted:
             score, why = 1.0, f"{label}: the level asked for, in a related field"
-        elif families & accepted_families(fields, True):
+        elif families & adjacent_families(fields):
             # ``adjacent_field``: a family the taxonomy relates to the one asked for (hospitality management
             # for a culinary degree) where the posting did not say "or related field": partial, not another
             # field, even where the field is the qualification
             score, why = FIELD_OTHER, f"{label}: the level asked for, in an adjacent field"
+        elif not families and not entry.field.strip():
+            # ``field_not_named``: "Bachelor of Arts" with no field is not another field: unknown, partial
+            score, why = FIELD_OTHER, f"{label}: the level asked for; the field is not named"
         elif _qualifying(fields):
             # ``field_is_the_qualification``: a business degree for "a degree in nursing" is none of it
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
@@ -163,6 +175,17 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             score, why = score * IN_PROGRESS, f"{why} (still in progress{note})"
         return _Judged(score, why, ev)
     if entry.level in ("associate", "bachelor", "master"):
+        if (
+            fields
+            and _qualifying(fields)
+            and families
+            and not families & (accepted | adjacent_families(fields))
+        ):
+            # ``field_is_the_qualification`` below the level too: an associate's in accounting for a
+            # teaching degree is none of it
+            return _Judged(
+                FIELD_NOT_QUALIFYING, f"{label}: below the level asked for, in another field", ev, True
+            )
         return _Judged(BELOW_ONE, f"{label}: below the level asked for", ev)
     if entry.level in ("certificate", "diploma"):
         if want >= _RANK["associate"]:  # ``programme_is_not_a_degree``
