@@ -474,3 +474,24 @@ def test_a_number_in_a_product_name_is_not_a_figure() -> None:
     assert found.score == 0.0
     typing = answer("skill", "Typing 50 words per minute", ("typing 35 words per minute",))
     assert typing.score == 1.0
+
+
+def test_eligibility_to_obtain_a_licence_is_shown_by_a_degree_in_its_field() -> None:
+    """eligible_by_degree: "a teaching certificate or eligibility to obtain one" and an education degree."""
+    from jobmatch.models import EducationEntry
+
+    degree = EducationEntry(
+        "bachelor",
+        "Elementary Education",
+        evidence=Evidence(
+            "B.S. Elementary Education", 1, 9, Method.EXACT, "bachelor", "B.S. Elementary Education"
+        ),
+    )
+    signals = Signals(education=(degree,))
+    notes = ("or eligibility to obtain one",)
+    asked = ("teaching certificate",)
+    eligible = answer("credential", "Taught third grade", asked, signals=signals, notes=notes)
+    assert 0 < eligible.score < 0.75 and "eligible" in eligible.explanation
+    assert answer("credential", "Taught third grade", asked, signals=signals).score == 0.0  # not accepted
+    other = Signals(education=(EducationEntry("bachelor", "Accounting", evidence=degree.evidence),))
+    assert answer("credential", "Taught third grade", asked, signals=other, notes=notes).score == 0.0

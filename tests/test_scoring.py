@@ -293,3 +293,17 @@ def test_avon_requirements_are_answered_by_the_general_matchers(avon) -> None:  
     assert all(m.status is Status.MET for m in assessment.matches), [
         m.explanation for m in assessment.matches
     ]
+
+
+def test_a_required_licence_weighs_double_and_a_voluntary_certification_does_not() -> None:
+    """hard_credential: the law requires an RN licence to nurse; CompTIA A+ is the candidate's choice."""
+    from jobmatch.models import Category, Requirement, RequirementKind
+    from jobmatch.scoring import WEIGHT_REQUIRED, WEIGHT_REQUIRED_LICENCE, weight_of
+
+    def credential(terms: tuple[str, ...], kind: RequirementKind = RequirementKind.REQUIRED) -> Requirement:
+        return Requirement("R1", " ".join(terms), kind, category=Category.CREDENTIAL, terms=terms)
+
+    assert weight_of(credential(("RN",))) == WEIGHT_REQUIRED_LICENCE == 2 * WEIGHT_REQUIRED
+    assert weight_of(credential(("teaching certificate",))) == WEIGHT_REQUIRED_LICENCE
+    assert weight_of(credential(("CompTIA A+", "Network+"))) == WEIGHT_REQUIRED
+    assert weight_of(credential(("RN",), RequirementKind.PREFERRED)) < WEIGHT_REQUIRED

@@ -18,6 +18,11 @@ VOCABS = ("credentials",)
 PENDING = 0.4  # "training towards", "expected": not held yet
 LAPSED = 0.4  # "expired": held once
 NO_STATE = 0.85  # held, the state not said: met, but worth a question
+# ``eligible_by_degree``: where the posting also takes "eligibility to obtain one", a completed degree in
+# the field the credential rests on (``eligible_by_fields`` in credentials.toml: a teaching certificate on
+# an education degree) shows that eligibility: partial, never the credential itself.
+ELIGIBLE = 0.5
+_OBTAINABLE_NOTE = ("eligib", "ability to obtain", "able to obtain", "willing to obtain", "to obtain")
 
 
 def _status_words() -> dict[str, tuple[str, ...]]:
@@ -38,6 +43,8 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...]) -> TermRe
     if result.score <= 0 or not result.evidence:
         return result
     words = _status_words()
+    # ``any_state``: "a valid state teaching certificate" asks for a licence from a state, any state
+    states = tuple(s for s in states if s.casefold() != "state")
     best = result
     for ev in result.evidence:
         i = next(
@@ -72,4 +79,29 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
     results = [qualify(index, match_term(index, t, VOCABS), req.fields) for t in terms_of(req)]
-    return terms_answer(req, results, "credential catalogue")
+    answer = terms_answer(req, results, "credential catalogue")
+    if answer.score < ELIGIBLE and any(n in note.casefold() for note in req.notes for n in _OBTAINABLE_NOTE):
+        eligible = _eligible_by_degree(req, ctx)
+        if eligible is not None:
+            return eligible
+    return answer
+
+
+def _eligible_by_degree(req: Requirement, ctx: Context) -> Answer | None:
+    from jobmatch.matching._terms import resolve
+    from jobmatch.matching.education import entries_of, field_families
+
+    families = {
+        family
+        for term in terms_of(req)
+        if (concept := resolve(term, VOCABS)) is not None
+        for family in concept.extra.get("eligible_by_fields", ())
+    }
+    if not families:
+        return None
+    for entry in entries_of(ctx.signals):
+        if entry.completed and entry.evidence is not None and field_families(entry.field) & families:
+            label = entry.level.replace("_", " ") + (f" in {entry.field}" if entry.field else "")
+            why = f"Not named; eligible to obtain it by the {label} ({req.notes[0]})"
+            return Answer(ELIGIBLE, (entry.evidence,), why, method="credential catalogue")
+    return None
