@@ -600,11 +600,20 @@ def _education_fields(body: str) -> list[str]:
     return fields
 
 
+# ``issuer_is_a_note``: "a personal training certification from an NCCA-accredited organization": who
+# issues it says which certifications count, it is not part of the name to look for.
+_ISSUER = re.compile(r"\s+(?:from|through|issued\s+by)\s+(?:an?|the|any)\s+[^,;]*$", re.IGNORECASE)
+
+
 def _credential(text: str) -> _Params:
     cues = _cues()
     cut = _cut(text)
     core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
     notes = list(cut.notes)
+    issuer = _ISSUER.search(core)
+    if issuer is not None and _meaningful(core[: issuer.start()]):
+        notes.append(issuer.group(0).strip(_NOTE_TRIM))
+        core = core[: issuer.start()]
     places: list[str] = []
     terms: list[str] = []
     for piece in _SPLIT.split(core):
@@ -629,8 +638,11 @@ def _credential(text: str) -> _Params:
         if _meaningful(name):
             terms.append(name)
     terms.extend(cut.aliases)
+    # ``examples_are_alternatives``: "(NASM, ACE, ACSM or NSCA)" names the certifications that count
+    for example in cut.examples:
+        terms.extend(_names(example, cues.skill_lead, cues.credential_tail, split=_SPLIT))
     unique = _dedupe(terms)
-    any_of = _alternatives_joined(core) or bool(cut.aliases)
+    any_of = _alternatives_joined(core) or bool(cut.aliases) or bool(cut.examples)
     return _Params(
         fields=_dedupe(places),
         terms=unique,
