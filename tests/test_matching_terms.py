@@ -495,3 +495,9 @@ def test_eligibility_to_obtain_a_licence_is_shown_by_a_degree_in_its_field() -> 
     assert answer("credential", "Taught third grade", asked, signals=signals).score == 0.0  # not accepted
     other = Signals(education=(EducationEntry("bachelor", "Accounting", evidence=degree.evidence),))
     assert answer("credential", "Taught third grade", asked, signals=other, notes=notes).score == 0.0
+
+
+def test_a_verb_of_a_term_is_shown_by_its_synonyms_and_a_noun_is_not() -> None:
+    """verb_synonyms (knowledge/words.toml): leading is supervising; "management" is no "supervised"."""
+    assert answer("skill", "Supervised kitchen staff of 12", ("leading kitchen staff",)).score >= 0.75
+    assert answer("skill", "Supervised the classroom aides", ("classroom management",)).score < 0.5

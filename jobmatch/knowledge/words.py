@@ -6,7 +6,7 @@ from functools import cache
 
 from jobmatch.knowledge.vocabulary import read_toml
 
-__all__ = ["activities", "generic_words", "idioms", "qualifiers", "stop_words"]
+__all__ = ["activities", "generic_words", "idioms", "qualifiers", "stop_words", "synonym_groups"]
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -37,3 +37,9 @@ def activities() -> frozenset[str]:
 def qualifiers() -> tuple[str, ...]:
     """Longest first, so that "full life cycle" is taken before "full cycle"."""
     return tuple(sorted(_words("qualifiers"), key=len, reverse=True))
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    groups = read_toml("words").get("synonyms", [])
+    return tuple(tuple(str(w).lower() for w in g) for g in groups if isinstance(g, list))

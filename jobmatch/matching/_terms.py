@@ -14,12 +14,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary
+from jobmatch.knowledge.words import synonym_groups
 from jobmatch.matching.text import (
     Hit,
     Index,
     compile_phrase,
     content_stems,
     generic_words,
+    stem,
     stop_words,
     tokenize,
 )
@@ -169,23 +171,44 @@ def content_share(index: Index, term: str, lines: Iterable[int] | None = None) -
     want = [s for s in content_stems(term) if s not in stop_words()]
     if not want:
         return 0.0, None
+    # a verb of the term ("leading") is shown by its synonyms; a noun ("management", "instruction") is not
+    verbs = {t.stem for t in tokenize(term) if t.raw.lower().endswith(("ing", "ed"))}
+    same = {s: alts for s, alts in _same_as().items() if s in verbs}
     best, best_hit = 0.0, None
     rows = set(lines) if lines is not None else None
     candidates: set[int] = set()
     for s in want:
-        candidates.update(index.by_stem.get(s, ()))
+        for alt in same.get(s, (s,)):
+            candidates.update(index.by_stem.get(alt, ()))
     if rows is not None:
         candidates &= rows
     activity = compile_phrase(term).activity  # ``an_activity_is_not_its_noun`` (text.Phrase)
     for i in sorted(candidates):
         toks = index.tokens[i]
-        have = [t for t in toks if t.stem in want and (not activity or t.raw.lower().endswith(("ing", "ed")))]
+        have = [
+            (w, t)
+            for t in toks
+            for w in want
+            if t.stem in same.get(w, (w,)) and (not activity or t.raw.lower().endswith(("ing", "ed")))
+        ]
         if not have:
             continue
-        share = len({t.stem for t in have}) / len(want)
+        share = len({w for w, _ in have}) / len(want)
         if share > best:
-            first, last = have[0], have[-1]
+            tokens = sorted((t for _, t in have), key=lambda t: t.start)
+            first, last = tokens[0], tokens[-1]
             text = index.lines[i].text
             best = share
             best_hit = Hit(i, first.start, last.end, term, text[first.start : last.end], Method.EXACT)
     return best, best_hit
+
+
+@cache
+def _same_as() -> dict[str, tuple[str, ...]]:
+    """``verb_synonyms``: each verb's stem with the stems of its group (knowledge/words.toml)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in synonym_groups():
+        stems = tuple(dict.fromkeys(stem(w) for w in group))
+        for s in stems:
+            out[s] = stems
+    return out
