@@ -70,7 +70,7 @@ def test_an_unknown_family_in_a_user_file_is_an_error() -> None:
 
 def test_field_taxonomy_places_fields_by_longest_phrase() -> None:
     assert "nursing" in field_families("Nursing")
-    assert field_families("Construction Management") == frozenset({"engineering"})
+    assert field_families("Construction Management") == frozenset({"construction"})
     assert "business" not in field_families("Construction Management")
     # several families when the field names several ("Business, Accounting and Finance")
     assert {"business", "accounting_finance"} <= field_families("Business, Accounting and Finance")
@@ -371,6 +371,20 @@ def test_adjacent_is_partial_even_under_related_field_and_unknown_is_not_another
     below = matcher(req, _edu(EducationEntry("associate", "Accounting")))
     assert below.status is Status.NOT_FOUND
     assert matcher(req, _edu(EducationEntry("associate", "Early Childhood Education"))).status is None
+
+
+def test_computing_is_near_engineering_and_construction_its_own_trade() -> None:
+    req = _req(
+        Category.EDUCATION,
+        level="bachelor",
+        fields=("Construction Management", "Civil Engineering"),
+        terms=("related field",),
+    )
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Mechanical Engineering"))).score == 1.0
+    assert 0 < matcher(req, _edu(EducationEntry("bachelor", "Computer Science"))).score < 0.75
+    assert matcher(req, _edu(EducationEntry("bachelor", "Journalism"))).status is Status.NOT_FOUND
 
 
 def test_education_falls_back_to_the_single_degree() -> None:

@@ -501,3 +501,12 @@ def test_a_verb_of_a_term_is_shown_by_its_synonyms_and_a_noun_is_not() -> None:
     """verb_synonyms (knowledge/words.toml): leading is supervising; "management" is no "supervised"."""
     assert answer("skill", "Supervised kitchen staff of 12", ("leading kitchen staff",)).score >= 0.75
     assert answer("skill", "Supervised the classroom aides", ("classroom management",)).score < 0.5
+
+
+def test_a_product_is_not_shown_by_its_common_word_alone() -> None:
+    """a_product_needs_its_maker; kind words ("control", "orders") are no half of a compound."""
+    assert answer("skill", "Managed projects at all levels", ("Microsoft Project",)).score == 0.0
+    assert answer("skill", "A safe classroom environment", ("Google Classroom",)).score == 0.0
+    assert answer("skill", "Google Classroom and Seesaw", ("Google Classroom",)).score > 0.5
+    assert answer("skill", "Corrosion control of airframes", ("cost control",)).score == 0.0
+    assert answer("skill", "Ordered parts; tracked orders", ("change orders",)).score == 0.0

@@ -211,6 +211,17 @@ KIND_WORDS = frozenset(
         "law",
         "laws",
         "standards",
+        # heads of compounds that name a kind of work, not the work: "corrosion control" is no cost
+        # control, "parts orders" no change orders, "customer support" no desktop support
+        "control",
+        "controls",
+        "order",
+        "orders",
+        "support",
+        "planning",
+        "development",
+        "analysis",
+        "design",
     )
 )
 
@@ -218,7 +229,19 @@ KIND_WORDS = frozenset(
 def _kind_words_only(matched: str, term: str) -> bool:
     want = set(content_stems(term))
     found = {t.stem for t in tokenize(matched)} & want
+    if found and _brand_missing(term, found):
+        return True
     return bool(found) and found <= KIND_WORDS
+
+
+def _brand_missing(term: str, found: set[str]) -> bool:
+    """``a_product_needs_its_maker``: a product name whose words are all capitalised ("Microsoft
+    Project", "Google Classroom", "Primavera P6") is not shown by its common word alone ("projects", "a
+    safe classroom"): its first word, the maker or brand, must be among the words found."""
+    words = [t for t in tokenize(term) if t.raw[:1].isalpha()]
+    if len(words) < 2 or not all(t.raw[:1].isupper() for t in words) or words[0].raw.isupper():
+        return False
+    return words[0].stem not in found
 
 
 def _as_member(found: Found, index: Index) -> Evidence:
