@@ -510,3 +510,19 @@ def test_a_product_is_not_shown_by_its_common_word_alone() -> None:
     assert answer("skill", "Google Classroom and Seesaw", ("Google Classroom",)).score > 0.5
     assert answer("skill", "Corrosion control of airframes", ("cost control",)).score == 0.0
     assert answer("skill", "Ordered parts; tracked orders", ("change orders",)).score == 0.0
+
+
+def test_years_of_the_postings_own_work_back_the_skills_it_asks_for_but_not_traits() -> None:
+    """posting_job_backs_its_soft_skills: a teacher's classroom years show communication."""
+    from jobmatch.matching.education import EXTRA_ROLE_EVIDENCE, EXTRA_ROLE_YEARS
+    from jobmatch.matching.soft_skill import match_soft_term
+    from jobmatch.matching.text import index_of
+
+    document = doc("Experience\nThird Grade Teacher, 2012 - 2020\nStrong communication skills\n")
+    job = Evidence("Third Grade Teacher, 2012 - 2020", 1, 2, Method.SYNONYM, "teacher", "Teacher")
+    extra: dict[str, object] = {EXTRA_ROLE_YEARS: 8.0, EXTRA_ROLE_EVIDENCE: (job,)}
+    index = index_of(document, Signals())
+    said_only = match_soft_term(index, Signals(), "communication")
+    backed = match_soft_term(index, Signals(), "communication", extra)
+    assert said_only.score < 0.75 <= backed.score and job in backed.evidence
+    assert match_soft_term(index, Signals(), "patience", extra).score < 0.75  # a trait: not by the job

@@ -99,13 +99,33 @@ def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, li
     return best, evidence
 
 
-def match_soft_term(index: Index, signals: Signals, term: str) -> TermResult:
+# ``posting_job_backs_its_soft_skills``: years of the posting's own kind of work (the role fit) exercise
+# the soft skills that posting asks for: a teacher's classroom years show the communication a teaching
+# posting wants, as a recruiter reads them, whatever words the duties use. As strong as those years.
+def _by_posting_job(extra: dict[str, object]) -> tuple[float, list[Evidence]]:
+    from jobmatch.matching.education import EXTRA_ROLE_EVIDENCE, EXTRA_ROLE_YEARS
+
+    years = extra.get(EXTRA_ROLE_YEARS, 0.0)
+    if not isinstance(years, int | float) or years <= 0:
+        return 0.0, []
+    found = extra.get(EXTRA_ROLE_EVIDENCE, ())
+    evidence = [e for e in found if isinstance(e, Evidence)] if isinstance(found, tuple) else []
+    return (_strength(int(years * 12), True), evidence[:1]) if evidence else (0.0, [])
+
+
+def match_soft_term(
+    index: Index, signals: Signals, term: str, extra: dict[str, object] | None = None
+) -> TermResult:
     concept = resolve(term, VOCABS) or literal(term)
     # ``no_fuzzy_soft_words``: ordinary words sit a typo from other words ("through"/thorough).
     said_hits = find_concept(index, concept, term, fuzzy=False)
     said_words = list(dict.fromkeys(f.hit.matched.lower() for f in said_hits))
     said = min(SOFT_TERMS_MAX, SOFT_PER_TERM * len(said_words))
     strength, backed = backing(index, signals, concept)
+    if extra and concept.extra.get("by_the_posting_job") == ("true",):
+        job_strength, job_backed = _by_posting_job(extra)
+        if job_strength > strength:
+            strength, backed = job_strength, job_backed
     evidence: list[Evidence] = [f.evidence(index, concept.name) for f in said_hits[:2]]
     why = (
         f"{concept.name}: says " + ", ".join(said_words[:3]) if said_words else f"{concept.name}: not claimed"
@@ -123,5 +143,5 @@ def match_soft_term(index: Index, signals: Signals, term: str) -> TermResult:
 def match_soft_skill(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
-    results = [match_soft_term(index, ctx.signals, t) for t in terms_of(req)]
+    results = [match_soft_term(index, ctx.signals, t, ctx.extra) for t in terms_of(req)]
     return terms_answer(req, results, "soft skill backed by work")
