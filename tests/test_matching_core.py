@@ -385,6 +385,14 @@ def test_computing_is_near_engineering_and_construction_its_own_trade() -> None:
     assert matcher(req, _edu(EducationEntry("bachelor", "Mechanical Engineering"))).score == 1.0
     assert 0 < matcher(req, _edu(EducationEntry("bachelor", "Computer Science"))).score < 0.75
     assert matcher(req, _edu(EducationEntry("bachelor", "Journalism"))).status is Status.NOT_FOUND
+    it = _req(
+        Category.EDUCATION,
+        level="associate",
+        fields=("Information Technology", "Computer Science"),
+        terms=("related field",),
+    )
+    assert matcher(it, _edu(EducationEntry("bachelor", "Information Systems"))).score == 1.0
+    assert 0 < matcher(it, _edu(EducationEntry("master", "Chemical Engineering"))).score < 0.75
 
 
 def test_education_falls_back_to_the_single_degree() -> None:
