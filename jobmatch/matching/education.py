@@ -7,7 +7,10 @@ too. Each education entry of the résumé is judged and the best one answers; th
 stands in when the résumé gave no entries.
 
 Heuristics (each named, with its reason):
-- ``other_field``: the level asked for in another field is partial (a recruiter still sees the degree).
+- ``other_field``: the level asked for in a field neither asked for, related nor adjacent is none of it
+  (not found; a sliver of score keeps it above no degree). It was partial ("a recruiter still sees the
+  degree") until six postings in other fields were labelled by the rubric: there "partial" is a degree in
+  an adjacent field, and an unrelated one is "no" (teacher, trainer, IT and construction sets).
 - ``field_is_the_qualification``: where the field is what a licence or trade rests on (``qualifying`` in
   ``degree_fields.toml``: nursing, culinary arts, teaching, law, engineering), another field is not found.
 - ``adjacent_field``: a field of a family related to the one asked for is partial when the posting did not
@@ -168,8 +171,8 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
         elif _qualifying(fields):
             # ``field_is_the_qualification``: a business degree for "a degree in nursing" is none of it
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
-        else:
-            score, why = FIELD_OTHER, f"{label}: the level asked for, but in another field"
+        else:  # ``other_field``
+            return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
         if not entry.completed:
             note = f": {entry.progress}" if entry.progress else ""
             score, why = score * IN_PROGRESS, f"{why} (still in progress{note})"
