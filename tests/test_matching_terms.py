@@ -526,3 +526,7 @@ def test_years_of_the_postings_own_work_back_the_skills_it_asks_for_but_not_trai
     backed = match_soft_term(index, Signals(), "communication", extra)
     assert said_only.score < 0.75 <= backed.score and job in backed.evidence
     assert match_soft_term(index, Signals(), "patience", extra).score < 0.75  # a trait: not by the job
+
+
+def test_science_alone_is_no_part_of_exercise_science() -> None:
+    assert answer("skill", "M.S. in Health Science", ("exercise science",)).score == 0.0

@@ -222,6 +222,9 @@ KIND_WORDS = frozenset(
         "development",
         "analysis",
         "design",
+        "science",
+        "sciences",
+        "studies",
     )
 )
 
