@@ -570,3 +570,11 @@ def test_experience_evidence_quotes_the_title_as_the_line_writes_it() -> None:
     assert answer.score > 0 and answer.evidence
     for ev in answer.evidence:
         assert ev.matched and ev.matched.casefold() in ev.text.casefold()
+
+
+def test_a_cad_designer_is_a_drafter_not_a_graphic_designer() -> None:
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Electrical CAD Designer")] == ["drafter"]
+    assert [o.id for o in title_occupations("Senior Graphic Designer")] == ["designer"]
+    assert "designer" not in [o.id for o in title_occupations("Process Control Designer")]

@@ -966,3 +966,23 @@ def test_shipped_postings_read_with_their_kinds() -> None:
         posting = load_posting(folder / name)
         assert wanted <= {r.category.value for r in posting.requirements}, name
         assert any(r.kind.value == "preferred" for r in posting.requirements), name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "notes"),
+    [
+        # trailing_preference_is_a_note: the item before the comma is still required
+        (
+            "3+ years of professional graphic design experience, agency experience preferred",
+            "required",
+            ("agency experience preferred",),
+        ),
+        # the end of a list prefers the whole item
+        ("Bachelor's degree in Exercise Science, Kinesiology or a related field preferred", "preferred", ()),
+    ],
+)
+def test_a_preference_after_the_last_comma(text: str, kind: str, notes: tuple[str, ...]) -> None:
+    from jobmatch.posting.parse import _kind_and_notes
+
+    found_kind, found_notes = _kind_and_notes(text, preferred=False)
+    assert (found_kind.value, found_notes) == (kind, notes)

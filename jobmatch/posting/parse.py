@@ -203,6 +203,13 @@ _QUALIFIER_PREFERENCE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_MIN_WORDS = 3  # words before "ideally …" for it to qualify an item rather than open it
+# ``trailing_preference_is_a_note``: "3+ years of graphic design experience, agency experience preferred":
+# the last clause, after a comma, prefers something more; the item before it is still required.
+_TRAILING_PREFERENCE = re.compile(
+    r"\s*[,;]\s*([^,;()]{1,80}?\b(?:preferred|a\s+plus|desired|desirable|nice\s+to\s+have))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_MIN_WORDS = 4
 _EQUIVALENT = re.compile(
     r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|(?:related|relevant)\s+(?:work\s+)?experience)\b",
     re.IGNORECASE,
@@ -1189,6 +1196,13 @@ def _kind_and_notes(text: str, *, preferred: bool) -> tuple[RequirementKind, tup
     if qualifier and len(rest[: qualifier.start()].split()) >= _QUALIFIER_MIN_WORDS:
         notes.append(qualifier.group(1).strip().rstrip(".").strip())
         rest = rest[: qualifier.start()] + rest[qualifier.end() :]
+    trailing = _TRAILING_PREFERENCE.search(rest)
+    if trailing and not preferred and len(rest[: trailing.start()].split()) >= _TRAILING_MIN_WORDS:
+        before = rest[: trailing.start()]
+        # not the end of a list ("Exercise Science, Kinesiology or a related field preferred" prefers it all)
+        if not _PREFERRED_WORDS.search(before) and not re.search(r"\b(?:or|and)\b", trailing.group(1), re.I):
+            notes.append(trailing.group(1).strip())
+            rest = before
     is_preferred = preferred or bool(_PREFERRED_WORDS.search(rest))
     return (RequirementKind.PREFERRED if is_preferred else RequirementKind.REQUIRED), tuple(notes)
 

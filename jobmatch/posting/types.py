@@ -831,7 +831,7 @@ RULES: tuple[Rule, ...] = (
         "soft-skill-words",
         Category.SOFT_SKILL,
         "communication, organisation, attention to detail, patience: a personal quality",
-        lambda text, _: bool(_cues().soft.search(text)),
+        lambda text, _: _soft_words(text),
     ),
     Rule(
         "role-experience",
@@ -868,6 +868,24 @@ _LANGUAGE_FILLER = re.compile(
 )
 
 
+@functools.cache
+def _tool_names() -> re.Pattern[str]:
+    """Every name of two words or more in the skills vocabulary ("Adobe Creative Suite")."""
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    names = {
+        n for c in load_vocabulary("skills").concepts for n in (c.name, *c.aliases) if len(n.split()) > 1
+    }
+    return _pattern(sorted(names, key=len, reverse=True))
+
+
+def _soft_words(text: str) -> bool:
+    """``soft_word_in_a_name``: a soft-skill word inside a tool's name ("Adobe Creative Suite") is part of
+    the name, not a personal quality."""
+    names = [m.span() for m in _tool_names().finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in names) for m in _cues().soft.finditer(text))
+
+
 def _language_alone(text: str) -> bool:
     cues = _cues()
     if not cues.languages.search(text):
@@ -890,6 +908,11 @@ def type_requirement(requirement: Requirement) -> Requirement:
     text = _normalise(requirement.text)
     category, _ = classify(text, requirement.source)
     params = _EXTRACTORS[category](text)
+    if category is Category.EXPERIENCE and _tools_only(params):
+        # ``experience_with_a_tool_is_a_skill``: "Motion graphics or After Effects experience" names tools
+        # and techniques the skills vocabulary knows, no occupation: a skill, looked for as one
+        category = Category.SKILL
+        params = dataclasses.replace(params, terms=params.fields, fields=(), all_of=False)
     terms = params.terms
     if not terms and category in (Category.SKILL, Category.INDUSTRY) and requirement.source == "skills":
         terms = (text.strip(" .,;:"),)
@@ -904,6 +927,19 @@ def type_requirement(requirement: Requirement) -> Requirement:
         or_equivalent=params.or_equivalent,
         notes=_kept_notes(requirement, params.notes),
     )
+
+
+def _tools_only(params: _Params) -> bool:
+    """Every field of an experience item is a skill or tool of the vocabulary and none names work the
+    occupations vocabulary knows (no years asked: "3 years of Photoshop" stays years of a skill)."""
+    from jobmatch.matching._terms import resolve
+    from jobmatch.matching.occupation import field_target
+
+    if not params.fields or params.years:
+        return False
+    if any(resolve(f, ("skills",)) is None for f in params.fields):
+        return False
+    return not field_target(params.fields)
 
 
 def _kept_notes(requirement: Requirement, notes: tuple[str, ...]) -> tuple[str, ...]:
