@@ -576,10 +576,13 @@ def report(
     outcome: list[int] = []
 
     def body() -> None:
+        import dataclasses
+
         from jobmatch.ranking import RankOptions
         from jobmatch.ranking import rank as rank_folder
         from jobmatch.render import progress_reporter
         from jobmatch.render.html import ReportRun, render_report, report_time
+        from jobmatch.signals.dates import as_of_label
 
         try:
             run = ReportRun(made_at=report_time(os.environ))
@@ -598,6 +601,10 @@ def report(
         )
         with progress_reporter(sys.stderr) as progress:
             ranking = rank_folder(folder, parsed, options, folder_arg=str(folder), progress=progress)
+        try:
+            ranking = dataclasses.replace(ranking, as_of=as_of_label(as_of))  # the page says the run's date
+        except ValueError as exc:
+            raise JobmatchError(f"--as-of: {exc}") from None
         if not keep_duplicates:
             from jobmatch.duplicates import merge
 

@@ -348,6 +348,15 @@ def test_the_school_is_named_without_the_degree_or_the_place(line: str, school: 
     assert _education(line)[0][2] == school
 
 
+def test_a_bare_year_the_resume_names_is_its_january() -> None:
+    """A file of June 2016 that says "2016 - Present" was written in 2016: the year does not overrule it."""
+    import dataclasses
+
+    text = "Experience\nSales Associate, Target, 2016 - Present\n"
+    signals = extract_signals(dataclasses.replace(doc(text), dated="2016-06"), as_of="2025-06")
+    assert signals.as_of == "2016-06"
+
+
 def test_a_date_after_the_run_is_no_month_the_resume_names() -> None:
     """A course code "ACQ 2036" is not a date the résumé has reached: it does not overrule the file's."""
     import dataclasses

@@ -578,3 +578,13 @@ def test_a_cad_designer_is_a_drafter_not_a_graphic_designer() -> None:
     assert [o.id for o in title_occupations("Electrical CAD Designer")] == ["drafter"]
     assert [o.id for o in title_occupations("Senior Graphic Designer")] == ["designer"]
     assert "designer" not in [o.id for o in title_occupations("Process Control Designer")]
+
+
+def test_a_field_outside_the_taxonomy_is_judged_by_its_words() -> None:
+    """field_outside_the_taxonomy: "Geography" is in no family; a geography degree is the field asked."""
+    req = _req(Category.EDUCATION, level="bachelor", fields=("Geography",))
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Geography"))).score == 1.0
+    other = matcher(req, _edu(EducationEntry("bachelor", "Music")))
+    assert 0 < other.score < 0.75 and other.status is None

@@ -530,3 +530,18 @@ def test_years_of_the_postings_own_work_back_the_skills_it_asks_for_but_not_trai
 
 def test_science_alone_is_no_part_of_exercise_science() -> None:
     assert answer("skill", "M.S. in Health Science", ("exercise science",)).score == 0.0
+
+
+def test_versions_after_cpp_and_csharp_and_thousands_in_a_figure() -> None:
+    assert answer("skill", "Wrote services in C++17", ("C++",)).score == 1.0
+    low = answer("skill", "Typed 200 keystrokes per hour", ("typing 10,000 keystrokes per hour",))
+    assert low.score < 1.0 and "asked: 10000 keystrokes per hour" in low.explanation
+
+
+def test_eligibility_needs_a_degree_not_a_certificate() -> None:
+    from jobmatch.models import EducationEntry
+
+    ev = Evidence("Certificate in Accounting", 1, 9, Method.EXACT, "certificate", "Certificate in Accounting")
+    signals = Signals(education=(EducationEntry("certificate", "Accounting", evidence=ev),))
+    notes = ("or eligibility to obtain one",)
+    assert answer("credential", "Bookkeeper", ("CPA",), signals=signals, notes=notes).score == 0.0

@@ -979,6 +979,10 @@ def test_shipped_postings_read_with_their_kinds() -> None:
         ),
         # the end of a list prefers the whole item
         ("Bachelor's degree in Exercise Science, Kinesiology or a related field preferred", "preferred", ()),
+        # a clause of preference words only prefers the whole item
+        ("Bilingual in English and Spanish, preferred", "preferred", ()),
+        ("Prior experience in a hospital setting, strongly preferred", "preferred", ()),
+        ("Strong written communication skills, a plus", "preferred", ()),
     ],
 )
 def test_a_preference_after_the_last_comma(text: str, kind: str, notes: tuple[str, ...]) -> None:

@@ -99,9 +99,16 @@ def _eligible_by_degree(req: Requirement, ctx: Context) -> Answer | None:
     }
     if not families:
         return None
+    note = next((n for n in req.notes if any(o in n.casefold() for o in _OBTAINABLE_NOTE)), "")
     for entry in entries_of(ctx.signals):
-        if entry.completed and entry.evidence is not None and field_families(entry.field) & families:
+        a_degree = entry.level in ("associate", "bachelor", "master", "doctorate")
+        if (
+            a_degree
+            and entry.completed
+            and entry.evidence is not None
+            and field_families(entry.field) & families
+        ):
             label = entry.level.replace("_", " ") + (f" in {entry.field}" if entry.field else "")
-            why = f"Not named; eligible to obtain it by the {label} ({req.notes[0]})"
+            why = f"Not named; eligible to obtain it by the {label} ({note})"
             return Answer(ELIGIBLE, (entry.evidence,), why, method="credential catalogue")
     return None

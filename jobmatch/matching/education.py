@@ -171,6 +171,18 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
         elif _qualifying(fields):
             # ``field_is_the_qualification``: a business degree for "a degree in nursing" is none of it
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
+        elif not _asked_families(fields):
+            # ``field_outside_the_taxonomy``: the posting's field is in no family ("Geography"): judged by
+            # its words, the same field is met, another one partial (no family says how far it is)
+            asked = [f.casefold() for f in fields]
+            same = any(
+                a in entry.field.casefold() or entry.field.casefold() in a for a in asked if entry.field
+            )
+            score, why = (
+                (1.0, f"{label}: the level asked for, in the field asked for")
+                if same
+                else (FIELD_OTHER, f"{label}: the level asked for, but in another field")
+            )
         else:  # ``other_field``
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
         if not entry.completed:

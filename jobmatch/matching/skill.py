@@ -41,7 +41,7 @@ class TermResult:
     why: str
 
 
-_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\+?\s+(.+)$")
+_QUANTITY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\+?\s+(.+)$")
 
 
 def _a_unit(unit: str) -> bool:
@@ -55,7 +55,7 @@ def _quantity(index: Index, term: str) -> TermResult | None:
     m = _QUANTITY.search(term)
     if m is None or not _a_unit(m.group(2).strip()):
         return None
-    need, unit = float(m.group(1)), m.group(2).strip()
+    need, unit = float(m.group(1).replace(",", "")), m.group(2).strip()
     unit_concept = resolve(unit, VOCABS)
     units = (unit,) + ((*unit_concept.names, *unit_concept.abbreviations) if unit_concept else ())
     best: TermResult | None = None

@@ -56,7 +56,7 @@ _ABBREV = r"(?:[^\W\d_]{1,2}[/&.]){1,3}[^\W\d_]{1,2}\.?(?![^\W_])"
 # A number with its separators ("1,300", "3.5"); a word with programming suffixes ("C++", "C#") or the
 # plus of a certification ("A+", "Network+", "Security+": not "network"), unless a letter follows.
 _NUMBER = r"\d+(?:[.,]\d+)*"
-_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:(?:\+\+?|#)(?![^\W_]))?"
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:\+\+|#|\+(?![^\W_]))?"
 _TOKEN = re.compile(rf"{_ABBREV}|{_NUMBER}|{_WORD}|&", re.UNICODE)
 
 # (suffix, replacement, shortest stem left): derivations that name the same skill ("organization",

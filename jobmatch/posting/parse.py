@@ -210,6 +210,10 @@ _TRAILING_PREFERENCE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MIN_WORDS = 4
+_PREFERENCE_ONLY = re.compile(
+    r"\b(?:strongly|highly|very|also|is|are|would\s+be|preferred|a\s+plus|desired|desirable|nice\s+to\s+have)\b",
+    re.IGNORECASE,
+)
 _EQUIVALENT = re.compile(
     r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|(?:related|relevant)\s+(?:work\s+)?experience)\b",
     re.IGNORECASE,
@@ -1199,8 +1203,14 @@ def _kind_and_notes(text: str, *, preferred: bool) -> tuple[RequirementKind, tup
     trailing = _TRAILING_PREFERENCE.search(rest)
     if trailing and not preferred and len(rest[: trailing.start()].split()) >= _TRAILING_MIN_WORDS:
         before = rest[: trailing.start()]
-        # not the end of a list ("Exercise Science, Kinesiology or a related field preferred" prefers it all)
-        if not _PREFERRED_WORDS.search(before) and not re.search(r"\b(?:or|and)\b", trailing.group(1), re.I):
+        # not the end of a list ("Exercise Science, Kinesiology or a related field preferred" prefers it all),
+        # and something more than the preference itself (", preferred" and ", a plus" prefer the whole item)
+        content = _PREFERENCE_ONLY.sub(" ", trailing.group(1))
+        if (
+            not _PREFERRED_WORDS.search(before)
+            and not re.search(r"\b(?:or|and)\b", trailing.group(1), re.I)
+            and re.search(r"[^\W\d_]{2,}", content)
+        ):
             notes.append(trailing.group(1).strip())
             rest = before
     is_preferred = preferred or bool(_PREFERRED_WORDS.search(rest))

@@ -245,7 +245,7 @@ _PROGRAMME_NOT_FIELD = frozenset(
 # get one": what the posting also accepts is a note of the item, not another thing to look for.
 _OBTAINABLE = re.compile(
     r"[,;]?\s*\bor\s+(?:the\s+|be\s+)?(?:eligibility|eligible|ability|able|willingness|willing)\s+to\s+"
-    r"(?:obtain|get|earn|acquire|secure)\b(?:\s+(?:one|it|them|the\s+same))?",
+    r"(?:obtain|get|earn|acquire|secure)\b(?:\s+[^,;()]+)?",
     re.IGNORECASE,
 )
 # ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
@@ -682,7 +682,12 @@ def _industry(text: str) -> _Params:
 
 
 def _soft_skill(text: str) -> _Params:
-    terms = _dedupe(_found(_cues().soft_terms, text))
+    names = [m.span() for m in _tool_names().finditer(text)]
+    seen: dict[str, str] = {}
+    for m in _cues().soft_terms.finditer(text):
+        if not any(a <= m.start() < b for a, b in names):  # ``soft_word_in_a_name``
+            seen.setdefault(m.group(0).casefold(), m.group(0))
+    terms = tuple(seen.values())
     return _Params(terms=terms, all_of=len(terms) > 1 and not re.search(r"\bor\b", text, re.I))
 
 

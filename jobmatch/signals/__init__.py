@@ -50,7 +50,8 @@ def extract_signals(document: Document, *, as_of: str = "") -> Signals:
     texts = [line.text for line in view.lines]
     latest = latest_point(texts)
     run_as_of = as_of_label(as_of)
-    as_of = present_as_of(run_as_of, document.dated, latest_point(texts, not_after=parse_as_of(run_as_of)))
+    named = latest_point(texts, not_after=parse_as_of(run_as_of), as_start=True)
+    as_of = present_as_of(run_as_of, document.dated, named)
     as_of_month = parse_as_of(as_of)
     jobs = work_history(view)
     roles = summarize_roles(view, as_of_month, jobs)

@@ -100,13 +100,14 @@ def find_ranges(line: str) -> list[DateRange]:
     return found
 
 
-def latest_point(lines: list[str], not_after: int | None = None) -> int | None:
+def latest_point(lines: list[str], not_after: int | None = None, *, as_start: bool = False) -> int | None:
     """The latest explicit month mentioned anywhere: the résumé's own sense of "now". With ``not_after``,
-    later months are left out (a course code "ACQ 2036" is no date anyone has reached)."""
+    later months are left out (a course code "ACQ 2036" is no date anyone has reached). ``as_start``: a
+    bare year is its January, the earliest it can mean ("2016 – Present" in a file of June 2016)."""
     best: int | None = None
     for line in lines:
         for m in POINT.finditer(line):
-            value = parse_point(m.group(0), is_end=True)
+            value = parse_point(m.group(0), is_end=not as_start)
             if value is not None and not_after is not None and value > not_after:
                 continue
             if value is not None and (best is None or value > best):
