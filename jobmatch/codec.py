@@ -7,7 +7,6 @@ import dataclasses
 import enum
 import types
 import typing
-from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -79,28 +78,24 @@ def _list_of(item: Decoder) -> Decoder:
     return check
 
 
-_WRONG_LEAF: dict[Any, Callable[[Any], bool]] = {  # for a value that is not exactly of the type
-    str: lambda x: not isinstance(x, str),
-    bool: lambda x: True,
-    int: lambda x: x.__class__ is bool or not isinstance(x, int),
-}
-
-
 def _list_of_leaves(kind: type) -> Decoder:
-    """A list of text, integers or true/false: checked in one loop and kept as it is (a sketch is 64)."""
-    wrong, name = _WRONG_LEAF[kind], _LEAF_TYPES[kind][1]
-
-    def check(data: Any) -> Any:
-        if data is None:
-            return None
-        if not isinstance(data, list):
-            raise ValueError(f"expected a list, got {type(data).__name__}")
-        for x in data:
-            if x is not None and x.__class__ is not kind and wrong(x):
-                _wrong_type(name, x)
-        return tuple(data)
-
-    return check
+    """A list of text, integers or true/false: checked in one loop, with the leaf test of
+    :data:`_LEAF_TYPES`, and kept as it is (a sketch is 64)."""
+    wrong, expected = _LEAF_TYPES[kind]
+    body = [
+        "def check(data):",
+        "    if data is None:",
+        "        return None",
+        "    if not isinstance(data, list):",
+        "        raise ValueError('expected a list, got ' + type(data).__name__)",
+        "    for v in data:",
+        f"        if v is not None and {wrong}:",
+        f"            _wrong({expected!r}, v)",
+        "    return tuple(data)",
+    ]
+    namespace: dict[str, Any] = {"_wrong": _wrong_type}
+    exec("\n".join(body), namespace)  # our own text, from the leaf tests below
+    return typing.cast(Decoder, namespace["check"])
 
 
 def _fixed(items: tuple[Decoder, ...]) -> Decoder:
@@ -112,16 +107,6 @@ def _fixed(items: tuple[Decoder, ...]) -> Decoder:
         return tuple([decoder(x) for decoder, x in zip(items, data, strict=True)])
 
     return check
-
-
-def _record(tp: type) -> Decoder:
-    """The decoder of one dataclass: a function written for its fields (see :func:`_compile_record`).
-
-    A result holds several hundred values; a generic walk calling one checking closure per value made
-    unpacking it most of a warm run's cost. The function written here checks the leaves (text, numbers,
-    true/false) inline, with the same rules and messages as :func:`_leaf` and :func:`_as_float`, and
-    calls a decoder only for nested records, lists and enums."""
-    return _compile_record(tp)
 
 
 def _later(namespace: dict[str, Any], key: str, tp: Any) -> Decoder:
@@ -149,7 +134,13 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def _compile_record(tp: type) -> Decoder:
+def _record(tp: type) -> Decoder:
+    """The decoder of one dataclass: a function written for its fields.
+
+    A result holds several hundred values; a generic walk calling one checking closure per value made
+    unpacking it most of a warm run's cost. The function written here checks the leaves (text, numbers,
+    true/false) inline, with the same rules and messages as :func:`_leaf` and :func:`_as_float`, and
+    calls a decoder only for nested records, lists and enums."""
     hints = _hints(tp)
     namespace: dict[str, Any] = {"_tp": tp, "_wrong": _wrong_type}
     body = [

@@ -588,13 +588,10 @@ def _title(document: Any) -> str:
 def _dated(document: Any) -> str:
     """The month docProps/core.xml says the file was last modified (else created), or "". A package
     without core.xml has none: python-docx would make up default properties dated now."""
-    try:
-        from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.constants import RELATIONSHIP_TYPE
 
-        document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
-    except Exception:  # KeyError: no core properties part
-        return ""
     try:
+        document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)  # KeyError when absent
         properties = document.core_properties
         for when in (properties.modified, properties.created):
             if when is not None and 1900 <= when.year <= 2099:

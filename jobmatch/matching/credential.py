@@ -89,7 +89,7 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
 
 def _eligible_by_degree(req: Requirement, ctx: Context) -> Answer | None:
     from jobmatch.matching._terms import resolve
-    from jobmatch.matching.education import entries_of, field_families
+    from jobmatch.matching.education import entries_of, entry_label, field_families
 
     families = {
         family
@@ -108,7 +108,6 @@ def _eligible_by_degree(req: Requirement, ctx: Context) -> Answer | None:
             and entry.evidence is not None
             and field_families(entry.field) & families
         ):
-            label = entry.level.replace("_", " ") + (f" in {entry.field}" if entry.field else "")
-            why = f"Not named; eligible to obtain it by the {label} ({note})"
+            why = f"Not named; eligible to obtain it by the {entry_label(entry)} ({note})"
             return Answer(ELIGIBLE, (entry.evidence,), why, method="credential catalogue")
     return None

@@ -140,7 +140,7 @@ class _Judged:
     none_of_it: bool = False  # ``school_only``: shown as not found, though the score keeps a sliver
 
 
-def _label(e: EducationEntry) -> str:
+def entry_label(e: EducationEntry) -> str:
     return e.level.replace("_", " ") + (f" in {e.field}" if e.field else "")
 
 
@@ -148,7 +148,7 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     have = _RANK.get(entry.level, -1)
     want = _RANK.get(need, 0)
     ev = (entry.evidence,) if entry.evidence is not None else ()
-    label = _label(entry)
+    label = entry_label(entry)
     if have < 0:
         return _Judged(0.0, "no degree named", ev)
     families = field_families(entry.field)

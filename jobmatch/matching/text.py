@@ -139,12 +139,11 @@ def _token_of(m: re.Match[str]) -> Token:
 @lru_cache(maxsize=16384)
 def tokenize(text: str) -> tuple[Token, ...]:
     found = tuple(_token_of(m) for m in _TOKEN.finditer(text))
-    idiom = _idioms().search(text) if found else None
-    if idiom is None:
-        return found
     # ``idiom_words_are_no_evidence``: the words of "in order to" (knowledge/words.toml) are stemmed out
     # of reach, so "ordering" is not found in "in order to provide excellent service".
-    spans = [m.span() for m in _idioms().finditer(text)]
+    spans = [m.span() for m in _idioms().finditer(text)] if found else []
+    if not spans:
+        return found
     return tuple(
         Token("~" + t.stem, t.start, t.end, t.raw) if any(a <= t.start < b for a, b in spans) else t
         for t in found

@@ -210,10 +210,8 @@ _TRAILING_PREFERENCE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MIN_WORDS = 4
-_PREFERENCE_ONLY = re.compile(
-    r"\b(?:strongly|highly|very|also|is|are|would\s+be|preferred|a\s+plus|desired|desirable|nice\s+to\s+have)\b",
-    re.IGNORECASE,
-)
+# what may stand beside a preference word in a clause that says nothing else ("is strongly preferred")
+_PREFERENCE_ADVERBS = re.compile(r"\b(?:strongly|highly|very|also|is|are|would\s+be)\b", re.IGNORECASE)
 _EQUIVALENT = re.compile(
     r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|(?:related|relevant)\s+(?:work\s+)?experience)\b",
     re.IGNORECASE,
@@ -1205,7 +1203,7 @@ def _kind_and_notes(text: str, *, preferred: bool) -> tuple[RequirementKind, tup
         before = rest[: trailing.start()]
         # not the end of a list ("Exercise Science, Kinesiology or a related field preferred" prefers it all),
         # and something more than the preference itself (", preferred" and ", a plus" prefer the whole item)
-        content = _PREFERENCE_ONLY.sub(" ", trailing.group(1))
+        content = _PREFERRED_WORDS.sub(" ", _PREFERENCE_ADVERBS.sub(" ", trailing.group(1)))
         if (
             not _PREFERRED_WORDS.search(before)
             and not re.search(r"\b(?:or|and)\b", trailing.group(1), re.I)

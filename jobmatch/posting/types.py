@@ -115,10 +115,11 @@ def _catalogue_names() -> frozenset[str]:
     )
 
 
-def _catalogue_abbreviations() -> list[str]:
+@functools.cache
+def _catalogue_abbreviations() -> tuple[str, ...]:
     from jobmatch.knowledge.vocabulary import load_vocabulary
 
-    return [a for c in load_vocabulary("credentials").concepts for a in c.abbreviations if a.isupper()]
+    return tuple(a for c in load_vocabulary("credentials").concepts for a in c.abbreviations if a.isupper())
 
 
 @functools.cache
