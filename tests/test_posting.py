@@ -990,3 +990,29 @@ def test_a_preference_after_the_last_comma(text: str, kind: str, notes: tuple[st
 
     found_kind, found_notes = _kind_and_notes(text, preferred=False)
     assert (found_kind.value, found_notes) == (kind, notes)
+
+
+def test_a_level_names_its_degree() -> None:
+    """``level_names_its_degree``: "Associate Degree in Nursing" is one award, not "Associate" and a
+    bachelor's "Degree in Nursing"; the trailing preference after a clause that ends in its head noun is a
+    note, with the "or" inside it."""
+    posting = parse_posting(
+        "Title: Registered Nurse\n\nRequirements:\n"
+        "- Graduate of an accredited nursing program; Associate Degree in Nursing required, BSN preferred\n"
+        "- 2+ years of acute care nursing experience, Med/Surg or telemetry preferred\n"
+        "- High School Diploma in hand\n"
+    )
+    texts = [(r.text, r.kind.value, r.level, r.notes) for r in posting.requirements]
+    assert (
+        "Associate Degree in Nursing required, BSN preferred",
+        "required",
+        "associate",
+        ("BSN preferred",),
+    ) in texts
+    assert (
+        "2+ years of acute care nursing experience, Med/Surg or telemetry preferred",
+        "required",
+        "",
+        ("Med/Surg or telemetry preferred",),
+    ) in texts
+    assert not any(r.text in ("Associate", "High School") for r in posting.requirements)

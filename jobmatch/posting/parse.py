@@ -210,6 +210,11 @@ _TRAILING_PREFERENCE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MIN_WORDS = 4
+# A clause that ends in its head noun is whole: what follows the comma is no further item of a list, even
+# with an "or" in it ("2+ years of acute care experience, Med/Surg or telemetry preferred").
+_ENDS_A_REQUIREMENT = re.compile(
+    r"\b(?:experience|required|degree|licen[cs]e|certification|background)\s*$", re.IGNORECASE
+)
 # what may stand beside a preference word in a clause that says nothing else ("is strongly preferred")
 _PREFERENCE_ADVERBS = re.compile(r"\b(?:strongly|highly|very|also|is|are|would\s+be)\b", re.IGNORECASE)
 _EQUIVALENT = re.compile(
@@ -308,6 +313,14 @@ _NOUN_CUE = re.compile(
     r"(?:experience|skills?|knowledge|certification|certificate|licen[cs]e|degree|diploma|background|proficiency|fluency)\b)"
 )
 _TIME_UNITS = _terms("year; years; yrs; month; months; week; weeks")  # "2 years ICU experience" is one
+# A degree or diploma named by its level ("Associate Degree in Nursing", "High School Diploma") is one award:
+# the level word binds the cue after it.
+_AWARD_CUES = _terms("degree; diploma")
+_LEVEL_WORDS = _terms(
+    "associate; associate's; associates; bachelor; bachelor's; bachelors; master; master's; masters; "
+    "doctoral; doctorate; school; college; university; technical; vocational; graduate; undergraduate; "
+    "nursing; four-year; two-year; 4-year; 2-year"
+)
 # Words that bind the next word to them: no clause starts after them.
 _BINDING_WORDS = _terms(
     "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; least; minimum; than; over; "
@@ -1206,7 +1219,10 @@ def _kind_and_notes(text: str, *, preferred: bool) -> tuple[RequirementKind, tup
         content = _PREFERRED_WORDS.sub(" ", _PREFERENCE_ADVERBS.sub(" ", trailing.group(1)))
         if (
             not _PREFERRED_WORDS.search(before)
-            and not re.search(r"\b(?:or|and)\b", trailing.group(1), re.I)
+            and (
+                not re.search(r"\b(?:or|and)\b", trailing.group(1), re.I)
+                or _ENDS_A_REQUIREMENT.search(before) is not None
+            )
             and re.search(r"[^\W\d_]{2,}", content)
         ):
             notes.append(trailing.group(1).strip())
@@ -1304,6 +1320,8 @@ def _opens_clause(text: str, start: int, end: int) -> bool:
     word = text[end : end + 12].split(maxsplit=1)[0] if text[end : end + 1].strip() else ""
     if word in _OPENER_CUES:
         return True
+    if word.lower() in _AWARD_CUES and before.lower() in _LEVEL_WORDS:
+        return False  # ``level_names_its_degree``: "Associate Degree in Nursing" is one award
     if (
         before[:1].isupper()
         and not before.endswith((".", ")", "+", ":"))

@@ -212,10 +212,11 @@ _NUMBER_WORDS = {
 }
 _NUM = rf"(\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})"
 # Named heuristic "years-asked": "2+ years", "at least 1 year", "minimum of 2 years'", "3-5 years", "six
-# months" — the lowest figure counts. Not "18 years of age" (that is eligibility).
+# months", "2 or more years" — the lowest figure counts. Not "18 years of age" (that is eligibility).
 _YEARS = re.compile(
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than)\s+)?{_NUM}\s*\+?\s*"
-    rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*)?(years?|yrs?|months?)\b'?(?!\s+(?:of\s+age|old)\b)(?:\s+of\b)?",
+    rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*|(?:or|and)\s+(?:more|above|over|greater)\s+)?"
+    rf"(years?|yrs?|months?)\b'?(?!\s+(?:of\s+age|old)\b)(?:\s+of\b)?",
     re.IGNORECASE,
 )
 # A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
@@ -687,7 +688,8 @@ def _soft_skill(text: str) -> _Params:
     seen: dict[str, str] = {}
     for m in _cues().soft_terms.finditer(text):
         if not any(a <= m.start() < b for a, b in names):  # ``soft_word_in_a_name``
-            seen.setdefault(m.group(0).casefold(), m.group(0))
+            term = re.sub(r"\s+and$", "", m.group(0), flags=re.IGNORECASE)
+            seen.setdefault(term.casefold(), term)
     terms = tuple(seen.values())
     return _Params(terms=terms, all_of=len(terms) > 1 and not re.search(r"\bor\b", text, re.I))
 
@@ -955,7 +957,12 @@ def _kept_notes(requirement: Requirement, notes: tuple[str, ...]) -> tuple[str, 
         notes = tuple(n for n in notes if not _cues().preference.search(n))
     # "(Required)" / "(Preferred)" alone already set the item's kind.
     notes = tuple(n for n in notes if n.strip().lower() not in ("required", "preferred"))
-    return tuple(dict.fromkeys((*requirement.notes, *notes)))
+    kept = tuple(dict.fromkeys((*requirement.notes, *notes)))
+    # one note read twice, once with its preference word ("Med/Surg or telemetry preferred"): the longer
+    lowered = [n.lower() for n in kept]
+    return tuple(
+        n for n, low in zip(kept, lowered, strict=True) if not any(low in o and low != o for o in lowered)
+    )
 
 
 def type_requirements(requirements: Sequence[Requirement]) -> tuple[Requirement, ...]:
