@@ -588,3 +588,42 @@ def test_a_field_outside_the_taxonomy_is_judged_by_its_words() -> None:
     assert matcher(req, _edu(EducationEntry("bachelor", "Geography"))).score == 1.0
     other = matcher(req, _edu(EducationEntry("bachelor", "Music")))
     assert 0 < other.score < 0.75 and other.status is None
+
+
+def test_a_related_familys_title_is_related_work_where_the_work_needs_a_licence() -> None:
+    # title_of_a_related_family: a lab technician's lines about patients are not years of nursing ...
+    lines = ("Lab Technician", "Provided patient care and acute care support to nursing staff.")
+    req = _req(Category.EXPERIENCE, years=2, fields=("acute care nursing",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    tech = matcher(req, _ctx((_job("Lab Technician", "2012-01", 60, (0, 1)),), lines))
+    assert 0 < tech.score < 0.75 and "related work" in tech.explanation
+    # ... but an accountant's accounts-payable lines are accounts payable: that work needs no licence
+    ap = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
+    accountant = _job("Staff Accountant", "2015-01", 36, (4, 5))
+    assert matcher(ap, _ctx((accountant,))).score >= 0.75
+
+
+def test_one_line_of_another_job_listing_the_work_is_incidental() -> None:
+    # one_line_of_another_job: an advisor's newsletter and social-media line is no marketing career
+    lines = (
+        "Education Advisor",
+        "Kept in touch with families through newsletters, social media and conferences.",
+        "Social Media Coordinator",
+        "Ran the brand's social media calendar and paid social campaigns.",
+        "Wrote newsletters and reported on social media engagement.",
+    )
+    target = field_target(("digital marketing", "social media"))
+    advisor = _job("Education Advisor", "2015-01", 36, (0, 1))
+    assert match_jobs((advisor,), _doc(*lines).lines, target) == []
+    both = match_jobs((_job("Education Advisor", "2015-01", 36, (0, 3, 4)),), _doc(*lines).lines, target)
+    assert [m.how for m in both] == ["duties"]
+
+
+def test_a_generic_head_names_its_family_only_alone() -> None:
+    # generic_head: "Education Administration" is education; "Management" alone is business
+    assert field_families("Education Administration") == {"education"}
+    assert field_families("Environmental Policy and Management") == {"agriculture"}
+    assert field_families("Management") == {"business"}
+    assert field_families("Construction Management") == {"construction"}
+    assert "marketing_communications" in field_families("Marketing and Management")

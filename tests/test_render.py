@@ -556,3 +556,33 @@ def test_an_evidence_label_says_when_only_some_words_of_the_term_were_found() ->
     assert '[exact: "engineering drawings", only "ENGINEERING"]' in evidence_line(part).plain
     assert '[exact: "engineering drawings"] ' in evidence_line(whole).plain
     assert '[exact: "food cost"] ' in evidence_line(plural).plain
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"a": [1, 2.5, True, None, "x\u2028y\x1b"], "b": {}, "c": [], "d": {"e": [{"f": -0.0}]}, "é": "ü"},
+        [[], [[]], {"k": [1e100, 3]}],
+        {1: "an int key leaves the fast path"},
+        ("a", "tuple"),
+        "plain",
+        12,
+    ],
+)
+def test_the_fast_json_writer_writes_what_the_standard_library_writes(value: object) -> None:
+    """The indented writer of ``render.json`` gives json.dumps's bytes (then escapes as before)."""
+    import json
+
+    from jobmatch.render.json import INDENT, _dumps
+    from jobmatch.sanitize import escape_json_text
+
+    for level in (0, 2):
+        want = json.dumps(value, ensure_ascii=False, indent=INDENT, allow_nan=False)
+        assert _dumps(value, level) == escape_json_text(want.replace("\n", "\n" + " " * (INDENT * level)))
+
+
+def test_the_fast_json_writer_refuses_what_json_cannot_hold() -> None:
+    from jobmatch.render.json import _dumps
+
+    with pytest.raises(ValueError):
+        _dumps({"x": float("nan")}, 1)

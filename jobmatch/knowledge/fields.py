@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["FieldFamily", "load_degree_fields", "parse_degree_fields"]
+__all__ = ["FieldFamily", "generic_field_words", "load_degree_fields", "parse_degree_fields"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,19 @@ def parse_degree_fields(text: str) -> dict[str, FieldFamily]:
     return out
 
 
+def _text() -> str:
+    return resources.files("jobmatch.knowledge").joinpath("degree_fields.toml").read_text(encoding="utf-8")
+
+
 @cache
 def load_degree_fields() -> dict[str, FieldFamily]:
     """The bundled field taxonomy (``jobmatch/knowledge/degree_fields.toml``)."""
-    text = resources.files("jobmatch.knowledge").joinpath("degree_fields.toml").read_text(encoding="utf-8")
-    return parse_degree_fields(text)
+    return parse_degree_fields(_text())
+
+
+@cache
+def generic_field_words() -> frozenset[str]:
+    """Phrases that name their family only when nothing more specific is named beside them (the TOML's
+    ``generic``): "Education Administration" is education, "Administration" alone is business."""
+    raw = tomllib.loads(_text()).get("generic", [])
+    return frozenset(str(w).strip().casefold() for w in raw if str(w).strip())

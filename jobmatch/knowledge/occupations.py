@@ -21,6 +21,7 @@ class Family:
     signal: str = ""  # Signals attribute with a tuned RoleSignal for this family, if any
     adjacent_signal: str = ""  # Signals attribute (TermSignal) showing adjacent client-facing work
     adjacent_years: str = ""  # Signals attribute (float) with years of adjacent work
+    licensed: bool = False  # the work needs a licence: another occupation's job does not do it
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ def parse_occupations(text: str) -> Occupations:
             signal=str(raw.get("signal", "")),
             adjacent_signal=str(raw.get("adjacent_signal", "")),
             adjacent_years=str(raw.get("adjacent_years", "")),
+            licensed=raw.get("licensed", False) is True,
         )
     occupations: dict[str, Occupation] = {}
     for oid, raw in dict(data.get("occupations", {})).items():

@@ -22,6 +22,7 @@ NO_STATE = 0.85  # held, the state not said: met, but worth a question
 # the field the credential rests on (``eligible_by_fields`` in credentials.toml: a teaching certificate on
 # an education degree) shows that eligibility: partial, never the credential itself.
 ELIGIBLE = 0.5
+NEAR = 0.4  # ``near_credential``: part of what was asked, shown
 _OBTAINABLE_NOTE = ("eligib", "ability to obtain", "able to obtain", "willing to obtain", "to obtain")
 
 
@@ -80,11 +81,32 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
     load_vocabulary(VOCABS[0])
     results = [qualify(index, match_term(index, t, VOCABS), req.fields) for t in terms_of(req)]
     answer = terms_answer(req, results, "credential catalogue")
+    if answer.score <= 0:
+        near = _near(index, req)
+        if near is not None:
+            return near
     if answer.score < ELIGIBLE and any(n in note.casefold() for note in req.notes for n in _OBTAINABLE_NOTE):
         eligible = _eligible_by_degree(req, ctx)
         if eligible is not None:
             return eligible
     return answer
+
+
+def _near(index: Index, req: Requirement) -> Answer | None:
+    """``near_credential``: a credential that is part of the one asked for (``near`` in credentials.toml:
+    CPR for BLS) is partial evidence of it, with its own quote."""
+    from jobmatch.matching._terms import resolve
+
+    for term in terms_of(req):
+        concept = resolve(term, VOCABS)
+        if concept is None:
+            continue
+        for name in concept.extra.get("near", ()):
+            result = match_term(index, name, VOCABS)
+            if result.score > 0 and result.evidence:
+                why = f"Not named; {name} is part of {concept.name}"
+                return Answer(NEAR, result.evidence[:1], why, method="credential catalogue")
+    return None
 
 
 def _eligible_by_degree(req: Requirement, ctx: Context) -> Answer | None:

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from jobmatch.knowledge.fields import load_degree_fields
+from jobmatch.knowledge.fields import generic_field_words, load_degree_fields
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching.occupation import PhraseIndex
 from jobmatch.models import Category, EducationEntry, Evidence, Requirement, Signals, Status
@@ -99,7 +99,10 @@ def field_families(field: str) -> frozenset[str]:
     index = _field_index()
     parted = _JOINED.sub(" ", field)
     hits = index.find(field) + (index.find(parted) if parted != field else [])
-    return frozenset(h.payload for h in hits)
+    generic = generic_field_words()
+    specific = [h for h in hits if h.phrase.casefold() not in generic]
+    # ``generic_head``: "Education Administration" names education; "management" alone names business
+    return frozenset(h.payload for h in (specific or hits))
 
 
 def _asked_families(fields: tuple[str, ...]) -> set[str]:

@@ -272,6 +272,12 @@ def match_jobs(
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
             continue
         near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
+        if near is not None and near.family not in target.families and _licensed(target):
+            # ``title_of_a_related_family``: a pulmonary lab technician's lines about patients are a lab
+            # technician's work; a job titled as an occupation of a related family is related work, whatever
+            # its duties say
+            found.append(JobMatch(job, "adjacent", title_line, job.title, near.title))
+            continue
         if near is not None and _below_the_target(near, target):
             # ``lower_rung_of_the_family``: a nursing assistant's "nursing care" is not a registered nurse's
             # work: a title of the target's family at a lower level than the occupations asked for is
@@ -299,6 +305,12 @@ def match_jobs(
             label = vocab.families[near.family].name
             found.append(JobMatch(job, "adjacent", title_line, job.title, label))
     return found
+
+
+def _licensed(target: Target) -> bool:
+    """Whether the target's own work needs a licence (``licensed`` families of occupations.toml)."""
+    families = load_occupations().families
+    return bool(target.core) and all(families[f].licensed for f in target.core if f in families)
 
 
 def _below_the_target(occupation: Occupation, target: Target) -> bool:
@@ -338,10 +350,12 @@ def _duty_evidence(
     index = _duty_index(target)
     distinct: dict[str, tuple[int, _Hit]] = {}
     field_hit: tuple[int, _Hit] | None = None
+    every_line: set[int] = set()
     for i in job.line_indexes:
         if not 0 <= i < len(lines):
             continue
         for hit in index.find(lines[i].text):
+            every_line.add(i)
             key = " ".join(s for s, _, _ in tokens(hit.phrase))
             distinct.setdefault(key, (i, hit))
             if hit.payload == "field" and field_hit is None:
@@ -355,7 +369,16 @@ def _duty_evidence(
         # ``unknown_title_needs_more``: under a title no vocabulary places ("Manager", "Senior Service Agent")
         # one task shared by many jobs ("conducted interviews", "new hire") is not the occupation; the
         # posting's own words for the work, or two of its tasks on two lines, are.
-        enough = (field_hit is not None) or (len(distinct) >= 2 and len(hit_lines) >= 2) or len(distinct) >= 3
+        # ``one_line_of_another_job``: the posting's words as one item of a list on one line ("… through
+        # newsletters, social media and parent-teacher conferences" under "Education Advisor") are incidental
+        # to the job: they show its work beside a second line or another of its tasks ("Handled HR
+        # generalist duties" names the work itself)
+        listed = field_hit is not None and _in_a_list(lines[field_hit[0]].text, field_hit[1])
+        enough = (
+            (field_hit is not None and (not listed or len(every_line) >= 2 or len(distinct) >= 2))
+            or (len(distinct) >= 2 and len(hit_lines) >= 2)
+            or len(distinct) >= 3
+        )
     else:
         enough = len(distinct) >= 2 or (bool(distinct) and not other_title)
     if not enough:
@@ -368,6 +391,15 @@ def _duty_evidence(
     i, hit = field_hit or (best[1] if best[0] else next(iter(distinct.values())))
     text = lines[i].text
     return JobMatch(job, "duties", i, text[hit.char_start : hit.char_end], hit.phrase)
+
+
+_LIST_BEFORE = re.compile(r"(?:,|\b(?:and|or|&))\s*$", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"^\s*(?:,|(?:and|or|&)\b)", re.IGNORECASE)
+
+
+def _in_a_list(text: str, hit: _Hit) -> bool:
+    """Whether the hit is one item of a list on its line ("newsletters, social media and conferences")."""
+    return bool(_LIST_BEFORE.search(text[: hit.char_start]) or _LIST_AFTER.match(text[hit.char_end :]))
 
 
 def _month_index(label: str) -> int | None:

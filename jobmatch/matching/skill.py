@@ -234,7 +234,21 @@ def _kind_words_only(matched: str, term: str) -> bool:
     found = {t.stem for t in tokenize(matched)} & want
     if found and _brand_missing(term, found):
         return True
+    if found and _head_missing(term, found):
+        return True
     return bool(found) and found <= KIND_WORDS
+
+
+def _head_missing(term: str, found: set[str]) -> bool:
+    """``part_needs_its_head``: one word of a term of lower-case words shows part of it only when it is the
+    last word, the thing named ("jets" of "regional jets", "manuals" of "read manuals"): the word before
+    says which one or what is done with it ("regional managers", "read books to the class", "hobbies:
+    reading"). Two words of three ("social media" of "social media management") are part of it."""
+    words = [t for t in tokenize(term) if t.raw[:1].isalpha()]
+    if len(words) < 2 or any(t.raw[:1].isupper() for t in words):
+        return False
+    stems = content_stems(term)
+    return len(found) == 1 and len(stems) >= 2 and stems[-1] not in found
 
 
 def _brand_missing(term: str, found: set[str]) -> bool:

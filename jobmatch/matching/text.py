@@ -189,6 +189,24 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 # Fuzzy (typo) matching only for words this long: shorter words are an edit away from other real words.
 FUZZY_MIN_LEN = 6
+_NAME_VOCABULARIES = ("skills", "credentials", "industries", "languages")
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Single words the vocabularies name as something of their own ("powerpoint", "quickbooks")."""
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    out: set[str] = set()
+    for vocab in _NAME_VOCABULARIES:
+        for concept in load_vocabulary(vocab).concepts:
+            for name in (concept.name, *concept.aliases, *concept.abbreviations, *concept.exact):
+                word = name.strip().lower()
+                if word.isalpha() and len(word) >= FUZZY_MIN_LEN:
+                    out.add(word)
+    return frozenset(out)
+
+
 # Two typos are allowed only between words both at least this long (``two_typos_both_long``).
 TWO_TYPOS_MIN_LEN = 10
 # A one-word name written as two words is looked for from this many letters ("Salesforce", "QuickBooks").
@@ -309,6 +327,10 @@ class Index:
         ):
             cand = str(cand)
             if dist == 0 or cand[0] != word[0] or cand in fuzzy_stopwords() or _inflection(word, cand):
+                continue
+            if cand in _known_names() and word not in _known_names():
+                # ``typo_is_no_other_name``: "PowerPoint" is two letters from "Powerplant", but a word the
+                # vocabularies name as a tool, credential or skill of its own is that, not a misspelling
                 continue
             if dist >= 2 and len(cand) < TWO_TYPOS_MIN_LEN:
                 # ``two_typos_both_long``: "timeline" is two edits from "Timberline", but a quarter of an

@@ -106,6 +106,29 @@ def _strings(table: dict[str, object], key: str) -> list[str]:
 
 
 @functools.cache
+def _joined_names() -> re.Pattern[str] | None:
+    """Catalogue names that hold a word the term splitter cuts at ("Airframe and Powerplant")."""
+    names = sorted(
+        (n for n in _catalogue_names() if _SPLIT.search(n) and len(n.split()) > 1), key=len, reverse=True
+    )
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+
+
+_KEEP = "\u01c2"  # a letter (so no splitter word boundary): a space inside a catalogue name, meanwhile
+
+
+def _kept_whole(core: str) -> str:
+    """``catalogue_name_kept_whole`` across a split word: "FAA Airframe and Powerplant (A&P) certificate"
+    names one certificate, not "FAA Airframe" and "Powerplant certificate"."""
+    pattern = _joined_names()
+    if pattern is None:
+        return core
+    return pattern.sub(lambda m: m.group(0).replace(" ", _KEEP), core)
+
+
+@functools.cache
 def _catalogue_names() -> frozenset[str]:
     """Every name and alias of the credentials catalogue, in lower case."""
     from jobmatch.knowledge.vocabulary import load_vocabulary
@@ -503,8 +526,12 @@ def _experience(text: str) -> _Params:
         core = using[0]
         terms = _names(using[1], cues.skill_lead, cues.skill_nouns, split=_SPLIT_OR)
     fields = []
-    for part in _SPLIT_OR.split(core):
+    parts = _SPLIT_OR.split(core)
+    for k, part in enumerate(parts):
         name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
+        if k + 1 < len(parts):
+            # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft
+            name = _shared_head(name, _strip_edges(parts[k + 1], cues.experience_lead, cues.experience_tail))
         if _meaningful(name):
             fields.append(name)
     # ``examples_of_the_role``: "(sous chef, kitchen manager or lead cook)" names roles that count; beside a
@@ -618,7 +645,8 @@ def _credential(text: str) -> _Params:
         core = core[: issuer.start()]
     places: list[str] = []
     terms: list[str] = []
-    for piece in _SPLIT.split(core):
+    for kept in _SPLIT.split(_kept_whole(core)):
+        piece = kept.replace(_KEEP, " ")
         part = _strip_edges(piece, cues.skill_lead, None)
         qualifier = cues.qualifiers.match(part)
         while qualifier is not None and qualifier.group(0).strip():
