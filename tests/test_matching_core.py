@@ -627,3 +627,16 @@ def test_a_generic_head_names_its_family_only_alone() -> None:
     assert field_families("Management") == {"business"}
     assert field_families("Construction Management") == {"construction"}
     assert "marketing_communications" in field_families("Marketing and Management")
+
+
+def test_another_occupation_of_a_licensed_family_is_related_work_where_the_posting_names_its_own() -> None:
+    # title_of_a_related_family, inside the family: a pilot's lines about aircraft are not an aircraft
+    # mechanic's years when the posting names the mechanic
+    lines = ("Instructor Pilot", "Flew military aircraft and trained crews on aircraft systems.")
+    target = field_target(("military aircraft",), ("aircraft_mechanic",))
+    pilot = match_jobs((_job("Instructor Pilot", "2010-01", 60, (0, 1)),), _doc(*lines).lines, target)
+    assert [m.how for m in pilot] == ["adjacent"]
+    mechanic = match_jobs(
+        (_job("Aircraft Mechanic", "2010-01", 60, (0,)),), _doc("Aircraft Mechanic").lines, target
+    )
+    assert [m.how for m in mechanic] == ["title"]

@@ -272,10 +272,18 @@ def match_jobs(
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
             continue
         near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
-        if near is not None and near.family not in target.families and _licensed(target):
+        if (
+            near is not None
+            and _licensed(target)
+            and (
+                near.family not in target.families
+                or (target.occupations and near.id not in target.occupations)
+            )
+        ):
             # ``title_of_a_related_family``: a pulmonary lab technician's lines about patients are a lab
-            # technician's work; a job titled as an occupation of a related family is related work, whatever
-            # its duties say
+            # technician's work, a pilot's lines about aircraft a pilot's; where the work needs a licence, a
+            # job titled as another occupation (of a related family, or of the family where the posting names
+            # its occupation) is related work, whatever its duties say
             found.append(JobMatch(job, "adjacent", title_line, job.title, near.title))
             continue
         if near is not None and _below_the_target(near, target):

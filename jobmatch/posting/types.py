@@ -257,13 +257,13 @@ _PREFERENCE_CLAUSE = re.compile(
 _PROGRAMME = re.compile(
     r"\b(?:completed|complete|completion\s+of|graduated?\s+(?:of|from)|enrolled\s+in|enrollment\s+in)\s+"
     r"(?:(?:an?|the|one)\s+)?((?:[\w/&'-]+\s+){0,5}?)(?:training\s+)?"
-    r"(?:program|programme|course|bootcamp|boot\s+camp|apprenticeship)s?\b",
+    r"(?:program|programme|course|bootcamp|boot\s+camp|apprenticeship|school)s?\b",
     re.IGNORECASE,
 )
 _PROGRAMME_NOT_FIELD = frozenset(
     (
         "accredited", "approved", "state-approved", "state", "certified", "recognized", "recognised",
-        "formal", "relevant", "related", "vocational", "technical", "training",
+        "formal", "relevant", "related", "vocational", "technical", "training", "high", "trade",
     )
 )  # fmt: skip
 # ``obtainable_is_a_note``: "a teaching certificate or eligibility to obtain one", "CDL or the ability to
@@ -564,6 +564,13 @@ def _education(text: str) -> _Params:
     if programme is not None:
         level = level or "certificate"
         named = [w for w in programme.group(1).split() if w.casefold() not in _PROGRAMME_NOT_FIELD]
+        # "an accredited school of nursing", "a program in culinary arts": the field follows the noun
+        after = re.match(
+            r"\s+(?:of|in)\s+((?:[A-Za-z][\w&'-]*\s*){1,4}?)(?=$|[,.;()]|\s(?:or|and|is|with)\b)",
+            core[programme.end() :],
+        )
+        if after is not None:
+            named += after.group(1).split()
         if named:
             fields.append(" ".join(named))
     related = bool(cues.related.search(text))
