@@ -640,3 +640,12 @@ def test_another_occupation_of_a_licensed_family_is_related_work_where_the_posti
         (_job("Aircraft Mechanic", "2010-01", 60, (0,)),), _doc("Aircraft Mechanic").lines, target
     )
     assert [m.how for m in mechanic] == ["title"]
+
+
+def test_trades_and_public_relations_have_their_own_places() -> None:
+    # a vehicle technology diploma is its own trade, not another field judged by its words
+    assert field_families("Automotive Technology") == {"vehicle_trades"}
+    # public relations is its own occupation of the marketing family: a media planner is not one
+    assert title_occupations("Public Relations Coordinator")[0].id == "public_relations"
+    assert title_occupations("Media Planner")[0].id != "public_relations"
+    assert title_occupations("Automobile Service Manager")[0].family == "automotive"

@@ -35,6 +35,13 @@ MAX_TYPED_CHARS = 2_000  # an item longer than this is a run-on paragraph: typed
 # --------------------------------------------------------------------------- the cue words
 
 
+def _not_before(pattern: re.Pattern[str], words: str) -> re.Pattern[str]:
+    """``pattern`` where none of ``words`` (an alternation) follows it."""
+    if not words:
+        return pattern
+    return re.compile(rf"(?:{pattern.pattern})(?!\s+(?:{words})\b)", pattern.flags)
+
+
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One word-bounded alternation, longest phrase first; capitals-only entries match only in capitals.
 
@@ -150,8 +157,12 @@ def _cues() -> _Cues:
     data = tomllib.loads(resources.files("jobmatch.knowledge").joinpath(CUES_FILE).read_text("utf-8"))
     education, levels_table = data["education"], data["education"]["levels"]
     ladder = LADDER
+    # ``master_of_a_trade``: "ASE Master Technician", "Master Electrician" name a trade's top rank, no degree
+    trades = "|".join(re.escape(w) for w in _strings(education, "trade_ranks"))
     levels = tuple(
-        (level, _pattern(_strings(levels_table, level))) for level in ladder if level in levels_table
+        (level, _not_before(_pattern(_strings(levels_table, level)), trades))
+        for level in ladder
+        if level in levels_table
     )
     every_level = [p for level in ladder if level in levels_table for p in _strings(levels_table, level)]
     nouns = ("degree", "diploma", "undergrad", "undergraduate", "certificate", "coursework")
@@ -160,7 +171,7 @@ def _cues() -> _Cues:
     filler = _strings(experience, "filler")
     return _Cues(
         levels=levels,
-        education=_pattern([*_strings(education, "cues"), *every_level]),
+        education=_not_before(_pattern([*_strings(education, "cues"), *every_level]), trades),
         education_nouns=_pattern(nouns),
         not_fields=frozenset(w.casefold() for w in _strings(education, "not_fields")),
         filler_words=frozenset(w.casefold() for p in filler for w in p.split()) | {"industry"},
@@ -456,6 +467,13 @@ def _names(text: str, lead: re.Pattern[str], tail: re.Pattern[str], *, split: re
     return names
 
 
+def _names_work(word: str) -> bool:
+    """Whether ``word`` is a job title of the occupations vocabulary ("teller", "cashier")."""
+    from jobmatch.matching.occupation import title_occupations
+
+    return bool(word.strip()) and bool(title_occupations(word.strip()))
+
+
 def _shared_head(part: str, following: str) -> str:
     """``shared_head``: "hand and power tools" names hand tools and power tools. A lone lower-case word
     before a conjunction whose next item is a lower-case phrase shares that phrase's last word (its head);
@@ -475,16 +493,26 @@ def _shared_head(part: str, following: str) -> str:
     return f"{word} {rest[-1]}"
 
 
+# ``qualifier_after_a_comma``: "media relations skills, with placements in national or trade outlets": a
+# part that opens with a preposition says how much of the skill, it names no skill of its own.
+_QUALIFYING_PART = re.compile(r",\s+((?:with|without)\s+[^,;]+)$", re.IGNORECASE)
+
+
 def _skill(text: str) -> _Params:
     cues = _cues()
     cut = _cut(text)
-    terms = _names(cut.core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
+    qualifying = _QUALIFYING_PART.search(cut.core)
+    core = cut.core
+    extra_notes: tuple[str, ...] = ()
+    if qualifying is not None and len(core[: qualifying.start()].split()) >= 2:
+        core, extra_notes = core[: qualifying.start()], (qualifying.group(1).strip(_NOTE_TRIM),)
+    terms = _names(core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
     for example in cut.examples:
         terms.extend(_names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT))
     terms.extend(cut.aliases)
     unique = _dedupe(terms)
-    any_of = _alternatives_joined(cut.core) or bool(cut.examples) or bool(cut.aliases)
-    notes = tuple(n for n in cut.notes if n)
+    any_of = _alternatives_joined(core) or bool(cut.examples) or bool(cut.aliases)
+    notes = tuple(n for n in (*cut.notes, *extra_notes) if n)
     return _Params(terms=unique, all_of=len(unique) > 1 and not any_of, notes=notes)
 
 
@@ -529,8 +557,9 @@ def _experience(text: str) -> _Params:
     parts = _SPLIT_OR.split(core)
     for k, part in enumerate(parts):
         name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
-        if k + 1 < len(parts):
-            # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft
+        if k + 1 < len(parts) and not _names_work(name):
+            # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft;
+            # a word that names work itself keeps itself ("teller or credit union experience")
             name = _shared_head(name, _strip_edges(parts[k + 1], cues.experience_lead, cues.experience_tail))
         if _meaningful(name):
             fields.append(name)
@@ -713,6 +742,10 @@ def _industry(text: str) -> _Params:
         for piece in _SPLIT_OR.split(cut.core):
             name = _strip_edges(_strip_edges(piece, cues.skill_lead, None), lead, cues.experience_tail)
             name = _strip_edges(name, None, tail)
+            # ``industry_inside_a_phrase``: "healthcare or technology PR" names the technology industry
+            named = cues.industry_names.search(name)
+            if named is not None and named.group(0) != name:
+                name = named.group(0)
             if _meaningful(name):
                 terms.append(name)
     return _Params(terms=_dedupe(t for t in terms if _meaningful(t)), all_of=False, notes=cut.notes)
@@ -811,6 +844,21 @@ def _role_experience(text: str) -> bool:
     return before is not None and before.group(1).casefold() not in _cues().filler_words
 
 
+@functools.cache
+def _skill_names() -> re.Pattern[str]:
+    """Every name of the skills vocabulary with a digit, a symbol or two words or more ("10-key",
+    "Adobe Creative Suite"): a single ordinary word ("Word", "Access") names no tool on its own."""
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    names = {
+        n
+        for c in load_vocabulary("skills").concepts
+        for n in (c.name, *c.aliases)
+        if len(n.split()) > 1 or not n.isalpha()
+    }
+    return _pattern(sorted(names, key=len, reverse=True))
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "education-words",
@@ -895,6 +943,12 @@ RULES: tuple[Rule, ...] = (
         lambda _, source: source == "skills",
     ),
     Rule(
+        "named-skill",
+        Category.SKILL,
+        "a skill or tool of the skills vocabulary is named ('10-key by touch is a plus'): a skill",
+        lambda text, _: bool(_skill_names().search(text)),
+    ),
+    Rule(
         "list-of-names",
         Category.SKILL,
         "a short list of capitalised or technical names ('C#, JavaScript, MSSQL') is a list of tools",
@@ -946,9 +1000,25 @@ def classify(text: str, source: str = "") -> tuple[Category, str]:
     return Category.OTHER, ""
 
 
+# ``row_label_is_no_term``: a posting's table row "Diagnostics | Experience with diagnostic scan tools …"
+# reads "Diagnostics: Experience with …": a value that is a requirement of its own is typed without its
+# label ("Tools: Must have your own tool set" asks for the tool set, not for "Tools"). A short value keeps
+# its label ("Customer service: 1 year" needs both).
+_ROW_LABEL = re.compile(r"^([A-Z][\w'’&/ -]{0,30}?):\s+(?=\S)")
+_ROW_VALUE_MIN_WORDS = 4
+
+
+def _without_row_label(text: str) -> str:
+    match = _ROW_LABEL.match(text)
+    if match is None or len(match.group(1).split()) > 3:
+        return text
+    value = text[match.end() :]
+    return value if len(value.split()) >= _ROW_VALUE_MIN_WORDS else text
+
+
 def type_requirement(requirement: Requirement) -> Requirement:
     """``requirement`` with its category and parameters read from its text (other fields unchanged)."""
-    text = _normalise(requirement.text)
+    text = _without_row_label(_normalise(requirement.text))
     category, _ = classify(text, requirement.source)
     params = _EXTRACTORS[category](text)
     if category is Category.EXPERIENCE and _tools_only(params):
