@@ -649,3 +649,18 @@ def test_trades_and_public_relations_have_their_own_places() -> None:
     assert title_occupations("Public Relations Coordinator")[0].id == "public_relations"
     assert title_occupations("Media Planner")[0].id != "public_relations"
     assert title_occupations("Automobile Service Manager")[0].family == "automotive"
+
+
+def test_a_related_familys_duties_count_only_where_that_family_does_the_work() -> None:
+    # title_of_a_related_family with ``does``: a customer service rep who handled cash did no teller's work
+    lines = ("Customer Service Representative", "Handled cash, balanced the cash drawer and took deposits.")
+    target = field_target(("teller",))
+    rep = match_jobs(
+        (_job("Customer Service Representative", "2015-01", 36, (0, 1)),), _doc(*lines).lines, target
+    )
+    assert [m.how for m in rep] == ["adjacent"]
+    # an accountant's own accounts-payable lines are accounts payable work: accounting does it
+    accountant = _job("Staff Accountant", "2015-01", 36, (4, 5))
+    assert [
+        m.how for m in match_jobs((accountant,), _doc(*AP_LINES).lines, field_target(("accounts payable",)))
+    ] == ["duties"]

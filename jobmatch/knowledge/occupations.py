@@ -22,6 +22,7 @@ class Family:
     adjacent_signal: str = ""  # Signals attribute (TermSignal) showing adjacent client-facing work
     adjacent_years: str = ""  # Signals attribute (float) with years of adjacent work
     licensed: bool = False  # the work needs a licence: another occupation's job does not do it
+    does: tuple[str, ...] = ()  # related families whose work this family's jobs do as part of their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def parse_occupations(text: str) -> Occupations:
             adjacent_signal=str(raw.get("adjacent_signal", "")),
             adjacent_years=str(raw.get("adjacent_years", "")),
             licensed=raw.get("licensed", False) is True,
+            does=_strings(raw.get("does")),
         )
     occupations: dict[str, Occupation] = {}
     for oid, raw in dict(data.get("occupations", {})).items():

@@ -272,18 +272,16 @@ def match_jobs(
             found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
             continue
         near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
-        if (
-            near is not None
-            and _licensed(target)
-            and (
-                near.family not in target.families
-                or (target.occupations and near.id not in target.occupations)
-            )
+        sibling = bool(target.occupations) and near is not None and near.id not in target.occupations
+        if near is not None and (
+            (near.family not in target.families and not _does(near.family, target))
+            or (sibling and _licensed(target))
         ):
             # ``title_of_a_related_family``: a pulmonary lab technician's lines about patients are a lab
-            # technician's work, a pilot's lines about aircraft a pilot's; where the work needs a licence, a
-            # job titled as another occupation (of a related family, or of the family where the posting names
-            # its occupation) is related work, whatever its duties say
+            # technician's work, a customer service rep's cash handling is no teller's: a job titled as an
+            # occupation of a related family is related work, whatever its duties say, unless that family
+            # does the work as part of its own (an accountant posts payables: ``does``); where the work
+            # needs a licence, so is another occupation of the family itself (a pilot's lines about aircraft)
             found.append(JobMatch(job, "adjacent", title_line, job.title, near.title))
             continue
         if near is not None and _below_the_target(near, target):
@@ -313,6 +311,13 @@ def match_jobs(
             label = vocab.families[near.family].name
             found.append(JobMatch(job, "adjacent", title_line, job.title, label))
     return found
+
+
+def _does(family: str, target: Target) -> bool:
+    """Whether jobs of ``family`` do the target's work as part of their own (``does`` in occupations.toml)."""
+    families = load_occupations().families
+    own = families[family].does if family in families else ()
+    return bool(target.core) and bool(set(own) & target.core)
 
 
 def _licensed(target: Target) -> bool:
