@@ -664,3 +664,9 @@ def test_a_related_familys_duties_count_only_where_that_family_does_the_work() -
     assert [
         m.how for m in match_jobs((accountant,), _doc(*AP_LINES).lines, field_target(("accounts payable",)))
     ] == ["duties"]
+
+
+def test_the_titles_other_words_decide_a_tie_between_occupations() -> None:
+    # title_words_decide_a_tie: "field technician" is IT support's and agriculture's
+    assert title_occupations("Agronomy Field Technician")[0].id == "agricultural_technician"
+    assert title_occupations("IT Field Technician")[0].id == "it_support_specialist"

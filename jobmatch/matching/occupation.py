@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from jobmatch.knowledge.occupations import Occupation, load_occupations
-from jobmatch.matching.text import tokens
+from jobmatch.matching.text import content_stems, tokens
 from jobmatch.models import JobEntry, Line
 
 __all__ = [
@@ -118,7 +118,18 @@ def title_occupations(title: str) -> tuple[Occupation, ...]:
     if not title.strip():
         return ()
     vocab = load_occupations()
-    hits = sorted(_title_index().find(title), key=lambda h: (-(h.end - h.start), h.start))
+    words = set(content_stems(title))
+
+    def context(hit: _Hit) -> int:
+        # ``title_words_decide_a_tie``: "Agronomy Field Technician" holds "field technician" of IT support
+        # and of agriculture; the title's other words ("agronomy") are in the agricultural occupation's
+        # own titles, so it comes first
+        occupation = vocab.occupations[hit.payload]
+        own = {s for t in (occupation.title, *occupation.titles) for s in content_stems(t)}
+        phrase = set(content_stems(hit.phrase))
+        return len((words - phrase) & own)
+
+    hits = sorted(_title_index().find(title), key=lambda h: (-(h.end - h.start), -context(h), h.start))
     return tuple(dict.fromkeys(vocab.occupations[h.payload] for h in hits))
 
 

@@ -248,6 +248,8 @@ _NUM = rf"(\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})"
 # Named heuristic "years-asked": "2+ years", "at least 1 year", "minimum of 2 years'", "3-5 years", "six
 # months", "2 or more years" — the lowest figure counts. Not "18 years of age" (that is eligibility).
 _YEARS = re.compile(
+    # "within 6 months" is a deadline, never time served
+    rf"(?<!within )(?<!within the first )"
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than)\s+)?{_NUM}\s*\+?\s*"
     rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*|(?:or|and)\s+(?:more|above|over|greater)\s+)?"
     rf"(years?|yrs?|months?)\b'?(?!\s+(?:of\s+age|old)\b)(?:\s+of\b)?",
@@ -557,9 +559,10 @@ def _experience(text: str) -> _Params:
     parts = _SPLIT_OR.split(core)
     for k, part in enumerate(parts):
         name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
-        if k + 1 < len(parts) and not _names_work(name):
-            # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft;
-            # a word that names work itself keeps itself ("teller or credit union experience")
+        if len(parts) == 2 and k == 0 and not _names_work(name):
+            # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft
+            # (a pair only: "agriculture, crop scouting or farm operations" lists three things); a word that
+            # names work itself keeps itself ("teller or credit union experience")
             name = _shared_head(name, _strip_edges(parts[k + 1], cues.experience_lead, cues.experience_tail))
         if _meaningful(name):
             fields.append(name)
