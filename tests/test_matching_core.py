@@ -670,3 +670,19 @@ def test_the_titles_other_words_decide_a_tie_between_occupations() -> None:
     # title_words_decide_a_tie: "field technician" is IT support's and agriculture's
     assert title_occupations("Agronomy Field Technician")[0].id == "agricultural_technician"
     assert title_occupations("IT Field Technician")[0].id == "it_support_specialist"
+
+
+def test_a_graduate_degree_is_not_partly_held_by_the_bachelors_under_it() -> None:
+    # graduate_degree_not_partly_held: "MBA or CFA is a plus" is not half met by a BBA
+    mba = _req(Category.EDUCATION, level="master")
+    bba = match_requirement(mba, Signals(education=(EducationEntry("bachelor", "Business"),)), _doc("x"))
+    assert bba.status is Status.NOT_FOUND and 0 < bba.score < 0.4
+    # an associate's for a bachelor's is still one rung below: partial
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert (
+        matcher(
+            _req(Category.EDUCATION, level="bachelor"), _edu(EducationEntry("associate", "Biology"))
+        ).score
+        == 0.4
+    )

@@ -603,3 +603,18 @@ def test_one_word_of_a_term_shows_part_of_it_only_as_its_head() -> None:
     assert score("read manuals", "Hobbies: reading, hiking.") == 0.0
     assert 0 < score("regional jets", "Tested jet engines in the test cell.") < 1
     assert 0 < score("social media management", "Posted daily on social media.") < 1
+
+
+def test_a_product_is_named_whole_unless_a_word_is_a_product_of_its_own() -> None:
+    # a_product_is_named_whole: "Power BI" is not shown by "power", but "AutoCAD" is a tool of its own
+    from jobmatch.matching.skill import match_term
+    from jobmatch.matching.text import index_of
+    from jobmatch.models import Signals
+    from tests.helpers import doc
+
+    def score(term: str, text: str) -> float:
+        return match_term(index_of(doc(text), Signals()), term).score
+
+    assert score("Power BI", "Cut power usage across the plant by 12%.") == 0.0
+    assert score("Muck Rack", "Built the bike rack for the office.") == 0.0
+    assert 0 < score("AutoCAD Plant", "Drafted the site plans in AutoCAD.") < 1

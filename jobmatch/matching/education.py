@@ -204,6 +204,10 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             return _Judged(
                 FIELD_NOT_QUALIFYING, f"{label}: below the level asked for, in another field", ev, True
             )
+        if want >= _RANK["master"] and have < _RANK["master"]:
+            # ``graduate_degree_not_partly_held``: the bachelor's an MBA or a master's is built on is the
+            # ground it stands on, not part of it ("MBA or CFA is a plus" is not half met by a BBA)
+            return _Judged(FIELD_NOT_QUALIFYING, f"{label}: no graduate degree", ev, True)
         return _Judged(BELOW_ONE, f"{label}: below the level asked for", ev)
     if entry.level in ("certificate", "diploma"):
         if want >= _RANK["associate"]:  # ``programme_is_not_a_degree``

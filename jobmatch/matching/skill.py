@@ -14,7 +14,7 @@ from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary, 
 from jobmatch.knowledge.words import qualifiers
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
-from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, stem, tokenize
+from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, known_names, stem, tokenize
 from jobmatch.models import Category, Evidence, Method, Requirement
 
 VOCABS = ("skills",)
@@ -254,11 +254,18 @@ def _head_missing(term: str, found: set[str]) -> bool:
 def _brand_missing(term: str, found: set[str]) -> bool:
     """``a_product_needs_its_maker``: a product name whose words are all capitalised ("Microsoft
     Project", "Google Classroom", "Primavera P6") is not shown by its common word alone ("projects", "a
-    safe classroom"): its first word, the maker or brand, must be among the words found."""
+    safe classroom"): its first word, the maker or brand, must be among the words found, and so must the
+    rest of its words."""
     words = [t for t in tokenize(term) if t.raw[:1].isalpha()]
     if len(words) < 2 or not all(t.raw[:1].isupper() for t in words) or words[0].raw.isupper():
         return False
-    return words[0].stem not in found
+    # ``a_product_is_named_whole``: "Power BI" is not shown by "power" nor "Muck Rack" by "rack": a name
+    # of capitalised words is shown by all of them or not at all
+    if words[0].stem not in found:
+        return True
+    # ... unless a word found is a product of its own ("AutoCAD" of "AutoCAD Civil 3D": a related tool)
+    named = any(t.stem in found and t.raw.lower() in known_names() for t in words)
+    return not named and any(t.stem not in found for t in words)
 
 
 def _as_member(found: Found, index: Index) -> Evidence:

@@ -193,7 +193,7 @@ _NAME_VOCABULARIES = ("skills", "credentials", "industries", "languages")
 
 
 @cache
-def _known_names() -> frozenset[str]:
+def known_names() -> frozenset[str]:
     """Single words the vocabularies name as something of their own ("powerpoint", "quickbooks")."""
     from jobmatch.knowledge.vocabulary import load_vocabulary
 
@@ -328,7 +328,7 @@ class Index:
             cand = str(cand)
             if dist == 0 or cand[0] != word[0] or cand in fuzzy_stopwords() or _inflection(word, cand):
                 continue
-            if cand in _known_names() and word not in _known_names():
+            if cand in known_names() and word not in known_names():
                 # ``typo_is_no_other_name``: "PowerPoint" is two letters from "Powerplant", but a word the
                 # vocabularies name as a tool, credential or skill of its own is that, not a misspelling
                 continue

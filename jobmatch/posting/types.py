@@ -500,9 +500,33 @@ def _shared_head(part: str, following: str) -> str:
 _QUALIFYING_PART = re.compile(r",\s+((?:with|without)\s+[^,;]+)$", re.IGNORECASE)
 
 
+# ``slash_between_names``: "MicroStation/OpenRoads", "Word/Excel": two capitalised names of three letters
+# or more joined by a slash are alternatives ("A/P", "PL/SQL", "TCP/IP" stay whole)
+_NAME_SLASH = re.compile(r"(?<=\b[A-Z][A-Za-z]{2})([A-Za-z]*)/(?=[A-Z][A-Za-z]{2,}\b)")
+
+
+def _slash_or(match: re.Match[str]) -> str:
+    """ "MicroStation/OpenRoads" -> "MicroStation or OpenRoads", unless the skills vocabulary knows the
+    pair as one name ("Agile/Scrum")."""
+    text = match.string
+    start = text.rfind(" ", 0, match.start()) + 1
+    end = text.find(" ", match.end())
+    joined = text[start : end if end >= 0 else len(text)].strip(" ,.;:()")
+    if joined.casefold() in _skill_aliases():
+        return match.group(0)
+    return f"{match.group(1)} or "
+
+
+@functools.cache
+def _skill_aliases() -> frozenset[str]:
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    return frozenset(n.casefold() for c in load_vocabulary("skills").concepts for n in (c.name, *c.aliases))
+
+
 def _skill(text: str) -> _Params:
     cues = _cues()
-    cut = _cut(text)
+    cut = _cut(_NAME_SLASH.sub(_slash_or, text))
     qualifying = _QUALIFYING_PART.search(cut.core)
     core = cut.core
     extra_notes: tuple[str, ...] = ()
@@ -687,6 +711,13 @@ def _credential(text: str) -> _Params:
     for kept in _SPLIT.split(_kept_whole(core)):
         piece = kept.replace(_KEEP, " ")
         part = _strip_edges(piece, cues.skill_lead, None)
+        known = _catalogue_names()
+        named_whole = _strip_edges(part, None, cues.credential_tail).strip(" .,;:")
+        if named_whole.casefold() in known:
+            # ``catalogue_name_kept_whole`` before qualifiers: "Professional Engineer" is a licence's name,
+            # not "Engineer" qualified as professional
+            terms.append(named_whole)
+            continue
         qualifier = cues.qualifiers.match(part)
         while qualifier is not None and qualifier.group(0).strip():
             notes.append(qualifier.group(0).strip(_NOTE_TRIM).lower())
@@ -697,7 +728,6 @@ def _credential(text: str) -> _Params:
         part = _SPACES.sub(" ", cues.places.sub(" ", part)).strip()
         name = _strip_edges(part, cues.skill_lead, cues.credential_tail).strip(" .,;:")
         whole = _strip_edges(part, cues.skill_lead, None).strip(" .,;:")
-        known = _catalogue_names()
         if (
             whole.casefold() in known
             and name.casefold() not in known
