@@ -547,74 +547,45 @@ def test_eligibility_needs_a_degree_not_a_certificate() -> None:
     assert answer("credential", "Bookkeeper", ("CPA",), signals=signals, notes=notes).score == 0.0
 
 
+def _credential(term: str, text: str) -> Answer:
+    from jobmatch.matching.credential import match_credential
+
+    req = Requirement("R1", term, RequirementKind.REQUIRED, category=Category.CREDENTIAL, terms=(term,))
+    return match_credential(req, Context(doc(text), Signals(), {}))
+
+
+def _term_score(term: str, text: str) -> float:
+    from jobmatch.matching.skill import match_term
+    from jobmatch.matching.text import index_of
+
+    return match_term(index_of(doc(text), Signals()), term).score
+
+
 def test_a_typo_never_lands_on_another_known_name() -> None:
     # typo_is_no_other_name: "PowerPoint" is two letters from "Powerplant", and a tool of its own
-    from jobmatch.matching import Context
-    from jobmatch.matching.credential import match_credential
-    from jobmatch.models import Category, Requirement, RequirementKind, Signals
-    from tests.helpers import doc
-
-    req = Requirement(
-        "R1",
-        "FAA Airframe and Powerplant (A&P) certificate",
-        RequirementKind.REQUIRED,
-        category=Category.CREDENTIAL,
-        terms=("Powerplant",),
-    )
-    office = match_credential(req, Context(doc("Skills: Word, Excel, PowerPoint, Outlook"), Signals(), {}))
-    assert office.score == 0.0
-    held = match_credential(req, Context(doc("Licenses: FAA Powerplant certificate, 2012"), Signals(), {}))
-    assert held.score > 0
+    assert _credential("Powerplant", "Skills: Word, Excel, PowerPoint, Outlook").score == 0.0
+    assert _credential("Powerplant", "Licenses: FAA Powerplant certificate, 2012").score > 0
 
 
 def test_a_credential_that_is_part_of_the_one_asked_for_is_partial() -> None:
     # near_credential: CPR is part of BLS
-    from jobmatch.matching import Context
-    from jobmatch.matching.credential import NEAR, match_credential
-    from jobmatch.models import Category, Requirement, RequirementKind, Signals
-    from tests.helpers import doc
+    from jobmatch.matching.credential import NEAR
 
-    req = Requirement(
-        "R1",
-        "BLS certification required",
-        RequirementKind.REQUIRED,
-        category=Category.CREDENTIAL,
-        terms=("BLS",),
-    )
-    cpr = match_credential(
-        req, Context(doc("Certifications\nCPR certified, American Heart Association"), Signals(), {})
-    )
+    cpr = _credential("BLS", "Certifications\nCPR certified, American Heart Association")
     assert cpr.score == NEAR and "CPR" in cpr.evidence[0].text and "part of" in cpr.explanation
-    bls = match_credential(req, Context(doc("Certifications\nBLS for Healthcare Providers"), Signals(), {}))
-    assert bls.score > NEAR
+    assert _credential("BLS", "Certifications\nBLS for Healthcare Providers").score > NEAR
 
 
 def test_one_word_of_a_term_shows_part_of_it_only_as_its_head() -> None:
     # part_needs_its_head: "regional managers" is not part of "regional jets"; "jet engines" is
-    from jobmatch.matching.skill import match_term
-    from jobmatch.matching.text import index_of
-    from jobmatch.models import Signals
-    from tests.helpers import doc
-
-    def score(term: str, text: str) -> float:
-        return match_term(index_of(doc(text), Signals()), term).score
-
-    assert score("regional jets", "Met with regional managers every week.") == 0.0
-    assert score("read manuals", "Hobbies: reading, hiking.") == 0.0
-    assert 0 < score("regional jets", "Tested jet engines in the test cell.") < 1
-    assert 0 < score("social media management", "Posted daily on social media.") < 1
+    assert _term_score("regional jets", "Met with regional managers every week.") == 0.0
+    assert _term_score("read manuals", "Hobbies: reading, hiking.") == 0.0
+    assert 0 < _term_score("regional jets", "Tested jet engines in the test cell.") < 1
+    assert 0 < _term_score("social media management", "Posted daily on social media.") < 1
 
 
 def test_a_product_is_named_whole_unless_a_word_is_a_product_of_its_own() -> None:
     # a_product_is_named_whole: "Power BI" is not shown by "power", but "AutoCAD" is a tool of its own
-    from jobmatch.matching.skill import match_term
-    from jobmatch.matching.text import index_of
-    from jobmatch.models import Signals
-    from tests.helpers import doc
-
-    def score(term: str, text: str) -> float:
-        return match_term(index_of(doc(text), Signals()), term).score
-
-    assert score("Power BI", "Cut power usage across the plant by 12%.") == 0.0
-    assert score("Muck Rack", "Built the bike rack for the office.") == 0.0
-    assert 0 < score("AutoCAD Plant", "Drafted the site plans in AutoCAD.") < 1
+    assert _term_score("Power BI", "Cut power usage across the plant by 12%.") == 0.0
+    assert _term_score("Muck Rack", "Built the bike rack for the office.") == 0.0
+    assert 0 < _term_score("AutoCAD Plant", "Drafted the site plans in AutoCAD.") < 1
