@@ -775,13 +775,17 @@ def _industry(text: str) -> _Params:
         for piece in _SPLIT_OR.split(cut.core):
             name = _strip_edges(_strip_edges(piece, cues.skill_lead, None), lead, cues.experience_tail)
             name = _strip_edges(name, None, tail)
-            # ``industry_inside_a_phrase``: "healthcare or technology PR" names the technology industry
+            # ``industry_inside_a_short_phrase``: "outdoor retail" names the retail industry; a longer phrase
+            # ("pharmacy software and third-party insurance billing") describes work, kept whole
             named = cues.industry_names.search(name)
-            if named is not None and named.group(0) != name:
+            if named is not None and named.group(0) != name and len(name.split()) <= _INDUSTRY_PHRASE_WORDS:
                 name = named.group(0)
             if _meaningful(name):
                 terms.append(name)
     return _Params(terms=_dedupe(t for t in terms if _meaningful(t)), all_of=False, notes=cut.notes)
+
+
+_INDUSTRY_PHRASE_WORDS = 3
 
 
 def _soft_skill(text: str) -> _Params:
