@@ -118,19 +118,25 @@ def title_occupations(title: str) -> tuple[Occupation, ...]:
     if not title.strip():
         return ()
     vocab = load_occupations()
-    words = set(content_stems(title))
+    hits = _title_index().find(title)
+    if len({h.payload for h in hits}) > 1:
+        words = set(content_stems(title))
 
-    def context(hit: _Hit) -> int:
-        # ``title_words_decide_a_tie``: "Agronomy Field Technician" holds "field technician" of IT support
-        # and of agriculture; the title's other words ("agronomy") are in the agricultural occupation's
-        # own titles, so it comes first
-        occupation = vocab.occupations[hit.payload]
-        own = {s for t in (occupation.title, *occupation.titles) for s in content_stems(t)}
-        phrase = set(content_stems(hit.phrase))
-        return len((words - phrase) & own)
+        def context(hit: _Hit) -> int:
+            # ``title_words_decide_a_tie``: "Agronomy Field Technician" holds "field technician" of IT
+            # support and of agriculture; the title's other words ("agronomy") are in the agricultural
+            # occupation's own titles, so it comes first
+            return len((words - set(content_stems(hit.phrase))) & _title_stems(hit.payload))
 
-    hits = sorted(_title_index().find(title), key=lambda h: (-(h.end - h.start), -context(h), h.start))
+        hits = sorted(hits, key=lambda h: (-(h.end - h.start), -context(h), h.start))
     return tuple(dict.fromkeys(vocab.occupations[h.payload] for h in hits))
+
+
+@cache
+def _title_stems(occupation_id: str) -> frozenset[str]:
+    """The content stems of every title of one occupation."""
+    occupation = load_occupations().occupations[occupation_id]
+    return frozenset(s for t in (occupation.title, *occupation.titles) for s in content_stems(t))
 
 
 def seniority_rung(title: str) -> int | None:

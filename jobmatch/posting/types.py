@@ -518,10 +518,16 @@ def _slash_or(match: re.Match[str]) -> str:
 
 
 @functools.cache
-def _skill_aliases() -> frozenset[str]:
+def _skill_vocabulary_names() -> tuple[str, ...]:
+    """Every name and alias of the skills vocabulary, as written."""
     from jobmatch.knowledge.vocabulary import load_vocabulary
 
-    return frozenset(n.casefold() for c in load_vocabulary("skills").concepts for n in (c.name, *c.aliases))
+    return tuple(dict.fromkeys(n for c in load_vocabulary("skills").concepts for n in (c.name, *c.aliases)))
+
+
+@functools.cache
+def _skill_aliases() -> frozenset[str]:
+    return frozenset(n.casefold() for n in _skill_vocabulary_names())
 
 
 def _skill(text: str) -> _Params:
@@ -885,14 +891,7 @@ def _role_experience(text: str) -> bool:
 def _skill_names() -> re.Pattern[str]:
     """Every name of the skills vocabulary with a digit, a symbol or two words or more ("10-key",
     "Adobe Creative Suite"): a single ordinary word ("Word", "Access") names no tool on its own."""
-    from jobmatch.knowledge.vocabulary import load_vocabulary
-
-    names = {
-        n
-        for c in load_vocabulary("skills").concepts
-        for n in (c.name, *c.aliases)
-        if len(n.split()) > 1 or not n.isalpha()
-    }
+    names = {n for n in _skill_vocabulary_names() if len(n.split()) > 1 or not n.isalpha()}
     return _pattern(sorted(names, key=len, reverse=True))
 
 
@@ -1005,11 +1004,7 @@ _LANGUAGE_FILLER = re.compile(
 @functools.cache
 def _tool_names() -> re.Pattern[str]:
     """Every name of two words or more in the skills vocabulary ("Adobe Creative Suite")."""
-    from jobmatch.knowledge.vocabulary import load_vocabulary
-
-    names = {
-        n for c in load_vocabulary("skills").concepts for n in (c.name, *c.aliases) if len(n.split()) > 1
-    }
+    names = {n for n in _skill_vocabulary_names() if len(n.split()) > 1}
     return _pattern(sorted(names, key=len, reverse=True))
 
 

@@ -7,6 +7,7 @@ one candidate's data exists at once, so memory does not grow with the folder whi
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from json.encoder import encode_basestring
 from typing import Any, TextIO
@@ -89,7 +90,7 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
     elif kind is int:
         out.append(int.__repr__(value))
     elif kind is float:
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError("Out of range float values are not JSON compliant")
         out.append(float.__repr__(value))
     else:
