@@ -367,6 +367,7 @@ def blind_result(
         document=blind_document(result.document, shown_as, redactor),
         warnings=_walk(result.warnings, fn),
         role_fit=_walk(result.role_fit, fn),
+        wording=_walk(result.wording, fn),
         duplicates=tuple(ids(d) for d in result.duplicates),
     )
     return blinded

@@ -21,6 +21,7 @@ from typer._click.core import Command, Context
 from typer._click.exceptions import NoSuchOption, UsageError
 
 from jobmatch.errors import ExitCode, JobmatchError, OutputError, PostingError
+from jobmatch.weights import ROLE_FIT_WEIGHT, WORDING_WEIGHT, percent
 
 if TYPE_CHECKING:
     from jobmatch.models import Posting, Ranking
@@ -782,9 +783,11 @@ def show_posting(
 
 
 MATCH_SCALE_HELP = (
-    "Scores are comparable across postings: each is 0-100 on the same scale, 75% the share of that "
-    "posting's own weighted requirements the résumé meets (required 1, preferred 0.5, whatever their number) "
-    "and 25% role fit to that posting's kind of work."
+    "Scores are comparable across postings: each is 0-100 on the same scale, "
+    f"{percent(1 - WORDING_WEIGHT)} that posting's requirements and role fit "
+    f"({percent(1 - ROLE_FIT_WEIGHT)} the share of its own weighted requirements the résumé meets, "
+    f"required 1, preferred 0.5, whatever their number; {percent(ROLE_FIT_WEIGHT)} role fit to its kind "
+    f"of work) and {percent(WORDING_WEIGHT)} how much of its wording the résumé shares."
 )
 
 

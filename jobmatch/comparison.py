@@ -1,8 +1,8 @@
 """Why A above B: two candidates on one posting, requirement by requirement, in points of the total.
 
 A requirement's *points* are what it adds to the candidate's total (0–100): its weight times its score,
-as a share of the three quarters the requirements make up (``scoring.requirement_points``); the role fit
-adds up to 25 points. Where two candidates differ, the difference of their points says by how much.
+as a share of the requirements' part of the total (``scoring.requirement_points``); the role fit and the
+wording add their own parts. Where two candidates differ, the difference of their points says by how much.
 The differences that *decide the order* are the fewest in the higher candidate's favour, biggest first,
 that together make up the gap between the two totals: take those away and the order is no longer the
 same. What the points do not explain (a seniority penalty, a missed must-have's cap, rounding) is shown
@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jobmatch.models import CandidateResult, Evidence, Posting, Requirement, Status
-from jobmatch.scoring import ROLE_FIT_WEIGHT, requirement_points
+from jobmatch.scoring import requirement_points, role_fit_points, wording_points
 
 ROLE_FIT_KEY = "role fit"
+WORDING_KEY = "wording"
 ADJUSTMENTS_KEY = "caps and penalties"
 SAME_POINTS = 0.05  # under this (a twentieth of a point) two sides are the same: the table shows 0.1
 ROUNDING = 0.1  # totals are rounded to a tenth: what the points leave unexplained up to this is rounding
@@ -26,8 +27,8 @@ ROUNDING = 0.1  # totals are rounded to a tenth: what the points leave unexplain
 class Side:
     """One candidate on one line of the comparison."""
 
-    status: str  # a requirement's status, or "" for role fit and adjustments
-    score: float  # 0..1 (a requirement's or the role fit's); points for adjustments
+    status: str  # a requirement's status, or "" for role fit, wording and adjustments
+    score: float  # 0..1 (a requirement's, the role fit's or the wording's); points for adjustments
     points: float  # what it adds to the total, 0–100 scale
     evidence: tuple[Evidence, ...] = ()
     explanation: str = ""
@@ -35,7 +36,7 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class Difference:
-    key: str  # "R3", "role fit" or "caps and penalties"
+    key: str  # "R3", "role fit", "wording" or "caps and penalties"
     requirement: Requirement | None
     a: Side
     b: Side
@@ -81,8 +82,11 @@ def _lines(result: CandidateResult) -> dict[str, Side]:
             str(match.status), match.score, points, match.evidence, match.explanation
         )
     fit = result.role_fit
-    fit_points = ROLE_FIT_WEIGHT * 100.0 * fit.score
-    sides[ROLE_FIT_KEY] = Side("", fit.score, fit_points, fit.evidence, fit.explanation)
+    sides[ROLE_FIT_KEY] = Side("", fit.score, role_fit_points(fit), fit.evidence, fit.explanation)
+    wording = result.wording
+    sides[WORDING_KEY] = Side(
+        "", wording.score, wording_points(wording), wording.evidence, wording.explanation
+    )
     explained = sum(side.points for side in sides.values())
     rest = result.score - explained
     why = "; ".join(result.warnings) if result.warnings else "rounding"
@@ -95,7 +99,7 @@ def compare(posting: Posting, a: CandidateResult, b: CandidateResult) -> Compari
     a_sides, b_sides = _lines(a), _lines(b)
     requirements = {m.requirement.id: m.requirement for m in a.matches}
     keys = [r.id for r in posting.requirements if r.id in a_sides and r.id in b_sides]
-    keys += [ROLE_FIT_KEY, ADJUSTMENTS_KEY]
+    keys += [ROLE_FIT_KEY, WORDING_KEY, ADJUSTMENTS_KEY]
     differing: list[Difference] = []
     same: list[str] = []
     for key in keys:

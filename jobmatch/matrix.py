@@ -1,9 +1,10 @@
 """Candidates to jobs: every résumé against every posting of a folder, and each candidate's best fit.
 
 The scores of one candidate are comparable across postings because every posting's total is built the
-same way on the same 0–100 scale: three quarters is the share of that posting's own weighted requirements
-the résumé meets (required 1, preferred 0.5, so a posting with more requirements is not harder or easier
-to score on), one quarter is the role fit to that posting's kind of work, with the same caps. The facts
+same way on the same 0–100 scale (``jobmatch.weights``): the share of that posting's own weighted
+requirements the résumé meets (required 1, preferred 0.5, so a posting with more requirements is not
+harder or easier to score on), the role fit to that posting's kind of work and the share of its wording
+the résumé uses, with the same caps. The facts
 of a résumé are found once (``ranking.match_paths``); only the scoring differs from posting to posting.
 """
 

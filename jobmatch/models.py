@@ -287,6 +287,17 @@ class RoleFit:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """How much of the posting's own wording the résumé shares (``jobmatch.matching.wording``)."""
+
+    score: float = 0.0  # 0..1: the cosine of the two word bags, read against WORDING_SCALE
+    cosine: float = 0.0
+    shared: tuple[str, ...] = ()  # the posting's words the résumé uses, weightiest first
+    explanation: str = ""
+    evidence: tuple[Evidence, ...] = ()  # the résumé lines that share the most of them
+
+
+@dataclass(frozen=True, slots=True)
 class CandidateResult:
     file: str
     name: str
@@ -298,6 +309,7 @@ class CandidateResult:
     rank: int = 0
     role_fit: RoleFit = field(default_factory=RoleFit)
     requirements_score: float = 0.0  # 0..100, the weighted requirements alone
+    wording: Wording = field(default_factory=Wording)
     # A sketch of the text's word shingles (jobmatch.duplicates): the same person sent twice is found by it.
     fingerprint: tuple[int, ...] = ()
     duplicates: tuple[str, ...] = ()  # the other files of the same person, shown once under this one

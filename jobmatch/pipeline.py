@@ -63,6 +63,7 @@ def analyze_all(
                 warnings=assessment.notes,
                 role_fit=assessment.role_fit,
                 requirements_score=assessment.requirements_score,
+                wording=assessment.wording,
                 fingerprint=facts.fingerprint,
                 doubt=facts.doubt,
             )

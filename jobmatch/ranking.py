@@ -296,7 +296,7 @@ def match_paths(
 
     Each file is read and its facts found once; every posting is scored on those same facts. The
     rankings share one order rule (score descending, ties by file name) and one scale (0–100, each
-    posting's weighted requirements and role fit as shares of that posting's own whole)."""
+    posting's weighted requirements, role fit and wording as shares of that posting's own whole)."""
     if not postings:
         raise UsageError("no posting to match against")
     files = _input_files(inputs, include=include, exclude=exclude, recursive=recursive, ignored=ignored)

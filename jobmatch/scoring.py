@@ -6,13 +6,14 @@ sales support, soft skills) are instances of those matchers and their vocabulari
 The recruiter's phrases can raise any requirement (:func:`match_requirement`). The total weighs the
 requirements (:func:`weight_of`) and the role fit: how long and how recently the candidate did the
 posting's kind of job, from the occupation vocabulary (``knowledge/occupations.toml``), with a seniority
-note against the posting's level and a cap for a missed must-have. Every weight below carries the reason
-it has that value.
+note against the posting's level and a cap for a missed must-have; then how much of the posting's own
+wording the résumé shares (``jobmatch.matching.wording``). Every weight below carries the reason it has
+that value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from jobmatch.knowledge.occupations import Family, load_occupations
@@ -34,6 +35,7 @@ from jobmatch.matching.experience import (
 )
 from jobmatch.matching.occupation import Target, field_target, seniority_rung, title_occupations
 from jobmatch.matching.text import find_in_lines
+from jobmatch.matching.wording import wording_of
 from jobmatch.models import (
     Category,
     Document,
@@ -46,7 +48,9 @@ from jobmatch.models import (
     RoleFit,
     Signals,
     Status,
+    Wording,
 )
+from jobmatch.weights import ROLE_FIT_WEIGHT, WORDING_WEIGHT  # the parts of the total, with their reasons
 
 # Required items decide a shortlist; a "plus" only separates otherwise equal candidates.
 WEIGHT_REQUIRED = 1.0
@@ -161,9 +165,6 @@ def _weight_of_match(match: RequirementMatch) -> float:
 CLIENT_FACING = 0.45
 
 
-# The requirements list is what the posting asks for; a recruiter's first screen is whether the person has
-# done this kind of job before. That second question is a quarter of the total, shown as "role fit".
-ROLE_FIT_WEIGHT = 0.25
 # Adjacent work only (an accountant for an accounts-payable job, retail for a call centre): transferable,
 # rising a little with its years.
 ADJACENT_FIT_BASE = 0.3
@@ -323,10 +324,10 @@ def posting_rung(posting: Posting) -> int:
 
 
 def requirement_points(matches: tuple[RequirementMatch, ...]) -> tuple[float, ...]:
-    """What each requirement adds to the total (0–100) before caps and penalties, as score_candidate
-    weighs it: its weight times its score, as a share of the requirements' three quarters."""
+    """What each requirement adds to the total (0–100) when no cap or penalty applies, as score_candidate
+    weighs it: its weight times its score, as a share of the requirements' part of the total."""
     total_weight = sum(_weight_of_match(m) for m in matches) or 1.0
-    share = (1 - ROLE_FIT_WEIGHT) * 100.0 / total_weight
+    share = (1 - WORDING_WEIGHT) * (1 - ROLE_FIT_WEIGHT) * 100.0 / total_weight
     return tuple(share * _weight_of_match(m) * m.score for m in matches)
 
 
@@ -337,10 +338,24 @@ class Assessment:
     matches: tuple[RequirementMatch, ...]
     role_fit: RoleFit
     notes: tuple[str, ...]
+    wording: Wording = field(default_factory=Wording)
+
+
+def role_fit_points(fit: RoleFit) -> float:
+    """What the role fit adds to the total (0–100) when no cap or penalty applies."""
+    return (1 - WORDING_WEIGHT) * ROLE_FIT_WEIGHT * 100.0 * fit.score
+
+
+def wording_points(wording: Wording) -> float:
+    """What the wording adds to the total (0–100) when no cap applies; the seniority penalty never
+    touches it."""
+    return WORDING_WEIGHT * 100.0 * wording.score
 
 
 def score_candidate(posting: Posting, signals: Signals, document: Document) -> Assessment:
-    """Total 0–100 = requirements (weighted) and role fit, with notes on anything that changed it."""
+    """Total 0–100 = requirements (weighted) and role fit (the seniority penalty applied to those two),
+    then the wording's share, a missed must-have's cap on the whole; with notes on anything that changed
+    it."""
     extra: dict[str, object] = {
         EXTRA_MAX_RUNG: posting_rung(posting) + SENIORITY_GAP - 1,
         EXTRA_POSTING_TITLE: posting.title,
@@ -363,7 +378,9 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
         for m in matches
         if m.requirement.must_have and m.status is not Status.MET and not _asked(m)
     ]
+    wording = wording_of(posting, document)
+    total = (1 - WORDING_WEIGHT) * total + wording_points(wording)
     if missed and total > MUST_HAVE_CAP:
         total = MUST_HAVE_CAP
         notes.append(f"must-have not met ({', '.join(missed)}): total capped at {MUST_HAVE_CAP:g}")
-    return Assessment(round(total, 1), round(requirements, 1), matches, fit.fit, tuple(notes))
+    return Assessment(round(total, 1), round(requirements, 1), matches, fit.fit, tuple(notes), wording)

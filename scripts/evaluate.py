@@ -99,7 +99,10 @@ FOLDS = 5
 FOLD_SEED = 147
 # The scorer's global constants a nested choice may pick, each from a small grid; a name jobmatch.scoring
 # does not have is skipped. The choice maximises mean Spearman over the training folds of all sets.
-TUNING_GRID: dict[str, tuple[float, ...]] = {"ROLE_FIT_WEIGHT": (0.15, 0.25, 0.35)}
+TUNING_GRID: dict[str, tuple[float, ...]] = {
+    "ROLE_FIT_WEIGHT": (0.15, 0.25, 0.35),
+    "WORDING_WEIGHT": (0.0, 0.2, 0.35, 0.5),
+}
 TUNING_METRIC = "spearman"
 # --------------------------------------------------------------------------- targets
 

@@ -374,7 +374,7 @@ def test_csv_layout_and_quoting() -> None:
     # Per requirement of the posting: a numeric score and a status, headed by its id and text.
     assert header[6].startswith("R1 score: ") and header[7] == "R1 status"
     assert header[10] == "R3 score: Experience in the cosmetics industry" and header[11] == "R3 status"
-    assert header[12:] == ["main_gap", "role_fit", "warnings", "duplicates"]
+    assert header[12:] == ["main_gap", "role_fit", "wording", "warnings", "duplicates"]
     ada = dict(zip(header, rows[1], strict=True))
     assert "hidden text ignored" in ada["warnings"]  # the hidden-text flag reaches spreadsheets too
     assert ada["rank"] == "1"

@@ -10,7 +10,15 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from jobmatch.comparison import ADJUSTMENTS_KEY, ROLE_FIT_KEY, Comparison, Difference, Side, status_of
+from jobmatch.comparison import (
+    ADJUSTMENTS_KEY,
+    ROLE_FIT_KEY,
+    WORDING_KEY,
+    Comparison,
+    Difference,
+    Side,
+    status_of,
+)
 from jobmatch.models import CandidateResult
 from jobmatch.render.console import DEFAULT_WIDTH, console_for, untrusted
 from jobmatch.render.data import JSONDict, evidence_to_dict, file_fields, number, posting_to_dict, safe
@@ -76,7 +84,7 @@ def _side_cell(difference: Difference, side: Side) -> Text:
     if status is not None:
         mark, style = STATUS_MARKS.get(status, (clean_display(side.status), ""))
         cell = Text(mark, style=style).append(f" {side.score:.2f}")
-    elif difference.key == ROLE_FIT_KEY:
+    elif difference.key in (ROLE_FIT_KEY, WORDING_KEY):
         cell = Text(f"{side.score:.2f}")
     else:
         cell = Text(f"{side.points:+.1f} points")

@@ -18,7 +18,7 @@ from jobmatch.render.data import all_warnings, main_gap, number, select_top, sor
 from jobmatch.sanitize import clean_display, csv_cell
 
 LEADING_COLUMNS = ("rank", "file", "name", "score", "met", "total")
-TRAILING_COLUMNS = ("main_gap", "role_fit", "warnings", "duplicates")
+TRAILING_COLUMNS = ("main_gap", "role_fit", "wording", "warnings", "duplicates")
 SKIPPED_COLUMNS = ("file", "reason")
 LIST_SEPARATOR = "; "
 HEADER_TEXT_WORDS = 6  # words of a requirement's text in its column header
@@ -48,6 +48,7 @@ def _candidate_row(candidate: CandidateResult, requirement_ids: Sequence[str]) -
     row += [
         gap.requirement.id if gap is not None else None,
         number(candidate.role_fit.score, 2),
+        number(candidate.wording.score, 2),
         LIST_SEPARATOR.join(all_warnings(candidate)),
         LIST_SEPARATOR.join(candidate.duplicates),
     ]

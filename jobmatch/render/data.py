@@ -201,6 +201,13 @@ def candidate_to_dict(candidate: CandidateResult) -> JSONDict:
             "explanation": safe(candidate.role_fit.explanation),
             "evidence": [evidence_to_dict(e) for e in candidate.role_fit.evidence],
         },
+        "wording": {
+            "score": number(candidate.wording.score, 3),
+            "cosine": number(candidate.wording.cosine, 3),
+            "shared": [safe(w) for w in candidate.wording.shared],
+            "explanation": safe(candidate.wording.explanation),
+            "evidence": [evidence_to_dict(e) for e in candidate.wording.evidence],
+        },
         "requirements": [match_to_dict(m) for m in candidate.matches],
         "facts": facts_to_dict(candidate.signals),
         "warnings": [safe(w) for w in all_warnings(candidate)],

@@ -22,6 +22,7 @@ from jobmatch.render.data import all_warnings
 from jobmatch.render.table import degree_label, posting_heading
 from jobmatch.sanitize import clean_display
 from jobmatch.screening import screening_questions
+from jobmatch.weights import ROLE_FIT_WEIGHT, WORDING_WEIGHT, percent
 
 QUOTE_LIMIT = 200  # characters of a résumé line shown around the match; long lines are cut with "…"
 INDENT = "    "
@@ -152,9 +153,6 @@ def _print_facts(console: Console, result: CandidateResult) -> None:
         console.print(Text(f"{INDENT}Seniority: {clean_display(facts.seniority)}"))
 
 
-ROLE_FIT_PERCENT = 25  # jobmatch.scoring.ROLE_FIT_WEIGHT, as shown to people
-
-
 def render_explain(
     result: CandidateResult, posting: Posting, out: TextIO, *, color: bool, width: int | None
 ) -> None:
@@ -168,8 +166,10 @@ def render_explain(
         console.print(score)
         console.print(
             Text(
-                f"       = {100 - ROLE_FIT_PERCENT}% requirements ({result.requirements_score:.1f})"
-                f" + {ROLE_FIT_PERCENT}% role fit ({100 * result.role_fit.score:.1f})"
+                f"       = {percent(1 - WORDING_WEIGHT)} × ({percent(1 - ROLE_FIT_WEIGHT)} requirements"
+                f" ({result.requirements_score:.1f}) + {percent(ROLE_FIT_WEIGHT)} role fit"
+                f" ({100 * result.role_fit.score:.1f})) + {percent(WORDING_WEIGHT)} wording"
+                f" ({100 * result.wording.score:.1f})"
             )
         )
         console.print(Text("Posting: ").append(posting_heading(posting)))
@@ -183,6 +183,12 @@ def render_explain(
         head = Text(f"{INDENT}{fit.score:.2f}  ").append(untrusted(fit.explanation))
         console.print(head)
         for evidence in fit.evidence:
+            console.print(evidence_line(evidence))
+        console.print()
+        wording = result.wording
+        console.print(Text("Wording", style="bold underline"))
+        console.print(Text(f"{INDENT}{wording.score:.2f}  ").append(untrusted(wording.explanation)))
+        for evidence in wording.evidence:
             console.print(evidence_line(evidence))
         console.print()
         _print_facts(console, result)

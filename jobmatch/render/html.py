@@ -40,10 +40,11 @@ from jobmatch.models import (
     Status,
 )
 from jobmatch.render.data import all_warnings, main_gap, select_top, sorted_skipped
-from jobmatch.render.explain import ROLE_FIT_PERCENT, excerpt
+from jobmatch.render.explain import excerpt
 from jobmatch.render.table import HIDDEN_TEXT_WARNING, degree_label, key_signals
 from jobmatch.sanitize import clean_display
 from jobmatch.screening import screening_questions as ask_at_screen
+from jobmatch.weights import scale_sentence
 
 TEMPLATES = "templates"
 TEMPLATE = "report.html.j2"
@@ -133,6 +134,8 @@ class CandidateView:
     matches: tuple[MatchView, ...]
     role_fit: str
     role_fit_quotes: tuple[QuoteView, ...]
+    wording: str
+    wording_quotes: tuple[QuoteView, ...]
     education: tuple[str, ...]
     jobs: tuple[str, ...]
     questions: tuple[str, ...]
@@ -226,6 +229,8 @@ def _candidate_view(candidate: CandidateResult, musts: Sequence[Requirement], in
         matches=tuple(_match_view(m) for m in candidate.matches),
         role_fit=f"{candidate.role_fit.score:.2f} · {clean_display(candidate.role_fit.explanation)}",
         role_fit_quotes=tuple(_split_quote(e) for e in candidate.role_fit.evidence),
+        wording=f"{candidate.wording.score:.2f} · {clean_display(candidate.wording.explanation)}",
+        wording_quotes=tuple(_split_quote(e) for e in candidate.wording.evidence),
         education=tuple(education),
         jobs=tuple(_job_line(j.title, j.employer, j.start, j.end, j.months) for j in facts.jobs),
         questions=screening_questions(candidate),
@@ -344,7 +349,7 @@ def render_report(
             (clean_display(s.file), clean_display(s.reason)) for s in sorted_skipped(ranking.skipped)
         ],
         "run": run,
-        "role_fit_percent": ROLE_FIT_PERCENT,
+        "scale": scale_sentence(),
         "as_of": as_of,
         "csp": assets.csp,
         # Our own static files, not data: the only strings that go in unescaped.

@@ -25,11 +25,9 @@ from jobmatch.render.data import (
 )
 from jobmatch.render.table import posting_heading, shown_path
 from jobmatch.sanitize import clean_display, csv_cell, escape_json_text
+from jobmatch.weights import scale_sentence
 
-SCALE_NOTE = (
-    "Scores are 0-100 on one scale for every posting: 75% the share of that posting's weighted "
-    "requirements met, 25% role fit."
-)
+SCALE_NOTE = scale_sentence()
 
 
 def _run_dict(table: MatchTable) -> JSONDict:
