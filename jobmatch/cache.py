@@ -39,7 +39,7 @@ SCHEMA_VERSION = 4  # 2: results carry their score beside the payload; 3: every 
 # 4: the facts of each document (jobmatch.models.ResumeFacts), shared by every posting
 APPLICATION_ID = 0x4A4D4348  # "JMCH": marks an SQLite file as a jobmatch cache (PRAGMA application_id)
 BUSY_TIMEOUT_S = 2.0  # longest a write waits for another run's write (each takes milliseconds)
-_TABLES = ("documents", "facts", "results")
+_TABLES = ("documents", "facts", "results", "postings")
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -170,6 +170,7 @@ class Cache:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, payload BLOB, chk BLOB)")
             db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, payload BLOB, chk BLOB)")
+            db.execute("CREATE TABLE IF NOT EXISTS postings (key TEXT PRIMARY KEY, payload BLOB, chk BLOB)")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS results "
                 "(key TEXT PRIMARY KEY, score REAL, payload BLOB, chk BLOB)"

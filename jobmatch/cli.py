@@ -247,8 +247,10 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def _load_posting(path: Path | None) -> Posting:
-    """The posting to rank against: a posting file, or an edited ``.toml`` export of one."""
+def _load_posting(path: Path | None, *, use_cache: bool = False) -> Posting:
+    """The posting to rank against: a posting file, or an edited ``.toml`` export of one. With
+    ``use_cache``, a posting parsed before by the same code is taken from the cache (a posting is no
+    personal data; ``--no-cache`` turns it off with the rest)."""
     from jobmatch.posting import find_posting, load_posting
 
     if path is None:
@@ -259,7 +261,15 @@ def _load_posting(path: Path | None) -> Posting:
         from jobmatch.posting.toml_io import load_posting_toml
 
         return load_posting_toml(path)
-    return load_posting(path)
+    if not use_cache:
+        return load_posting(path)
+    from jobmatch.cache import Cache
+
+    memo = Cache()
+    try:
+        return load_posting(path, memo)
+    finally:
+        memo.close()
 
 
 def _check_pdf_engine(pdf_engine: str | None) -> None:
@@ -464,7 +474,7 @@ def rank(
         else:
             default = "table" if stdout is not None and stdout.isatty() else "jsonl"
         chosen = find_format(fmt if fmt is not None else default)
-        parsed = _load_posting(posting)
+        parsed = _load_posting(posting, use_cache=not no_cache)
         for path in paths:
             if not os.path.lexists(path):
                 raise JobmatchError(f"no such file or folder: {path}")
@@ -589,7 +599,7 @@ def report(
             run = ReportRun(made_at=report_time(os.environ))
         except ValueError as exc:
             raise JobmatchError(str(exc)) from None
-        parsed = _load_posting(posting)
+        parsed = _load_posting(posting, use_cache=not no_cache)
         if not folder.is_dir():
             raise JobmatchError(f"not a folder: {folder}")
         options = RankOptions(
@@ -857,7 +867,7 @@ def match_command(
         from jobmatch.signals.dates import as_of_label
 
         chosen = _view_format("match", fmt, output)
-        parsed = [_load_posting(path) for path in posting_files(postings)]
+        parsed = [_load_posting(path, use_cache=not no_cache) for path in posting_files(postings)]
         if not os.path.lexists(folder):
             raise JobmatchError(f"no such file or folder: {folder}")
         try:
@@ -933,7 +943,7 @@ def compare_command(
         from jobmatch.render.console import output_width
 
         chosen = _view_format("compare", fmt, output)
-        parsed = _load_posting(posting)
+        parsed = _load_posting(posting, use_cache=not no_cache)
         for path in (first, second):
             if not os.path.lexists(path):
                 raise JobmatchError(f"no such file: {path}")

@@ -14,13 +14,12 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jobmatch.errors import DocumentError, NothingReadableError, UsageError
 from jobmatch.models import CandidateResult, Document, Posting, Ranking, Skipped
+from jobmatch.versions import source_hash
 
 if TYPE_CHECKING:
     from jobmatch.documents import Limits
@@ -110,54 +109,23 @@ def walk(
         yield path, rel, reason
 
 
-# What our code and knowledge are written in: the vocabularies of ``knowledge/`` are TOML, and a change to
-# one (a new alias) changes scores as surely as a change to the code.
-SOURCE_SUFFIXES = (".py", ".txt", ".json", ".toml")
-
-
-def source_files(*parts: str) -> list[str]:
-    """The names of the files under ``parts`` (package-relative) that the cache key is made from."""
-    root = resources.files("jobmatch")
-    names: list[str] = []
-    for part in parts:
-        node = root.joinpath(part)
-        files = sorted(node.iterdir(), key=lambda n: n.name) if node.is_dir() else [node]
-        names.extend(
-            f"{part}/{item.name}" if node.is_dir() else part
-            for item in files
-            if item.name.endswith(SOURCE_SUFFIXES)
-        )
-    return names
-
-
-@cache
-def _source_hash(*parts: str) -> str:
-    """A hash of our own code and data: any change to how we read or score invalidates the cache."""
-    digest = hashlib.blake2b(digest_size=12)
-    root = resources.files("jobmatch")
-    for name in source_files(*parts):
-        digest.update(name.rsplit("/", 1)[-1].encode())
-        digest.update(root.joinpath(name).read_bytes())
-    return digest.hexdigest()
-
-
 def extractor_version(pdf_engine: str = "") -> str:
     from jobmatch.documents import EXTRACTOR_VERSION, engine_version
 
     # The readers clean their text with sanitize: a change there changes what they extract. The PDF engine
     # and its version are part of it too: PDFium and pypdf do not give the same text, nor do two releases.
     engine = engine_version(pdf_engine) if pdf_engine else ""
-    return f"{EXTRACTOR_VERSION}-{_source_hash('documents', 'sanitize.py')}{engine}"
+    return f"{EXTRACTOR_VERSION}-{source_hash('documents', 'sanitize.py')}{engine}"
 
 
 def scorer_version() -> str:
-    return _source_hash("signals", "data", "matching", "knowledge", "scoring.py", "models.py")
+    return source_hash("signals", "data", "matching", "knowledge", "scoring.py", "weights.py", "models.py")
 
 
 def facts_version() -> str:
     """What finds a résumé's facts (``pipeline.find_facts``): the signals with the knowledge and matchers
     they read, the duplicate fingerprint and the models they are written in; not the scoring."""
-    return _source_hash("signals", "data", "matching", "knowledge", "duplicates.py", "models.py")
+    return source_hash("signals", "data", "matching", "knowledge", "duplicates.py", "models.py")
 
 
 def posting_hash(posting: Posting) -> str:

@@ -448,12 +448,128 @@ def test_cache_clear_on_a_folder_is_one_line_not_a_traceback(tmp_path: Path) -> 
     assert len(ranking.candidates) == 1
 
 
+def _imported_files(module: str) -> set[str]:
+    """The package-relative files ``module`` imports from jobmatch, transitively (by its source)."""
+    import ast
+
+    package = Path(__file__).resolve().parents[1]
+
+    def source(name: str) -> Path | None:
+        for candidate in (
+            package / f"{name.replace('.', '/')}.py",
+            package / name.replace(".", "/") / "__init__.py",
+        ):
+            if candidate.is_file():
+                return candidate
+        return None
+
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        path = source(name)
+        if name in seen or path is None:
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("jobmatch"):
+                todo += [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                todo += [alias.name for alias in node.names if alias.name.startswith("jobmatch")]
+    return {str(p.relative_to(package / "jobmatch")) for p in map(source, seen) if p is not None}
+
+
+@pytest.mark.parametrize(
+    ("module", "parts"),
+    [
+        (
+            "jobmatch.scoring",
+            ("signals", "data", "matching", "knowledge", "scoring.py", "weights.py", "models.py"),
+        ),
+        (
+            "jobmatch.posting.parse",
+            ("posting", "signals", "knowledge", "matching", "data", "models.py", "sanitize.py", "codec.py"),
+        ),
+    ],
+)
+def test_a_cache_key_covers_every_file_its_code_imports(module: str, parts: tuple[str, ...]) -> None:
+    # A file the scorer (or the posting parser) reads that its key does not hash would serve stale rows
+    # after an upgrade: weights.py once was such a file. Readers of documents have keys of their own.
+    from jobmatch.versions import source_files
+
+    # versions.py makes the key itself; errors are messages, not what is parsed or scored.
+    covered = (
+        set(source_files(*parts))
+        | set(source_files("documents"))
+        | {"errors.py", "__init__.py", "versions.py"}
+    )
+    assert _imported_files(module) - covered == set()
+
+
 def test_the_scorer_key_covers_the_knowledge_files() -> None:
     # A new alias in a vocabulary (TOML) changes scores: cached results made before it must not be served.
-    from jobmatch.ranking import scorer_version, source_files
+    from jobmatch.ranking import scorer_version
+    from jobmatch.versions import source_files
 
-    names = source_files("signals", "data", "matching", "knowledge", "scoring.py", "models.py")
+    names = source_files("signals", "data", "matching", "knowledge", "scoring.py", "weights.py", "models.py")
     for vocabulary in ("skills", "credentials", "occupations", "soft_skills", "degree_fields", "industries"):
         assert f"knowledge/{vocabulary}.toml" in names
     assert "scoring.py" in names and "data/sections.txt" in names
     assert len(scorer_version()) == 24
+
+
+# ---------------------------------------------------------------------------- parsed postings
+
+
+class _Memo:
+    """A memo in memory, with the cache's get/put."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], bytes] = {}
+
+    def get(self, table: str, key: str) -> bytes | None:
+        return self.rows.get((table, key))
+
+    def put(self, table: str, key: str, blob: bytes) -> None:
+        self.rows[(table, key)] = blob
+
+
+def test_a_posting_parsed_before_comes_from_the_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jobmatch.posting.parse as parse
+
+    path = tmp_path / "AVON147.txt"
+    path.write_bytes((ROOT / "requirements" / "AVON147.txt").read_bytes())
+    memo = _Memo()
+    first = parse.load_posting(path, memo)
+    assert len(memo.rows) == 1 and first == parse.load_posting(path)
+
+    def no_parsing(text: str, path: str = "") -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(parse, "parse_posting", no_parsing)
+    assert parse.load_posting(path, memo) == first
+    # Another text, or a damaged row, is parsed again.
+    monkeypatch.undo()
+    path.write_text(path.read_text(encoding="utf-8") + "\n- Fluent Spanish.\n", encoding="utf-8")
+    edited = parse.load_posting(path, memo)
+    assert len(edited.requirements) == len(first.requirements) + 1 and len(memo.rows) == 2
+    for key in memo.rows:
+        memo.rows[key] = zlib.compress(b'{"path": 1}')
+    assert parse.load_posting(path, memo) == edited
+
+
+def test_rank_keeps_the_parsed_posting_in_the_cache_unless_told_not_to(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 1)
+    posting = str(ROOT / "requirements" / "AVON147.txt")
+    for flags, rows in (["--no-cache"], 0), ([], 1):
+        cache_dir = tmp_path / f"cache{rows}"
+        env = {"JOBMATCH_CACHE_DIR": str(cache_dir)}
+        result = CliRunner().invoke(
+            app, ["rank", str(folder), "--posting", posting, "-j", "1", *flags], env=env
+        )
+        assert result.exit_code == 0, result.stderr
+        if rows:
+            with sqlite3.connect(cache_dir / "cache.sqlite3") as db:
+                assert db.execute("SELECT COUNT(*) FROM postings").fetchone()[0] == rows
+        else:
+            assert not (cache_dir / "cache.sqlite3").exists()
