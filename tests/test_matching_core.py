@@ -510,6 +510,19 @@ def test_a_title_holding_the_name_of_the_work_did_that_work() -> None:
         )
 
 
+def test_an_industry_in_a_title_is_not_the_work_of_a_family_of_that_industry() -> None:
+    """"Healthcare" names an industry, not allied-health work: a marketing specialist or an admin intern at
+    a healthcare company did no pharmacy technician's work; a pharmacy technician did."""
+    target = field_target(("pharmacy technician",))
+    for title, shown in (
+        ("Healthcare Marketing Specialist", False),
+        ("Healthcare Admin Intern", False),
+        ("Pharmacy Technician", True),
+    ):
+        jobs = (_job(title, "2015-01", 36, (0,)),)
+        assert bool(match_jobs(jobs, _doc(title).lines, target)) is shown, title
+
+
 def test_another_occupations_job_holding_the_duties_is_related_work() -> None:
     lines = ("Sous Chef", "Ensured customer satisfaction and handled complaints from guests.")
     jobs = (_job("Sous Chef", "2015-01", 36, (0, 1)),)
