@@ -368,6 +368,21 @@ class _Cut:
     versions: bool = False
 
 
+# ``named_choices_are_examples``: two or more names joined by "or" (or commas), each of one to three words
+# that carry two capitals or more ("PTCB CPhT", "ExCPT", "BLS"): choices between named things, not a remark.
+_CHOICE_SPLIT = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+")
+
+
+def _named_choices(inner: str) -> bool:
+    if not re.search(r"\sor\s", inner):
+        return False
+    pieces = _CHOICE_SPLIT.split(inner.strip())
+    return len(pieces) >= 2 and all(
+        0 < len(words := piece.split()) <= 3 and all(sum(ch.isupper() for ch in w) >= 2 for w in words)
+        for piece in pieces
+    )
+
+
 def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
     cues = _cues()
     notes: list[str] = []
@@ -382,6 +397,9 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
             examples.append(inner)  # "(command line, shell scripting)": a list of what the item covers
         elif _ACRONYM.fullmatch(inner) and sum(ch.isupper() for ch in inner) >= 2:
             aliases.append(inner)
+        elif _named_choices(inner):
+            # ``named_choices_are_examples``: "(PTCB CPhT or ExCPT)" names the credentials that count
+            examples.append(inner)
         elif inner.casefold() in _catalogue_names():
             aliases.append(inner)  # "(Multiple Subject credential)": another name of what is asked
         elif inner:
