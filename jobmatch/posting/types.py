@@ -516,6 +516,10 @@ def _shared_head(part: str, following: str) -> str:
 # ``qualifier_after_a_comma``: "media relations skills, with placements in national or trade outlets": a
 # part that opens with a preposition says how much of the skill, it names no skill of its own.
 _QUALIFYING_PART = re.compile(r",\s+((?:with|without)\s+[^,;]+)$", re.IGNORECASE)
+# ``purpose_after_a_tool``: "Microsoft Excel for reporting", "QuickBooks for invoicing and payroll": what the
+# tool is for, in lower-case words up to the next comma, is a note; the tool is the term. A capitalised word
+# after "for" is part of a product's name ("Dynamics 365 for Finance") and stays.
+_PURPOSE = re.compile(r"(?<=\S)\s+(for\s+[a-z][^,;()]*)")
 
 
 # ``slash_between_names``: "MicroStation/OpenRoads", "Word/Excel": two capitalised names of three letters
@@ -556,6 +560,19 @@ def _skill(text: str) -> _Params:
     extra_notes: tuple[str, ...] = ()
     if qualifying is not None and len(core[: qualifying.start()].split()) >= 2:
         core, extra_notes = core[: qualifying.start()], (qualifying.group(1).strip(_NOTE_TRIM),)
+    purposes: list[str] = []
+
+    def purpose(match: re.Match[str]) -> str:
+        tool = _strip_edges(core[: match.start()], cues.skill_lead, cues.skill_nouns).strip(" ,")
+        last = _LIST_ITEM.split(tool)[-1].strip() if tool else ""
+        if last and (any(ch.isupper() for ch in last) or last.casefold() in _skill_aliases()):
+            purposes.append(match.group(1).strip(_NOTE_TRIM))
+            return ""
+        return match.group(0)
+
+    if core.casefold().strip(" .") not in _skill_aliases():
+        core = _PURPOSE.sub(purpose, core)
+        extra_notes += tuple(purposes)
     terms = _names(core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
     for example in cut.examples:
         terms.extend(_names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT))
