@@ -571,6 +571,36 @@ def test_html_posting_is_read_as_text_without_scripts(tmp_path: Path) -> None:
     assert "alert" not in " ".join(text for _, text in posting.sections)
 
 
+def test_a_careers_pages_navigation_and_footer_are_not_the_posting(tmp_path: Path) -> None:
+    # page_chrome_is_not_the_posting: the "Apply" link after the last list was read as a requirement
+    page = tmp_path / "job.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Home</a> | <a href='/jobs'>All jobs</a></nav>"
+        "<h1>Help Desk Technician</h1><h2>Qualifications</h2><ul><li>2+ years of help desk experience</li>"
+        "<li>CompTIA A+ certification</li></ul>"
+        "<footer><p>An equal opportunity employer.</p><p><a href='/apply'>Apply</a></p></footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    posting = load_posting(page)
+    assert [r.text for r in posting.requirements] == [
+        "2+ years of help desk experience",
+        "CompTIA A+ certification",
+    ]
+    assert "All jobs" not in " ".join(text for _, text in posting.sections)
+
+
+def test_desirable_qualifications_is_a_heading_of_preferred_items() -> None:
+    text = (
+        "Teacher\n\nMinimum Qualifications\nValid teaching credential\nDesirable Qualifications\n"
+        "Bilingual in Spanish and English\n"
+    )
+    assert items(parse_posting(text)) == [
+        ("Valid teaching credential", REQUIRED),
+        ("Bilingual in Spanish and English", PREFERRED),
+    ]
+
+
 RUN_ON = (
     "Title: Payroll Analyst\n"
     "Overview: We run payroll for 3,000 employees in five states. Key Responsibilities: Process biweekly "

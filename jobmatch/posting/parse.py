@@ -80,7 +80,8 @@ _SECTION_ALIASES: dict[str, str] = {
     "PREFERRED": (
         "preferred; preferred qualifications; preferred skills; preferred experience; nice to have; "
         "nice to haves; bonus points; pluses; desired qualifications; desired skills; desirable; "
-        "desirable skills; additional qualifications; extra credit"
+        "desirable skills; desirable qualifications; desirable experience; desired experience; "
+        "preferred requirements; additional qualifications; extra credit"
     ),
     "RESPONSIBILITIES": (
         "responsibilities; key responsibilities; duties; duties and responsibilities; job duties; "
@@ -611,7 +612,11 @@ class _HTMLText(HTMLParser):
         "p; div; br; h1; h2; h3; h4; h5; h6; ul; ol; table; tr; section; article; header; footer; main; "
         "aside; dl; dt; dd; blockquote; pre; hr"
     )
-    _HIDDEN = frozenset({"script", "style", "head", "template", "noscript", "svg", "iframe", "object"})
+    # ``page_chrome_is_not_the_posting``: a careers page's navigation and footer (links, "Apply", the legal
+    # line) are the site's, not the job's; left out like scripts and styles.
+    _HIDDEN = frozenset(
+        {"script", "style", "head", "template", "noscript", "svg", "iframe", "object", "nav", "footer"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
