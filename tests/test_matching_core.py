@@ -275,6 +275,23 @@ def test_related_field_means_the_same_family() -> None:
     assert matcher(plain, _edu(EducationEntry("bachelor", "Business Management"))).score < 0.75
 
 
+def test_a_design_postings_related_field_is_art_and_design_not_the_humanities() -> None:
+    # "visual communication" is a design field, not communications (whose related field is business)
+    req = _req(
+        Category.EDUCATION,
+        level="bachelor",
+        fields=("graphic design", "visual communication"),
+        terms=("related field",),
+    )
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Fine Arts"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("bachelor", "Visual Communications"))).score == 1.0
+    english = matcher(req, _edu(EducationEntry("bachelor", "English Literature")))
+    business = matcher(req, _edu(EducationEntry("bachelor", "Business Administration")))
+    assert english.score < 0.75 and business.score < 0.75
+
+
 def test_a_field_cut_short_is_read_from_the_degree_line_but_not_from_the_school_name() -> None:
     """field_from_quote: "Master of Business Administration, Finance" whose field was read as "Business
     Administration" is a finance degree; "Kelley School of Business" makes no degree a business one."""
@@ -511,7 +528,7 @@ def test_a_title_holding_the_name_of_the_work_did_that_work() -> None:
 
 
 def test_an_industry_in_a_title_is_not_the_work_of_a_family_of_that_industry() -> None:
-    """"Healthcare" names an industry, not allied-health work: a marketing specialist or an admin intern at
+    """ "Healthcare" names an industry, not allied-health work: a marketing specialist or an admin intern at
     a healthcare company did no pharmacy technician's work; a pharmacy technician did."""
     target = field_target(("pharmacy technician",))
     for title, shown in (
