@@ -310,3 +310,13 @@ def test_a_required_licence_weighs_double_and_a_voluntary_certification_does_not
     assert weight_of(credential(("teaching certificate",))) == WEIGHT_REQUIRED_LICENCE
     assert weight_of(credential(("CompTIA A+", "Network+"))) == WEIGHT_REQUIRED
     assert weight_of(credential(("RN",), RequirementKind.PREFERRED)) < WEIGHT_REQUIRED
+
+
+def test_leading_a_team_is_leadership_shown_by_the_postings_own_job() -> None:
+    posting = parse_posting(
+        "Sous Chef\n\nRequirements\n- Ability to lead a team calmly under pressure.\n", "SC.txt"
+    )
+    d = doc("Experience\nSous Chef\nHarbor Grill, 2015 - 2020\nSupervised a team of 12 line cooks.\n")
+    match = score_candidate(posting, extract_signals(d), d).matches[0]
+    assert match.status is Status.PARTIAL  # leadership shown; "under pressure" not
+    assert "Leadership" in match.explanation and "under pressure" in match.explanation
