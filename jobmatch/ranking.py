@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from jobmatch.errors import DocumentError, NothingReadableError, UsageError
 from jobmatch.models import CandidateResult, Document, Posting, Ranking, Skipped
@@ -366,7 +366,6 @@ def _run(
     With ``root`` (the folder walked), every file is opened from it one folder at a time, never through a
     symbolic link: a file or folder swapped for a link since the walk is refused, not followed out.
     """
-    from jobmatch.pipeline import process_task
     from jobmatch.signals.dates import as_of_label
     from jobmatch.workers import default_workers, run_tasks
 
@@ -378,9 +377,11 @@ def _run(
     run = _Run(files, postings, options, limits, as_of, progress, keep_lines)
     try:
         tasks = run.plan(root)
+        if tasks:  # the readers and scorers are imported only when a file is not all in the cache
+            from jobmatch.pipeline import process_task
         outcomes = run_tasks(
             tasks,
-            process=process_task,
+            process=process_task if tasks else _nothing_to_process,
             postings=postings,
             limits=limits,
             workers=options.workers or default_workers(),
@@ -394,6 +395,11 @@ def _run(
     finally:
         run.close()
     return run.ranked(), run.skipped
+
+
+def _nothing_to_process(*args: object, **kwargs: object) -> NoReturn:
+    """The process of a run whose every file the cache answered: never called."""
+    raise AssertionError("no task to process")
 
 
 class _Run:
