@@ -9,7 +9,7 @@ import pytest
 
 from jobmatch.knowledge.fields import load_degree_fields, parse_degree_fields
 from jobmatch.knowledge.occupations import load_occupations, parse_occupations
-from jobmatch.matching import Context, matcher_for
+from jobmatch.matching import Context, Matcher, matcher_for
 from jobmatch.matching.education import EXTRA_ROLE_YEARS, accepted_families, field_families
 from jobmatch.matching.occupation import (
     field_target,
@@ -275,16 +275,16 @@ def test_related_field_means_the_same_family() -> None:
     assert matcher(plain, _edu(EducationEntry("bachelor", "Business Management"))).score < 0.75
 
 
-def test_a_design_postings_related_field_is_art_and_design_not_the_humanities() -> None:
-    # "visual communication" is a design field, not communications (whose related field is business)
-    req = _req(
-        Category.EDUCATION,
-        level="bachelor",
-        fields=("graphic design", "visual communication"),
-        terms=("related field",),
-    )
+def _related_field(level: str, *fields: str) -> tuple[Requirement, Matcher]:
+    """An education requirement of ``level`` in ``fields`` "or a related field", and its matcher."""
     matcher = matcher_for(Category.EDUCATION)
     assert matcher is not None
+    return _req(Category.EDUCATION, level=level, fields=fields, terms=("related field",)), matcher
+
+
+def test_a_design_postings_related_field_is_art_and_design_not_the_humanities() -> None:
+    # "visual communication" is a design field, not communications (whose related field is business)
+    req, matcher = _related_field("bachelor", "graphic design", "visual communication")
     assert matcher(req, _edu(EducationEntry("bachelor", "Fine Arts"))).score == 1.0
     assert matcher(req, _edu(EducationEntry("bachelor", "Visual Communications"))).score == 1.0
     english = matcher(req, _edu(EducationEntry("bachelor", "English Literature")))
@@ -391,14 +391,7 @@ def test_adjacent_is_partial_even_under_related_field_and_unknown_is_not_another
 
 
 def test_computing_is_near_engineering_and_construction_its_own_trade() -> None:
-    req = _req(
-        Category.EDUCATION,
-        level="bachelor",
-        fields=("Construction Management", "Civil Engineering"),
-        terms=("related field",),
-    )
-    matcher = matcher_for(Category.EDUCATION)
-    assert matcher is not None
+    req, matcher = _related_field("bachelor", "Construction Management", "Civil Engineering")
     assert matcher(req, _edu(EducationEntry("bachelor", "Mechanical Engineering"))).score == 1.0
     assert 0 < matcher(req, _edu(EducationEntry("bachelor", "Computer Science"))).score < 0.75
     assert matcher(req, _edu(EducationEntry("bachelor", "Journalism"))).status is Status.NOT_FOUND
