@@ -474,8 +474,9 @@ class _Run:
                     digest = content_hash(data)
                     key = self._doc_key(digest, path)
                     hits = [self.store.get_result(f"{key}:{res_v}") for res_v in self.res_vs]
-                    # Each result is read back once here, to know it is whole, and once more when shown;
-                    # what ordering and grouping need of it (score, name, sketch) is kept from this read.
+                    # Each result is read back here, to know it is whole; what ordering and grouping need
+                    # of it (score, name, sketch) is kept from this read, and the result itself while the
+                    # store has room (results.DECODED_KEPT), so it is not read back again when shown.
                     found = [
                         (hit, result)
                         for hit in hits
@@ -489,10 +490,9 @@ class _Run:
                             for posting_entries, ((score, blob), result) in zip(
                                 self.entries, found, strict=True
                             ):
+                                place = self.results.add(blob, result)
                                 posting_entries.append(
-                                    Entry(
-                                        score, shown, self.results.add(blob), result.name, result.fingerprint
-                                    )
+                                    Entry(score, shown, place, result.name, result.fingerprint)
                                 )
                         self._tick()
                         continue

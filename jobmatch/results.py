@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from jobmatch.duplicates import Person
 
 Place = tuple[int, int]  # (offset, length) in the file; (index, -1) in memory
+# Results the run has already read back whole (a cached result is, to know it is usable) are kept as
+# objects up to this many, so a warm run of a few hundred files unpacks each once, not twice; past it the
+# store reads them back from their blobs (about 27 KB each as objects: 14 MB at most).
+DECODED_KEPT = 512
 
 
 class ResultStore:
@@ -42,6 +46,7 @@ class ResultStore:
                 self._file = tempfile.TemporaryFile(dir=folder, prefix="jobmatch-run-")  # noqa: SIM115
             except OSError:
                 self._file = None
+        self._decoded: dict[Place, CandidateResult] = {}
         self._end = 0
         self._writable = True  # False once a write failed: what is in the file is still read from it
 
@@ -49,7 +54,17 @@ class ResultStore:
     def on_disk(self) -> bool:
         return self._file is not None
 
-    def add(self, blob: bytes) -> Place:
+    def add(self, blob: bytes, decoded: CandidateResult | None = None) -> Place:
+        """Store ``blob``; ``decoded`` is the result it holds, already read back, kept while there is room."""
+        place = self._add(blob)
+        if decoded is not None and len(self._decoded) < DECODED_KEPT:
+            self._decoded[place] = decoded
+        return place
+
+    def decoded(self, place: Place) -> CandidateResult | None:
+        return self._decoded.get(place)
+
+    def _add(self, blob: bytes) -> Place:
         if self._file is not None and self._writable:
             try:
                 self._file.seek(self._end)
@@ -76,6 +91,7 @@ class ResultStore:
             self._file.close()
             self._file = None
         self._memory.clear()
+        self._decoded.clear()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -157,7 +173,8 @@ class RankedResults(Sequence[CandidateResult]):
 
     def _load(self, position: int) -> CandidateResult:
         entry = self._entries[position]
-        result = load_result(self._store.get(entry.place), entry.file)
+        kept = self._store.decoded(entry.place)
+        result = kept if kept is not None else load_result(self._store.get(entry.place), entry.file)
         return dataclasses.replace(result, rank=position + 1, duplicates=self._duplicates.get(position, ()))
 
 

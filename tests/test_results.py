@@ -89,11 +89,13 @@ def test_rank_keeps_no_result_objects_in_memory(tmp_path: Path) -> None:
     assert [c.rank for c in ranking.candidates] == list(range(1, 18))
 
 
-def test_a_result_is_read_back_once_to_check_it_and_once_to_show_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("kept", [512, 0])
+def test_a_cached_result_is_read_back_once_to_check_it_and_kept_to_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: int
 ) -> None:
     """Unpacking a result is most of a warm run's cost: ordering and grouping by person use what the
-    main process keeps of each (score, name, sketch), so only the cache check and the renderer unpack."""
+    main process keeps of each (score, name, sketch); a cached row is unpacked once, to know it is whole,
+    and that object is shown while the store has room (DECODED_KEPT), read back again past it."""
     import io
 
     import jobmatch.results as results
@@ -108,6 +110,7 @@ def test_a_result_is_read_back_once_to_check_it_and_once_to_show_it(
 
     unpack = results.unpack
     monkeypatch.setattr(results, "unpack", counting)
+    monkeypatch.setattr(results, "DECODED_KEPT", kept)
     posting = load_posting(ROOT / "requirements" / "AVON147.txt")
     options = RankOptions(workers=1, cache_path=tmp_path / "c.sqlite3")
     for run in ("cold", "warm"):
@@ -118,5 +121,7 @@ def test_a_result_is_read_back_once_to_check_it_and_once_to_show_it(
         render_ranking(ranking, "csv", io.StringIO())
         shown = len(unpacked)
         files = len(ranking.candidates) + sum(len(c.duplicates) for c in ranking.candidates[:])
-        # cold: the workers' results are not checked; warm: each cached row is, once
-        assert (checked, shown) == (0 if run == "cold" else files, len(ranking.candidates)), run
+        # cold: the workers' results are not checked, and are read back to be shown; warm: each cached
+        # row is checked once, and shown from that read while there is room
+        expected_shown = len(ranking.candidates) if run == "cold" or not kept else 0
+        assert (checked, shown) == (0 if run == "cold" else files, expected_shown), run
