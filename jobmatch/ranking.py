@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from jobmatch.errors import DocumentError, NothingReadableError, UsageError
 from jobmatch.models import CandidateResult, Document, Posting, Ranking, Skipped
@@ -379,27 +379,23 @@ def _run(
         tasks = run.plan(root)
         if tasks:  # the readers and scorers are imported only when a file is not all in the cache
             from jobmatch.pipeline import process_task
-        outcomes = run_tasks(
-            tasks,
-            process=process_task if tasks else _nothing_to_process,
-            postings=postings,
-            limits=limits,
-            workers=options.workers or default_workers(),
-            timeout_s=options.timeout_s,
-            max_memory=options.max_memory_mb * MIB,
-            keep_lines=keep_lines,
-            as_of=as_of,
-        )
-        for outcome in outcomes:
-            run.collect(outcome)
+
+            outcomes = run_tasks(
+                tasks,
+                process=process_task,
+                postings=postings,
+                limits=limits,
+                workers=options.workers or default_workers(),
+                timeout_s=options.timeout_s,
+                max_memory=options.max_memory_mb * MIB,
+                keep_lines=keep_lines,
+                as_of=as_of,
+            )
+            for outcome in outcomes:
+                run.collect(outcome)
     finally:
         run.close()
     return run.ranked(), run.skipped
-
-
-def _nothing_to_process(*args: object, **kwargs: object) -> NoReturn:
-    """The process of a run whose every file the cache answered: never called."""
-    raise AssertionError("no task to process")
 
 
 class _Run:
