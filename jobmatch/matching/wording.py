@@ -22,7 +22,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from jobmatch.matching.text import generic_words, index_of, stop_words, tokenize
+from jobmatch.matching.text import generic_words, index_of, is_stop, tokenize
 from jobmatch.models import Document, Evidence, Method, Posting, Wording
 
 __all__ = ["WORDING_SCALE", "PostingWords", "posting_words", "wording_of"]
@@ -49,13 +49,15 @@ class PostingWords:
         self.shown = shown
 
 
+@lru_cache(maxsize=65536)
 def _content(stem_: str) -> bool:
-    # A stem with a letter in it, not a function word, not boilerplate, not an idiom's ("~" prefix).
+    """A stem with a letter in it, not a function word, not boilerplate, not an idiom's ("~" prefix).
+    Asked for every word of every résumé against every posting, of far fewer distinct stems: cached."""
     return (
         len(stem_) > 1
         and not stem_.startswith("~")
         and any(c.isalpha() for c in stem_)
-        and stem_ not in stop_words()
+        and not is_stop(stem_)
         and stem_ not in generic_words()
     )
 
