@@ -153,6 +153,17 @@ def _print_facts(console: Console, result: CandidateResult) -> None:
         console.print(Text(f"{INDENT}Seniority: {clean_display(facts.seniority)}"))
 
 
+def _print_part(
+    console: Console, title: str, score: float, explanation: str, evidence: tuple[Evidence, ...]
+) -> None:
+    """A part of the total beside the requirements (role fit, wording): its score, why, and its quotes."""
+    console.print(Text(title, style="bold underline"))
+    console.print(Text(f"{INDENT}{score:.2f}  ").append(untrusted(explanation)))
+    for quote in evidence:
+        console.print(evidence_line(quote))
+    console.print()
+
+
 def render_explain(
     result: CandidateResult, posting: Posting, out: TextIO, *, color: bool, width: int | None
 ) -> None:
@@ -178,19 +189,9 @@ def render_explain(
         for match in result.matches:
             _print_match(console, match)
         console.print()
-        fit = result.role_fit
-        console.print(Text("Role fit", style="bold underline"))
-        head = Text(f"{INDENT}{fit.score:.2f}  ").append(untrusted(fit.explanation))
-        console.print(head)
-        for evidence in fit.evidence:
-            console.print(evidence_line(evidence))
-        console.print()
-        wording = result.wording
-        console.print(Text("Wording", style="bold underline"))
-        console.print(Text(f"{INDENT}{wording.score:.2f}  ").append(untrusted(wording.explanation)))
-        for evidence in wording.evidence:
-            console.print(evidence_line(evidence))
-        console.print()
+        fit, wording = result.role_fit, result.wording
+        _print_part(console, "Role fit", fit.score, fit.explanation, fit.evidence)
+        _print_part(console, "Wording", wording.score, wording.explanation, wording.evidence)
         _print_facts(console, result)
         console.print()
         missing = [m.requirement for m in result.matches if m.status == Status.NOT_FOUND]
