@@ -576,12 +576,15 @@ def test_a_credential_that_is_part_of_the_one_asked_for_is_partial() -> None:
     assert _credential("BLS", "Certifications\nBLS for Healthcare Providers").score > NEAR
 
 
-def test_one_word_of_a_term_shows_part_of_it_only_as_its_head() -> None:
-    # part_needs_its_head: "regional managers" is not part of "regional jets"; "jet engines" is
+def test_one_word_of_a_term_is_no_part_of_it() -> None:
+    # one_word_is_no_part: a quote with one word of an unknown term does not contain the skill; two do
     assert _term_score("regional jets", "Met with regional managers every week.") == 0.0
     assert _term_score("read manuals", "Hobbies: reading, hiking.") == 0.0
-    assert 0 < _term_score("regional jets", "Tested jet engines in the test cell.") < 1
+    assert _term_score("regional jets", "Tested jet engines in the test cell.") == 0.0
+    assert _term_score("cold calling", "Answered daily inbound calls.") == 0.0
+    assert _term_score("makeup artistry", "Sold our skincare and makeup lines.") == 0.0  # a known word, still one
     assert 0 < _term_score("social media management", "Posted daily on social media.") < 1
+    assert _term_score("cold calling", "Made 80 cold calls a day.") > 0.75
 
 
 def test_a_product_is_named_whole_unless_a_word_is_a_product_of_its_own() -> None:

@@ -165,16 +165,18 @@ def find_members(
     return out
 
 
-def content_share(index: Index, term: str, lines: Iterable[int] | None = None) -> tuple[float, Hit | None]:
-    """The largest share of the term's content words found together in one line, with that line's
-    longest hit (a quote that contains at least one of the words)."""
+def content_share(
+    index: Index, term: str, lines: Iterable[int] | None = None
+) -> tuple[float, int, Hit | None]:
+    """The largest share of the term's content words found together in one line, how many of its words
+    that is, and that line's longest hit (a quote that contains at least one of the words)."""
     want = [s for s in content_stems(term) if s not in stop_words()]
     if not want:
-        return 0.0, None
+        return 0.0, 0, None
     # a verb of the term ("leading") is shown by its synonyms; a noun ("management", "instruction") is not
     verbs = {t.stem for t in tokenize(term) if t.raw.lower().endswith(("ing", "ed"))}
     same = {s: alts for s, alts in _same_as().items() if s in verbs}
-    best, best_hit = 0.0, None
+    best, best_count, best_hit = 0.0, 0, None
     rows = set(lines) if lines is not None else None
     candidates: set[int] = set()
     for s in want:
@@ -193,14 +195,15 @@ def content_share(index: Index, term: str, lines: Iterable[int] | None = None) -
         ]
         if not have:
             continue
-        share = len({w for w, _ in have}) / len(want)
+        count = len({w for w, _ in have})
+        share = count / len(want)
         if share > best:
             tokens = sorted((t for _, t in have), key=lambda t: t.start)
             first, last = tokens[0], tokens[-1]
             text = index.lines[i].text
-            best = share
+            best, best_count = share, count
             best_hit = Hit(i, first.start, last.end, term, text[first.start : last.end], Method.EXACT)
-    return best, best_hit
+    return best, best_count, best_hit
 
 
 @cache
