@@ -576,6 +576,12 @@ def test_a_credential_that_is_part_of_the_one_asked_for_is_partial() -> None:
     assert _credential("BLS", "Certifications\nBLS for Healthcare Providers").score > NEAR
 
 
+def test_a_key_holder_does_no_data_entry() -> None:
+    # "keying" stems to "key": the alias is "keying data", so a store's key holder is not a data-entry clerk
+    assert _term_score("data entry", "Key Holder, Company Name - City, State") == 0.0
+    assert _term_score("data entry", "Keying data into the order system, 60 WPM") > 0.75
+
+
 def test_one_word_of_a_term_is_no_part_of_it() -> None:
     # one_word_is_no_part: a quote with one word of an unknown term does not contain the skill; two do
     assert _term_score("regional jets", "Met with regional managers every week.") == 0.0

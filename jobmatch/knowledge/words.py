@@ -6,7 +6,15 @@ from functools import cache
 
 from jobmatch.knowledge.vocabulary import read_toml
 
-__all__ = ["activities", "generic_words", "idioms", "qualifiers", "stop_words", "synonym_groups"]
+__all__ = [
+    "activities",
+    "generic_words",
+    "idioms",
+    "ordinary_pairs",
+    "qualifiers",
+    "stop_words",
+    "synonym_groups",
+]
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -31,6 +39,11 @@ def idioms() -> tuple[str, ...]:
 @cache
 def activities() -> frozenset[str]:
     return frozenset(_words("activities"))
+
+
+@cache
+def ordinary_pairs() -> frozenset[str]:
+    return frozenset(_words("ordinary_pairs"))
 
 
 @cache

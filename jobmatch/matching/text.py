@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 from jobmatch.knowledge.words import activities as _activities
 from jobmatch.knowledge.words import generic_words as _generic_words
 from jobmatch.knowledge.words import idioms as _idiom_words
+from jobmatch.knowledge.words import ordinary_pairs as _ordinary_pairs
 from jobmatch.knowledge.words import stop_words as _stop_words
 from jobmatch.models import Document, Evidence, Line, Method, Signals
 from jobmatch.signals.vocab import fuzzy_stopwords
@@ -352,7 +353,8 @@ class Index:
     def _split_compound(self, phrase: Phrase, rows: tuple[int, ...] | None, done: set[int]) -> list[Hit]:
         """``split_compound``: a one-word name written as two words ("Sales Force", "Quick Books",
         "Power Point"): the same letters, so the same thing. Names of COMPOUND_MIN_LEN letters or more only,
-        so that two ordinary words never make a short name ("in" + "to")."""
+        so that two ordinary words never make a short name ("in" + "to"); a pair that is a phrase of its own
+        ("a sales force of 300") counts only capitalised (``ordinary_pair_is_its_words``)."""
         word = phrase.text.strip().lower()
         if len(phrase.stems) != 1 or len(word) < COMPOUND_MIN_LEN or not word.isalpha() or phrase.words:
             return []
@@ -368,6 +370,8 @@ class Index:
             if i in done or (rows is not None and i not in rows):
                 continue
             if phrase.capitals[0] and (a.raw + b.raw) != phrase.capitals[0]:
+                continue
+            if a.raw.islower() and f"{a.raw} {b.raw}".lower() in _ordinary_pairs():
                 continue
             done.add(i)
             matched = self.lines[i].text[a.start : b.end]
