@@ -390,6 +390,19 @@ def test_adjacent_is_partial_even_under_related_field_and_unknown_is_not_another
     assert matcher(req, _edu(EducationEntry("associate", "Early Childhood Education"))).status is None
 
 
+def test_a_lower_degree_in_another_field_is_none_of_it_where_the_field_is_asked() -> None:
+    """other_field below the level: a bachelor's in psychology is none of a graphic-design degree, so an
+    associate's in it is no part of one; an associate's in a field asked for, or none named, still is."""
+    design = _req(Category.EDUCATION, level="bachelor", fields=("graphic design",))
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(design, _edu(EducationEntry("associate", "Psychology"))).status is Status.NOT_FOUND
+    near = matcher(design, _edu(EducationEntry("associate", "Graphic Design")))
+    assert 0 < near.score < 0.75 and near.status is None and "below the level" in near.explanation
+    anything = _req(Category.EDUCATION, level="bachelor")
+    assert matcher(anything, _edu(EducationEntry("associate", "Psychology"))).status is None
+
+
 def test_computing_is_near_engineering_and_construction_its_own_trade() -> None:
     req, matcher = _related_field("bachelor", "Construction Management", "Civil Engineering")
     assert matcher(req, _edu(EducationEntry("bachelor", "Mechanical Engineering"))).score == 1.0

@@ -26,7 +26,8 @@ Heuristics (each named, with its reason):
 - ``programme_is_not_a_degree``: likewise a certificate or diploma where an associate's or higher is asked
   ("Certificate of Accomplishment, Typing Institute" for "Associate's or Bachelor's degree"): recruiters
   read it as no degree; its small score keeps it above no education.
-- ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial.
+- ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial,
+  in a field asked for, related, adjacent or not known; in another field it is none of it, as at the level.
 - ``equivalent_years``: "or equivalent experience" is met by four years of the posting's kind of work, half
   of it partial (four years of work ~ a four-year degree); the years come from the role fit.
   ``equivalent_years_by_level``: as many years as the programme asked for takes (two for a diploma or an
@@ -193,14 +194,10 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             score, why = score * IN_PROGRESS, f"{why} (still in progress{note})"
         return _Judged(score, why, ev)
     if entry.level in ("associate", "bachelor", "master"):
-        if (
-            fields
-            and _qualifying(fields)
-            and families
-            and not families & (accepted | adjacent_families(fields))
-        ):
-            # ``field_is_the_qualification`` below the level too: an associate's in accounting for a
-            # teaching degree is none of it
+        if fields and families and not families & (accepted | adjacent_families(fields)):
+            # ``other_field`` below the level too: where the level asked for in another field is none of
+            # it, a lower degree in that field cannot be part of it (an associate's in psychology for a
+            # bachelor's in graphic design; in accounting for a teaching degree)
             return _Judged(
                 FIELD_NOT_QUALIFYING, f"{label}: below the level asked for, in another field", ev, True
             )
