@@ -126,7 +126,7 @@ def test_a_one_word_name_written_as_two_words_is_found() -> None:
 
 
 def test_a_pair_of_ordinary_words_is_the_product_only_capitalised() -> None:
-    """ordinary_pair_is_its_words: "a sales force of 300 reps" is a team; "power point" is still PowerPoint."""
+    """ordinary_pair_is_its_words: "a sales force of 300" is a team; "power point" is still PowerPoint."""
     index = index_of(doc("Supported the VP of Sales with a sales force of 300 reps\nDecks in power point"))
     assert index.find(compile_phrase("salesforce")) == []
     assert index.find(compile_phrase("powerpoint"))[0].matched == "power point"
