@@ -94,6 +94,9 @@ def test_longest_title_decides_the_occupation() -> None:
     assert title_occupations("Staff Accountant")[0].id == "accountant"
     assert title_occupations("Senior Accountant/Financial Analyst")  # a slash parts two titles
     assert title_occupations("Registered Nurse, ICU")[0].family == "nursing"
+    # an IT director runs the function: no years of help-desk work by title alone
+    assert title_occupations("Director of Information Technology")[0].id == "it_manager"
+    assert title_occupations("Help Desk Technician")[0].id == "it_support_specialist"
 
 
 def test_seniority_ladder() -> None:
