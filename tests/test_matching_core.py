@@ -154,6 +154,21 @@ def test_experience_years_from_titled_jobs_against_the_years_asked() -> None:
     assert met.evidence and "Accounts Payable" in met.evidence[0].text
 
 
+def test_work_of_another_field_is_not_found_unless_its_lines_show_the_work() -> None:
+    """work_of_another_field: a customer service rep did no teller's work (not found, a sliver of score
+    kept); one whose own lines process deposits and balance a cash drawer did some (partial)."""
+    req = _req(Category.EXPERIENCE, years=1, fields=("teller",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    csr = (_job("Customer Service Representative", "2015-01", 48, (0, 1)),)
+    calls = ("Customer Service Representative, 2015 - 2019", "Answered billing calls for a cable company")
+    other = matcher(req, _ctx(csr, calls))
+    assert other.status is Status.NOT_FOUND and 0 < other.score < 0.5 and "another field" in other.explanation
+    cash = (calls[0], "Processed deposits and withdrawals and balanced the cash drawer")
+    some = matcher(req, _ctx(csr, cash))
+    assert some.status is None and 0 < some.score < 0.75 and "another field" not in some.explanation
+
+
 def test_experience_duties_count_in_an_adjacent_job_and_stay_inside_the_job() -> None:
     req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
     matcher = matcher_for(Category.EXPERIENCE)

@@ -9,6 +9,7 @@ that signal: the same mechanism, with evidence gathered by ``jobmatch.signals``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,13 +19,14 @@ from jobmatch.matching.occupation import (
     JobMatch,
     PhraseIndex,
     Target,
+    duty_evidence,
     field_target,
     match_jobs,
     merged_months,
     title_occupations,
 )
 from jobmatch.matching.text import content_stems, find_in_lines, find_phrase
-from jobmatch.models import Category, Evidence, Method, Requirement, RoleSignal, Signals
+from jobmatch.models import Category, Evidence, Line, Method, Requirement, RoleSignal, Signals, Status
 from jobmatch.signals.roles import HOSPITALITY
 
 __all__ = [
@@ -195,6 +197,21 @@ def experience_of(target: Target, ctx: Context) -> Experience:
     return result
 
 
+def _of_the_family(exp: Experience, target: Target, lines: Sequence[Line]) -> bool:
+    """Whether a job of the related work is titled as an occupation of the target's own families, is
+    placed by its duty lines (no title says it is another field's), or names the target's work in its own
+    lines (an HR coordinator who "completed A/P for the service center")."""
+    for m in exp.matches:
+        if m.how != "adjacent":
+            continue
+        families = {o.family for o in title_occupations(m.job.title)}
+        if not families or families & target.families:
+            return True
+        if duty_evidence(m.job, lines, target, other_title=True) is not None:
+            return True
+    return False
+
+
 def as_written(matched: str, text: str) -> str:
     """``matched`` as the line writes it: a job title is kept cleaned ("Head Coach Girls' Varsity" for
     "Head Coach, Girls' Varsity"), and a quote must contain what it is evidence for."""
@@ -324,7 +341,19 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
         why = f"{what}: a job without dates"
     elif exp.adjacent:
         score = ADJACENT
-        why = f"related work only: {exp.matches[0].job.title or exp.matches[0].phrase}"
+        first = exp.matches[0]
+        why = f"related work only: {first.job.title or first.phrase}"
+        if not _of_the_family(exp, target, ctx.document.lines):
+            # ``work_of_another_field``: jobs titled as another field's occupation (a customer service rep
+            # for a teller, an air traffic controller for an aircraft mechanic) are none of the years asked
+            # for: not found, as a degree in another field is; the sliver of score keeps them above no
+            # related work at all. On the lab postings such partials were labelled "no" 61 times of 89.
+            # A sibling of the family (a chef for a sous chef, an accountant for accounts payable) stays
+            # partial, and so does a job whose own lines name the work.
+            why = f"related work only, in another field: {first.job.title or first.phrase}"
+            return Answer(
+                score, exp.evidence, why, Status.NOT_FOUND, "years of " + what, why.split(": ", 1)[0]
+            )
     else:
         return _claimed(target, ctx) or Answer(0.0, (), f"No job of {what} found", method="years of " + what)
     return Answer(score, exp.evidence, why, method="years of " + what, summary=why.split(" (", 1)[0])

@@ -42,6 +42,7 @@ __all__ = [
     "JobMatch",
     "PhraseIndex",
     "Target",
+    "duty_evidence",
     "field_target",
     "job_months",
     "match_jobs",
@@ -307,7 +308,7 @@ def match_jobs(
             # related work, whatever its duties say.
             found.append(JobMatch(job, "adjacent", title_line, job.title, near.title))
             continue
-        duty = _duty_evidence(
+        duty = duty_evidence(
             job, lines, target, other_title=bool(occs) and near is None, unknown_title=not occs
         )
         overseen = (
@@ -320,7 +321,7 @@ def match_jobs(
             found.append(duty)
             continue
         if duty is None and occs and near is None:
-            duty = _duty_evidence(job, lines, target, other_title=False)  # ``incidental_duty``
+            duty = duty_evidence(job, lines, target, other_title=False)  # ``incidental_duty``
         if duty is not None:
             found.append(JobMatch(job, "adjacent", duty.line_index, duty.matched, duty.phrase))
             continue
@@ -374,7 +375,7 @@ def _title_line(job: JobEntry, lines: Sequence[Line]) -> int:
     return job.line_indexes[0] if job.line_indexes else -1
 
 
-def _duty_evidence(
+def duty_evidence(
     job: JobEntry, lines: Sequence[Line], target: Target, *, other_title: bool, unknown_title: bool = False
 ) -> JobMatch | None:
     index = _duty_index(target)
