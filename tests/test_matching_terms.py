@@ -576,6 +576,13 @@ def test_a_credential_that_is_part_of_the_one_asked_for_is_partial() -> None:
     assert _credential("BLS", "Certifications\nBLS for Healthcare Providers").score > NEAR
 
 
+def test_one_cad_tool_shows_some_of_another_of_its_kind() -> None:
+    # civil and architectural CAD: AutoCAD is some of "AutoCAD Civil 3D"; SolidWorks (mechanical) is not
+    assert 0 < _term_score("AutoCAD Civil 3D", "Proficiencies: AutoCAD 2012") < 0.75
+    assert _term_score("AutoCAD Civil 3D", "Modelled parts in SolidWorks") == 0.0
+    assert _term_score("CAD software", "Modelled parts in SolidWorks") >= 0.75
+
+
 def test_a_key_holder_does_no_data_entry() -> None:
     # "keying" stems to "key": the alias is "keying data", so a store's key holder is not a data-entry clerk
     assert _term_score("data entry", "Key Holder, Company Name - City, State") == 0.0
