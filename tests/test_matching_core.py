@@ -97,6 +97,21 @@ def test_longest_title_decides_the_occupation() -> None:
     # an IT director runs the function: no years of help-desk work by title alone
     assert title_occupations("Director of Information Technology")[0].id == "it_manager"
     assert title_occupations("Help Desk Technician")[0].id == "it_support_specialist"
+    assert title_occupations("Civil Engineer II")[0].id == "civil_engineer"
+
+
+def test_engineering_in_a_title_is_not_a_discipline_of_its_own() -> None:
+    """An engineering manager or a mechanical engineer did no civil engineering by title: civil engineering
+    is a family of its own (O*NET 17-2051), related to engineering."""
+    target = field_target(("civil engineering",), ("civil_engineer",))
+    jobs = (
+        _job("Engineering Manager", "2012-01", 60, (0,)),
+        _job("Mechanical Engineer", "2008-01", 48, (1,)),
+    )
+    lines = _doc("Engineering Manager", "Mechanical Engineer").lines
+    assert [m.how for m in match_jobs(jobs, lines, target)] == ["adjacent", "adjacent"]
+    civil = (_job("Transportation Engineer", "2015-01", 60, (0,)),)
+    assert [m.how for m in match_jobs(civil, _doc("Transportation Engineer").lines, target)] == ["title"]
 
 
 def test_seniority_ladder() -> None:
