@@ -583,6 +583,16 @@ def test_one_cad_tool_shows_some_of_another_of_its_kind() -> None:
     assert _term_score("CAD software", "Modelled parts in SolidWorks") >= 0.75
 
 
+def test_a_team_size_is_met_by_a_count_of_people_led() -> None:
+    # team_size: "a staff of 12", "supervised 25 associates" meet "a team of 10+"; fewer is partial; a count
+    # on a line that leads nobody, or a year, is no team
+    assert _term_score("team of 10+", "Supervised a staff of 12 in two stores") == 1.0
+    assert _term_score("team of 10+", "Directly managed 25 sales associates") == 1.0
+    assert 0 < _term_score("team of 10+", "Led a team of 8 servers") < 0.75
+    assert _term_score("team of 10+", "Sold 25 cars a month to 40 customers") == 0.0
+    assert _term_score("team of 10+", "Managed the 2015 budget for the department") == 0.0
+
+
 def test_a_key_holder_does_no_data_entry() -> None:
     # "keying" stems to "key": the alias is "keying data", so a store's key holder is not a data-entry clerk
     assert _term_score("data entry", "Key Holder, Company Name - City, State") == 0.0

@@ -228,6 +228,8 @@ def test_ten_thousand_items_type_in_bounded_time() -> None:
         # ampersand_in_a_name: "&" between letters is part of the name
         ("Working knowledge of GD&T and engineering drawings", ("GD&T", "engineering drawings")),
         ("Experience with P&L reporting & budgeting", ("P&L reporting", "budgeting")),
+        # or_more_is_a_bound: "10 or more" is at least ten, not a skill called "more"
+        ("Experience managing a team of 10 or more", ("team of 10+",)),
     ],
 )
 def test_shared_head(text: str, terms: tuple[str, ...]) -> None:

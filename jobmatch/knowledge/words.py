@@ -11,6 +11,7 @@ __all__ = [
     "generic_words",
     "idioms",
     "ordinary_pairs",
+    "people_nouns",
     "qualifiers",
     "stop_words",
     "synonym_groups",
@@ -44,6 +45,12 @@ def activities() -> frozenset[str]:
 @cache
 def ordinary_pairs() -> frozenset[str]:
     return frozenset(_words("ordinary_pairs"))
+
+
+@cache
+def people_nouns() -> tuple[str, ...]:
+    """Longest first, so that "team members" is taken before "team"."""
+    return tuple(sorted(_words("people"), key=len, reverse=True))
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary, read_toml
-from jobmatch.knowledge.words import qualifiers
+from jobmatch.knowledge.words import people_nouns, qualifiers
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
 from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, known_names, stem, tokenize
@@ -96,6 +96,61 @@ LITERAL_MIN_SHARE = 0.5
 LITERAL_MIN_WORDS = 2
 
 
+# ``team_size``: "a team of 10 or more", "10+ direct reports" ask for a count of people led; the résumé's
+# "a staff of 15", "supervised 25 associates", "team of 12 servers" answer it, on a line that says the
+# person led them (the verbs of leading in words.toml's synonyms, or "team of"). Fewer is partial.
+_TERM_TEAM = re.compile(
+    r"\b(?:team|staff|crew|group)s?\s+of\s+(\d{1,4})\b|\b(\d{1,4})\+?\s+(?:direct\s+)?reports\b"
+)
+_LEADING = re.compile(
+    r"\b(?:led|lead|leading|leads|manag\w*|supervis\w*|overs(?:aw|ee|ees|eeing|een)|direct(?:ed|ing|s)?|"
+    r"head(?:ed|ing)?|train(?:ed|ing)?|coach(?:ed|ing)?|hired|responsible\s+for)\b",
+    re.IGNORECASE,
+)
+_APPROX = r"(?:(?:up\s+to|over|more\s+than|approximately|about|nearly|almost|a\s+total\s+of)\s+)?"
+
+
+@cache
+def _resume_team() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n).replace("\\ ", r"\s+") for n in people_nouns())
+    return re.compile(
+        rf"\b(?:team|staff|crew|group|department|workforce)\s+of\s+{_APPROX}(\d{{1,4}})\+?"
+        rf"|\b{_APPROX}(\d{{1,4}})\+?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+def _team_size(index: Index, term: str) -> TermResult | None:
+    m = _TERM_TEAM.search(term)
+    if m is None:
+        return None
+    need = int(m.group(1) or m.group(2))
+    best: TermResult | None = None
+    for i, line in enumerate(index.lines):
+        text = line.text
+        if not _LEADING.search(text):
+            continue
+        for hit in _resume_team().finditer(text):
+            have = int(hit.group(1) or hit.group(2))
+            if have < 2 or (1900 <= have <= 2100):
+                continue  # a year, or one person, is no team
+            score = 1.0 if have >= need else BELOW_QUANTITY
+            if best is None or score > best.score:
+                ev = Evidence(
+                    text,
+                    line.page,
+                    line.number,
+                    Method.EXACT,
+                    term,
+                    hit.group(0).strip(),
+                    section=index.section(i),
+                )
+                best = TermResult(term, score, (ev,), f"{hit.group(0).strip()} (asked: {need})")
+        if best is not None and best.score >= 1.0:
+            break
+    return best or TermResult(term, 0.0, (), f"no team of {need} or more")
+
+
 def match_term(
     index: Index, term: str, vocabs: tuple[str, ...] = VOCABS, within: frozenset[str] = frozenset()
 ) -> TermResult:
@@ -106,6 +161,9 @@ def match_term(
     quantity = _quantity(index, term) if any(c.isdigit() for c in term) else None
     if quantity is not None:
         return quantity
+    team = _team_size(index, term) if any(c.isdigit() for c in term) else None
+    if team is not None:
+        return team
     m = _QUANTITY.search(term)
     if m is not None and term[: m.start()].strip() and _a_unit(m.group(2).strip()):
         # ``quantity_without_number``: no number with the unit; the skill itself ("typing") is partial.

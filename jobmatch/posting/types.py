@@ -552,9 +552,13 @@ def _skill_aliases() -> frozenset[str]:
     return frozenset(n.casefold() for n in _skill_vocabulary_names())
 
 
+# ``or_more_is_a_bound``: "a team of 10 or more" asks for at least ten, not for "more" as another skill.
+_OR_MORE = re.compile(r"(\d)\s+or\s+(?:more|greater)\b", re.IGNORECASE)
+
+
 def _skill(text: str) -> _Params:
     cues = _cues()
-    cut = _cut(_NAME_SLASH.sub(_slash_or, text))
+    cut = _cut(_OR_MORE.sub(r"\1+", _NAME_SLASH.sub(_slash_or, text)))
     qualifying = _QUALIFYING_PART.search(cut.core)
     core = cut.core
     extra_notes: tuple[str, ...] = ()
