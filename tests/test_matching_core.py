@@ -184,6 +184,19 @@ def test_work_of_another_field_is_not_found_unless_its_lines_show_the_work() -> 
     assert some.status is None and 0 < some.score < 0.75 and "another field" not in some.explanation
 
 
+def test_years_that_include_a_leads_need_a_leads_title() -> None:
+    """lead_years_asked: "including 1 year as a team lead" is partial without a lead's title among the
+    jobs that did the work; an Accounts Payable Lead meets it."""
+    note = ("including 1 year as a team lead or supervisor",)
+    req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",), notes=note)
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    clerk = matcher(req, _ctx((_job("Accounts Payable Clerk", "2015-01", 60, (0, 1)),)))
+    assert 0 < clerk.score < 0.75 and "lead's title" in clerk.explanation
+    lead = matcher(req, _ctx((_job("Accounts Payable Lead", "2015-01", 60, (0, 1)),)))
+    assert lead.score >= 0.75
+
+
 def test_experience_duties_count_in_an_adjacent_job_and_stay_inside_the_job() -> None:
     req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
     matcher = matcher_for(Category.EXPERIENCE)

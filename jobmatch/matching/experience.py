@@ -9,8 +9,9 @@ that signal: the same mechanism, with evidence gathered by ``jobmatch.signals``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.occupations import Family, load_occupations
@@ -23,6 +24,7 @@ from jobmatch.matching.occupation import (
     field_target,
     match_jobs,
     merged_months,
+    seniority_rung,
     title_occupations,
 )
 from jobmatch.matching.text import content_stems, find_in_lines, find_phrase
@@ -298,12 +300,39 @@ def with_posting_title(target: Target, req: Requirement, title: str) -> Target:
     return field_target(target.phrases, tuple(o.id for o in occupations))
 
 
+# ``lead_years_asked``: "including 1 year as a team lead, supervisor or senior agent", "at least 1 year in a
+# supervisory role": the years asked include a lead's. When no job that did the work holds a lead's title
+# or above (rung 2 of the seniority ladder: lead, senior, supervisor, manager), the years are partial.
+_LEAD_NOTE = re.compile(
+    r"\b(?:supervis\w*|team\s+lead\w*|lead|leads|leader\w*|senior|manag\w*|charge)\b", re.IGNORECASE
+)
+LEAD_RUNG = 2
+LEAD_MISSING = 0.7
+
+
 @register(Category.EXPERIENCE)
 def match_experience(req: Requirement, ctx: Context) -> Answer:
     target = target_of(req)
     title = ctx.extra.get(EXTRA_POSTING_TITLE)
     if isinstance(title, str):
         target = with_posting_title(target, req, title)
+    answer = _years_of_work(req, ctx, target)
+    note = next((n for n in req.notes if _LEAD_NOTE.search(n)), "")
+    if note and answer.score > LEAD_MISSING and not _led(target, ctx):
+        why = f"{answer.explanation}; no lead's title among these jobs ({note})"
+        return replace(answer, score=LEAD_MISSING, explanation=why)
+    return answer
+
+
+def _led(target: Target, ctx: Context) -> bool:
+    """Whether a job that did the target's work has a lead's title or above."""
+    titles = [m.job.title for m in experience_of(target, ctx).matches if m.how != "adjacent"]
+    for fam in signal_families(target):
+        titles.extend(ctx.signals.role(fam.signal).titles)
+    return any((rung := seniority_rung(t)) is not None and rung >= LEAD_RUNG for t in titles)
+
+
+def _years_of_work(req: Requirement, ctx: Context, target: Target) -> Answer:
     families = signal_families(target)
     if families:
         answer = signal_answer(req, families, ctx.signals)
