@@ -251,6 +251,12 @@ def signal_answer(req: Requirement, families: tuple[Family, ...], s: Signals) ->
             strength = _against_years(role.years, req.years, undated=role.years <= 0)
             if hospitality_only(role):
                 strength *= ROLE_HOSPITALITY
+        elif not hospitality_only(role):
+            # ``done_is_met``: with no years asked, having done the work is met (as for any other field),
+            # more years ranking higher; role_strength's short-tenure discount is the role fit's
+            strength = max(
+                strength, ANY_MET + (1 - ANY_MET) * min(role.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
+            )
         if duties_only(role):
             strength = min(strength, DUTIES_ONLY)
         score = max(score, strength)
