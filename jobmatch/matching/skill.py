@@ -97,8 +97,8 @@ LITERAL_MIN_WORDS = 2
 
 
 # ``team_size``: "a team of 10 or more", "10+ direct reports" ask for a count of people led; the résumé's
-# "a staff of 15", "supervised 25 associates", "team of 12 servers" answer it, on a line that says the
-# person led them (the verbs of leading in words.toml's synonyms, or "team of"). Fewer is partial.
+# "a staff of 15", "supervised 25 associates", "team of 12 servers" answer it (the nouns for people are
+# words.toml's ``people``), on a line with a verb of leading (_LEADING). Fewer is partial.
 _TERM_TEAM = re.compile(
     r"\b(?:team|staff|crew|group)s?\s+of\s+(\d{1,4})\b|\b(\d{1,4})\+?\s+(?:direct\s+)?reports\b"
 )
@@ -158,12 +158,10 @@ def match_term(
     programs") meets it even where the posting gives examples: scoring it partial (as the labellers of
     one posting did) cost more ranking quality than the statuses it fixed. ``within``: the families the
     requirement itself names (see :func:`_related`)."""
-    quantity = _quantity(index, term) if any(c.isdigit() for c in term) else None
-    if quantity is not None:
-        return quantity
-    team = _team_size(index, term) if any(c.isdigit() for c in term) else None
-    if team is not None:
-        return team
+    if any(c.isdigit() for c in term):
+        counted = _quantity(index, term) or _team_size(index, term)
+        if counted is not None:
+            return counted
     m = _QUANTITY.search(term)
     if m is not None and term[: m.start()].strip() and _a_unit(m.group(2).strip()):
         # ``quantity_without_number``: no number with the unit; the skill itself ("typing") is partial.
