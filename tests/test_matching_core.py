@@ -663,13 +663,30 @@ def test_a_cad_designer_is_a_drafter_not_a_graphic_designer() -> None:
 
 
 def test_a_field_outside_the_taxonomy_is_judged_by_its_words() -> None:
-    """field_outside_the_taxonomy: "Geography" is in no family; a geography degree is the field asked."""
-    req = _req(Category.EDUCATION, level="bachelor", fields=("Geography",))
+    """field_outside_the_taxonomy: "Geomatics" is in no family; a geomatics degree is the field asked."""
+    req = _req(Category.EDUCATION, level="bachelor", fields=("Geomatics",))
     matcher = matcher_for(Category.EDUCATION)
     assert matcher is not None
-    assert matcher(req, _edu(EducationEntry("bachelor", "Geography"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("bachelor", "Geomatics"))).score == 1.0
     other = matcher(req, _edu(EducationEntry("bachelor", "Music")))
     assert 0 < other.score < 0.75 and other.status is None
+
+
+def test_life_sciences_are_near_agriculture_and_related_to_health() -> None:
+    """CIP 26 is its own family: a microbiology degree is partial for "agronomy or a related field" (near
+    it, not of it), met for "health sciences or a related field", and not an engineering degree at all."""
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    micro = _edu(EducationEntry("bachelor", "Microbiology"))
+    agronomy = _req(Category.EDUCATION, level="bachelor", fields=("Agronomy",), terms=("related field",))
+    near = matcher(agronomy, micro)
+    assert 0 < near.score < 0.75 and near.status is None
+    health = _req(Category.EDUCATION, level="bachelor", fields=("Health Sciences",), terms=("related field",))
+    assert matcher(health, micro).score == 1.0
+    engineering = _req(Category.EDUCATION, level="bachelor", fields=("Mechanical Engineering",))
+    assert matcher(engineering, micro).status is Status.NOT_FOUND
+    wildlife = matcher(agronomy, _edu(EducationEntry("bachelor", "Wildlife and Fisheries Science")))
+    assert wildlife.score == 1.0
 
 
 def test_a_related_familys_title_is_related_work_where_the_work_needs_a_licence() -> None:
