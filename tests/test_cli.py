@@ -153,7 +153,7 @@ def test_explain_names_the_related_degree_when_it_is_not_the_highest(tmp_path: P
     (tmp_path / "jd.txt").write_text(text)
     result = invoke("explain", str(tmp_path / "jd.txt"), "--posting", POSTING, "--no-color")
     # The related bachelor's answers R1, not the doctorate in another field; the facts list both.
-    assert "Bachelor in Mass Communications: the level asked for, in a related field" in result.stdout
+    assert "Bachelor in Mass Communications: the level asked for, in the field asked for" in result.stdout
     facts = result.stdout.split("Résumé facts", 1)[1]
     assert "Education: Doctorate in Law" in facts and "Education: Bachelor's in Mass Communications" in facts
 

@@ -785,3 +785,13 @@ def test_a_graduate_degree_is_not_partly_held_by_the_bachelors_under_it() -> Non
         ).score
         == 0.4
     )
+
+
+def test_the_titles_of_the_years_are_cut_on_a_title_not_inside_one() -> None:
+    from jobmatch.matching.experience import _titles_within
+
+    titles = ["Occupational Health Nurse Coordinator", "Physician Liaison/Nurse Triage/GI Nurse", "Home"]
+    want = "Occupational Health Nurse Coordinator, Physician Liaison/Nurse Triage/GI Nurse, …"
+    assert _titles_within(titles, 80) == want
+    assert _titles_within(titles[:1], 80) == titles[0]
+    assert _titles_within(["x" * 100], 80) == "x" * 79 + "…"

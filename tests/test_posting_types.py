@@ -297,3 +297,19 @@ def test_a_deadline_is_a_note(text: str, terms: tuple[str, ...], note: str) -> N
     requirement = typed(text)
     assert requirement.category is Category.CREDENTIAL
     assert requirement.terms == terms and note in requirement.notes
+
+
+def test_another_or_a_similar_tool_is_the_family_asked_for() -> None:
+    """ "Epic or another EHR": "another" is not part of the name to look for."""
+    assert typed("Experience with Epic or another EHR").terms == ("Epic", "EHR")
+    assert typed("Experience with QuickBooks or a similar accounting system").terms == (
+        "QuickBooks",
+        "accounting system",
+    )
+
+
+def test_a_hyphenated_soft_skill_is_kept() -> None:
+    """ "critical-thinking skills" is the cue "critical thinking": every soft skill named is looked for."""
+    req = typed("Excellent communication and critical-thinking skills")
+    assert req.category is Category.SOFT_SKILL
+    assert req.terms == ("communication", "critical-thinking") and req.all_of

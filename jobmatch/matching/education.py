@@ -162,6 +162,12 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     if have >= want:
         if not fields:
             score, why = 1.0, f"{label}: the level asked for"
+        elif own := families & _asked_families(fields):
+            score, why = 1.0, f"{label}: the level asked for, in the field asked for"
+            if not any(f.casefold() in entry.field.casefold() for f in fields):
+                # the family asked for, under another name ("Communication Studies" for "marketing")
+                taxonomy = load_degree_fields()
+                why += f" ({', '.join(sorted(taxonomy[f].name for f in own))})"
         elif families & accepted:
             score, why = 1.0, f"{label}: the level asked for, in a related field"
         elif families & adjacent_families(fields):

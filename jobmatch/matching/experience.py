@@ -10,7 +10,7 @@ that signal: the same mechanism, with evidence gathered by ``jobmatch.signals``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -366,11 +366,11 @@ def _years_of_work(req: Requirement, ctx: Context, target: Target) -> Answer:
         else:
             score = ANY_MET + (1 - ANY_MET) * min(exp.years, ROLE_FULL_YEARS) / ROLE_FULL_YEARS
             why = held
-        titles = ", ".join(
-            dict.fromkeys(m.job.title for m in exp.matches if m.how != "adjacent" and m.job.title)
+        titles = _titles_within(
+            dict.fromkeys(m.job.title for m in exp.matches if m.how != "adjacent" and m.job.title), 80
         )
         if titles:
-            why += f" ({titles[:80]})"
+            why += f" ({titles})"
     elif exp.undated:
         score = YEARS_UNDATED if want > 0 else ANY_MET
         why = f"{what}: a job without dates"
@@ -392,6 +392,19 @@ def _years_of_work(req: Requirement, ctx: Context, target: Target) -> Answer:
     else:
         return _claimed(target, ctx) or Answer(0.0, (), f"No job of {what} found", method="years of " + what)
     return Answer(score, exp.evidence, why, method="years of " + what, summary=why.split(" (", 1)[0])
+
+
+def _titles_within(titles: Iterable[str], width: int) -> str:
+    """The titles joined, as many whole ones as fit in ``width`` (at least one, cut), "…" for the rest."""
+    kept: list[str] = []
+    size = 0
+    listed = list(titles)
+    for title in listed:
+        if kept and size + 2 + len(title) > width:
+            break
+        kept.append(title if kept or len(title) <= width else title[: width - 1] + "…")
+        size += len(kept[-1]) + (2 if len(kept) > 1 else 0)
+    return ", ".join(kept) + (", …" if len(kept) < len(listed) else "")
 
 
 # ``claimed_not_shown``: the work named only outside any job (a summary, a skills list) is claimed, not shown:

@@ -45,14 +45,15 @@ def _not_before(pattern: re.Pattern[str], words: str) -> re.Pattern[str]:
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One word-bounded alternation, longest phrase first; capitals-only entries match only in capitals.
 
-    A trailing "s"/"es" in the text still matches (plurals), and spaces match any run of spaces.
+    A trailing "s"/"es" in the text still matches (plurals), and spaces match any run of spaces or a hyphen
+    ("critical-thinking skills" is the cue "critical thinking").
     """
     unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not unique:
         return re.compile(r"(?!x)x")
     parts = []
     for phrase in unique:
-        body = r"\s+".join(re.escape(word) for word in phrase.split())
+        body = r"[\s-]+".join(re.escape(word) for word in phrase.split())
         caps = any(ch.isupper() for ch in phrase) and not any(ch.islower() for ch in phrase)
         parts.append(f"(?-i:{body})" if caps else body)
     return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?:e?s)?(?![\w])", re.IGNORECASE)
