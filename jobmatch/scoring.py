@@ -28,6 +28,7 @@ from jobmatch.matching.experience import (
     ROLE_OLD,
     ROLE_UNDATED,
     experience_of,
+    family_years,
     hospitality_only,
     role_strength,
     role_words,
@@ -284,7 +285,10 @@ def _generic_fit(target: Target, ctx: Context) -> _Fit:
         why = f"Related work ({near.job.title or near.phrase}), not the role itself"
     else:
         strength, why = 0.0, "No job of the kind this posting is for"
-    return _Fit(RoleFit(round(strength, 3), ids, why, exp.evidence[:2]), exp.years, label)
+    years = family_years(exp, target)
+    if years > exp.years:
+        label = f"{label} or related work of its field"
+    return _Fit(RoleFit(round(strength, 3), ids, why, exp.evidence[:2]), years, label)
 
 
 def _fit(posting: Posting, signals: Signals, ctx: Context) -> _Fit:

@@ -795,3 +795,19 @@ def test_the_titles_of_the_years_are_cut_on_a_title_not_inside_one() -> None:
     assert _titles_within(titles, 80) == want
     assert _titles_within(titles[:1], 80) == titles[0]
     assert _titles_within(["x" * 100], 80) == "x" * 79 + "…"
+
+
+def test_a_sibling_jobs_years_stand_in_for_a_degree_but_another_fields_do_not() -> None:
+    """sibling_years_are_equivalent: a head chef's years count for "line cook or sous chef" under "or
+    equivalent experience"; a server's do not."""
+    from jobmatch.matching.experience import experience_of, family_years
+
+    target = field_target(("line cook", "sous chef"))
+    lines = ("Head Chef", "Ran a 12-cook line.", "Server", "Served 40 tables a night.")
+    jobs = (_job("Head Chef", "2012-01", 60, (0, 1)), _job("Server", "2017-01", 24, (2, 3)))
+    ctx = _ctx(jobs, lines)
+    exp = experience_of(target, ctx)
+    assert exp.years == 0 and exp.adjacent
+    assert family_years(exp, target) == 5.0
+    server_only = _ctx(jobs[1:], lines)
+    assert family_years(experience_of(target, server_only), target) == 0.0

@@ -198,6 +198,31 @@ def test_credential_not_held_yet_or_lapsed_is_partial() -> None:
     assert 0 < answer("credential", "CPR (expired 2019)", ("CPR",)).score < 0.75
 
 
+def test_an_expiry_date_says_whether_the_credential_is_current() -> None:
+    """expiry_date_decides: "Expiration 2024" is a date, not the word "expired"; before the résumé's now it
+    has lapsed, from then on it is current."""
+    now = Signals(as_of="2025-06")
+    current = answer("credential", "BLS for Healthcare Providers, exp. 05/2027", ("BLS",), signals=now)
+    assert current.score == 1.0 and "expires 2027" in current.explanation
+    lapsed = answer("credential", "BLS certified, Expiration 2024", ("BLS",), signals=now)
+    assert 0 < lapsed.score < 0.75 and "expired 2024" in lapsed.explanation
+    # the word itself still says it, whatever the year
+    assert answer("credential", "BLS (expired 2026)", ("BLS",), signals=now).score < 0.75
+
+
+def test_food_protection_manager_certificates_and_the_food_handlers_card() -> None:
+    asked = ("ServSafe Food Manager",)
+    for line in (
+        "Certified Food Safety Manager, National Registry",
+        "ServSafe Food Protection Manager",
+        "CFPM",
+    ):
+        assert answer("credential", line, asked).score == 1.0, line
+    # the food handler's card is part of the manager's certificate: partial, with its own quote
+    part = answer("credential", "Food handlers license, State of Oregon", asked)
+    assert 0 < part.score < 0.75 and "Food handlers license" in part.evidence[0].text
+
+
 def test_programme_named_without_its_level_is_partial() -> None:
     # programme_named_not_level: "ServSafe certified" for the manager certificate, "OSHA training" for OSHA 30
     partial = answer("credential", "ServSafe certified", ("ServSafe Food Protection Manager",))

@@ -313,3 +313,12 @@ def test_a_hyphenated_soft_skill_is_kept() -> None:
     req = typed("Excellent communication and critical-thinking skills")
     assert req.category is Category.SOFT_SKILL
     assert req.terms == ("communication", "critical-thinking") and req.all_of
+
+
+def test_a_degree_without_a_level_asks_for_the_lowest_degree() -> None:
+    """degree_without_level: "Culinary degree" is at least an associate's, not a high-school diploma."""
+    req = typed("Culinary degree or equivalent experience")
+    assert req.category is Category.EDUCATION
+    assert (req.level, req.fields, req.or_equivalent) == ("associate", ("Culinary",), True)
+    assert typed("High school diploma or GED").level == "high_school"
+    assert typed("General Education Degree (GED) required").level == "high_school"

@@ -5,6 +5,7 @@ lapsed ("expired"), current ("active", an expiry date), and the state when the p
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
@@ -39,7 +40,22 @@ def _said(index: Index, i: int, phrases: tuple[str, ...]) -> str:
     return ""
 
 
-def qualify(index: Index, result: TermResult, states: tuple[str, ...]) -> TermResult:
+# ``expiry_date_decides``: "Expiration 2024", "exp. 05/2025" is a date, not the word "expired": before the
+# résumé's "now" it has lapsed, from then on it is current.
+_EXPIRY = re.compile(
+    r"\bexp(?:ir\w*|\.|\b)\W{0,3}(?:[a-z]{3,9}\.?\s+|\d{1,2}[/.-](?:\d{1,2}[/.-])?)?((?:19|20)\d\d)\b", re.I
+)
+
+
+_EXPIRED_WORD = re.compile(r"\b(?:expired|lapsed|inactive)\b", re.IGNORECASE)
+
+
+def _expiry_year(text: str) -> int | None:
+    m = _EXPIRY.search(text)
+    return int(m.group(1)) if m is not None else None
+
+
+def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: str = "") -> TermResult:
     """The credential's line says more: pending, lapsed, current, which state."""
     if result.score <= 0 or not result.evidence:
         return result
@@ -56,12 +72,18 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...]) -> TermRe
         score, why = result.score, result.why
         pending = _said(index, i, words.get("pending", ()))
         lapsed = _said(index, i, words.get("lapsed", ()))
+        expires = _expiry_year(index.lines[i].text)
+        now = int(as_of[:4]) if as_of[:4].isdigit() else None
+        if expires is not None and now is not None and not _EXPIRED_WORD.search(index.lines[i].text):
+            lapsed = f"expired {expires}" if expires < now else ""
         if pending:
             score, why = min(score, PENDING), f"{why}, not held yet ({pending})"
         elif lapsed:
             score, why = min(score, LAPSED), f"{why}, {lapsed}"
         else:
             current = _said(index, i, words.get("current", ()))
+            if expires is not None and now is not None:
+                current = f"expires {expires}"
             if current:
                 why = f"{why} ({current})"
             if states:
@@ -79,7 +101,8 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...]) -> TermRe
 def match_credential(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
-    results = [qualify(index, match_term(index, t, VOCABS), req.fields) for t in terms_of(req)]
+    as_of = ctx.signals.as_of
+    results = [qualify(index, match_term(index, t, VOCABS), req.fields, as_of) for t in terms_of(req)]
     answer = terms_answer(req, results, "credential catalogue")
     if answer.score <= 0:
         near = _near(index, req)

@@ -35,6 +35,7 @@ __all__ = [
     "EXTRA_POSTING_TITLE",
     "Experience",
     "experience_of",
+    "family_years",
     "role_strength",
     "role_words",
     "signal_answer",
@@ -212,6 +213,19 @@ def _of_the_family(exp: Experience, target: Target, lines: Sequence[Line]) -> bo
         if duty_evidence(m.job, lines, target, other_title=True) is not None:
             return True
     return False
+
+
+def family_years(exp: Experience, target: Target) -> float:
+    """``sibling_years_are_equivalent``: years of the target's work and of the related jobs titled as an
+    occupation of its own families (a chef's for "line cook or sous chef", an accountant's for accounts
+    payable), overlaps once: what stands in for a degree under "or equivalent experience". Related work
+    of another field (a server for a cook) does not."""
+    jobs = [
+        m.job
+        for m in exp.matches
+        if m.how != "adjacent" or {o.family for o in title_occupations(m.job.title)} & target.families
+    ]
+    return round(merged_months(jobs) / 12, 1)
 
 
 def as_written(matched: str, text: str) -> str:

@@ -650,6 +650,9 @@ def _experience(text: str) -> _Params:
     )
 
 
+_ANY_DEGREE = re.compile(r"\bdegrees?\b", re.IGNORECASE)
+
+
 def _education(text: str) -> _Params:
     cues = _cues()
     cut = _cut(text, preference_clauses=False)
@@ -675,6 +678,10 @@ def _education(text: str) -> _Params:
             named += after.group(1).split()
         if named:
             fields.append(" ".join(named))
+    if not level and _ANY_DEGREE.search(core):
+        # ``degree_without_level``: "Culinary degree or equivalent experience" asks for a degree, so at
+        # least the lowest one (an associate's); a high-school diploma is not "the level asked for"
+        level = "associate"
     related = bool(cues.related.search(text))
     equivalent = bool(cues.equivalent.search(text))
     # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
