@@ -235,6 +235,19 @@ def test_programme_named_without_its_level_is_partial() -> None:
     assert answer("skill", "Navigated multiple computer systems", ("CRM",)).score == 0.0
 
 
+def test_any_business_software_family_shows_computer_systems() -> None:
+    # "navigate multiple computer systems": operating systems, HR systems, databases and programming languages
+    # are members of the family, each quoted; a common word that only looks like one is not
+    for line in (
+        "Operating Systems: Windows 10, Linux",
+        "Proficient in HRIS and payroll databases",
+        "Skills: Python, Java, SQL",
+    ):
+        found = answer("skill", line, ("computer systems",))
+        assert found.score == 1.0 and found.evidence[0].text == line, line
+    assert answer("skill", "Saw windows of opportunity in every market", ("computer systems",)).score == 0.0
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5
