@@ -1046,3 +1046,32 @@ def test_a_level_names_its_degree() -> None:
         ("Med/Surg or telemetry preferred",),
     ) in texts
     assert not any(r.text in ("Associate", "High School") for r in posting.requirements)
+
+
+def test_a_posting_sent_as_an_email() -> None:
+    """A recruiter's e-mail: the greeting is no title, the subject names no job so the announcement does
+    (``announced_title``), the announcement is no requirement, "would be a big help" is a wish (preferred),
+    "need to be available for night shifts" is asked at the screen, and the subject of each sentence
+    ("Whoever we hire will need to hold") is no term (``subject_is_no_term``)."""
+    posting = load_posting(FIXTURES / "lpn_email.txt")
+    assert posting.title == "Licensed Practical Nurse"
+    assert items(posting) == [
+        ("Whoever we hire will need to hold a current Ohio LPN license and BLS certification.", REQUIRED),
+        (
+            "We'd like at least 2 years of LPN experience, ideally in long-term care or skilled nursing.",
+            REQUIRED,
+        ),
+        ("Experience with dementia care would be a big help.", PREFERRED),
+        ("They also need to be available for 12-hour night shifts and every other weekend.", REQUIRED),
+    ]
+    typed = [(r.category, r.terms) for r in posting.requirements]
+    assert typed[0] == (Category.CREDENTIAL, ("LPN", "BLS"))
+    assert typed[1][0] is Category.EXPERIENCE and posting.requirements[1].fields == ("LPN",)
+    assert typed[2] == (Category.SKILL, ("dementia care",))
+    assert typed[3][0] is Category.LOGISTICS
+
+
+def test_a_greeting_or_a_subject_without_a_job_is_no_title() -> None:
+    assert parse_posting("Hi team,\n\nMust have 2+ years of welding experience.\n").title == ""
+    mail = "Subject: Fwd: Line Cook\n\nMust have 2+ years of experience on the line.\n"
+    assert parse_posting(mail).title == "Line Cook"

@@ -300,7 +300,8 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
     if req.or_equivalent or any("equivalent" in a.lower() for a in req.alternatives):
         years = ctx.extra.get(EXTRA_ROLE_YEARS, 0.0)
         years = float(years) if isinstance(years, int | float) else 0.0
-        enough = EQUIVALENT_YEARS_BY_LEVEL.get(need, EQUIVALENT_YEARS)
+        # the years the posting says stand in for the degree ("or 2+ years of …"), else one per study year
+        enough = req.years or EQUIVALENT_YEARS_BY_LEVEL.get(need, EQUIVALENT_YEARS)
         alt = EQUIVALENT_MET if years >= enough else EQUIVALENT_HALF if years >= enough / 2 else 0.0
         if alt > score:
             label = ctx.extra.get(EXTRA_ROLE_LABEL, "the posting's kind of work")

@@ -150,6 +150,12 @@ _EMPTY_BODIES = frozenset({"none listed", "none", "n/a", "na", "not applicable",
 
 # Header keys that stand in for a missing "Title:" field.
 _TITLE_KEYS = ("title", "job title", "position", "position title", "role")
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya)\b[^.!?:]{0,40}[,!]?$",
+    re.IGNORECASE,
+)
+_SUBJECT_KEYS = ("subject", "re")
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw)\s*:\s*)+", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- line patterns
 
@@ -187,6 +193,8 @@ _TOKEN_BEFORE_MAX = (
 _PREFERRED_WORDS = re.compile(
     r"\b(?:an?\s+(?:\w+\s+)?plus|pluses|preferred|preferably|nice[\s-]to[\s-]have|desirable|desired|ideally"
     r"|advantage|advantageous|optional|not\s+required|encouraged\s+to\s+apply"
+    # a wish, not a condition: "Experience with dementia care would be a big help", "we'd love …"
+    r"|would\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)|we(?:'d|\s+would)\s+love"
     r"|(?<!plus\s)(?<!annual\s)(?<!signing\s)(?<!sign-on\s)bonus)\b",
     re.IGNORECASE,
 )
@@ -250,7 +258,10 @@ _REQUIREMENT_LIKE = re.compile(
     r"|\bexperience\s+(?:with|in)\b|\bdegree\s+in\b|\bproficien(?:cy|t)\s+(?:in|with)\b|\bmust\b"
     r"|\brequired\b|\bknowledge\s+of\b|\bfamiliarity\s+with\b"
     r"|\b(?:preferred|a\s+plus|nice\s+to\s+have|certifi(?:ed|cation)|licen[cs]ed?|diploma|degree|GED"
-    r"|ability\s+to|able\s+to|fluen(?:t|cy)|bilingual|availability|authori[sz]ed\s+to\s+work)\b",
+    r"|ability\s+to|able\s+to|fluen(?:t|cy)|bilingual|availability|authori[sz]ed\s+to\s+work)\b"
+    # a message's way of asking ("will need to hold a current LPN", "need to be available for nights")
+    r"|\bneeds?\s+to\s+(?:be|have|hold|know|speak)\b|\bavailable\s+(?:to|for|on)\b"
+    r"|\bwould\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)\b",
     re.IGNORECASE,
 )
 # Work eligibility is stated in the legal text at the end of many ads ("Applicants must be authorized to work
@@ -274,7 +285,9 @@ _NOT_REQUIREMENT = re.compile(
     r"|https?://|\bwww\.|\w@\w+\.\w|\bcopyright\b|\ball\s+rights\s+reserved\b"
     r"|\b(?:listed|described|outlined)\s+(?:below|above)\b|\brepresentative\s+of\b"
     # the employer announcing the job ("Brightline is hiring a … for its contact center")
-    r"|^[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:hiring|recruiting)\b",
+    r"|^[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:hiring|recruiting)\b"
+    # the job announced ("We've got an opening for a Licensed Practical Nurse on our wing")
+    r"|^[^.!?]{0,60}\b(?:an?|one|two|\d+)\s+(?:new\s+)?(?:openings?|vacanc(?:y|ies))\s+(?:for|on|in|at)\b",
     re.IGNORECASE,
 )
 # A sentence in the company's voice ("We are a leading …", "Our team …") is description unless it states a
@@ -564,7 +577,7 @@ def parse_posting(text: str, path: str = "") -> Posting:
     typed = type_requirements(requirements)
     return Posting(
         path=path,
-        fields=_with_fallback_fields(parsed.fields, parsed.title_line, path),
+        fields=_with_fallback_fields(parsed.fields, parsed.title_line, path, text),
         sections=tuple((block.name, _section_text(block)) for block in parsed.blocks if block.is_section),
         requirements=tuple(typed),
     )
@@ -958,6 +971,8 @@ def _read_structure(text: str) -> _Structure:
     previous = ""  # the last line with text
     seen_text = False
     for raw in text.split("\n"):
+        if not seen_text and _GREETING.match(raw.strip()):
+            continue  # ``greeting_is_no_title``: "Hi all," opens a message, it names no job
         first = not seen_text and bool(raw.strip())
         line = _classify(raw, in_header=in_header, first=first)
         if line.kind == "heading" and line.name not in _SECTION_ALIASES and _ends_unfinished(previous):
@@ -971,7 +986,12 @@ def _read_structure(text: str) -> _Structure:
             blocks[-1].raw.append("")
             continue
         seen_text = True
-        if first and line.kind in ("title", "prose") and len(line.text) < TITLE_MAX_CHARS:
+        if (
+            first
+            and line.kind in ("title", "prose")
+            and len(line.text) < TITLE_MAX_CHARS
+            and not _states_a_need(line.text)
+        ):
             title_line = line.text
             continue
         if line.kind == "title":  # a long "title": keep it as text
@@ -994,6 +1014,12 @@ def _read_structure(text: str) -> _Structure:
     return _Structure(fields=fields, title_line=title_line, blocks=blocks)
 
 
+def _states_a_need(text: str) -> bool:
+    """``sentence_is_no_title``: a first line that is a sentence asking for something ("Must have 2+ years of
+    welding experience.") is the posting's first requirement, not its title."""
+    return text.rstrip().endswith((".", "!")) and bool(_REQUIREMENT_LIKE.search(text))
+
+
 def _is_empty_body(text: str) -> bool:
     return _plain(text).rstrip(".").strip().lower() in _EMPTY_BODIES
 
@@ -1004,12 +1030,18 @@ def _section_text(block: _Block) -> str:
 
 
 def _with_fallback_fields(
-    fields: list[tuple[str, str]], title_line: str, path: str
+    fields: list[tuple[str, str]], title_line: str, path: str, text: str = ""
 ) -> tuple[tuple[str, str], ...]:
     keys = {key.lower() for key, _ in fields}
     extra: list[tuple[str, str]] = []
     if "title" not in keys:
         title = next((value for key, value in fields if key.lower() in _TITLE_KEYS), title_line)
+        if not title:
+            # ``subject_names_the_job``: a posting sent as an e-mail names the job in its subject line
+            subject = next((value for key, value in fields if key.lower() in _SUBJECT_KEYS), "")
+            subject = _REPLY_PREFIX.sub("", subject).strip()
+            announced = _announced_title(text)
+            title = subject if _names_a_job(subject) or not announced else announced
         if title:
             extra.append(("Title", title))
     if "job id" not in keys and path:
@@ -1017,6 +1049,33 @@ def _with_fallback_fields(
         if stem:
             extra.append(("Job ID", stem))
     return (*extra, *fields)
+
+
+# ``announced_title``: a posting with no title line names the job in a sentence ("We've got an opening for a
+# Licensed Practical Nurse on our wing", "We need a line cook with 2+ years …"): the words after the
+# announcement, up to a preposition or a clause, are the title when the occupations vocabulary knows them.
+_ANNOUNCED = re.compile(
+    r"\b(?:(?:opening|vacancy|position|role|job)\s+for|hiring|looking\s+for|need|seeking|recruiting)"
+    r"\s+(?:an?\s+)?(?:new\s+|experienced\s+|full[\s-]time\s+|part[\s-]time\s+)?"
+    r"(?P<title>[A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,4}?)"
+    r"(?=\s+(?:on|at|in|with|who|to|for|that|and|from|starting|asap)\b|\s*[,.;:!?()]|\s*$)",
+    re.IGNORECASE,
+)
+_ANNOUNCED_WINDOW = 2000  # characters of the posting's start where the job is announced
+
+
+def _names_a_job(text: str) -> bool:
+    from jobmatch.matching.occupation import title_occupations  # the vocabulary, loaded on first use
+
+    return bool(text) and bool(title_occupations(text))
+
+
+def _announced_title(text: str) -> str:
+    for match in _ANNOUNCED.finditer(text[:_ANNOUNCED_WINDOW]):
+        title = match.group("title").strip()
+        if _names_a_job(title):
+            return title
+    return ""
 
 
 # --------------------------------------------------------------------------- requirement items

@@ -104,6 +104,8 @@ class _Cues:
     any_of: re.Pattern[str]
     version: re.Pattern[str]
     trailing: re.Pattern[str]
+    subject: re.Pattern[str]
+    contracted: frozenset[str]
 
 
 def _strings(table: dict[str, object], key: str) -> list[str]:
@@ -206,6 +208,24 @@ def _cues() -> _Cues:
         any_of=_pattern(_strings(general, "any_of")),
         version=_pattern(_strings(general, "version")),
         trailing=_edge(_strings(general, "trailing"), at_end=True),
+        subject=_subject_lead(general),
+        contracted=frozenset(s.casefold() for s in _strings(general, "subjects") if "'" in s),
+    )
+
+
+def _subject_lead(general: dict[str, object]) -> re.Pattern[str]:
+    """The subject lead-in of ``subject_is_no_term``: a subject, then modals, then a verb (each optional
+    after the subject; :func:`_without_subject` asks for one of them or a contracted subject)."""
+
+    def alternation(key: str) -> str:
+        phrases = sorted({p.strip() for p in _strings(general, key) if p.strip()}, key=lambda p: (-len(p), p))
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) or r"(?!x)x"
+
+    return re.compile(
+        rf"^(?P<subject>{alternation('subjects')})(?![\w'])"
+        rf"(?P<modals>(?:\s+(?:{alternation('modals')})(?![\w']))*)"
+        rf"(?P<verb>\s+(?:{alternation('subject_verbs')})(?![\w']))?\s+(?=\S)",
+        re.IGNORECASE,
     )
 
 
@@ -521,6 +541,9 @@ _QUALIFYING_PART = re.compile(r",\s+((?:with|without)\s+[^,;]+)$", re.IGNORECASE
 # tool is for, in lower-case words up to the next comma, is a note; the tool is the term. A capitalised word
 # after "for" is part of a product's name ("Dynamics 365 for Finance") and stays.
 _PURPOSE = re.compile(r"(?<=\S)\s+(for\s+[a-z][^,;()]*)")
+# ``circumstance_is_a_note``: "a CRM such as Salesforce or Zendesk while talking with customers": when or
+# while the tool is used, in lower-case words at the end, is a note; it is no part of the last tool's name.
+_CIRCUMSTANCE = re.compile(r"\s+((?:while|when|whilst)\s+[a-z][^,;()]*)[.\s]*$")
 
 
 # ``slash_between_names``: "MicroStation/OpenRoads", "Word/Excel": two capitalised names of three letters
@@ -559,12 +582,16 @@ _OR_MORE = re.compile(r"(\d)\s+or\s+(?:more|greater)\b", re.IGNORECASE)
 
 def _skill(text: str) -> _Params:
     cues = _cues()
+    extra_notes: tuple[str, ...] = ()
+    circumstance = _CIRCUMSTANCE.search(text)
+    if circumstance is not None and len(text[: circumstance.start()].split()) >= 2:
+        text, extra_notes = text[: circumstance.start()], (circumstance.group(1).strip(_NOTE_TRIM),)
     cut = _cut(_OR_MORE.sub(r"\1+", _NAME_SLASH.sub(_slash_or, text)))
     qualifying = _QUALIFYING_PART.search(cut.core)
     core = cut.core
-    extra_notes: tuple[str, ...] = ()
     if qualifying is not None and len(core[: qualifying.start()].split()) >= 2:
-        core, extra_notes = core[: qualifying.start()], (qualifying.group(1).strip(_NOTE_TRIM),)
+        core = core[: qualifying.start()]
+        extra_notes = (*extra_notes, qualifying.group(1).strip(_NOTE_TRIM))
     purposes: list[str] = []
 
     def purpose(match: re.Match[str]) -> str:
@@ -593,13 +620,22 @@ def _experience(text: str) -> _Params:
     cut = _cut(text)
     years, match = _years(cut.core)
     core = cut.core
+    notes = list(cut.notes)
     if match is not None:
         after = core[match.end() :]
         before = core[: match.start()]
-        core = (
-            after if _meaningful(_strip_edges(after, cues.experience_lead, cues.experience_tail)) else before
-        )
-    notes = list(cut.notes)
+        role = _ROLE_WITH.match(before.strip())
+        named = _strip_edges(role.group("role"), cues.experience_lead, cues.experience_tail) if role else ""
+        if role is not None and _meaningful(named) and "experience" not in named.casefold():
+            # ``role_before_years``: "a line cook with 2+ years of experience in a high-volume kitchen": the
+            # role is before the years; what follows them says where the work was done
+            core = named
+            rest = _strip_edges(after, cues.experience_lead, cues.experience_tail)
+            if _meaningful(rest):
+                notes.append(rest.strip(_NOTE_TRIM))
+        else:
+            kept = _strip_edges(after, cues.experience_lead, cues.experience_tail)
+            core = after if _meaningful(kept) else before
     # ``second_span``: ", with at least 1 year in a supervisory role" is a further condition, not a role.
     second = _SECOND_SPAN.search(core)
     if second is not None and _meaningful(core[: second.start()]):
@@ -639,8 +675,8 @@ def _experience(text: str) -> _Params:
     # ``examples_of_the_role``: "(sous chef, kitchen manager or lead cook)" names roles that count; beside a
     # "using" clause they are more of its tools.
     for example in cut.examples:
-        named = _names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT_OR)
-        (terms if terms else fields).extend(named)
+        example_names = _names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT_OR)
+        (terms if terms else fields).extend(example_names)
     return _Params(
         years=years,
         fields=_dedupe(fields),
@@ -650,13 +686,30 @@ def _experience(text: str) -> _Params:
     )
 
 
+_ROLE_WITH = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<role>[^,;()]{2,60}?)\s+(?:with|who\s+has|who\s+have|having|that\s+has)$",
+    re.IGNORECASE,
+)
 _ANY_DEGREE = re.compile(r"\bdegrees?\b", re.IGNORECASE)
+# ``years_instead_of_degree``: "Associate's degree in accounting or 2+ years of accounts payable experience":
+# years of work after "or" stand in for the degree (or_equivalent, with the years they take), and are no
+# field.
+_YEARS_INSTEAD = re.compile(
+    rf"\s*,?\s*\bor\s+(?=(?:at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+)?{_NUM}\s*\+?\s*(?:years?|yrs?)\b)"
+    r"[^.;()]*",
+    re.IGNORECASE,
+)
 
 
 def _education(text: str) -> _Params:
     cues = _cues()
     cut = _cut(text, preference_clauses=False)
     core = cut.core
+    instead_years = 0.0
+    instead = _YEARS_INSTEAD.search(core)
+    if instead is not None:
+        instead_years, _ = _years(instead.group())
+        core = (core[: instead.start()] + core[instead.end() :]).strip()
     spans: list[tuple[int, int]] = []
     level = ""
     for name, pattern in cues.levels:
@@ -683,7 +736,7 @@ def _education(text: str) -> _Params:
         # least the lowest one (an associate's); a high-school diploma is not "the level asked for"
         level = "associate"
     related = bool(cues.related.search(text))
-    equivalent = bool(cues.equivalent.search(text))
+    equivalent = bool(cues.equivalent.search(text)) or instead_years > 0
     # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
     first = cues.education.search(core)
     if first is not None:
@@ -719,6 +772,7 @@ def _education(text: str) -> _Params:
         fields.extend(_education_fields(example))
     notes = tuple(n for n in cut.notes if not cues.equivalent.search(n) and not cues.related.search(n))
     return _Params(
+        years=instead_years,
         level=level,
         fields=_dedupe(fields),
         terms=("related field",) if related else (),
@@ -916,8 +970,9 @@ def _names_something(part: str) -> bool:
 
 
 def _is_name_list(text: str) -> bool:
-    """ "C#, JavaScript, MSSQL": short parts, most naming something in capitals or with symbols."""
-    parts = [p for p in _SPLIT.split(text.strip(" .")) if p.strip()]
+    """ "C#, JavaScript, MSSQL": short parts, most naming something in capitals or with symbols; the words
+    that end an item say nothing ("NetSuite or another ERP is a plus")."""
+    parts = [p for p in _SPLIT.split(_strip_edges(text, None, _cues().trailing).strip(" .")) if p.strip()]
     if not parts or any(len(p.split()) > 4 for p in parts):
         return False
     named = sum(1 for p in parts if _names_something(p))
@@ -1095,9 +1150,26 @@ def _without_row_label(text: str) -> str:
     return value if len(value.split()) >= _ROW_VALUE_MIN_WORDS else text
 
 
+_SUBJECT_REST_MIN_WORDS = 2  # "You will need to be" + a single word is not cut down to that word
+
+
+def _without_subject(text: str) -> str:
+    """``subject_is_no_term``: the text without its subject lead-in ("Whoever we hire will need to hold a
+    current LPN license" -> "a current LPN license"); unchanged when the lead is a bare subject ("We offer
+    …", "Candidate sourcing …") or too little is left."""
+    match = _cues().subject.match(text)
+    if match is None:
+        return text
+    contracted = match.group("subject").casefold() in _cues().contracted
+    if not (match.group("modals") or match.group("verb") or contracted):
+        return text
+    rest = text[match.end() :]
+    return rest if len(rest.split()) >= _SUBJECT_REST_MIN_WORDS else text
+
+
 def type_requirement(requirement: Requirement) -> Requirement:
     """``requirement`` with its category and parameters read from its text (other fields unchanged)."""
-    text = _without_row_label(_normalise(requirement.text))
+    text = _without_subject(_without_row_label(_normalise(requirement.text)))
     category, _ = classify(text, requirement.source)
     params = _EXTRACTORS[category](text)
     if category is Category.EXPERIENCE and _tools_only(params):
