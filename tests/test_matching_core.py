@@ -100,6 +100,16 @@ def test_longest_title_decides_the_occupation() -> None:
     assert title_occupations("Civil Engineer II")[0].id == "civil_engineer"
 
 
+def test_a_licence_in_the_title_says_which_of_its_familys_jobs_it_is() -> None:
+    # licence_in_the_title_decides: "charge nurse" alone is an RN's title; beside "LPN" it is the LPN's
+    assert [o.id for o in title_occupations("Charge Nurse (LPN)")] == ["licensed_practical_nurse"]
+    assert [o.id for o in title_occupations("Staff Nurse - LPN")] == ["licensed_practical_nurse"]
+    assert [o.id for o in title_occupations("Charge Nurse")] == ["registered_nurse"]
+    both = {o.id for o in title_occupations("Charge Nurse RN/LPN")}
+    assert both == {"registered_nurse", "licensed_practical_nurse"}
+    assert title_occupations("Nursing Attendant")[0].id == "nursing_assistant"
+
+
 def test_engineering_in_a_title_is_not_a_discipline_of_its_own() -> None:
     """An engineering manager or a mechanical engineer did no civil engineering by title: civil engineering
     is a family of its own (O*NET 17-2051), related to engineering."""

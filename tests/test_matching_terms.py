@@ -248,6 +248,26 @@ def test_any_business_software_family_shows_computer_systems() -> None:
     assert answer("skill", "Saw windows of opportunity in every market", ("computer systems",)).score == 0.0
 
 
+def test_an_abbreviation_in_capitals_ending_in_s_is_another_abbreviation() -> None:
+    # capital_s_is_no_plural: the CPRS records system is not CPR; "CPRs" or "CPR/AED" still are
+    assert answer("credential", "Charted in CPRS daily for 30 veterans", ("CPR",)).score == 0.0
+    assert answer("credential", "CPR/AED and BLS certified", ("CPR",)).score == 1.0
+    assert answer("credential", "Automotive Service Excellence certified, A1-A8", ("ASE",)).score == 1.0
+
+
+def test_a_compound_is_found_written_with_of() -> None:
+    # of_phrase_is_the_compound: the words the other way round, joined by "of", where the noun phrase ends
+    found = answer(
+        "skill",
+        "Responsible for administration of medication to 30 residents",
+        ("medication administration",),
+    )
+    assert found.score == 1.0 and found.evidence[0].matched == "administration of medication"
+    assert answer("skill", "Provided care of the patients on the unit", ("patient care",)).score == 1.0
+    # "financial" describes the next word: a system of financial reporting is no financial system
+    assert answer("skill", "Built a system of financial reporting", ("financial system",)).score == 0.0
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5

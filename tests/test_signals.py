@@ -282,6 +282,8 @@ def test_degree_words_outside_education_that_are_not_degrees() -> None:
     assert (
         extract_signals(doc("Education\nBachelr of Science in Marketing, 2012\n")).degree.level == "bachelor"
     )
+    # a real word one letter from a degree is never its typo, even where no Education heading tells them apart
+    assert extract_signals(doc("Handled legal matters for 40 clients\n")).degree.level == "unknown"
 
 
 def test_the_education_line_names_the_degree_before_a_summary_mention() -> None:

@@ -9,6 +9,7 @@ phrase overlaps ("Office Manager") and never negated ("no Excel"). A family is a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -21,6 +22,7 @@ from jobmatch.matching.text import (
     compile_phrase,
     content_stems,
     generic_words,
+    is_stop,
     stem,
     stop_words,
     tokenize,
@@ -122,6 +124,10 @@ def find_concept(
             same = alias.lower() in (wanted, concept.name.lower())
             method = Method.FUZZY if hit.method is Method.FUZZY else Method.EXACT if same else Method.SYNONYM
             add(hit, alias, method)
+        for inverted in _inverted(alias):
+            for hit in index.find(compile_phrase(inverted), rows):
+                if _phrase_ends(index.lines[hit.index].text, hit.end):
+                    add(hit, alias, Method.SYNONYM)
     for word in concept.exact:
         for hit in index.find(compile_phrase(word, literal=True), rows):
             same = word.lower() in (wanted, concept.name.lower())
@@ -134,6 +140,28 @@ def find_concept(
             if hit.matched[:1].isupper() and _context_ok(index, hit.index, concept):
                 add(hit, word, Method.SYNONYM)
     return [found[i] for i in sorted(found)]
+
+
+_TWO_WORDS = re.compile(r"([a-z]{3,}) ([a-z]{3,})")
+
+
+def _inverted(alias: str) -> tuple[str, ...]:
+    """``of_phrase_is_the_compound``: "medication administration" is also written "administration of
+    medication(s)", "patient care" "care of patients", "invoice processing" "processing of invoices": a
+    name of two lower-case words is looked for with its words the other way round, joined by "of" (or "of
+    the"), where the noun phrase ends there (:func:`_phrase_ends`)."""
+    match = _TWO_WORDS.fullmatch(alias)
+    if match is None or is_stop(stem(match.group(1))) or is_stop(stem(match.group(2))):
+        return ()
+    first, second = match.groups()
+    return (f"{second} of {first}", f"{second} of the {first}")
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    """The inverted name ends its noun phrase: "administration of medication to residents", not "system of
+    financial reporting" (there "financial" describes the next word) or "end-of-month financial reports"."""
+    following = tokenize(text[end:])
+    return not following or is_stop(following[0].stem) or not following[0].raw[:1].isalpha()
 
 
 def _fuzzy_ok(alias: str) -> bool:

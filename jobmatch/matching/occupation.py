@@ -130,7 +130,21 @@ def title_occupations(title: str) -> tuple[Occupation, ...]:
             return len((words - set(content_stems(hit.phrase))) & _title_stems(hit.payload))
 
         hits = sorted(hits, key=lambda h: (-(h.end - h.start), -context(h), h.start))
+        hits = _licence_decides(title, hits)
     return tuple(dict.fromkeys(vocab.occupations[h.payload] for h in hits))
+
+
+_LICENCE_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+
+
+def _licence_decides(title: str, hits: list[_Hit]) -> list[_Hit]:
+    """``licence_in_the_title_decides``: "Charge Nurse (LPN)", "Staff Nurse - LPN": the capitals of one
+    occupation (LPN) say which of its family's occupations the generic words ("charge nurse") are; the
+    family's other occupations named only by generic words are dropped."""
+    vocab = load_occupations()
+    named = {h.payload for h in hits if _LICENCE_ABBREVIATION.fullmatch(title[h.char_start : h.char_end])}
+    families = {vocab.occupations[o].family for o in named}
+    return [h for h in hits if h.payload in named or vocab.occupations[h.payload].family not in families]
 
 
 @cache

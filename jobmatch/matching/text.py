@@ -225,6 +225,7 @@ class Phrase:
     # ("ordering" is not "customer orders" or "purchase order"; knowledge/words.toml): shown by the verb
     # ("ordered", "ordering") only.
     activity: bool = False
+    raws: tuple[str, ...] = ()  # the tokens as written
 
     @property
     def meaningful(self) -> bool:
@@ -249,7 +250,23 @@ def compile_phrase(
     caps = tuple(_capitals(t.raw) if exact_case else "" for t in toks)
     words = tuple(_plain(t.raw) for t in toks) if literal else ()
     activity = len(toks) == 1 and toks[0].raw.lower() in _activities()
-    return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy and not literal, words, activity)
+    raws = tuple(t.raw for t in toks)
+    return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy and not literal, words, activity, raws)
+
+
+_ABBREVIATION_MAX = 4  # letters of an all-capitals word ending in "S" that is an abbreviation of its own
+
+
+def _other_abbreviation(raw: str, phrase: Phrase, j: int) -> bool:
+    """``capital_s_is_no_plural``: "CPRS" (a records system) is not the plural of "CPR" (that is written
+    "CPRs"): a short word in capitals ending in "S" does not stand for the phrase's word without the "S"."""
+    return (
+        len(raw) <= _ABBREVIATION_MAX
+        and raw.endswith("S")
+        and raw.isupper()
+        and j < len(phrase.raws)
+        and not phrase.raws[j].lower().endswith("s")
+    )
 
 
 def _plain(raw: str) -> str:
@@ -442,7 +459,7 @@ class Index:
             for j, (s, near) in enumerate(slots):
                 t = toks[k + j]
                 cap = phrase.capitals[j]
-                if cap and t.raw.replace(".", "") != cap:
+                if (cap and t.raw.replace(".", "") != cap) or _other_abbreviation(t.raw, phrase, j):
                     ok = False
                     break
                 if phrase.words:
@@ -513,6 +530,8 @@ def _match_at(
     for j, (s, near) in enumerate(slots):
         t = toks[k + j]
         if phrase.capitals[j] and t.raw.replace(".", "") != phrase.capitals[j]:
+            return None
+        if _other_abbreviation(t.raw, phrase, j):
             return None
         if phrase.words:
             if _plain(t.raw) != phrase.words[j]:

@@ -298,8 +298,16 @@ _PROGRAMME_NOT_FIELD = frozenset(
     (
         "accredited", "approved", "state-approved", "state", "certified", "recognized", "recognised",
         "formal", "relevant", "related", "vocational", "technical", "training", "high", "trade",
+        # the award the programme leads to ("a certificate or associate degree program in HVAC")
+        "certificate", "diploma", "degree", "associate", "associate's", "associates", "or", "and", "a", "an",
     )
 )  # fmt: skip
+# ``certificate_as_an_alternative``: "Certificate or associate degree in medical assisting" accepts the
+# certificate, the lowest level it names (alone, "certificate" is more often a credential's noun).
+_CERTIFICATE_OR = re.compile(
+    r"\bcertificates?\s+(?:program\s+)?(?:or|and/or)\b|\bor\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}certificates?\b",
+    re.IGNORECASE,
+)
 # ``obtainable_is_a_note``: "a teaching certificate or eligibility to obtain one", "CDL or the ability to
 # get one": what the posting also accepts is a note of the item, not another thing to look for.
 _OBTAINABLE = re.compile(
@@ -731,6 +739,8 @@ def _education(text: str) -> _Params:
             named += after.group(1).split()
         if named:
             fields.append(" ".join(named))
+    if _CERTIFICATE_OR.search(core) and (not level or LADDER.index(level) > LADDER.index("certificate")):
+        level = "certificate"  # ``certificate_as_an_alternative``
     if not level and _ANY_DEGREE.search(core):
         # ``degree_without_level``: "Culinary degree or equivalent experience" asks for a degree, so at
         # least the lowest one (an associate's); a high-school diploma is not "the level asked for"
