@@ -268,6 +268,14 @@ def test_a_compound_is_found_written_with_of() -> None:
     assert answer("skill", "Built a system of financial reporting", ("financial system",)).score == 0.0
 
 
+def test_a_list_separator_parts_a_phrase() -> None:
+    # list_parts_a_phrase: "client, database" in a skills list is two items, not a client database
+    listed = "Skills: accounting, ADP payroll, budgets, client, database, decision making"
+    assert answer("skill", listed, ("CRM",)).score == 0.0
+    assert answer("skill", "Maintained the client database for 300 accounts", ("CRM",)).score == 0.5
+    assert "named" not in answer("skill", "Billing, Clerk, Invoices", ("billing clerk",)).explanation
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5

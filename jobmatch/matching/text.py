@@ -254,6 +254,17 @@ def compile_phrase(
     return Phrase(text, tuple(t.stem for t in toks), caps, fuzzy and not literal, words, activity, raws)
 
 
+# ``list_parts_a_phrase``: "client, database" in a list of skills is two items, not a "client database".
+_LIST_BREAK = re.compile(r"[,;|•·]")
+
+
+def _parted(text: str, toks: Sequence[Token], phrase: Phrase) -> bool:
+    """A list separator stands between two of the phrase's words (and the phrase has none of its own)."""
+    if len(toks) < 2 or _LIST_BREAK.search(phrase.text):
+        return False
+    return any(_LIST_BREAK.search(text[a.end : b.start]) for a, b in pairwise(toks))
+
+
 _ABBREVIATION_MAX = 4  # letters of an all-capitals word ending in "S" that is an abbreviation of its own
 
 
@@ -427,7 +438,7 @@ class Index:
         cut = len(text)
         for hit_start in range(max(0, len(self.tokens[i]) - len(slots) + 1), len(self.tokens[i])):
             start = self.tokens[i][hit_start].start
-            span = _match_at(tokenize(joined), start, phrase, slots)
+            span = _match_at(joined, start, phrase, slots)
             if span is not None and span[0] < cut < span[1]:
                 return Hit(
                     i, span[0], span[1], phrase.text, joined[span[0] : span[1]], span[2], span[3], joined
@@ -477,7 +488,7 @@ class Index:
                     ok = False
                     break
                 ratio = min(ratio, r)
-            if ok:
+            if ok and not _parted(text, toks[k : k + n], phrase):
                 start, end = toks[k].start, toks[k + n - 1].end
                 method = Method.EXACT if ratio >= 100.0 else Method.FUZZY
                 return Hit(i, start, end, phrase.text, text[start:end], method, ratio)
@@ -520,9 +531,10 @@ _ENDINGS = frozenset(
 
 
 def _match_at(
-    toks: tuple[Token, ...], start: int, phrase: Phrase, slots: list[tuple[str, dict[str, float]]]
+    text: str, start: int, phrase: Phrase, slots: list[tuple[str, dict[str, float]]]
 ) -> tuple[int, int, Method, float] | None:
     """The phrase matched from the token that begins at ``start``: (start, end, method, ratio) or None."""
+    toks = tokenize(text)
     k = next((n for n, t in enumerate(toks) if t.start == start), -1)
     if k < 0 or k + len(slots) > len(toks):
         return None
@@ -542,6 +554,8 @@ def _match_at(
             if r is None:
                 return None
             ratio = min(ratio, r)
+    if _parted(text, toks[k : k + len(slots)], phrase):
+        return None
     method = Method.EXACT if ratio >= 100.0 else Method.FUZZY
     return toks[k].start, toks[k + len(slots) - 1].end, method, ratio
 
