@@ -1075,3 +1075,76 @@ def test_a_greeting_or_a_subject_without_a_job_is_no_title() -> None:
     assert parse_posting("Hi team,\n\nMust have 2+ years of welding experience.\n").title == ""
     mail = "Subject: Fwd: Line Cook\n\nMust have 2+ years of experience on the line.\n"
     assert parse_posting(mail).title == "Line Cook"
+
+
+def test_prose_sentences_with_a_new_subject_state_new_requirements() -> None:
+    """A posting of paragraphs only: ", and you must hold …" and ", and OSHA 10 training is a plus" open
+    requirements of their own; "two years" counts as years; "will be given preference" is preferred; a
+    subject naming what candidates have ("Candidates with …") is no field."""
+    posting = load_posting(FIXTURES / "warehouse_prose.txt")
+    by_text = {r.text: r for r in posting.requirements}
+    first = by_text[
+        "We are looking for people with at least two years of warehouse or distribution experience"
+    ]
+    assert (first.category, first.years, first.fields) == (
+        Category.EXPERIENCE,
+        2.0,
+        ("warehouse", "distribution"),
+    )
+    forklift = by_text["you must hold a current forklift certification (sit-down or stand-up reach truck)."]
+    assert forklift.category is Category.CREDENTIAL and forklift.terms == ("forklift",)
+    counting = by_text[
+        "Candidates with inventory control or cycle counting experience will be given preference"
+    ]
+    assert counting.kind is PREFERRED and counting.fields == ("inventory control", "cycle counting")
+    assert by_text["OSHA 10 training is a plus."].kind is PREFERRED
+    assert by_text["able to work as part of a team"].category is Category.SOFT_SKILL
+
+
+def test_a_heading_of_no_known_kind_keeps_the_lines_that_state_their_kind() -> None:
+    """``unknown_section_states_its_kind``: under "The fine print", "… required" lines are requirements; the
+    schedule line says nothing of its kind and is not one. "BLS/CPR" is either, and "before start date" is
+    a deadline."""
+    posting = load_posting(FIXTURES / "dental_hygienist.md")
+    texts = [r.text for r in posting.requirements]
+    assert "Current CPR/BLS certification required before start date" in texts
+    assert "Background check required" in texts
+    assert not any(t.startswith("Schedule is") for t in texts)
+    cpr = posting.requirements[texts.index("Current CPR/BLS certification required before start date")]
+    assert cpr.terms == ("CPR", "BLS") and "before start date" in cpr.notes
+    degree = posting.requirements[0]
+    assert (degree.level, degree.fields) == ("associate", ("Dental Hygiene",))
+
+
+def test_an_email_req_ends_at_its_signature() -> None:
+    """``signature_ends_the_posting``: "Thanks!", the sender's name and title are no requirements; "Please
+    send me candidates" is no requirement either; "(Remedy or Zendesk ok too)" names tools that count
+    (``accepted_alternatives``)."""
+    posting = load_posting(FIXTURES / "helpdesk_email.txt")
+    texts = [r.text for r in posting.requirements]
+    assert not {"Thanks!", "Dana", "Senior Technical Recruiter"} & set(texts)
+    assert not any("send me candidates" in t for t in texts)
+    ticketing = next(r for r in posting.requirements if "ticketing" in r.text)
+    assert ticketing.terms == ("ticketing system", "ServiceNow", "Remedy", "Zendesk")
+    saturdays = next(r for r in posting.requirements if "Saturdays" in r.text)
+    assert saturdays.category is Category.LOGISTICS
+
+
+def test_physical_demands_end_the_requirements_and_the_title_is_the_line_that_names_a_job() -> None:
+    hr = load_posting(FIXTURES / "hr_generalist.txt")
+    assert not any("PHYSICAL" in r.text or "lift up to 25" in r.text for r in hr.requirements)
+    assert hr.requirements[-1].text == "Bilingual (English/Spanish) a plus"
+    # ``header_line_names_the_job``: the district's name on the first line names no job
+    teacher = load_posting(FIXTURES / "elementary_teacher.txt")
+    assert teacher.title.startswith("Elementary School Teacher (Grades K-5)")
+    endorsement = next(r for r in teacher.requirements if "endorsement" in r.text)
+    assert endorsement.category is Category.CREDENTIAL and endorsement.terms == ("ESL", "ELL")
+
+
+def test_a_job_board_paste_reads_tools_shifts_and_slashed_credentials() -> None:
+    posting = load_posting(FIXTURES / "medical_assistant_indeed.txt")
+    by_text = {r.text: r for r in posting.requirements}
+    ehr = by_text["EHR experience (Epic preferred)"]
+    assert ehr.category is Category.SKILL and ehr.terms == ("EHR",)  # a tool some jobs' duties name
+    assert by_text["Current BLS/CPR certification"].terms == ("BLS", "CPR")
+    assert by_text["Must be able to work occasional Saturdays"].category is Category.LOGISTICS

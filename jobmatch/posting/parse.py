@@ -106,7 +106,10 @@ _SECTION_ALIASES: dict[str, str] = {
     # Job-board detail lines ("Job Type: Full-time", "Work Location: In person") end a requirement section.
     "DETAILS": (
         "job type; job types; employment type; pay; schedule; shift; shifts; work location; location; "
-        "job details; work schedule; hours; start date; contract length"
+        "job details; work schedule; hours; start date; contract length; "
+        # the standard physical-demands paragraph of US postings: conditions of the work, asked at the screen
+        "physical demands; physical requirements; working conditions; work environment; "
+        "physical demands and work environment; work environment and physical demands"
     ),
     "LEGAL": "equal opportunity; equal opportunity employer; eeo statement; eeo; your right to work",
 }
@@ -193,6 +196,7 @@ _TOKEN_BEFORE_MAX = (
 _PREFERRED_WORDS = re.compile(
     r"\b(?:an?\s+(?:\w+\s+)?plus|pluses|preferred|preferably|nice[\s-]to[\s-]have|desirable|desired|ideally"
     r"|advantage|advantageous|optional|not\s+required|encouraged\s+to\s+apply"
+    r"|(?:given|receive)\s+(?:a\s+)?preference|preference\s+(?:will\s+be|is)\s+given"
     # a wish, not a condition: "Experience with dementia care would be a big help", "we'd love …"
     r"|would\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)|we(?:'d|\s+would)\s+love"
     r"|(?<!plus\s)(?<!annual\s)(?<!signing\s)(?<!sign-on\s)bonus)\b",
@@ -254,7 +258,8 @@ _REQUIREMENT_LEADIN = re.compile(
 )
 # Requirement-like sentences, for postings without a requirements section.
 _REQUIREMENT_LIKE = re.compile(
-    r"\b\d+\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?(?:years?|yrs)['’]?\s+(?:of|in|with|as|experience)\b"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?"
+    r"(?:years?|yrs)['’]?\s+(?:of|in|with|as|experience)\b"
     r"|\bexperience\s+(?:with|in)\b|\bdegree\s+in\b|\bproficien(?:cy|t)\s+(?:in|with)\b|\bmust\b"
     r"|\brequired\b|\bknowledge\s+of\b|\bfamiliarity\s+with\b"
     r"|\b(?:preferred|a\s+plus|nice\s+to\s+have|certifi(?:ed|cation)|licen[cs]ed?|diploma|degree|GED"
@@ -282,6 +287,8 @@ _NOT_REQUIREMENT = re.compile(
     r"|\baffirmative\s+action|\bregardless\s+of\b|\bwithout\s+regard\b|\bprotected\s+(?:veteran|by\s+law|class)"
     r"|\baccommodations?\b|(?<!encouraged\s)\bto\s+apply\b|\bapply\s+(?:now|today|online|directly|here|at|via"
     r"|through|by|in\s+person)\b|\bsend\s+(?:us\s+)?(?:your|a)\s+(?:resume|résumé|cv|cover\s+letter)|\bclick\b"
+    r"|\b(?:send|forward|submit)\s+(?:me|us)\s+(?:your\s+|any\s+|some\s+|the\s+)?(?:candidates|people|profiles"
+    r"|resumes|résumés|cvs|names|anyone)\b"
     r"|https?://|\bwww\.|\w@\w+\.\w|\bcopyright\b|\ball\s+rights\s+reserved\b"
     r"|\b(?:listed|described|outlined)\s+(?:below|above)\b|\brepresentative\s+of\b"
     # the employer announcing the job ("Brightline is hiring a … for its contact center")
@@ -365,7 +372,12 @@ _COMPOUND = re.compile(
     r"|,?\s+and\s+(?=(?:holds?|has\s+(?:a|an|completed|earned)|knows?|be\s+(?:comfortable|familiar|proficient|"
     r"fluent|willing|available))\b(?![-'’]))"
     r"|,\s+(?=be\s+(?:comfortable|familiar|proficient|fluent|willing|available|able)\b)"
-    r"|,\s+(?=must\b)",
+    r"|,\s+(?=must\b)"
+    # a new subject opens a new requirement: "…warehouse experience, and you must hold a current forklift
+    # certification", "…, and OSHA 10 training is a plus"
+    r"|,\s+and\s+(?=(?:you|they|candidates?|applicants?)\s+(?:must|should|will|need|needs|are|have|hold)\b)"
+    r"|,\s+and\s+(?=[A-Z][\w/+-]*(?:\s+[\w/+-]+){0,3}\s+(?:is|are)\s+(?:a\s+plus|preferred|required|desired"
+    r"|a\s+bonus|an\s+asset)\b)",
     re.IGNORECASE,
 )
 # "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
@@ -552,7 +564,7 @@ def parse_posting(text: str, path: str = "") -> Posting:
     """
     text = strip_unsafe(text.replace("\r\n", "\n").replace("\r", "\n"))
     # One space between words: every later pattern then meets whitespace runs of length 1 (linear time).
-    text = _explode_run_on(_table_labels(_INNER_SPACES.sub(" ", text)))
+    text = _explode_run_on(_table_labels(_INNER_SPACES.sub(" ", _without_signature(text))))
     parsed = _read_structure(text)
     items = _requirement_items(parsed.blocks)
     if not items:
@@ -1014,6 +1026,30 @@ def _read_structure(text: str) -> _Structure:
     return _Structure(fields=fields, title_line=title_line, blocks=blocks)
 
 
+# ``signature_ends_the_posting``: a message's closing ("Thanks!", "Best regards,") ends what it asks for; the
+# name and job title under it are the sender's, never requirements.
+_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:thanks|thank\s+you|many\s+thanks|thanks\s+(?:so\s+much|a\s+lot|again|in\s+advance)"
+    r"|best|best\s+regards|best\s+wishes|all\s+the\s+best|regards|kind\s+regards|warm\s+regards"
+    r"|warmly|cheers|sincerely|talk\s+soon)\s*[,.!]*\s*$",
+    re.IGNORECASE,
+)
+_CLOSING_MIN_LINE = 2  # a closing on one of the first lines is no sign-off ("Thanks for reading: …")
+
+
+def _without_signature(text: str) -> str:
+    lines = text.split("\n")
+    seen = 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        closing = _CLOSING.search(line) if len(line) < TITLE_MAX_CHARS * 3 else None
+        if closing is not None and seen > _CLOSING_MIN_LINE:
+            return "\n".join([*lines[:number], line[: closing.start()]])
+    return text
+
+
 def _states_a_need(text: str) -> bool:
     """``sentence_is_no_title``: a first line that is a sentence asking for something ("Must have 2+ years of
     welding experience.") is the posting's first requirement, not its title."""
@@ -1042,6 +1078,8 @@ def _with_fallback_fields(
             subject = _REPLY_PREFIX.sub("", subject).strip()
             announced = _announced_title(text)
             title = subject if _names_a_job(subject) or not announced else announced
+        elif not _names_a_job(title):
+            title = _header_title(text) or title  # ``header_line_names_the_job``
         if title:
             extra.append(("Title", title))
     if "job id" not in keys and path:
@@ -1068,6 +1106,23 @@ def _names_a_job(text: str) -> bool:
     from jobmatch.matching.occupation import title_occupations  # the vocabulary, loaded on first use
 
     return bool(text) and bool(title_occupations(text))
+
+
+_HEADER_LINES = 8  # the posting's first lines, where a title below the employer's name stands
+
+
+def _header_title(text: str) -> str:
+    """``header_line_names_the_job``: "Riverside Unified School District / Position Announcement #2024-117 /
+    Elementary School Teacher (Grades K-5)": when the first line names no job, a later short line of the
+    header that does is the title (a line with a colon is a field, a sentence is prose)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][1:_HEADER_LINES]
+    for line in lines:
+        if ":" in line or line.endswith((".", "!", "?")) or len(line) >= TITLE_MAX_CHARS:
+            continue
+        plain = _plain(line)
+        if _names_a_job(plain):
+            return plain
+    return ""
 
 
 def _announced_title(text: str) -> str:
@@ -1186,7 +1241,12 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
                     if _ELIGIBILITY.search(sentence):  # legal text states eligibility: keep it in any case
                         add(_clause_items(sentence, preferred=False), False)
                     elif _REQUIREMENT_LIKE.search(sentence):
-                        add(_clause_items(sentence, preferred=False), True)
+                        # ``unknown_section_states_its_kind``: under a heading of no known kind ("The fine
+                        # print"), a line that says it is required or preferred is a requirement beside
+                        # the requirement sections' ("Current CPR/BLS certification required")
+                        says_kind = _REQUIRED_WORD.search(sentence) or _PREFERRED_WORDS.search(sentence)
+                        unknown = block.is_section and block.name not in _SECTION_ALIASES
+                        add(_clause_items(sentence, preferred=False), not (unknown and says_kind))
     items: list[_Item] = []
     seen: set[str] = set()
     for item, fallback in found:
@@ -1214,7 +1274,7 @@ def _items_of(text: str, list_style: bool, preferred: bool, *, source: str = "")
         parts = _list_parts(text)
         if parts is not None:
             return _distinct_items(
-                (_item(part, preferred=preferred, source=source) for part in dict.fromkeys(parts)), []
+                (_clause_item(part, preferred, source) for part in dict.fromkeys(parts)), []
             )
     items: list[_Item] = []
     for sentence in dict.fromkeys(_sentences(_bullet_heads(text))):

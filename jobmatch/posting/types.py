@@ -209,7 +209,10 @@ def _cues() -> _Cues:
         version=_pattern(_strings(general, "version")),
         trailing=_edge(_strings(general, "trailing"), at_end=True),
         subject=_subject_lead(general),
-        contracted=frozenset(s.casefold() for s in _strings(general, "subjects") if "'" in s),
+        # a subject that says it all: contracted ("you're") or naming what they have ("candidates with")
+        contracted=frozenset(
+            s.casefold() for s in _strings(general, "subjects") if "'" in s or s.endswith(" with")
+        ),
     )
 
 
@@ -311,17 +314,18 @@ _CERTIFICATE_OR = re.compile(
 # ``obtainable_is_a_note``: "a teaching certificate or eligibility to obtain one", "CDL or the ability to
 # get one": what the posting also accepts is a note of the item, not another thing to look for.
 _OBTAINABLE = re.compile(
-    r"[,;]?\s*\bor\s+(?:the\s+|be\s+)?(?:eligibility|eligible|ability|able|willingness|willing)\s+to\s+"
-    r"(?:obtain|get|earn|acquire|secure)\b(?:\s+[^,;()]+)?",
+    r"[,;]?\s*\bor\s+(?:the\s+|be\s+)?(?:(?:eligibility|eligible|ability|able|willingness|willing)\s+to\s+"
+    r"(?:obtain|get|earn|acquire|secure)|(?:eligibility|eligible)\s+for\s+(?:licensure|certification|a\s+licen[cs]e"
+    r"|registration))\b(?:\s+[^,;()]+)?",
     re.IGNORECASE,
 )
 # ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
 # months of start": when the posting wants it is a note of the item, not a word of what it names.
 _DEADLINE = re.compile(
     rf"[,;]?\s*(?:(?:is|are|must\s+be)\s+)?(?:required\s+|obtained\s+|earned\s+)?"
-    rf"(\b(?:within|by)\s+(?:the\s+first\s+)?(?:{_NUM}\s+)?(?:days?|weeks?|months?|years?)\s+"
-    rf"(?:of|after|from)\s+(?:the\s+)?"
-    rf"(?:date\s+of\s+hire|start\s+date|starting\s+date|hire|hiring|start|starting|employment)\b)",
+    rf"(\b(?:(?:within|by)\s+(?:the\s+first\s+)?(?:{_NUM}\s+)?(?:days?|weeks?|months?|years?)\s+"
+    rf"(?:of|after|from)|before|prior\s+to|by)\s+(?:the\s+|your\s+)?"
+    rf"(?:date\s+of\s+hire|start\s+date|starting\s+date|first\s+day|hire|hiring|start|starting|employment)\b)",
     re.IGNORECASE,
 )
 # "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
@@ -412,6 +416,21 @@ def _named_choices(inner: str) -> bool:
     )
 
 
+_ACCEPTED = re.compile(
+    r"\s+(?:(?:is|are)\s+)?(?:also\s+)?(?:ok(?:ay)?|fine|accepted|acceptable|works?|good)(?:\s+too|\s+as\s+well)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _capitalised_choices(inner: str) -> bool:
+    """ "Remedy or Zendesk", "Xero": names joined by "or" or commas, each of one to three capitalised
+    words."""
+    pieces = [p for p in _CHOICE_SPLIT.split(inner.strip()) if p]
+    return bool(pieces) and all(
+        0 < len(words := piece.split()) <= 3 and all(w[:1].isupper() for w in words) for piece in pieces
+    )
+
+
 def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
     cues = _cues()
     notes: list[str] = []
@@ -429,6 +448,9 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         elif _named_choices(inner):
             # ``named_choices_are_examples``: "(PTCB CPhT or ExCPT)" names the credentials that count
             examples.append(inner)
+        elif (accepted := _ACCEPTED.search(inner)) and _capitalised_choices(inner[: accepted.start()]):
+            # ``accepted_alternatives``: "(Remedy or Zendesk ok too)" names more tools that count as well
+            examples.append(inner[: accepted.start()])
         elif inner.casefold() in _catalogue_names():
             aliases.append(inner)  # "(Multiple Subject credential)": another name of what is asked
         elif inner:
@@ -816,7 +838,7 @@ _ISSUER = re.compile(r"\s+(?:from|through|issued\s+by)\s+(?:an?|the|any)\s+[^,;]
 
 def _credential(text: str) -> _Params:
     cues = _cues()
-    cut = _cut(text)
+    cut = _cut(_NAME_SLASH.sub(_slash_or, text))  # ``slash_between_names``: "BLS/CPR" is BLS or CPR
     core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
     notes = list(cut.notes)
     issuer = _ISSUER.search(core)
@@ -1204,8 +1226,9 @@ def type_requirement(requirement: Requirement) -> Requirement:
 
 
 def _tools_only(params: _Params) -> bool:
-    """Every field of an experience item is a skill or tool of the vocabulary and none names work the
-    occupations vocabulary knows (no years asked: "3 years of Photoshop" stays years of a skill)."""
+    """Every field of an experience item is a skill or tool of the vocabulary and no occupation's title or
+    family names it (no years asked: "3 years of Photoshop" stays years of a skill); a tool that only some
+    occupation's duties name ("EHR experience") is still a tool."""
     from jobmatch.matching._terms import resolve
     from jobmatch.matching.occupation import field_target
 
@@ -1213,7 +1236,7 @@ def _tools_only(params: _Params) -> bool:
         return False
     if any(resolve(f, ("skills",)) is None for f in params.fields):
         return False
-    return not field_target(params.fields)
+    return not field_target(params.fields).core
 
 
 def _kept_notes(requirement: Requirement, notes: tuple[str, ...]) -> tuple[str, ...]:
