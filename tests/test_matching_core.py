@@ -394,6 +394,18 @@ def test_in_progress_and_below_level_are_partial_and_school_only_is_not_found() 
     assert matcher(hs, _edu(EducationEntry("high_school"))).score == 1.0
 
 
+def test_studies_above_the_level_asked_show_that_level() -> None:
+    # studies_above_the_level: a pending associate's stands on a finished high-school diploma
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    pending = _edu(EducationEntry("associate", "Nursing", completed=False, progress="Pending"))
+    hs = _req(Category.EDUCATION, "High school diploma or GED required", level="high_school")
+    found = matcher(hs, pending)
+    assert found.score == 1.0 and "behind it" in found.explanation
+    same = _req(Category.EDUCATION, "Associate degree in nursing", level="associate", fields=("nursing",))
+    assert matcher(same, pending).score == pytest.approx(0.7)
+
+
 def test_or_equivalent_experience_uses_the_role_years() -> None:
     req = _req(Category.EDUCATION, level="bachelor", fields=("business",), or_equivalent=True)
     matcher = matcher_for(Category.EDUCATION)

@@ -276,6 +276,26 @@ def test_a_list_separator_parts_a_phrase() -> None:
     assert "named" not in answer("skill", "Billing, Clerk, Invoices", ("billing clerk",)).explanation
 
 
+def test_a_soft_skill_term_made_of_one_concepts_words_is_that_concept() -> None:
+    # term_of_one_concepts_words: "written and verbal communication" in any order and with "oral"
+    for line in (
+        "Excellent oral and written communication skills",
+        "Strong verbal and written communication",
+    ):
+        found = answer("soft_skill", "Summary\n" + line, ("written and verbal communication",))
+        assert found.score > 0 and "Communication" in found.explanation, line
+    # a duty is not a trait: "Responsible for a team" does not say its holder is dependable
+    assert answer("soft_skill", "Experience\nResponsible for a Team of nine", ("dependable",)).score == 0.0
+    assert answer("soft_skill", "Summary\nResponsible and punctual worker", ("dependable",)).score > 0
+
+
+def test_an_ambiguous_name_in_a_column_takes_its_context_from_the_lines_around() -> None:
+    # context_of_a_column: "A+" alone on its line under CompTIA's other certifications is the certification
+    column = "Certifications\nCompTIA\nSecurity+\nNetwork+\nA+"
+    assert answer("credential", column, ("CompTIA A+",)).score == 1.0
+    assert answer("credential", "Education\nGraduated with an A+ average", ("CompTIA A+",)).score == 0.0
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5

@@ -286,6 +286,19 @@ def test_degree_words_outside_education_that_are_not_degrees() -> None:
     assert extract_signals(doc("Handled legal matters for 40 clients\n")).degree.level == "unknown"
 
 
+def test_mixed_case_degree_abbreviations_and_a_year_before_the_degree() -> None:
+    # mixed_case_degree: "BSc", "MSc" have two capitals; year_before_degree: school, year, then the degree
+    bsc = extract_signals(
+        doc("Education\nBSc : Human Resource Management, University of Lagos 2010\n")
+    ).degree
+    assert (bsc.level, bsc.field) == ("bachelor", "Human Resource Management")
+    msc = extract_signals(doc("Education\nMSc in Data Science\n")).degree
+    assert msc.level == "master"
+    dated = extract_signals(doc("Education\nBenedict College 2013 BS : Business Administration\n")).degree
+    assert (dated.level, dated.field) == ("bachelor", "Business Administration")
+    assert extract_signals(doc("Summary\nMs Smith joined in 2013\n")).degree.level == "unknown"
+
+
 def test_the_education_line_names_the_degree_before_a_summary_mention() -> None:
     summary = "Summary\nThe post asks for a Bachelor's Degree in Business or a related field.\n"
     education = "Education\nBS : Metallurgy and Materials Engineering Colorado School of Mines\n"

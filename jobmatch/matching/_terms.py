@@ -71,13 +71,45 @@ def resolve(term: str, vocabs: Iterable[str]) -> Concept | None:
     return None
 
 
+@cache
+def resolve_by_parts(term: str, vocabs: tuple[str, ...]) -> Concept | None:
+    """``term_of_one_concepts_words``: "written and verbal communication", "oral and written communication
+    skills" are no alias, but every content word of them is a word of the communication concept's aliases
+    and one whole alias ("communication") is inside: that concept."""
+    want = [s for s in stems_of(term) if not is_stop(s) and s not in generic_words()]
+    if len(want) < 2:
+        return None
+    whole = stems_of(term)
+    for name in vocabs:
+        for concept in load_vocabulary(name).concepts:
+            keys = [stems_of(a) for a in (concept.name, *concept.aliases)]
+            words = {s for key in keys for s in key}
+            if set(want) <= words and any(_inside(key, whole) for key in keys if key):
+                return concept
+    return None
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
 def literal(term: str) -> Concept:
     """A term no vocabulary knows: matched by its own words."""
     return Concept(term)
 
 
+_COLUMN_WORDS = 3  # a line this short is one item of a list written one per line
+_COLUMN_REACH = 2  # lines either side that give such an item its context
+
+
 def _context_ok(index: Index, i: int, concept: Concept) -> bool:
-    stems = {t.stem for t in index.tokens[i]}
+    rows = [i]
+    if len(index.tokens[i]) <= _COLUMN_WORDS:
+        # ``context_of_a_column``: "CompTIA / Security+ / Network+ / A+" one per line: "A+" on its own line
+        # takes its context from the lines around it
+        rows = list(range(max(0, i - _COLUMN_REACH), min(len(index.lines), i + _COLUMN_REACH + 1)))
+    stems = {t.stem for r in rows for t in index.tokens[r]}
     if any(stems_of(c)[0] in stems for c in concept.context if stems_of(c)):
         return True
     # A list of named things in a skills section ("Salesforce, Word, Access"): ordinary words there name

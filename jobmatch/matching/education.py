@@ -15,7 +15,8 @@ Heuristics (each named, with its reason):
   ``degree_fields.toml``: nursing, culinary arts, teaching, law, engineering), another field is not found.
 - ``adjacent_field``: a field of a family related to the one asked for is partial when the posting did not
   accept related fields (with "or related field" it is met).
-- ``in_progress``: a degree still in progress counts 70% of a finished one (partial).
+- ``in_progress``: a degree still in progress counts 70% of a finished one (partial), unless it is above the
+  level asked for (``studies_above_the_level``).
 - ``level_from_text``: with no level typed, the lowest level the requirement's words name is asked.
 - ``field_from_quote``: an entry is also placed by the words of its quote, school names left out
   ("MBA, 2010"; a field misread as "Year of Passing" beside "B.com"; "Master of Business Administration,
@@ -197,7 +198,12 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
         if not entry.completed:
             note = f": {entry.progress}" if entry.progress else ""
-            score, why = score * IN_PROGRESS, f"{why} (still in progress{note})"
+            if have > want:
+                # ``studies_above_the_level``: an associate's still pending stands on a finished high-school
+                # diploma, a master's in progress on a bachelor's: the level asked for is behind it
+                why = f"{why} (still in progress{note}; the level asked for is behind it)"
+            else:
+                score, why = score * IN_PROGRESS, f"{why} (still in progress{note})"
         return _Judged(score, why, ev)
     if entry.level in ("associate", "bachelor", "master"):
         if fields and families and not families & (accepted | adjacent_families(fields)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary
 from jobmatch.matching import Answer, Context, register
-from jobmatch.matching._terms import Found, find_concept, literal, resolve
+from jobmatch.matching._terms import Found, find_concept, literal, resolve, resolve_by_parts
 from jobmatch.matching.skill import TermResult, terms_answer, terms_of
 from jobmatch.matching.text import Index, index_of
 from jobmatch.models import Category, Evidence, Requirement, RoleSignal, Signals
@@ -116,7 +116,7 @@ def _by_posting_job(extra: dict[str, object]) -> tuple[float, list[Evidence]]:
 def match_soft_term(
     index: Index, signals: Signals, term: str, extra: dict[str, object] | None = None
 ) -> TermResult:
-    concept = resolve(term, VOCABS) or literal(term)
+    concept = resolve(term, VOCABS) or resolve_by_parts(term, VOCABS) or literal(term)
     # ``no_fuzzy_soft_words``: ordinary words sit a typo from other words ("through"/thorough).
     said_hits = find_concept(index, concept, term, fuzzy=False)
     said_words = list(dict.fromkeys(f.hit.matched.lower() for f in said_hits))

@@ -18,6 +18,7 @@ _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 # Undotted abbreviations that are also ordinary words or state codes ("MS Office", "Boston, MA", "as"):
 # they count only upper-case, at the start of a clause, and followed by a field or separator.
 _SHORT = re.compile(r"^[a-z]{2,4}$")
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
 _NOT_DEGREE_AFTER = re.compile(
     r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos|edwards)\b",
     re.I,
@@ -76,10 +77,18 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
     if _NOT_DEGREE_AFTER.match(after):
         return False
     if _SHORT.match(matched.lower()) and "." not in matched:
-        if matched != matched.upper():
+        # ``mixed_case_degree``: "BSc", "MSc", "BCom" have two capitals; "Ms", "Ba" are other words
+        if matched != matched.upper() and sum(ch.isupper() for ch in matched) < 2:
             return False
         before = text[: hit.start].rstrip()
-        if before and before[-1] not in "•|;(-–:" and not before.endswith(("Degree", "degree")):
+        # ``year_before_degree``: "Benedict College 2013 BS : Business Administration" (school, year, degree)
+        after_year = bool(_YEAR_END.search(before)) and bool(_FIELD_AFTER.match(after))
+        if (
+            before
+            and before[-1] not in "•|;(-–:"
+            and not before.endswith(("Degree", "degree"))
+            and not after_year
+        ):
             return False
         if not (_FIELD_AFTER.match(after) or not after.strip()):
             return False
