@@ -296,6 +296,14 @@ def test_an_ambiguous_name_in_a_column_takes_its_context_from_the_lines_around()
     assert answer("credential", "Education\nGraduated with an A+ average", ("CompTIA A+",)).score == 0.0
 
 
+def test_a_literal_terms_words_far_apart_are_some_of_it() -> None:
+    # words_far_apart: both words in one line, but not as one thing
+    apart = "Led project management and educated teachers on the use of technology in the classroom"
+    assert answer("skill", apart, ("classroom management",)).score == 0.5
+    assert answer("skill", "Billing, Clerk, Invoices", ("billing clerk",)).score == 0.5
+    assert answer("skill", "Managed the classroom of 25 students", ("classroom management",)).score == 0.9
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5

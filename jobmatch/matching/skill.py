@@ -30,6 +30,9 @@ NO_FIGURE = 0.4
 FUZZY_ONLY = 0.9
 # A term no vocabulary knows, its content words all in one line: likely the thing, not certainly.
 LITERAL_ALL = 0.9
+LITERAL_APART = 0.5  # words_far_apart
+_LIST_SEPARATOR = re.compile(r"[,;|•·]")
+LITERAL_GAP = 3  # other words between a literal term's words, at most, for them to be found together
 MAX_EVIDENCE = 4
 
 
@@ -207,6 +210,11 @@ def match_term(
         if hit is not None and (share >= 1.0 or _shows_part(term, share, count, hit.matched)):
             score = LITERAL_ALL if share >= 1.0 else 0.5 * share
             why = f"{term}: the words found together" if share >= 1.0 else f"{term}: some of its words"
+            apart = len(tokenize(hit.matched)) > count + LITERAL_GAP or _LIST_SEPARATOR.search(hit.matched)
+            if share >= 1.0 and apart:
+                # ``words_far_apart``: "project management and … in the classroom" holds both words of
+                # "classroom management", but not as one thing; nor does "Billing, Clerk" in a list
+                score, why = LITERAL_APART, f"{term}: its words apart in one line"
             return TermResult(term, score, (index.evidence(hit, term, Method.EXACT),), why)
     return TermResult(term, 0.0, (), f"no {term}")
 
