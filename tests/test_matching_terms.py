@@ -435,6 +435,9 @@ def test_logistics_shown_in_part_is_partial_and_says_what_to_ask() -> None:
     assert 0 < flexible.score < 1.0
     # "flexible" alone is a soft skill, not a schedule
     assert answer("logistics", "Flexible team player", terms, all_of=True).status is Status.ASK
+    # an employer's schedule is not the candidate's working time
+    guidelines = "Proposed new ideas for the holiday and schedule guidelines."
+    assert answer("logistics", guidelines, ("Saturdays",)).status is Status.ASK
 
 
 def test_everyday_words_of_working_time_count_only_beside_a_word_of_it() -> None:

@@ -586,3 +586,20 @@ def test_the_fast_json_writer_refuses_what_json_cannot_hold() -> None:
 
     with pytest.raises(ValueError):
         _dumps({"x": float("nan")}, 1)
+
+
+def test_key_signals_leave_out_a_related_arrangement_of_working_time() -> None:
+    """Logistics carry no weight: "holidays" for a Saturdays item stays in explain, a plain "worked
+    weekends" is a key signal."""
+    from dataclasses import replace
+
+    from jobmatch.models import Category
+    from jobmatch.render.table import key_signals
+
+    asked = Requirement("R4", "Must be able to work occasional Saturdays", RequirementKind.REQUIRED)
+    asked = replace(asked, category=Category.LOGISTICS, terms=("Saturdays",))
+    candidate = _candidate_a()
+    hinted = RequirementMatch(asked, Status.PARTIAL, 0.5, (), "related: holidays", "logistics", "holidays")
+    shown = RequirementMatch(asked, Status.MET, 1.0, (), "Shown", "logistics", "worked weekends")
+    assert "holidays" not in key_signals(replace(candidate, matches=(*candidate.matches, hinted)))
+    assert "worked weekends" in key_signals(replace(candidate, matches=(*candidate.matches, shown)))

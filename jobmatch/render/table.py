@@ -69,6 +69,12 @@ def _is_soft(match: RequirementMatch) -> bool:
     return match.requirement.category is Category.SOFT_SKILL or match.concept in _SOFT_CONCEPTS
 
 
+def _hinted_logistics(match: RequirementMatch) -> bool:
+    """Logistics carry no weight: only an arrangement the résumé plainly shows is worth a key signal, not
+    a related one ("holidays" for Saturdays), which stays in explain."""
+    return match.requirement.category is Category.LOGISTICS and match.status is Status.PARTIAL
+
+
 def key_signals(candidate: CandidateResult) -> str:
     """What the candidate's met and partial requirements rest on, in the posting's order, e.g.
 
@@ -77,7 +83,10 @@ def key_signals(candidate: CandidateResult) -> str:
     parts = [
         match_summary(m)
         for m in candidate.matches
-        if m.status in (Status.MET, Status.PARTIAL) and m.requirement.source != "skills" and not _is_soft(m)
+        if m.status in (Status.MET, Status.PARTIAL)
+        and m.requirement.source != "skills"
+        and not _is_soft(m)
+        and not _hinted_logistics(m)
     ]
     return SIGNAL_SEPARATOR.join(dict.fromkeys(p for p in parts if p)) or NONE_MARK
 
