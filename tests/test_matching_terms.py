@@ -304,6 +304,15 @@ def test_a_literal_terms_words_far_apart_are_some_of_it() -> None:
     assert answer("skill", "Managed the classroom of 25 students", ("classroom management",)).score == 0.9
 
 
+def test_detailed_claims_attention_to_detail_but_details_do_not() -> None:
+    assert (
+        answer("soft_skill", "Summary\nI am detailed and multi-task oriented", ("attention to detail",)).score
+        > 0
+    )
+    trained = "Summary\nI am a trainer for new employees on details of the group"
+    assert answer("soft_skill", trained, ("attention to detail",)).score == 0.0
+
+
 def test_credentials_all_of() -> None:
     assert answer("credential", "BLS and ACLS certified", ("BLS", "ACLS"), all_of=True).score == 1.0
     assert answer("credential", "BLS certified", ("BLS", "ACLS"), all_of=True).score == 0.5
