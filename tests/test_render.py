@@ -333,6 +333,28 @@ def test_main_gap_prefers_required_then_lowest_score() -> None:
     assert gap is not None and gap.requirement.id == "R3"  # the only one not met
 
 
+def test_what_is_asked_at_the_screen_is_never_the_main_gap() -> None:
+    candidate = _candidate_a()
+    shifts = Requirement("R9", "Availability to work rotating shifts", RequirementKind.REQUIRED)
+    asked = RequirementMatch(shifts, Status.ASK, 0.0, (), "Ask at screen", "logistics")
+    met = tuple(RequirementMatch(m.requirement, Status.MET, 1.0, (), "ok") for m in candidate.matches)
+    only_asked = CandidateResult(
+        candidate.file, candidate.name, 90.0, (*met, asked), candidate.signals, candidate.document
+    )
+    assert main_gap(only_asked) is None
+    gap = main_gap(
+        CandidateResult(
+            candidate.file,
+            candidate.name,
+            80.0,
+            (*candidate.matches, asked),
+            candidate.signals,
+            candidate.document,
+        )
+    )
+    assert gap is not None and gap.requirement.id == "R3"
+
+
 def test_main_gap_none_when_all_met() -> None:
     candidate = _candidate_a()
     met = tuple(RequirementMatch(m.requirement, Status.MET, 1.0, (), "ok") for m in candidate.matches)

@@ -81,9 +81,10 @@ def main_gap(candidate: CandidateResult) -> RequirementMatch | None:
     """The requirement this candidate most visibly misses, or None when every requirement is met.
 
     Required beats preferred (a missing must-have matters more), then the lowest score (the furthest from
-    met), then the requirement id so ties resolve the same way every run.
+    met), then the requirement id so ties resolve the same way every run. What is asked at the screen
+    (shifts, lifting) is unknown, not missing: never the main gap.
     """
-    gaps = [m for m in candidate.matches if m.status != Status.MET]
+    gaps = [m for m in candidate.matches if m.status not in (Status.MET, Status.ASK)]
     if not gaps:
         return None
     return min(
