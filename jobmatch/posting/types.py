@@ -610,8 +610,16 @@ def _skill_aliases() -> frozenset[str]:
 _OR_MORE = re.compile(r"(\d)\s+or\s+(?:more|greater)\b", re.IGNORECASE)
 
 
+# ``or_similar_names_the_kind``: "Epic, Cerner or similar EMR" is Epic, Cerner or any EMR; "Excel or
+# equivalent" at the end stays a version note.
+_OR_SIMILAR = re.compile(
+    r"\bor\s+(?:an?\s+|any\s+)?(?:similar|comparable|equivalent|other)\s+(?=[A-Za-z])", re.IGNORECASE
+)
+
+
 def _skill(text: str) -> _Params:
     cues = _cues()
+    text = _OR_SIMILAR.sub("or ", text)
     extra_notes: tuple[str, ...] = ()
     circumstance = _CIRCUMSTANCE.search(text)
     if circumstance is not None and len(text[: circumstance.start()].split()) >= 2:
@@ -836,11 +844,21 @@ def _education_fields(body: str) -> list[str]:
 _ISSUER = re.compile(r"\s+(?:from|through|issued\s+by)\s+(?:an?|the|any)\s+[^,;]*$", re.IGNORECASE)
 
 
+_HELD_WITH = re.compile(
+    r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*$", re.IGNORECASE
+)
+
+
 def _credential(text: str) -> _Params:
     cues = _cues()
     cut = _cut(_NAME_SLASH.sub(_slash_or, text))  # ``slash_between_names``: "BLS/CPR" is BLS or CPR
     core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
     notes = list(cut.notes)
+    condition = _HELD_WITH.search(core)
+    if condition is not None and _meaningful(core[: condition.start()]):
+        # ``condition_is_a_note``: "a current CDL Class A with a clean MVR": how it is held, not its name
+        notes.append(condition.group(0).strip(_NOTE_TRIM))
+        core = core[: condition.start()]
     issuer = _ISSUER.search(core)
     if issuer is not None and _meaningful(core[: issuer.start()]):
         notes.append(issuer.group(0).strip(_NOTE_TRIM))
