@@ -60,6 +60,12 @@ def test_abbreviation_in_capitals_needs_the_same_capitals() -> None:
     assert [h.matched for h in hits] == ["A/P"]
 
 
+def test_number_words_are_numbers_but_one_stays_a_word() -> None:
+    assert stem("three") == stem("3") and stem("Ten") == "10"
+    assert find_phrase("three-way match", "Processed 3-way matching of POs") is not None
+    assert stem("one") == "one"
+
+
 def test_numbers_are_tokens() -> None:
     assert find_phrase("1099", "Prepared 1099 forms for vendors") is not None
     assert find_phrase("1,300 payments", "reconciling over 1,300 payments daily") is not None

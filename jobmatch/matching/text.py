@@ -77,10 +77,19 @@ _DERIVATIONS = (
 )
 
 
+# ``number_words_are_numbers``: "three-way match" is "3-way matching"; "one" stays a word ("one of").
+_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "ten": "10",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deterministic stem: lower case, possessive, inflection and common derivations removed."""
     w = word.lower().replace("’", "'")
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w]
     if w.endswith("'s"):
         w = w[:-2]
     w = w.replace("'", "")
