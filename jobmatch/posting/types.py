@@ -899,6 +899,9 @@ def _credential(text: str) -> _Params:
         terms.extend(_names(example, cues.skill_lead, cues.credential_tail, split=_SPLIT))
     unique = _dedupe(terms)
     any_of = _alternatives_joined(core) or bool(cut.aliases) or bool(cut.examples)
+    # ``place_in_brackets``: "Food handler certification (Texas)": the bracket names where it is valid
+    places += [n for n in notes if cues.places.fullmatch(n)]
+    notes = [n for n in notes if not cues.places.fullmatch(n)]
     return _Params(
         fields=_dedupe(places),
         terms=unique,
