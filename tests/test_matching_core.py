@@ -404,6 +404,12 @@ def test_studies_above_the_level_asked_show_that_level() -> None:
     assert found.score == 1.0 and "behind it" in found.explanation
     same = _req(Category.EDUCATION, "Associate degree in nursing", level="associate", fields=("nursing",))
     assert matcher(same, pending).score == pytest.approx(0.7)
+    # a bachelor's student holds no associate's; a master's student holds a bachelor's
+    student = _edu(EducationEntry("bachelor", "Nursing", completed=False, progress="expected"))
+    assert matcher(same, student).score == pytest.approx(0.7)
+    graduate = _edu(EducationEntry("master", "Nursing", completed=False, progress="expected"))
+    bachelor = _req(Category.EDUCATION, "BSN", level="bachelor", fields=("nursing",))
+    assert matcher(bachelor, graduate).score == 1.0
 
 
 def test_or_equivalent_experience_uses_the_role_years() -> None:

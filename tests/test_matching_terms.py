@@ -206,6 +206,10 @@ def test_an_expiry_date_says_whether_the_credential_is_current() -> None:
     assert current.score == 1.0 and "expires 2027" in current.explanation
     lapsed = answer("credential", "BLS certified, Expiration 2024", ("BLS",), signals=now)
     assert 0 < lapsed.score < 0.75 and "expired 2024" in lapsed.explanation
+    # a bare "exp" is experience, and a range is no expiry; the month decides within the year
+    assert answer("credential", "CDL Class A, 8 yrs exp, 2015-2023", ("CDL",), signals=now).score == 1.0
+    assert answer("credential", "BLS, exp. 03/2025", ("BLS",), signals=now).score < 0.75
+    assert answer("credential", "BLS, exp. 09/2025", ("BLS",), signals=now).score == 1.0
     # the word itself still says it, whatever the year
     assert answer("credential", "BLS (expired 2026)", ("BLS",), signals=now).score < 0.75
 
@@ -294,6 +298,7 @@ def test_an_ambiguous_name_in_a_column_takes_its_context_from_the_lines_around()
     column = "Certifications\nCompTIA\nSecurity+\nNetwork+\nA+"
     assert answer("credential", column, ("CompTIA A+",)).score == 1.0
     assert answer("credential", "Education\nGraduated with an A+ average", ("CompTIA A+",)).score == 0.0
+    assert answer("credential", "Honors\nA+ in Calculus\nCertified Tutor", ("CompTIA A+",)).score == 0.0
 
 
 def test_a_literal_terms_words_far_apart_are_some_of_it() -> None:

@@ -1148,3 +1148,20 @@ def test_a_job_board_paste_reads_tools_shifts_and_slashed_credentials() -> None:
     assert ehr.category is Category.SKILL and ehr.terms == ("EHR",)  # a tool some jobs' duties name
     assert by_text["Current BLS/CPR certification"].terms == ("BLS", "CPR")
     assert by_text["Must be able to work occasional Saturdays"].category is Category.LOGISTICS
+
+
+def test_a_closing_with_a_posting_after_it_is_no_signature_and_what_is_not_asked_is_no_item() -> None:
+    forwarded = "Hi all,\nCan you post this?\nThanks!\n\n"
+    forwarded += "Line Cook\nRequirements:\n- 2+ years of line cook experience\n"
+    assert [r.text for r in parse_posting(forwarded).requirements] == ["2+ years of line cook experience"]
+    listed = "Requirements:\n- No degree required\n- 1+ year of retail experience\n"
+    assert [r.text for r in parse_posting(listed).requirements] == ["1+ year of retail experience"]
+    # header_line_names_the_job stops at the first heading: a bullet is no title
+    farm = parse_posting(
+        "Sunny Acres Farm\nRequirements:\n- Registered Nurse license\n- 2 years of experience\n"
+    )
+    assert farm.title == "Sunny Acres Farm"
+    prose = parse_posting(
+        "We run a clinic. Parking available on site. Must have 2+ years of clinical experience."
+    )
+    assert [r.text for r in prose.requirements] == ["Must have 2+ years of clinical experience."]

@@ -105,10 +105,11 @@ _COLUMN_REACH = 2  # lines either side that give such an item its context
 
 def _context_ok(index: Index, i: int, concept: Concept) -> bool:
     rows = [i]
-    if len(index.tokens[i]) <= _COLUMN_WORDS:
-        # ``context_of_a_column``: "CompTIA / Security+ / Network+ / A+" one per line: "A+" on its own line
-        # takes its context from the lines around it
-        rows = list(range(max(0, i - _COLUMN_REACH), min(len(index.lines), i + _COLUMN_REACH + 1)))
+    if len(index.tokens[i]) == 1:
+        # ``context_of_a_column``: "CompTIA / Security+ / Network+ / A+" one per line: "A+" alone on its line
+        # takes its context from the short lines around it ("A+ in Calculus" is a line of its own)
+        near = range(max(0, i - _COLUMN_REACH), min(len(index.lines), i + _COLUMN_REACH + 1))
+        rows = [r for r in near if len(index.tokens[r]) <= _COLUMN_WORDS]
     stems = {t.stem for r in rows for t in index.tokens[r]}
     if any(stems_of(c)[0] in stems for c in concept.context if stems_of(c)):
         return True

@@ -42,17 +42,38 @@ def _said(index: Index, i: int, phrases: tuple[str, ...]) -> str:
 
 # ``expiry_date_decides``: "Expiration 2024", "exp. 05/2025" is a date, not the word "expired": before the
 # résumé's "now" it has lapsed, from then on it is current.
+# "exp. 03/2025", "expires June 2026", "Expiration: 2027": not a bare "exp" ("8 yrs exp, 2015-2023"), and
+# not the first year of a range
 _EXPIRY = re.compile(
-    r"\bexp(?:ir\w*|\.|\b)\W{0,3}(?:[a-z]{3,9}\.?\s+|\d{1,2}[/.-](?:\d{1,2}[/.-])?)?((?:19|20)\d\d)\b", re.I
+    r"\b(?:exp\.|expir\w*)\W{0,3}(?:([a-z]{3,9})\.?\s+|(\d{1,2})[/.-](?:\d{1,2}[/.-])?)?((?:19|20)\d\d)\b"
+    r"(?!\s*[-–]\s*(?:19|20)?\d\d)",
+    re.I,
 )
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 _EXPIRED_WORD = re.compile(r"\b(?:expired|lapsed|inactive)\b", re.IGNORECASE)
 
 
-def _expiry_year(text: str) -> int | None:
+def _expiry(text: str) -> tuple[int, int] | None:
+    """(year, month) of an expiry date on the line (month 12 when only the year is given)."""
     m = _EXPIRY.search(text)
-    return int(m.group(1)) if m is not None else None
+    if m is None:
+        return None
+    month = 12
+    if m.group(1) and m.group(1)[:3].lower() in _MONTHS:
+        month = _MONTHS.index(m.group(1)[:3].lower()) + 1
+    elif m.group(2) and 1 <= int(m.group(2)) <= 12:
+        month = int(m.group(2))
+    return int(m.group(3)), month
+
+
+def _year_month(as_of: str) -> tuple[int, int] | None:
+    """ "2025-06" -> (2025, 6); a year alone is its December; anything else None."""
+    if not as_of[:4].isdigit():
+        return None
+    month = int(as_of[5:7]) if as_of[5:7].isdigit() and 1 <= int(as_of[5:7]) <= 12 else 12
+    return int(as_of[:4]), month
 
 
 def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: str = "") -> TermResult:
@@ -72,10 +93,10 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: st
         score, why = result.score, result.why
         pending = _said(index, i, words.get("pending", ()))
         lapsed = _said(index, i, words.get("lapsed", ()))
-        expires = _expiry_year(index.lines[i].text)
-        now = int(as_of[:4]) if as_of[:4].isdigit() else None
+        expires = _expiry(index.lines[i].text)
+        now = _year_month(as_of)
         if expires is not None and now is not None and not _EXPIRED_WORD.search(index.lines[i].text):
-            lapsed = f"expired {expires}" if expires < now else ""
+            lapsed = f"expired {expires[0]}-{expires[1]:02d}" if expires < now else ""
         if pending:
             score, why = min(score, PENDING), f"{why}, not held yet ({pending})"
         elif lapsed:
@@ -83,7 +104,7 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: st
         else:
             current = _said(index, i, words.get("current", ()))
             if expires is not None and now is not None:
-                current = f"expires {expires}"
+                current = f"expires {expires[0]}-{expires[1]:02d}"
             if current:
                 why = f"{why} ({current})"
             if states:

@@ -149,6 +149,14 @@ def entry_label(e: EducationEntry) -> str:
     return e.level.replace("_", " ") + (f" in {e.field}" if e.field else "")
 
 
+def _stands_on(level: str, need: str) -> bool:
+    """``studies_above_the_level``: what studies in progress require finished: any college study a
+    high-school diploma, a graduate degree a bachelor's (a bachelor's student holds no associate's)."""
+    if need == "high_school":
+        return _RANK.get(level, -1) > _RANK["high_school"]
+    return need == "bachelor" and level in ("master", "doctorate")
+
+
 def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: frozenset[str]) -> _Judged:
     have = _RANK.get(entry.level, -1)
     want = _RANK.get(need, 0)
@@ -198,7 +206,7 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
             return _Judged(FIELD_NOT_QUALIFYING, f"{label}: another field than the one asked for", ev, True)
         if not entry.completed:
             note = f": {entry.progress}" if entry.progress else ""
-            if have > want:
+            if _stands_on(entry.level, need):
                 # ``studies_above_the_level``: an associate's still pending stands on a finished high-school
                 # diploma, a master's in progress on a bachelor's: the level asked for is behind it
                 why = f"{why} (still in progress{note}; the level asked for is behind it)"

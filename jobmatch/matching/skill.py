@@ -14,7 +14,16 @@ from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary, 
 from jobmatch.knowledge.words import people_nouns, qualifiers
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
-from jobmatch.matching.text import Index, compile_phrase, content_stems, index_of, known_names, stem, tokenize
+from jobmatch.matching.text import (
+    LIST_BREAK,
+    Index,
+    compile_phrase,
+    content_stems,
+    index_of,
+    known_names,
+    stem,
+    tokenize,
+)
 from jobmatch.models import Category, Evidence, Method, Requirement
 
 VOCABS = ("skills",)
@@ -31,7 +40,6 @@ FUZZY_ONLY = 0.9
 # A term no vocabulary knows, its content words all in one line: likely the thing, not certainly.
 LITERAL_ALL = 0.9
 LITERAL_APART = 0.5  # words_far_apart
-_LIST_SEPARATOR = re.compile(r"[,;|•·]")
 LITERAL_GAP = 3  # other words between a literal term's words, at most, for them to be found together
 MAX_EVIDENCE = 4
 
@@ -210,7 +218,7 @@ def match_term(
         if hit is not None and (share >= 1.0 or _shows_part(term, share, count, hit.matched)):
             score = LITERAL_ALL if share >= 1.0 else 0.5 * share
             why = f"{term}: the words found together" if share >= 1.0 else f"{term}: some of its words"
-            apart = len(tokenize(hit.matched)) > count + LITERAL_GAP or _LIST_SEPARATOR.search(hit.matched)
+            apart = len(tokenize(hit.matched)) > count + LITERAL_GAP or LIST_BREAK.search(hit.matched)
             if share >= 1.0 and apart:
                 # ``words_far_apart``: "project management and … in the classroom" holds both words of
                 # "classroom management", but not as one thing; nor does "Billing, Clerk" in a list

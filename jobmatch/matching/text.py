@@ -37,6 +37,7 @@ from jobmatch.models import Document, Evidence, Line, Method, Signals
 from jobmatch.signals.vocab import fuzzy_stopwords
 
 __all__ = [
+    "LIST_BREAK",
     "Hit",
     "Index",
     "Phrase",
@@ -264,14 +265,14 @@ def compile_phrase(
 
 
 # ``list_parts_a_phrase``: "client, database" in a list of skills is two items, not a "client database".
-_LIST_BREAK = re.compile(r"[,;|•·]")
+LIST_BREAK = re.compile(r"[,;|•·]")
 
 
 def _parted(text: str, toks: Sequence[Token], phrase: Phrase) -> bool:
     """A list separator stands between two of the phrase's words (and the phrase has none of its own)."""
-    if len(toks) < 2 or _LIST_BREAK.search(phrase.text):
+    if len(toks) < 2 or LIST_BREAK.search(phrase.text):
         return False
-    return any(_LIST_BREAK.search(text[a.end : b.start]) for a, b in pairwise(toks))
+    return any(LIST_BREAK.search(text[a.end : b.start]) for a, b in pairwise(toks))
 
 
 _ABBREVIATION_MAX = 4  # letters of an all-capitals word ending in "S" that is an abbreviation of its own

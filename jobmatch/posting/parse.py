@@ -265,7 +265,8 @@ _REQUIREMENT_LIKE = re.compile(
     r"|\b(?:preferred|a\s+plus|nice\s+to\s+have|certifi(?:ed|cation)|licen[cs]ed?|diploma|degree|GED"
     r"|ability\s+to|able\s+to|fluen(?:t|cy)|bilingual|availability|authori[sz]ed\s+to\s+work)\b"
     # a message's way of asking ("will need to hold a current LPN", "need to be available for nights")
-    r"|\bneeds?\s+to\s+(?:be|have|hold|know|speak)\b|\bavailable\s+(?:to|for|on)\b"
+    r"|\bneeds?\s+to\s+(?:be|have|hold|know|speak)\b|\b(?:be|is|are|remain)\s+available\s+(?:to|for|on)\b"
+    r"|\bavailable\s+to\s+work\b"
     r"|\bwould\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)\b",
     re.IGNORECASE,
 )
@@ -293,6 +294,8 @@ _NOT_REQUIREMENT = re.compile(
     r"|\b(?:listed|described|outlined)\s+(?:below|above)\b|\brepresentative\s+of\b"
     # the employer announcing the job ("Brightline is hiring a … for its contact center")
     r"|^[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:hiring|recruiting)\b"
+    # what is not asked ("No degree required", "No experience necessary"): nothing to look for
+    r"|^\W*no\s+(?:college\s+)?(?:degree|experience|prior\s+experience)\s+(?:is\s+)?(?:required|needed|necessary)\b"
     # the job announced ("We've got an opening for a Licensed Practical Nurse on our wing")
     r"|^[^.!?]{0,60}\b(?:an?|one|two|\d+)\s+(?:new\s+)?(?:openings?|vacanc(?:y|ies))\s+(?:for|on|in|at)\b",
     re.IGNORECASE,
@@ -1037,7 +1040,13 @@ _CLOSING = re.compile(
 _CLOSING_MIN_LINE = 2  # a closing on one of the first lines is no sign-off ("Thanks for reading: …")
 
 
+_SIGNATURE_MAX_LINES = 5  # a sign-off is followed by a name, a title, a phone number at most
+_SIGNATURE_LINE_MAX = 60
+
+
 def _without_signature(text: str) -> str:
+    """The text before a closing that only a signature follows (a few short lines: no bullet, heading or
+    field), so that "Thanks!" at the top of a forwarded posting keeps the posting below it."""
     lines = text.split("\n")
     seen = 0
     for number, line in enumerate(lines):
@@ -1045,9 +1054,17 @@ def _without_signature(text: str) -> str:
             continue
         seen += 1
         closing = _CLOSING.search(line) if len(line) < TITLE_MAX_CHARS * 3 else None
-        if closing is not None and seen > _CLOSING_MIN_LINE:
+        if closing is not None and seen > _CLOSING_MIN_LINE and _only_a_signature(lines[number + 1 :]):
             return "\n".join([*lines[:number], line[: closing.start()]])
     return text
+
+
+def _only_a_signature(lines: list[str]) -> bool:
+    rest = [line.strip() for line in lines if line.strip()]
+    return len(rest) <= _SIGNATURE_MAX_LINES and all(
+        len(line) <= _SIGNATURE_LINE_MAX and not _LEADING_MARKER.match(line) and not line.endswith(":")
+        for line in rest
+    )
 
 
 def _states_a_need(text: str) -> bool:
@@ -1117,8 +1134,12 @@ def _header_title(text: str) -> str:
     header that does is the title (a line with a colon is a field, a sentence is prose)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()][1:_HEADER_LINES]
     for line in lines:
+        if line.endswith(":") or _markup_heading(line) is not None:
+            break  # the header ends at the first heading
         if ":" in line or line.endswith((".", "!", "?")) or len(line) >= TITLE_MAX_CHARS:
             continue
+        if _LEADING_MARKER.match(line):
+            continue  # a bullet is an item, not a title
         plain = _plain(line)
         if _names_a_job(plain):
             return plain

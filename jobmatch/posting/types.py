@@ -573,7 +573,14 @@ _QUALIFYING_PART = re.compile(r",\s+((?:with|without)\s+[^,;]+)$", re.IGNORECASE
 _PURPOSE = re.compile(r"(?<=\S)\s+(for\s+[a-z][^,;()]*)")
 # ``circumstance_is_a_note``: "a CRM such as Salesforce or Zendesk while talking with customers": when or
 # while the tool is used, in lower-case words at the end, is a note; it is no part of the last tool's name.
-_CIRCUMSTANCE = re.compile(r"\s+((?:while|when|whilst)\s+[a-z][^,;()]*)[.\s]*$")
+_CIRCUMSTANCE = re.compile(r"\s+((?:while|when|whilst)\s+[a-z][^,;()]*)[.\s]*")
+
+
+def _last_clause(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern`` matched at its last start in ``text`` and reaching the end (linear: one scan for the
+    starts, one match; an anchored search from every start would be quadratic)."""
+    starts = [m.start() for m in pattern.finditer(text)]
+    return pattern.fullmatch(text, starts[-1]) if starts else None
 
 
 # ``slash_between_names``: "MicroStation/OpenRoads", "Word/Excel": two capitalised names of three letters
@@ -613,15 +620,24 @@ _OR_MORE = re.compile(r"(\d)\s+or\s+(?:more|greater)\b", re.IGNORECASE)
 # ``or_similar_names_the_kind``: "Epic, Cerner or similar EMR" is Epic, Cerner or any EMR; "Excel or
 # equivalent" at the end stays a version note.
 _OR_SIMILAR = re.compile(
-    r"\bor\s+(?:an?\s+|any\s+)?(?:similar|comparable|equivalent|other)\s+(?=[A-Za-z])", re.IGNORECASE
+    r"\bor\s+(?:an?\s+|any\s+)?(?:similar|comparable|equivalent|other)\s+(?=([A-Za-z][\w+#.-]*))",
+    re.IGNORECASE,
 )
+
+
+def _or_the_kind(match: re.Match[str]) -> str:
+    """ "or similar EMR" -> "or EMR" where the word after names a kind of tool the vocabulary knows;
+    "or similar systems" stays as written (a version note)."""
+    from jobmatch.matching._terms import resolve
+
+    return "or " if resolve(match.group(1), ("skills",)) is not None else match.group(0)
 
 
 def _skill(text: str) -> _Params:
     cues = _cues()
-    text = _OR_SIMILAR.sub("or ", text)
+    text = _OR_SIMILAR.sub(_or_the_kind, text)
     extra_notes: tuple[str, ...] = ()
-    circumstance = _CIRCUMSTANCE.search(text)
+    circumstance = _last_clause(_CIRCUMSTANCE, text)
     if circumstance is not None and len(text[: circumstance.start()].split()) >= 2:
         text, extra_notes = text[: circumstance.start()], (circumstance.group(1).strip(_NOTE_TRIM),)
     cut = _cut(_OR_MORE.sub(r"\1+", _NAME_SLASH.sub(_slash_or, text)))
@@ -664,7 +680,7 @@ def _experience(text: str) -> _Params:
         before = core[: match.start()]
         role = _ROLE_WITH.match(before.strip())
         named = _strip_edges(role.group("role"), cues.experience_lead, cues.experience_tail) if role else ""
-        if role is not None and _meaningful(named) and "experience" not in named.casefold():
+        if role is not None and _meaningful(named) and _names_a_job(named):
             # ``role_before_years``: "a line cook with 2+ years of experience in a high-volume kitchen": the
             # role is before the years; what follows them says where the work was done
             core = named
@@ -724,11 +740,23 @@ def _experience(text: str) -> _Params:
     )
 
 
+def _names_a_job(text: str) -> bool:
+    from jobmatch.matching.occupation import title_occupations  # the vocabulary, loaded on first use
+
+    return bool(title_occupations(text))
+
+
 _ROLE_WITH = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<role>[^,;()]{2,60}?)\s+(?:with|who\s+has|who\s+have|having|that\s+has)$",
     re.IGNORECASE,
 )
-_ANY_DEGREE = re.compile(r"\bdegrees?\b", re.IGNORECASE)
+_ANY_DEGREE = re.compile(r"\bdegrees?\b(?!\s+of\b)", re.IGNORECASE)  # "a high degree of accuracy" is none
+# "a high degree of accuracy", "no degree required": the word names no award asked for
+_NOT_AN_AWARD = re.compile(
+    r"\bdegrees?\s+of\b|\bno\s+degree\b|\bdegree\s+(?:is\s+)?not\s+required\b|\bwithout\s+a\s+degree\b",
+    re.IGNORECASE,
+)
+_NO_DEGREE = re.compile(r"\bno\s+degree|\bdegree\s+(?:is\s+)?not\s+required|\bwithout\s+a\s+degree", re.I)
 # ``years_instead_of_degree``: "Associate's degree in accounting or 2+ years of accounts payable experience":
 # years of work after "or" stand in for the degree (or_equivalent, with the years they take), and are no
 # field.
@@ -769,9 +797,9 @@ def _education(text: str) -> _Params:
             named += after.group(1).split()
         if named:
             fields.append(" ".join(named))
-    if _CERTIFICATE_OR.search(core) and (not level or LADDER.index(level) > LADDER.index("certificate")):
+    if _CERTIFICATE_OR.search(core) and level in ("", "diploma", "associate"):
         level = "certificate"  # ``certificate_as_an_alternative``
-    if not level and _ANY_DEGREE.search(core):
+    if not level and _ANY_DEGREE.search(core) and not _NO_DEGREE.search(core):
         # ``degree_without_level``: "Culinary degree or equivalent experience" asks for a degree, so at
         # least the lowest one (an associate's); a high-school diploma is not "the level asked for"
         level = "associate"
@@ -845,7 +873,7 @@ _ISSUER = re.compile(r"\s+(?:from|through|issued\s+by)\s+(?:an?|the|any)\s+[^,;]
 
 
 _HELD_WITH = re.compile(
-    r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*$", re.IGNORECASE
+    r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*", re.IGNORECASE
 )
 
 
@@ -854,7 +882,7 @@ def _credential(text: str) -> _Params:
     cut = _cut(_NAME_SLASH.sub(_slash_or, text))  # ``slash_between_names``: "BLS/CPR" is BLS or CPR
     core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
     notes = list(cut.notes)
-    condition = _HELD_WITH.search(core)
+    condition = _last_clause(_HELD_WITH, core)
     if condition is not None and _meaningful(core[: condition.start()]):
         # ``condition_is_a_note``: "a current CDL Class A with a clean MVR": how it is held, not its name
         notes.append(condition.group(0).strip(_NOTE_TRIM))
@@ -1055,7 +1083,7 @@ RULES: tuple[Rule, ...] = (
         "education-words",
         Category.EDUCATION,
         "a degree, diploma or GED is asked for; asked first because degree lines also say 'experience'",
-        lambda text, _: bool(_cues().education.search(text)),
+        lambda text, _: bool(_cues().education.search(_NOT_AN_AWARD.sub(" ", text))),
     ),
     Rule(
         "completed-programme",
