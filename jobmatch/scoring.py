@@ -18,7 +18,12 @@ from functools import cache
 
 from jobmatch.knowledge.occupations import Family, load_occupations
 from jobmatch.matching import Context, matcher_for
-from jobmatch.matching.education import EXTRA_ROLE_EVIDENCE, EXTRA_ROLE_LABEL, EXTRA_ROLE_YEARS
+from jobmatch.matching.education import (
+    EXTRA_EQUIVALENT_YEARS,
+    EXTRA_ROLE_EVIDENCE,
+    EXTRA_ROLE_LABEL,
+    EXTRA_ROLE_YEARS,
+)
 from jobmatch.matching.experience import (
     EXTRA_MAX_RUNG,
     EXTRA_POSTING_TITLE,
@@ -219,6 +224,7 @@ class _Fit:
     fit: RoleFit
     years: float  # years of the posting's kind of work (for "or equivalent experience")
     label: str
+    own_years: float | None = None  # the role's own years where ``years`` adds its field's sibling jobs
 
 
 def _signal_fit(families: tuple[Family, ...], signals: Signals) -> _Fit:
@@ -288,7 +294,7 @@ def _generic_fit(target: Target, ctx: Context) -> _Fit:
     years = family_years(exp, target)
     if years > exp.years:
         label = f"{label} or related work of its field"
-    return _Fit(RoleFit(round(strength, 3), ids, why, exp.evidence[:2]), years, label)
+    return _Fit(RoleFit(round(strength, 3), ids, why, exp.evidence[:2]), years, label, exp.years)
 
 
 def _fit(posting: Posting, signals: Signals, ctx: Context) -> _Fit:
@@ -365,7 +371,10 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
         EXTRA_POSTING_TITLE: posting.title,
     }
     fit = _fit(posting, signals, Context(document, signals, extra))
-    extra[EXTRA_ROLE_YEARS] = fit.years
+    # the role's own years back its soft skills; sibling jobs of its field count only as equivalent
+    # experience for a degree (``sibling_years_are_equivalent``)
+    extra[EXTRA_ROLE_YEARS] = fit.years if fit.own_years is None else fit.own_years
+    extra[EXTRA_EQUIVALENT_YEARS] = fit.years
     extra[EXTRA_ROLE_LABEL] = fit.label or "the posting's kind of work"
     extra[EXTRA_ROLE_EVIDENCE] = fit.fit.evidence
     matches = tuple(match_requirement(r, signals, document, extra) for r in posting.requirements)

@@ -75,6 +75,7 @@ EQUIVALENT_MET = 0.9
 EQUIVALENT_HALF = 0.6
 # The keys of Context.extra that scoring fills with the posting's kind of work (role fit).
 EXTRA_ROLE_YEARS = "role_years"
+EXTRA_EQUIVALENT_YEARS = "equivalent_years"  # the role's years and its field's sibling jobs' (scoring)
 EXTRA_ROLE_LABEL = "role_label"
 EXTRA_ROLE_EVIDENCE = "role_evidence"
 
@@ -312,7 +313,7 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
         )
     score, why, evidence = best.score, best.why, best.evidence
     if req.or_equivalent or any("equivalent" in a.lower() for a in req.alternatives):
-        years = ctx.extra.get(EXTRA_ROLE_YEARS, 0.0)
+        years = ctx.extra.get(EXTRA_EQUIVALENT_YEARS, ctx.extra.get(EXTRA_ROLE_YEARS, 0.0))
         years = float(years) if isinstance(years, int | float) else 0.0
         # the years the posting says stand in for the degree ("or 2+ years of …"), else one per study year
         enough = req.years or EQUIVALENT_YEARS_BY_LEVEL.get(need, EQUIVALENT_YEARS)
