@@ -35,7 +35,7 @@ from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
 from jobmatch.errors import DocumentError, PostingError
 from jobmatch.matching.text import tokens
 from jobmatch.models import Posting, Requirement, RequirementKind
-from jobmatch.posting.types import type_requirements
+from jobmatch.posting.types import names_a_job, type_requirements
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -193,12 +193,13 @@ _TOKEN_BEFORE_MAX = (
     40  # how far back a sentence end looks for the abbreviation it may close (keeps it linear)
 )
 
+_WISH = r"would\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)"
 _PREFERRED_WORDS = re.compile(
     r"\b(?:an?\s+(?:\w+\s+)?plus|pluses|preferred|preferably|nice[\s-]to[\s-]have|desirable|desired|ideally"
     r"|advantage|advantageous|optional|not\s+required|encouraged\s+to\s+apply"
     r"|(?:given|receive)\s+(?:a\s+)?preference|preference\s+(?:will\s+be|is)\s+given"
     # a wish, not a condition: "Experience with dementia care would be a big help", "we'd love …"
-    r"|would\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)|we(?:'d|\s+would)\s+love"
+    rf"|{_WISH}|we(?:'d|\s+would)\s+love"
     r"|(?<!plus\s)(?<!annual\s)(?<!signing\s)(?<!sign-on\s)bonus)\b",
     re.IGNORECASE,
 )
@@ -267,7 +268,7 @@ _REQUIREMENT_LIKE = re.compile(
     # a message's way of asking ("will need to hold a current LPN", "need to be available for nights")
     r"|\bneeds?\s+to\s+(?:be|have|hold|know|speak)\b|\b(?:be|is|are|remain)\s+available\s+(?:to|for|on)\b"
     r"|\bavailable\s+to\s+work\b"
-    r"|\bwould\s+be\s+(?:an?\s+)?(?:big\s+|huge\s+|real\s+|great\s+)?(?:help|plus|bonus|asset)\b",
+    rf"|\b{_WISH}\b",
     re.IGNORECASE,
 )
 # Work eligibility is stated in the legal text at the end of many ads ("Applicants must be authorized to work
@@ -1094,8 +1095,8 @@ def _with_fallback_fields(
             subject = next((value for key, value in fields if key.lower() in _SUBJECT_KEYS), "")
             subject = _REPLY_PREFIX.sub("", subject).strip()
             announced = _announced_title(text)
-            title = subject if _names_a_job(subject) or not announced else announced
-        elif not _names_a_job(title):
+            title = subject if names_a_job(subject) or not announced else announced
+        elif not names_a_job(title):
             title = _header_title(text) or title  # ``header_line_names_the_job``
         if title:
             extra.append(("Title", title))
@@ -1119,12 +1120,6 @@ _ANNOUNCED = re.compile(
 _ANNOUNCED_WINDOW = 2000  # characters of the posting's start where the job is announced
 
 
-def _names_a_job(text: str) -> bool:
-    from jobmatch.matching.occupation import title_occupations  # the vocabulary, loaded on first use
-
-    return bool(text) and bool(title_occupations(text))
-
-
 _HEADER_LINES = 8  # the posting's first lines, where a title below the employer's name stands
 
 
@@ -1141,7 +1136,7 @@ def _header_title(text: str) -> str:
         if _LEADING_MARKER.match(line):
             continue  # a bullet is an item, not a title
         plain = _plain(line)
-        if _names_a_job(plain):
+        if names_a_job(plain):
             return plain
     return ""
 
@@ -1149,7 +1144,7 @@ def _header_title(text: str) -> str:
 def _announced_title(text: str) -> str:
     for match in _ANNOUNCED.finditer(text[:_ANNOUNCED_WINDOW]):
         title = match.group("title").strip()
-        if _names_a_job(title):
+        if names_a_job(title):
             return title
     return ""
 

@@ -59,10 +59,15 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?:e?s)?(?![\w])", re.IGNORECASE)
 
 
+def _alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one regex alternation, longest first, any run of spaces between words."""
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique) or r"(?!x)x"
+
+
 def _edge(phrases: Iterable[str], *, at_end: bool) -> re.Pattern[str]:
     """Phrases at the start (or end) of a text, with the spaces and punctuation around them."""
-    unique = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique) or r"(?!x)x"
+    body = _alternation(phrases)
     if at_end:
         return re.compile(rf"(?:^|(?<=[\s,;:(]))(?:{body})[\s.,;:!)]*$", re.IGNORECASE)
     # An all-capitals word is a name ("SOLID" principles), never the lead word "solid".
@@ -221,8 +226,7 @@ def _subject_lead(general: dict[str, object]) -> re.Pattern[str]:
     after the subject; :func:`_without_subject` asks for one of them or a contracted subject)."""
 
     def alternation(key: str) -> str:
-        phrases = sorted({p.strip() for p in _strings(general, key) if p.strip()}, key=lambda p: (-len(p), p))
-        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) or r"(?!x)x"
+        return _alternation(_strings(general, key))
 
     return re.compile(
         rf"^(?P<subject>{alternation('subjects')})(?![\w'])"
@@ -680,7 +684,7 @@ def _experience(text: str) -> _Params:
         before = core[: match.start()]
         role = _ROLE_WITH.match(before.strip())
         named = _strip_edges(role.group("role"), cues.experience_lead, cues.experience_tail) if role else ""
-        if role is not None and _meaningful(named) and _names_a_job(named):
+        if role is not None and _meaningful(named) and names_a_job(named):
             # ``role_before_years``: "a line cook with 2+ years of experience in a high-volume kitchen": the
             # role is before the years; what follows them says where the work was done
             core = named
@@ -740,10 +744,11 @@ def _experience(text: str) -> _Params:
     )
 
 
-def _names_a_job(text: str) -> bool:
-    from jobmatch.matching.occupation import title_occupations  # the vocabulary, loaded on first use
+def names_a_job(text: str) -> bool:
+    """The occupations vocabulary knows a title in ``text`` (loaded on first use)."""
+    from jobmatch.matching.occupation import title_occupations
 
-    return bool(title_occupations(text))
+    return bool(text) and bool(title_occupations(text))
 
 
 _ROLE_WITH = re.compile(
