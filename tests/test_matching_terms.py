@@ -464,9 +464,11 @@ def test_everyday_words_of_working_time_count_only_beside_a_word_of_it() -> None
         "Cut customer lead time and overtime premium expenses.",
         "Over time, some of these traits become a requirement.",
         "Planned weekend events for the community centre.",
+        # a night that is an event, not working time, on a line with a working word ("availabilities")
+        "Led a family game night program; kept track of members' availabilities.",
     ):
         assert answer("logistics", line, terms, all_of=True).status is Status.ASK, line
-    for line in ("Worked holidays and overtime as needed", "Available to work weekends"):
+    for line in ("Worked holidays and overtime as needed", "Available to work weekends", "Worked nights"):
         assert answer("logistics", line, terms, all_of=True).score > 0, line
 
 
