@@ -338,8 +338,14 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str], l
         chars: list[Char] = []
         rect = pdfium.FS_RECTF()
         rect_ref = ctypes.byref(rect)
+        # One read of the four floats (FS_RECTF is left, top, right, bottom) instead of four attribute
+        # lookups: this loop runs once per character, a few thousand times a page.
+        rect_floats = memoryview(rect).cast("B").cast("f")
         loose_box = pdfium.FPDFText_GetLooseCharBox
         text_object = pdfium.FPDFText_GetTextObject
+        min_x, min_y, max_x, max_y = bounds
+        nan = math.nan
+        append = chars.append
         for index in range(count):
             char = text[index]
             if char in "\r\n":
@@ -353,17 +359,17 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str], l
                         dropped[found[0]] = None
                     continue
             if not loose_box(textpage, index, rect_ref):
-                chars.append(Char(char, math.nan, math.nan, math.nan, math.nan, index))
+                append(Char(char, nan, nan, nan, nan, index))
                 continue
-            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+            left, top, right, bottom = rect_floats.tolist()
             if (
-                not (bounds[0] <= right and left <= bounds[2] and bounds[1] <= top and bottom <= bounds[3])
+                not (min_x <= right and left <= max_x and min_y <= top and bottom <= max_y)
                 and not char.isspace()
             ):
                 dropped["off-page"] = None
                 off_page.append(index)
                 continue
-            chars.append(Char(char, left, bottom, right, top, index))
+            append(Char(char, left, bottom, right, top, index))
         for address, (kind, _, squeezed) in hidden_objects.items():
             if address not in referenced and squeezed:
                 # ``squeezed_out_of_the_text``: PDFium leaves text drawn at a horizontal scale of 0 out of
