@@ -246,6 +246,33 @@ def test_a_field_that_shares_a_word_with_the_posting_title_is_that_job() -> None
     assert matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), other)).score == 0.0
 
 
+def test_years_of_a_tool_come_from_the_jobs_that_name_it() -> None:
+    """years_of_a_tool: "4+ years with Python" on a developer's posting counts the jobs whose own lines name
+    Python, not every developer job; named only in a skills list beside such jobs is partial; named nowhere
+    is not found, however many years of the posting's job."""
+    from jobmatch.matching.experience import EXTRA_POSTING_TITLE
+
+    req = _req(Category.EXPERIENCE, years=4, fields=("Python",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    titled = {EXTRA_POSTING_TITLE: "Python Backend Developer"}
+
+    def ctx(lines: tuple[str, ...], jobs: tuple[JobEntry, ...]) -> Context:
+        return Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), dict(titled))
+
+    lines = ("Software Developer", "Built REST services in Python and Django.", "Web Developer", "React UI.")
+    jobs = (_job("Software Developer", "2015-01", 60, (0, 1)), _job("Web Developer", "2012-01", 36, (2, 3)))
+    named = matcher(req, ctx(lines, jobs))
+    assert named.score >= 0.85 and "5 years of jobs naming Python" in named.explanation
+    assert named.evidence and "Python" in named.evidence[0].text
+    front_end = ("Software Developer", "Built user interfaces in React.", "Skills", "Python, Java")
+    listed = matcher(req, ctx(front_end, (_job("Software Developer", "2015-01", 60, (0, 1)),)))
+    assert 0 < listed.score < 0.5 and "years not shown" in listed.explanation
+    nowhere = ("Software Developer", "Built user interfaces in React.")
+    absent = matcher(req, ctx(nowhere, (_job("Software Developer", "2012-01", 96, (0, 1)),)))
+    assert absent.score == 0.0
+
+
 def test_a_lower_rung_of_the_family_is_related_work_whatever_its_duties() -> None:
     # lower_rung_of_the_family: a nursing assistant's "nursing care" is not years of registered nursing
     lines = ("Certified Nursing Assistant", "Provided personal nursing care to patients.", "Registered Nurse")

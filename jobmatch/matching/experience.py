@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.occupations import Family, load_occupations
+from jobmatch.knowledge.vocabulary import Concept, load_vocabulary
 from jobmatch.matching import Answer, Context, register
+from jobmatch.matching._terms import find_concept, find_members, resolve
 from jobmatch.matching.occupation import (
     JobMatch,
     PhraseIndex,
@@ -27,7 +29,7 @@ from jobmatch.matching.occupation import (
     seniority_rung,
     title_occupations,
 )
-from jobmatch.matching.text import content_stems, find_in_lines, find_phrase
+from jobmatch.matching.text import content_stems, find_in_lines, find_phrase, index_of
 from jobmatch.models import Category, Evidence, Line, Method, Requirement, RoleSignal, Signals, Status
 from jobmatch.signals.roles import HOSPITALITY
 
@@ -69,6 +71,7 @@ YEARS_UNDATED = 0.5
 ADJACENT = 0.3
 # Without years asked ("experience in X is a plus"): having done the work is met, more years rank higher.
 ANY_MET = 0.8
+SKILL_VOCABS = ("skills",)
 
 
 def role_strength(role: RoleSignal) -> float:
@@ -333,15 +336,72 @@ LEAD_MISSING = 0.7
 @register(Category.EXPERIENCE)
 def match_experience(req: Requirement, ctx: Context) -> Answer:
     target = target_of(req)
+    tools = _tools_asked(req) if not target else ()
     title = ctx.extra.get(EXTRA_POSTING_TITLE)
     if isinstance(title, str):
         target = with_posting_title(target, req, title)
+    if tools:
+        return _years_of_tools(req, ctx, tools, target)
     answer = _years_of_work(req, ctx, target)
     note = next((n for n in req.notes if _LEAD_NOTE.search(n)), "")
     if note and answer.score > LEAD_MISSING and not _led(target, ctx):
         why = f"{answer.explanation}; no lead's title among these jobs ({note})"
         return replace(answer, score=LEAD_MISSING, explanation=why)
     return answer
+
+
+# ``years_of_a_tool``: "4+ years of professional experience with Python", "3 years using Salesforce": the
+# field is a tool of the skills vocabulary, not an occupation. Its years are those of the jobs whose own
+# entry (title or lines) names it; the posting's job done without naming the tool (a front-end developer for
+# a Python ask) is no year of it. The tool named only outside any job (a skills list), beside jobs of the
+# posting's kind, is partial: the years are not shown. Named nowhere: not found.
+TOOL_UNPLACED = 0.4
+
+
+def _tools_asked(req: Requirement) -> tuple[Concept, ...]:
+    """The skills-vocabulary concepts the requirement's fields name, when every field is one."""
+    concepts = []
+    for phrase in req.fields:
+        concept = resolve(phrase, SKILL_VOCABS)
+        if concept is None or field_target((phrase,)):
+            return ()
+        concepts.append(concept)
+    return tuple(dict.fromkeys(concepts))
+
+
+def _years_of_tools(req: Requirement, ctx: Context, tools: tuple[Concept, ...], role: Target) -> Answer:
+    index = index_of(ctx.document, ctx.signals)
+    names = " or ".join(t.name for t in tools)
+    hits = [f for t in tools for f in find_concept(index, t)]
+    hits += [f for t in tools if t.members for f in find_members(index, load_vocabulary("skills"), t)]
+    if not hits:
+        return Answer(0.0, (), f"No {names} named", method="years of " + names)
+    at = {f.hit.index: f for f in sorted(hits, key=lambda f: f.hit.index)}
+    jobs = [j for j in ctx.signals.jobs if any(i in at for i in j.line_indexes)]
+    evidence = []
+    for job in jobs[:3]:
+        first = next(i for i in job.line_indexes if i in at)
+        evidence.append(at[first].evidence(index, names))
+    held = round(merged_months(jobs) / 12, 1)
+    method = "years of " + names
+    if held > 0:
+        want = req.years
+        score = _against_years(held, want, undated=False) if want > 0 else ANY_MET
+        why = f"{held:g} years of jobs naming {names}"
+        why += f", {want:g} asked" if held >= want or want <= 0 else f", fewer than the {want:g} asked"
+        titles = _titles_within(dict.fromkeys(j.title for j in jobs if j.title), 80)
+        return Answer(score, tuple(evidence), why + (f" ({titles})" if titles else ""), method=method)
+    if jobs:
+        why = f"{names}: named in a job without dates"
+        return Answer(YEARS_UNDATED, tuple(evidence), why, method=method)
+    first = next(iter(at.values())).evidence(index, names)
+    done = experience_of(role, ctx) if role else None
+    if done is not None and done.present:
+        titles = _titles_within(dict.fromkeys(m.job.title for m in done.matches if m.how != "adjacent"), 60)
+        why = f"{names} named outside the jobs, beside {titles or 'jobs of this kind'}: its years not shown"
+        return Answer(TOOL_UNPLACED, (first,), why, method=method, summary=f"{names}: years not shown")
+    why = f"'{names}' named, but in no job of the work history"
+    return Answer(CLAIMED, (first,), why, method="claimed")
 
 
 def _led(target: Target, ctx: Context) -> bool:
