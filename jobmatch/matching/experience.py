@@ -380,8 +380,8 @@ def _years_of_tools(req: Requirement, ctx: Context, tools: tuple[Concept, ...], 
     jobs = [j for j in ctx.signals.jobs if any(i in at for i in j.line_indexes)]
     evidence = []
     for job in jobs[:3]:
-        first = next(i for i in job.line_indexes if i in at)
-        evidence.append(at[first].evidence(index, names))
+        where = next(i for i in job.line_indexes if i in at)
+        evidence.append(at[where].evidence(index, names))
     held = round(merged_months(jobs) / 12, 1)
     method = "years of " + names
     if held > 0:
