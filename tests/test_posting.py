@@ -1165,3 +1165,18 @@ def test_a_closing_with_a_posting_after_it_is_no_signature_and_what_is_not_asked
         "We run a clinic. Parking available on site. Must have 2+ years of clinical experience."
     )
     assert [r.text for r in prose.requirements] == ["Must have 2+ years of clinical experience."]
+
+
+def test_a_part_that_qualifies_the_one_before_is_no_item_of_its_own() -> None:
+    # part_that_qualifies: "written and spoken", "including window functions" say more of the part before
+    posting = parse_posting(
+        "Developer\nMust have\n- Fluent English, written and spoken (our working language)\n"
+        "- Strong SQL, including window functions\n- Python, Django, Docker\n"
+    )
+    assert texts(posting) == [
+        "Fluent English, written and spoken (our working language)",
+        "Strong SQL, including window functions",
+        "Python",
+        "Django",
+        "Docker",
+    ]

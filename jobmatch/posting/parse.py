@@ -1542,7 +1542,22 @@ def _list_parts(text: str) -> list[str] | None:
         return None
     if len(parts) > 1 and parts[-1].lower().startswith("or "):
         return [body]
-    return [re.sub(r"^and\s+", "", part, flags=re.IGNORECASE) for part in parts]
+    # ``part_that_qualifies``: "Fluent English, written and spoken", "Strong SQL, including window
+    # functions": a part opened by a word that qualifies what precedes it is no item of its own
+    joined: list[str] = []
+    for part in parts:
+        first = part.split(maxsplit=1)[0].lower()
+        if joined and first in _QUALIFYING_LEAD:
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return [re.sub(r"^and\s+", "", part, flags=re.IGNORECASE) for part in joined]
+
+
+_QUALIFYING_LEAD = _terms(
+    "including; incl.; especially; particularly; preferably; ideally; written; spoken; verbal; oral; both; "
+    "with; without; i.e.; e.g.; mainly; mostly; primarily"
+)
 
 
 def _sentences(text: str) -> list[str]:

@@ -71,7 +71,7 @@ def _edge(phrases: Iterable[str], *, at_end: bool) -> re.Pattern[str]:
     if at_end:
         return re.compile(rf"(?:^|(?<=[\s,;:(]))(?:{body})[\s.,;:!)]*$", re.IGNORECASE)
     # An all-capitals word is a name ("SOLID" principles), never the lead word "solid".
-    return re.compile(rf"^[\s,;:(-]*(?-i:(?![A-Z]{{2,}}\b))(?:{body})(?![\w+#])[\s,;:-]*", re.IGNORECASE)
+    return re.compile(rf"^[\s,;:(-]*(?-i:(?![A-Z]{{2,}}\b))(?:{body})(?![\w+#&/])[\s,;:-]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,10 +309,13 @@ _PROGRAMME_NOT_FIELD = frozenset(
         "certificate", "diploma", "degree", "associate", "associate's", "associates", "or", "and", "a", "an",
     )
 )  # fmt: skip
-# ``certificate_as_an_alternative``: "Certificate or associate degree in medical assisting" accepts the
-# certificate, the lowest level it names (alone, "certificate" is more often a credential's noun).
+# ``certificate_as_an_alternative``: "Certificate or associate degree in medical assisting", "Bachelor's
+# degree or paralegal certificate", "Paralegal certificate from an ABA-approved program, or a bachelor's
+# degree" accept the certificate, the lowest level named (alone, "certificate" is more often a credential's
+# noun).
 _CERTIFICATE_OR = re.compile(
-    r"\bcertificates?\s+(?:program\s+)?(?:or|and/or)\b|\bor\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}certificates?\b",
+    r"\bcertificates?\s+(?:program\s+)?(?:from\s+[^,;()]{1,40}?\s*,?\s*)?(?:or|and/or)\b"
+    r"|\bor\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}certificates?\b",
     re.IGNORECASE,
 )
 # ``obtainable_is_a_note``: "a teaching certificate or eligibility to obtain one", "CDL or the ability to
@@ -357,8 +360,13 @@ _SECOND_SPAN = re.compile(
 )
 
 
+# ``number_in_brackets``: "two (2) years", "three (3) years": the number written twice, as contracts do
+_WORD_AND_DIGITS = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\s*\((\d{{1,2}})\)", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()[:MAX_TYPED_CHARS]
+    text = _WORD_AND_DIGITS.sub(r"\1", text.translate(_QUOTES))
+    return _SPACES.sub(" ", text).strip()[:MAX_TYPED_CHARS]
 
 
 def _found(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -403,6 +411,8 @@ class _Cut:
     examples: tuple[str, ...] = ()  # "(e.g. Information Technology, Information Science)"
     aliases: tuple[str, ...] = ()  # "(CPA)"
     versions: bool = False
+    # "(React or Vue.js)": capitalised names joined by "or", a note everywhere but where names are the terms
+    choices: tuple[str, ...] = ()
 
 
 # ``named_choices_are_examples``: two or more names joined by "or" (or commas), each of one to three words
@@ -440,6 +450,7 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
     notes: list[str] = []
     examples: list[str] = []
     aliases: list[str] = []
+    choices: list[str] = []
 
     def paren(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
@@ -459,6 +470,8 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
             aliases.append(inner)  # "(Multiple Subject credential)": another name of what is asked
         elif inner:
             notes.append(inner)
+            if re.search(r"\sor\s", inner) and _capitalised_choices(inner):
+                choices.append(inner)
         return " "
 
     core = _PARENS.sub(paren, text)
@@ -487,12 +500,15 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         notes.append(found.group(0).lower())
     core = cues.version.sub(" ", core)
     core = _strip_edges(_SPACES.sub(" ", core), None, cues.trailing)
-    return _Cut(core, _dedupe(n for n in notes if n), tuple(examples), tuple(aliases), versions)
+    return _Cut(
+        core, _dedupe(n for n in notes if n), tuple(examples), tuple(aliases), versions, tuple(choices)
+    )
 
 
 def _alternatives_joined(text: str) -> bool:
-    """Named heuristic "any-of": "or", "such as", "one of", "e.g." make the terms alternatives."""
-    return bool(_cues().any_of.search(text))
+    """Named heuristic "any-of": "or", "such as", "one of", "e.g." make the terms alternatives; so does a
+    spaced slash between names ("Agile / Scrum", "PostgreSQL / MySQL")."""
+    return bool(_cues().any_of.search(text)) or " / " in text
 
 
 # --------------------------------------------------------------------------- parameters
@@ -664,12 +680,14 @@ def _skill(text: str) -> _Params:
         core = _PURPOSE.sub(purpose, core)
         extra_notes += tuple(purposes)
     terms = _names(core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
-    for example in cut.examples:
+    # ``choices_name_the_tools``: "Some front-end exposure (React or Vue.js)": the names in brackets are
+    # what shows it, as examples are
+    for example in (*cut.examples, *cut.choices):
         terms.extend(_names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT))
     terms.extend(cut.aliases)
     unique = _dedupe(terms)
-    any_of = _alternatives_joined(core) or bool(cut.examples) or bool(cut.aliases)
-    notes = tuple(n for n in (*cut.notes, *extra_notes) if n)
+    any_of = _alternatives_joined(core) or bool(cut.examples) or bool(cut.aliases) or bool(cut.choices)
+    notes = tuple(n for n in (*cut.notes, *extra_notes) if n and n not in cut.choices)
     return _Params(terms=unique, all_of=len(unique) > 1 and not any_of, notes=notes)
 
 
@@ -802,7 +820,13 @@ def _education(text: str) -> _Params:
             named += after.group(1).split()
         if named:
             fields.append(" ".join(named))
-    if _CERTIFICATE_OR.search(core) and level in ("", "diploma", "associate"):
+    alternative = _CERTIFICATE_OR.search(core)
+    if alternative is not None and (
+        level in ("", "diploma", "associate")
+        # beside a bachelor's, a field's certificate ("or paralegal certificate"), not a professional
+        # credential's ("or CPA certificate" does not lower a bachelor's)
+        or (level == "bachelor" and not cues.credential_named.search(alternative.group(0)))
+    ):
         level = "certificate"  # ``certificate_as_an_alternative``
     if not level and _ANY_DEGREE.search(core) and not _NO_DEGREE.search(core):
         # ``degree_without_level``: "Culinary degree or equivalent experience" asks for a degree, so at
@@ -865,7 +889,9 @@ def _education_fields(body: str) -> list[str]:
             or cues.related.search(name)
             or cues.equivalent.search(name)
             or cues.education.fullmatch(name)
-            or name.casefold() in {"related", "relevant", "similar", "etc", "equivalent", "experience"}
+            or name.casefold() in {"related", "relevant", "similar", "etc", "equivalent"}
+            or re.search(r"\bexperience\b", name, re.IGNORECASE)  # "or equivalent practical experience"
+            or name.casefold() in cues.not_fields  # "a bachelor's degree in any field": no field asked
         ):
             continue
         fields.append(name)
@@ -1253,11 +1279,30 @@ def _without_subject(text: str) -> str:
     return rest if len(rest.split()) >= _SUBJECT_REST_MIN_WORDS else text
 
 
+# ``explained_after_a_semicolon``: "Docker; you can containerise a service and run it locally": a short name,
+# then a sentence about the candidate that says what it means. The name is the requirement; the sentence
+# is its note.
+_EXPLAINED = re.compile(
+    r"^(?P<head>[^;]{2,40}?)\s*;\s+(?P<rest>(?:you|you'll|you're|we|we'll|they|this|that|which|i\.e\.)\s.*)$",
+    re.IGNORECASE,
+)
+
+
+def _explained(text: str) -> tuple[str, tuple[str, ...]]:
+    match = _EXPLAINED.match(text)
+    if match is None or len(match.group("head").split()) > 4:
+        return text, ()
+    return match.group("head"), (match.group("rest").strip(_NOTE_TRIM),)
+
+
 def type_requirement(requirement: Requirement) -> Requirement:
     """``requirement`` with its category and parameters read from its text (other fields unchanged)."""
     text = _without_subject(_without_row_label(_normalise(requirement.text)))
+    text, explanation = _explained(text)
     category, _ = classify(text, requirement.source)
     params = _EXTRACTORS[category](text)
+    if explanation:
+        params = dataclasses.replace(params, notes=(*params.notes, *explanation))
     if category is Category.EXPERIENCE and _tools_only(params):
         # ``experience_with_a_tool_is_a_skill``: "Motion graphics or After Effects experience" names tools
         # and techniques the skills vocabulary knows, no occupation: a skill, looked for as one
