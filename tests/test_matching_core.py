@@ -866,3 +866,18 @@ def test_a_sibling_jobs_years_stand_in_for_a_degree_but_another_fields_do_not() 
     assert family_years(exp, target) == 5.0
     server_only = _ctx(jobs[1:], lines)
     assert family_years(experience_of(target, server_only), target) == 0.0
+
+
+def test_a_one_word_title_is_the_occupation_only_without_another_fields_qualifier() -> None:
+    """qualifier_names_another_field: "mechanic" is a car mechanic, "Aviation Structure Mechanic" an aircraft
+    mechanic, "Assembly Mechanic" and "Benefit Advocate" neither of the one-word titles' occupations; words of
+    the head's own family ("Diesel") or of the seniority ladder ("Lead") change nothing."""
+
+    def ids(title: str) -> list[str]:
+        return [o.id for o in title_occupations(title)]
+
+    assert ids("Mechanic") == ids("Diesel Mechanic") == ids("Lead Mechanic") == ["auto_mechanic"]
+    assert ids("Aviation Structure Mechanic") == ["aircraft_mechanic"]
+    assert ids("Assembly Mechanic") == [] and ids("Benefit Advocate") == []
+    assert ids("Aviation Records Analyst") == []
+    assert ids("Senior Accountant") == ["accountant"]

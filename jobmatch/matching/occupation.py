@@ -29,10 +29,11 @@ Heuristics (each named, with its reason):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from jobmatch.knowledge.occupations import Occupation, load_occupations
 from jobmatch.matching.text import content_stems, tokens
@@ -114,12 +115,13 @@ def _ladder_index() -> PhraseIndex:
     return PhraseIndex((phrase, str(rung)) for rung, phrase in load_occupations().seniority)
 
 
+@lru_cache(maxsize=8192)
 def title_occupations(title: str) -> tuple[Occupation, ...]:
     """The occupations a job title names (``longest_title``), longest hit first."""
     if not title.strip():
         return ()
     vocab = load_occupations()
-    hits = _title_index().find(title)
+    hits = _qualified_heads(title, _title_index().find(title))
     if len({h.payload for h in hits}) > 1:
         words = set(content_stems(title))
 
@@ -132,6 +134,62 @@ def title_occupations(title: str) -> tuple[Occupation, ...]:
         hits = sorted(hits, key=lambda h: (-(h.end - h.start), -context(h), h.start))
         hits = _licence_decides(title, hits)
     return tuple(dict.fromkeys(vocab.occupations[h.payload] for h in hits))
+
+
+def _qualified_heads(title: str, hits: list[_Hit]) -> list[_Hit]:
+    """``qualifier_names_another_field``: a one-word title ("mechanic", "advocate", "aviation") is the
+    occupation only when the title's other words are not another field's: "Aviation Structure Mechanic"
+    is an aircraft mechanic (whose titles hold "aviation" and "mechanic"), not a car mechanic; "Benefit
+    Advocate" and "Clinical Service Advocate" are no paralegals; "Aviation Records Analyst" is no aircraft
+    mechanic. A word of the head's own family's titles ("Diesel Mechanic", "Lead Mechanic") or of the
+    seniority ladder qualifies nothing."""
+    vocab = load_occupations()
+    words = set(content_stems(title))
+    kept: list[_Hit] = []
+    for hit in hits:
+        head = content_stems(hit.phrase)
+        if len(head) != 1:
+            kept.append(hit)
+            continue
+        family = vocab.occupations[hit.payload].family
+        foreign = words - set(head) - _family_title_stems(family) - _ladder_stems()
+        foreign = {w for w in foreign if _titles_holding(w)}
+        if not foreign:
+            kept.append(hit)
+            continue
+        better = sorted(
+            (-len(foreign & _title_stems(o)), o)
+            for o in _titles_holding(head[0])
+            if vocab.occupations[o].family != family and foreign & _title_stems(o)
+        )
+        if better:
+            kept.append(dataclasses.replace(hit, payload=better[0][1]))
+    return kept
+
+
+@cache
+def _family_title_stems(family: str) -> frozenset[str]:
+    vocab = load_occupations()
+    return frozenset(s for o in vocab.occupations.values() if o.family == family for s in _title_stems(o.id))
+
+
+@cache
+def _ladder_stems() -> frozenset[str]:
+    return frozenset(s for _, phrase in load_occupations().seniority for s in content_stems(phrase))
+
+
+@cache
+def _stem_owners() -> dict[str, frozenset[str]]:
+    owners: dict[str, set[str]] = {}
+    for occupation in load_occupations().occupations.values():
+        for stem in _title_stems(occupation.id):
+            owners.setdefault(stem, set()).add(occupation.id)
+    return {stem: frozenset(ids) for stem, ids in owners.items()}
+
+
+def _titles_holding(stem: str) -> frozenset[str]:
+    """The occupations one of whose titles holds ``stem``."""
+    return _stem_owners().get(stem, frozenset())
 
 
 _LICENCE_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
