@@ -468,6 +468,9 @@ def test_everyday_words_of_working_time_count_only_beside_a_word_of_it() -> None
         "Led a family game night program; kept track of members' availabilities.",
     ):
         assert answer("logistics", line, terms, all_of=True).status is Status.ASK, line
+    badge = ("security badge",)
+    assert answer("logistics", "Employee of the Month honors (twice)", badge).status is Status.ASK
+    assert answer("logistics", "Held a SIDA badge at LAX", badge).score > 0
     for line in ("Worked holidays and overtime as needed", "Available to work weekends", "Worked nights"):
         assert answer("logistics", line, terms, all_of=True).score > 0, line
 
