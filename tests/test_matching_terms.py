@@ -732,3 +732,11 @@ def test_a_product_is_named_whole_unless_a_word_is_a_product_of_its_own() -> Non
     assert _term_score("Power BI", "Cut power usage across the plant by 12%.") == 0.0
     assert _term_score("Muck Rack", "Built the bike rack for the office.") == 0.0
     assert 0 < _term_score("AutoCAD Plant", "Drafted the site plans in AutoCAD.") < 1
+
+
+def test_a_one_letter_prefix_is_part_of_the_word() -> None:
+    # prefix_is_part_of_the_word: "e-filing" is not shown by "case files" or "a filing system"
+    for line in ("Maintained case files and the filing system", "Re-filing of archived records"):
+        assert answer("skill", line, ("e-filing",)).score == 0.0, line
+    for line in ("E-filing of pleadings in state court", "Electronic filing with PACER"):
+        assert answer("skill", line, ("e-filing",)).score > 0.5, line

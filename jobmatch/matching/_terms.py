@@ -246,6 +246,10 @@ def content_share(
     if rows is not None:
         candidates &= rows
     activity = compile_phrase(term).activity  # ``an_activity_is_not_its_noun`` (text.Phrase)
+    prefixed = [_prefixed_word(m) for m in _ONE_LETTER_PREFIX.finditer(term)]
+    if prefixed:
+        # ``prefix_is_part_of_the_word``: "e-filing" is not "case files", "e-commerce" not "commerce"
+        candidates = {i for i in candidates if all(p.search(index.lines[i].text) for p in prefixed)}
     for i in sorted(candidates):
         toks = index.tokens[i]
         have = [
@@ -265,6 +269,16 @@ def content_share(
             best, best_count = share, count
             best_hit = Hit(i, first.start, last.end, term, text[first.start : last.end], Method.EXACT)
     return best, best_count, best_hit
+
+
+_ONE_LETTER_PREFIX = re.compile(r"(?<![\w-])([a-z])-([a-z]{3,})\b", re.IGNORECASE)
+
+
+def _prefixed_word(match: re.Match[str]) -> re.Pattern[str]:
+    """ "e-filing" as written, without its hyphen, or spelt out for "e" ("electronic filing")."""
+    letter, word = match.group(1), re.escape(match.group(2)[:-1])
+    spelt = r"|electronic\s+" if letter.lower() == "e" else ""
+    return re.compile(rf"(?<![\w-])(?:{letter}-?{spelt}){word}\w*", re.IGNORECASE)
 
 
 @cache
