@@ -1071,6 +1071,14 @@ def test_a_posting_sent_as_an_email() -> None:
     assert typed[3][0] is Category.LOGISTICS
 
 
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [("Line Cook needed - ASAP", "Line Cook"), ("Fwd: LPN position (nights)", "LPN"), ("RN opening", "RN")],
+)
+def test_what_a_subject_says_about_the_opening_is_no_title(subject: str, title: str) -> None:
+    assert parse_posting(f"Subject: {subject}\n\nMust have 2+ years of experience.\n").title == title
+
+
 def test_a_greeting_or_a_subject_without_a_job_is_no_title() -> None:
     assert parse_posting("Hi team,\n\nMust have 2+ years of welding experience.\n").title == ""
     mail = "Subject: Fwd: Line Cook\n\nMust have 2+ years of experience on the line.\n"
@@ -1180,3 +1188,23 @@ def test_a_part_that_qualifies_the_one_before_is_no_item_of_its_own() -> None:
         "Django",
         "Docker",
     ]
+
+
+def test_a_hiring_managers_email_in_prose_states_every_requirement() -> None:
+    """An aircraft-maintenance request written as sentences: years "working on" a thing are experience,
+    "they should know" and "they will have to pass" ask for something, a "rotating shift role" is logistics,
+    and ", and they will …" opens a new requirement."""
+    posting = load_posting(FIXTURES / "aircraft_mechanic_email.txt")
+    assert posting.title == "Aircraft Maintenance Technician"  # subject_clutter: not "opening (night shift)"
+    typed = [(r.category, r.years, r.fields, r.terms) for r in posting.requirements]
+    assert typed[0] == (Category.EXPERIENCE, 2.0, ("commercial aircraft",), ())
+    assert typed[1][0] is Category.SKILL and "FAR Parts 43" in typed[1][3]
+    assert [c for c, *_ in typed[2:]] == [
+        Category.LOGISTICS,
+        Category.LOGISTICS,
+        Category.EDUCATION,
+        Category.LOGISTICS,
+        Category.EXPERIENCE,
+    ]
+    assert typed[5][3] == ("background check", "drug test")
+    assert posting.requirements[-1].kind is PREFERRED

@@ -260,7 +260,7 @@ _REQUIREMENT_LEADIN = re.compile(
 # Requirement-like sentences, for postings without a requirements section.
 _REQUIREMENT_LIKE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?"
-    r"(?:years?|yrs)['’]?\s+(?:of|in|with|as|experience)\b"
+    r"(?:years?|yrs)['’]?\s+(?:of|in|with|as|experience|working|doing|on|handling|running|managing)\b"
     r"|\bexperience\s+(?:with|in)\b|\bdegree\s+in\b|\bproficien(?:cy|t)\s+(?:in|with)\b|\bmust\b"
     r"|\brequired\b|\bknowledge\s+of\b|\bfamiliarity\s+with\b"
     r"|\b(?:preferred|a\s+plus|nice\s+to\s+have|certifi(?:ed|cation)|licen[cs]ed?|diploma|degree|GED"
@@ -268,6 +268,11 @@ _REQUIREMENT_LIKE = re.compile(
     # a message's way of asking ("will need to hold a current LPN", "need to be available for nights")
     r"|\bneeds?\s+to\s+(?:be|have|hold|know|speak)\b|\b(?:be|is|are|remain)\s+available\s+(?:to|for|on)\b"
     r"|\bavailable\s+to\s+work\b"
+    # "they should know FAR Parts 43 and 145", "they'll have to pass a background check", "This is a rotating
+    # shift role"
+    r"|\b(?:should|will|would)\s+(?:know|have|hold|speak|be\s+able)\b|\b(?:have|has)\s+to\s+pass\b"
+    r"|\bpass\s+an?\s+(?:\w+\s+){0,2}(?:background|drug)\b"
+    r"|\b(?:rotating|night|overnight|weekend|swing|graveyard|evening)\s+shifts?\b|\bshift\s+work\b"
     rf"|\b{_WISH}\b",
     re.IGNORECASE,
 )
@@ -1093,7 +1098,7 @@ def _with_fallback_fields(
         if not title:
             # ``subject_names_the_job``: a posting sent as an e-mail names the job in its subject line
             subject = next((value for key, value in fields if key.lower() in _SUBJECT_KEYS), "")
-            subject = _REPLY_PREFIX.sub("", subject).strip()
+            subject = _SUBJECT_CLUTTER.sub("", _REPLY_PREFIX.sub("", subject)).strip()
             announced = _announced_title(text)
             title = subject if names_a_job(subject) or not announced else announced
         elif not names_a_job(title):
@@ -1105,6 +1110,15 @@ def _with_fallback_fields(
         if stem:
             extra.append(("Job ID", stem))
     return (*extra, *fields)
+
+
+# ``subject_clutter``: "Aircraft Maintenance Technician opening (night shift)", "Line Cook needed - ASAP":
+# what a subject line says about the opening is not the job's title
+_SUBJECT_CLUTTER = re.compile(
+    r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—|:]\s*(?:asap|urgent|immediate\w*|new|hiring)\b|\b(?:opening|openings"
+    r"|position|vacancy|needed|wanted|opportunity|req(?:uest)?|asap|urgent)\b))+\s*[!.]*\s*$",
+    re.IGNORECASE,
+)
 
 
 # ``announced_title``: a posting with no title line names the job in a sentence ("We've got an opening for a
