@@ -42,6 +42,8 @@ class Occupations:
     occupations: dict[str, Occupation]
     seniority: tuple[tuple[int, str], ...]  # (rung, title phrase)
     shared_tasks: frozenset[str] = frozenset()  # duty phrases many kinds of job do (lower case)
+    # a title word and its short forms on résumés ("technician": "tech"): each title is also known by them
+    short_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def of_family(self, family: str) -> tuple[Occupation, ...]:
         return tuple(o for o in self.occupations.values() if o.family == family)
@@ -89,7 +91,11 @@ def parse_occupations(text: str) -> Occupations:
         for phrase in _strings(phrases)
     )
     shared = frozenset(p.lower() for p in _strings(dict(data.get("shared_tasks", {})).get("phrases")))
-    return Occupations(families, occupations, ladder, shared)
+    short = tuple(
+        (word.lower(), tuple(f.lower() for f in _strings(forms)))
+        for word, forms in sorted(dict(data.get("short_forms", {})).items())
+    )
+    return Occupations(families, occupations, ladder, shared, short)
 
 
 @cache

@@ -107,7 +107,24 @@ class PhraseIndex:
 @cache
 def _title_index() -> PhraseIndex:
     vocab = load_occupations()
-    return PhraseIndex((t, o.id) for o in vocab.occupations.values() for t in (o.title, *o.titles))
+    return PhraseIndex(
+        (variant, o.id)
+        for o in vocab.occupations.values()
+        for t in (o.title, *o.titles)
+        for variant in _short_variants(t, vocab.short_forms)
+    )
+
+
+def _short_variants(title: str, short_forms: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+    """``short_title_words``: the title, and the title with each word a résumé shortens ("Lube Tech",
+    "Office Mgr", "Sales Rep") in its short form (one word at a time)."""
+    variants = [title]
+    words = title.split()
+    for word, forms in short_forms:
+        for k, w in enumerate(words):
+            if w.lower() == word:
+                variants.extend(" ".join((*words[:k], form, *words[k + 1 :])) for form in forms)
+    return variants
 
 
 @cache
