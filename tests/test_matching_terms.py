@@ -740,3 +740,14 @@ def test_a_one_letter_prefix_is_part_of_the_word() -> None:
         assert answer("skill", line, ("e-filing",)).score == 0.0, line
     for line in ("E-filing of pleadings in state court", "Electronic filing with PACER"):
         assert answer("skill", line, ("e-filing",)).score > 0.5, line
+
+
+def test_software_and_trade_tools_are_known_by_their_aliases_and_guarded() -> None:
+    # knowledge as data (skills.toml, O*NET technology skills): k8s is Kubernetes, EC2 is AWS work, a
+    # capitalised "React" beside a front-end word is the library, "react quickly" and welding's "AWS D1.1" not
+    assert answer("skill", "Deployed services on k8s clusters", ("Kubernetes",)).score >= 0.9
+    assert answer("skill", "Ran batch jobs on EC2 instances", ("AWS",)).score >= 0.9
+    assert answer("skill", "Built SPAs in React and TypeScript", ("React",)).score >= 0.9
+    assert answer("skill", "Trained staff to react quickly to customer needs", ("React",)).score == 0.0
+    assert answer("skill", "AWS D1.1 certified structural welder", ("AWS",)).score == 0.0
+    assert answer("skill", "Legal research on Westlaw and LexisNexis", ("legal research",)).score >= 0.9

@@ -1204,7 +1204,7 @@ def test_a_hiring_managers_email_in_prose_states_every_requirement() -> None:
         Category.LOGISTICS,
         Category.EDUCATION,
         Category.LOGISTICS,
-        Category.EXPERIENCE,
+        Category.SKILL,  # experience_with_a_tool_is_a_skill: a borescope is a tool of the skills vocabulary
     ]
     assert typed[5][3] == ("background check", "drug test")
     assert posting.requirements[-1].kind is PREFERRED
