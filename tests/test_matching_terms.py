@@ -344,6 +344,13 @@ def test_english_is_inferred_but_the_other_language_needs_a_quote() -> None:
     assert alone.score == 1.0 and "inferred" in alone.method
 
 
+def test_a_stated_low_level_of_the_documents_language_is_partial() -> None:
+    # stated_level_beats_the_document: the résumé is in English, but its writer says their English is B1
+    for line in ("Languages: English - Intermediate", "English (B1), Russian (native)"):
+        stated = answer("language", ENGLISH + "\n" + line, ("English",))
+        assert 0 < stated.score < 0.75, line
+
+
 def test_language_used_at_work_is_met() -> None:
     signals = Signals(jobs=(JobEntry("Agent", months=24, line_indexes=(2, 3)),))
     found = answer(

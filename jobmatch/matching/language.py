@@ -48,10 +48,12 @@ def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
     concept = resolve(term, VOCABS) or literal(term)
     settings = _settings()
     best = TermResult(term, 0.0, (), f"no {concept.name}")
+    stated_low = False
     for f in find_concept(index, concept, term):
         i = f.hit.index
         if _has(index, i, settings.get("partial", ())):
             score, how = BASIC, "a basic level"
+            stated_low = True
         elif _has(index, i, settings.get("full", ())):
             score, how = STATED, "fluent"
         elif i in index.job_of and _has(index, i, settings.get("at_work", ())):
@@ -64,7 +66,9 @@ def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
             best = TermResult(term, score, (f.evidence(index, concept.name),), f"{concept.name}: {how}")
     if best.score >= STATED:
         return best, False
-    if concept.extra.get("document_language") and written_in(index) >= DOCUMENT_SHARE:
+    # ``stated_level_beats_the_document``: "English: Intermediate" on an English résumé is what the candidate
+    # says of their English; the language the résumé is written in does not overrule it
+    if concept.extra.get("document_language") and not stated_low and written_in(index) >= DOCUMENT_SHARE:
         why = f"{concept.name}: the résumé is written in it"
         return TermResult(term, 1.0, best.evidence, why), True
     return best, False
