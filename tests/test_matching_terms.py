@@ -475,6 +475,10 @@ def test_everyday_words_of_working_time_count_only_beside_a_word_of_it() -> None
         "Led a family game night program; kept track of members' availabilities.",
     ):
         assert answer("logistics", line, terms, all_of=True).status is Status.ASK, line
+    # others_working_time: the candidate's staff work these hours, not the candidate
+    staff = "Managed 20 full time staff and 40 part-time and on-call staff"
+    assert answer("logistics", staff, ("on-call",)).status is Status.ASK
+    assert answer("logistics", "Part of the on-call team for production incidents", ("on-call",)).score > 0
     badge = ("security badge",)
     assert answer("logistics", "Employee of the Month honors (twice)", badge).status is Status.ASK
     assert answer("logistics", "Held a SIDA badge at LAX", badge).score > 0

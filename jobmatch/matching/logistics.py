@@ -8,6 +8,10 @@ of the same family ("working overtime as needed", "flexible schedule" for rotati
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from jobmatch.knowledge.words import people_nouns
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching.skill import TermResult, match_term, terms_of
 from jobmatch.matching.text import index_of
@@ -23,7 +27,7 @@ PARTLY = 0.5
 def match_logistics(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     terms = terms_of(req)
-    results = [match_term(index, term, VOCABS) for term in terms]
+    results = [_own(match_term(index, term, VOCABS)) for term in terms]
     direct = [r for r in results if r.score >= 1.0]
     some = [r for r in results if r.score > 0]
     needed = len(terms) if req.all_of else 1
@@ -37,6 +41,30 @@ def match_logistics(req: Requirement, ctx: Context) -> Answer:
         return Answer(PARTLY, evidence, why[:1].upper() + why[1:], method="logistics")
     why = "Ask at screen: a résumé need not show " + ", ".join(terms)
     return Answer(0.0, (), why, status=Status.ASK, method="logistics")
+
+
+def _own(result: TermResult) -> TermResult:
+    """``others_working_time``: "managed 40 part-time and on-call staff", "scheduled the night shift nurses"
+    say when other people work, not the candidate: a quote whose working time is followed by people is no
+    evidence."""
+    kept = tuple(e for e in result.evidence if not _of_people(e.text, e.matched))
+    if len(kept) == len(result.evidence):
+        return result
+    if not kept:
+        return TermResult(result.term, 0.0, (), f"no {result.term}")
+    return replace(result, evidence=kept)
+
+
+def _of_people(text: str, matched: str) -> bool:
+    at = text.casefold().find(matched.casefold()) if matched else -1
+    if at < 0:
+        return False
+    after = text[at + len(matched) :].lstrip(" -").casefold()
+    return any(re.match(rf"{re.escape(noun)}\b", after) for noun in people_nouns() if noun not in _ONES_OWN)
+
+
+# a team, crew or group the candidate may belong to ("part of the on-call team"): theirs too
+_ONES_OWN = frozenset(("team", "crew", "group", "department", "team members", "members", "workforce"))
 
 
 def _said(result: TermResult) -> str:
