@@ -1208,3 +1208,15 @@ def test_a_hiring_managers_email_in_prose_states_every_requirement() -> None:
     ]
     assert typed[5][3] == ("background check", "drug test")
     assert posting.requirements[-1].kind is PREFERRED
+
+
+def test_a_list_that_ends_in_or_a_related_kind_is_one_item() -> None:
+    # "…, Exercise Science or related field" and "…, ACE-CPT or equivalent …" make one list of alternatives
+    posting = parse_posting(
+        "Trainer\nNice to Have\n- Bachelor's degree in Kinesiology, Exercise Science or related field\n"
+        "- NASM-CPT, ACE-CPT or equivalent NCCA-accredited certification\n"
+    )
+    assert texts(posting) == [
+        "Bachelor's degree in Kinesiology, Exercise Science or related field",
+        "NASM-CPT, ACE-CPT or equivalent NCCA-accredited certification",
+    ]

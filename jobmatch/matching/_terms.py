@@ -54,7 +54,8 @@ class Found:
 def _lookup(vocab: str) -> dict[tuple[str, ...], Concept]:
     table: dict[tuple[str, ...], Concept] = {}
     for c in load_vocabulary(vocab).concepts:
-        for name in (c.name, *c.aliases, *c.exact, *c.abbreviations):
+        # a posting's "S3" or "Lambda" names the concept whose ambiguous word it is (a résumé's needs context)
+        for name in (c.name, *c.aliases, *c.exact, *c.abbreviations, *c.ambiguous):
             table.setdefault(stems_of(name), c)
     return table
 

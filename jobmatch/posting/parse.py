@@ -1554,7 +1554,9 @@ def _list_parts(text: str) -> list[str] | None:
     parts = [part for part in _split_outside_brackets(body, ",;") if part]
     if not parts or any(len(part.split()) > 6 for part in parts):
         return None
-    if len(parts) > 1 and parts[-1].lower().startswith("or "):
+    if len(parts) > 1 and (parts[-1].lower().startswith("or ") or _OR_THE_KIND.search(parts[-1])):
+        # "a, b, or c"; "Kinesiology, Exercise Science or related field", "NASM-CPT, ACE-CPT or equivalent
+        # certification": the last part makes the list alternatives of one thing
         return [body]
     # ``part_that_qualifies``: "Fluent English, written and spoken", "Strong SQL, including window
     # functions": a part opened by a word that qualifies what precedes it is no item of its own
@@ -1568,6 +1570,7 @@ def _list_parts(text: str) -> list[str] | None:
     return [re.sub(r"^and\s+", "", part, flags=re.IGNORECASE) for part in joined]
 
 
+_OR_THE_KIND = re.compile(r"\bor\s+(?:an?\s+|any\s+)?(?:related|similar|equivalent|comparable|other)\b", re.I)
 _QUALIFYING_LEAD = _terms(
     "including; incl.; especially; particularly; preferably; ideally; written; spoken; verbal; oral; both; "
     "with; without; i.e.; e.g.; mainly; mostly; primarily"

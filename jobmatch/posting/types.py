@@ -495,14 +495,24 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
 
         core = _PREFERENCE_CLAUSE.sub(clause, core)
     versions = False
+    spans: list[tuple[int, int]] = []
     for found in cues.version.finditer(core):
         versions = True
-        notes.append(found.group(0).lower())
-    core = cues.version.sub(" ", core)
+        # ``or_equivalent_clause``: "NASM-CPT, ACE-CPT or equivalent NCCA-accredited certification", "AWS or
+        # comparable cloud experience": the words after it say what else counts, they are no name
+        tail = _VERSION_TAIL.match(core, found.end())
+        end = tail.end() if tail else found.end()
+        notes.append(core[found.start() : end].strip().lower())
+        spans.append((found.start(), end))
+    for start, end in reversed(spans):
+        core = core[:start] + " " + core[end:]
     core = _strip_edges(_SPACES.sub(" ", core), None, cues.trailing)
     return _Cut(
         core, _dedupe(n for n in notes if n), tuple(examples), tuple(aliases), versions, tuple(choices)
     )
+
+
+_VERSION_TAIL = re.compile(r"(?:\s+(?!or\b|and\b)[A-Za-z][\w+#/.-]*){1,4}(?=\s*(?:$|[,;.)]))")
 
 
 def _alternatives_joined(text: str) -> bool:
@@ -957,7 +967,8 @@ def _credential(text: str) -> _Params:
     for example in cut.examples:
         terms.extend(_names(example, cues.skill_lead, cues.credential_tail, split=_SPLIT))
     unique = _dedupe(terms)
-    any_of = _alternatives_joined(core) or bool(cut.aliases) or bool(cut.examples)
+    # "NASM-CPT, ACE-CPT or equivalent …": any one of them, or its equivalent
+    any_of = _alternatives_joined(core) or bool(cut.aliases) or bool(cut.examples) or cut.versions
     # ``place_in_brackets``: "Food handler certification (Texas)": the bracket names where it is valid
     places += [n for n in notes if cues.places.fullmatch(n)]
     notes = [n for n in notes if not cues.places.fullmatch(n)]
