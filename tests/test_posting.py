@@ -1199,14 +1199,14 @@ def test_a_hiring_managers_email_in_prose_states_every_requirement() -> None:
     typed = [(r.category, r.years, r.fields, r.terms) for r in posting.requirements]
     assert typed[0] == (Category.EXPERIENCE, 2.0, ("commercial aircraft",), ())
     assert typed[1][0] is Category.SKILL and "FAR Parts 43" in typed[1][3]
+    # one_dash_explains: "a rotating shift role - mostly nights, with weekends and holidays" is one item
     assert [c for c, *_ in typed[2:]] == [
-        Category.LOGISTICS,
         Category.LOGISTICS,
         Category.EDUCATION,
         Category.LOGISTICS,
         Category.SKILL,  # experience_with_a_tool_is_a_skill: a borescope is a tool of the skills vocabulary
     ]
-    assert typed[5][3] == ("background check", "drug test")
+    assert typed[4][3] == ("background check", "drug test")
     assert posting.requirements[-1].kind is PREFERRED
 
 
@@ -1220,3 +1220,25 @@ def test_a_list_that_ends_in_or_a_related_kind_is_one_item() -> None:
         "Bachelor's degree in Kinesiology, Exercise Science or related field",
         "NASM-CPT, ACE-CPT or equivalent NCCA-accredited certification",
     ]
+
+
+def test_a_drivers_posting_reads_age_windows_records_and_endorsements() -> None:
+    """A CDL driver's qualifications: an age is eligibility, not years of work; "in the last 3 years" is a
+    window, not years asked (nor a requirement of its own); one dash explains its item; "6 months+" is half a
+    year; "helpful" is a wish; an endorsement on the licence is a note; the record and the medical card are
+    asked at the screen."""
+    posting = load_posting(FIXTURES / "cdl_driver.txt")
+    typed = [(r.category, r.years, r.fields, r.terms, r.kind) for r in posting.requirements]
+    assert [t[0] for t in typed] == [
+        Category.LOGISTICS,
+        Category.EXPERIENCE,
+        Category.LOGISTICS,
+        Category.EXPERIENCE,
+        Category.EXPERIENCE,
+        Category.CREDENTIAL,
+        Category.LOGISTICS,
+    ]
+    assert typed[1][1:3] == (1.0, ("tractor-trailer",))
+    assert typed[3][1:3] == (0.5, ("cash handling",))
+    assert typed[4][4] is PREFERRED
+    assert typed[5][3] == ("Class A CDL",) and "with Tanker endorsement" in posting.requirements[5].notes

@@ -200,6 +200,9 @@ _PREFERRED_WORDS = re.compile(
     r"|(?:given|receive)\s+(?:a\s+)?preference|preference\s+(?:will\s+be|is)\s+given"
     # a wish, not a condition: "Experience with dementia care would be a big help", "we'd love …"
     rf"|{_WISH}|we(?:'d|\s+would)\s+love"
+    # "Flatbed experience helpful", "knowledge of QuickBooks is helpful" (not "friendly and helpful")
+    r"|\b(?:experience|knowledge|skills?|background|familiarity|exposure|certification)\s+(?:is\s+)?helpful\b"
+    r"|\b(?:would\s+be|is\s+also)\s+helpful\b"
     r"|(?<!plus\s)(?<!annual\s)(?<!signing\s)(?<!sign-on\s)bonus)\b",
     re.IGNORECASE,
 )
@@ -357,7 +360,7 @@ _BINDING_WORDS = _terms(
     "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; least; minimum; than; over; "
     "about; including; include; includes; such; like; e.g.; i.e.; nor; but; your; our; their; any; "
     "some; both; either; very; highly; is; are; be; been; has; have; had; not; no; more; most; must; should; "
-    "will; can; who; that; which; whose; very; also; &"
+    "will; can; who; that; which; whose; very; also; &; last; past; previous; recent"
 )
 # A line ending in one of these was wrapped: the next line goes on with it even when it starts with a capital.
 _WRAP_WORDS = _terms(
@@ -1453,9 +1456,19 @@ def _clauses(text: str) -> list[str]:
     """
     inside = _protected(text)
     cuts: set[tuple[int, int]] = set()
-    for match in _INLINE_BULLET.finditer(text):
-        if not inside[match.start()]:
-            cuts.add((match.start(), match.end()))
+    bullets = [m for m in _INLINE_BULLET.finditer(text) if not inside[m.start()]]
+    for match in bullets:
+        # ``one_dash_explains``: a single dash inside an item before a lower-case word ("Clean MVR - no more
+        # than 2 moving violations in the past 3 years", "… packages — you'll have monthly sales goals")
+        # explains it; in a run of bullets, or before a capital or a requirement of its own, it opens an item
+        alone = len(bullets) == 1 and match.start() > 0
+        if (
+            alone
+            and text[match.end() : match.end() + 1].islower()
+            and not _REQUIREMENT_LIKE.match(text, match.end())
+        ):
+            continue
+        cuts.add((match.start(), match.end()))
     for match in _SEMICOLON.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].rsplit(";", 1)[-1]
         after = text[match.end() : match.end() + 80].split(";", 1)[0]

@@ -277,10 +277,10 @@ _NUM = rf"(\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})"
 # months", "2 or more years" — the lowest figure counts. Not "18 years of age" (that is eligibility).
 _YEARS = re.compile(
     # "within 6 months" is a deadline, never time served
-    rf"(?<!within )(?<!within the first )"
+    rf"(?<!within )(?<!within the first )(?<!last )(?<!past )(?<!previous )(?<!recent )"
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than)\s+)?{_NUM}\s*\+?\s*"
     rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*|(?:or|and)\s+(?:more|above|over|greater)\s+)?"
-    rf"(years?|yrs?|months?)\b'?(?!\s+(?:of\s+age|old)\b)(?:\s+of\b)?",
+    rf"(years?|yrs?|months?)\b'?\+?(?!\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+over)\b)(?:\s+of\b)?",
     re.IGNORECASE,
 )
 # A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
@@ -914,7 +914,10 @@ _ISSUER = re.compile(r"\s+(?:from|through|issued\s+by)\s+(?:an?|the|any)\s+[^,;]
 
 
 _HELD_WITH = re.compile(
-    r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*", re.IGNORECASE
+    r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*"
+    # "Class A CDL with Tanker (N) endorsement": an endorsement on the licence, said in a note
+    r"|\s+with\s+(?:an?\s+|the\s+)?[^,;]{0,40}?\bendorsements?\b[^,;]*",
+    re.IGNORECASE,
 )
 
 
