@@ -883,3 +883,20 @@ def test_a_one_word_title_is_the_occupation_only_without_another_fields_qualifie
     assert ids("Assembly Mechanic") == [] and ids("Benefit Advocate") == []
     assert ids("Aviation Records Analyst") == []
     assert ids("Senior Accountant") == ["accountant"]
+
+
+def test_a_tractor_trailer_driver_is_not_any_driver() -> None:
+    """O*NET parts heavy and tractor-trailer drivers (53-3032) from light-truck and delivery drivers
+    (53-3033), couriers and bus drivers: for a tractor-trailer posting a courier or a tow-truck driver is
+    related work of the same family, not the years asked."""
+    req = _req(Category.EXPERIENCE, years=1, fields=("tractor-trailer",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+
+    def score(title: str) -> float:
+        lines = (title, "Drove routes in the metro area.")
+        jobs = (_job(title, "2015-01", 36, (0, 1)),)
+        return matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})).score
+
+    assert score("OTR Driver") >= 0.85 and score("Truck Driver") >= 0.85
+    assert 0 < score("Courier") < 0.5 and 0 < score("Tow Truck Driver") < 0.5
