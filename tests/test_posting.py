@@ -1242,3 +1242,24 @@ def test_a_drivers_posting_reads_age_windows_records_and_endorsements() -> None:
     assert typed[3][1:3] == (0.5, ("cash handling",))
     assert typed[4][4] is PREFERRED
     assert typed[5][3] == ("Class A CDL",) and "with Tanker endorsement" in posting.requirements[5].notes
+
+
+def test_a_table_of_requirements_is_one_item_per_row_without_its_header() -> None:
+    # table_header_row, table_row_is_an_item, heading_word_is_no_item: a Word table read as "cell | cell"
+    # lines; "Schedule" and "Licensing" label rows, they open no section; "Skills" alone heads bullets
+    posting = parse_posting(
+        "Teller\nWhat we are looking for\nRequirement | Details\n"
+        "Cash handling | At least one year of cash handling experience\n"
+        "Licensing | Must obtain NMLS registration within 90 days of hire\n"
+        "Schedule | Availability to work Saturdays on a rotating basis\n"
+        "Technology | Proficient with Microsoft Office and Excel\n"
+        "Preferred qualifications\nSkills\n10-key by touch\n"
+    )
+    assert [r.category for r in posting.requirements] == [
+        Category.EXPERIENCE,
+        Category.CREDENTIAL,
+        Category.LOGISTICS,
+        Category.SKILL,
+        Category.SKILL,
+    ]
+    assert not any("Details" in r.text or r.text == "Skills" for r in posting.requirements)

@@ -870,12 +870,24 @@ _TABLE_LABEL = re.compile(
 )
 
 
+# ``table_header_row``: "Requirement | Details", "Qualification | Description": the names of a table's columns
+_TABLE_HEADER = re.compile(
+    r"^[ \t]*(?:(?:requirements?|qualifications?|details?|descriptions?|items?|notes?|criteria|category|area"
+    r"|skills?|level|must[ -]have|nice[ -]to[ -]have|required|preferred)[ \t]*(?:\|[ \t]*|$))+[ \t]*$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _table_labels(text: str) -> str:
+    text = _TABLE_HEADER.sub(lambda m: "" if "|" in m.group(0) else m.group(0), text)
+
     def label(match: re.Match[str]) -> str:
         name, value = match.group(1).strip(), match.group(2)
         if len(name.split()) > _LABEL_CLAUSE_WORDS or " | " in value:
             return match.group(0)
-        return f"{name}: {value}"
+        # ``table_row_is_an_item``: a row is one item of the table's section, its label no heading of its own
+        # ("Schedule | Availability to work Saturdays" does not open a details section)
+        return f"- {name}: {value}"
 
     return _TABLE_LABEL.sub(label, text)
 
@@ -1360,8 +1372,18 @@ def _distinct_items(candidates: Iterable[_Item | None], items: list[_Item]) -> l
     return items
 
 
+# ``heading_word_is_no_item``: a bullet that is only a word for a group of bullets ("Skills", "Background",
+# "Required", "Nice to have") heads the items below it (a Word list's first level); it asks for nothing
+_HEADING_WORD = re.compile(
+    r"^\W*(?:skills?|background|required|preferred|requirements?|qualifications?|experience|education|"
+    r"certifications?|licen[cs]es?|languages?|other|general|must[ -]haves?|nice[ -]to[ -]haves?|"
+    r"bonus|extras?|technical|soft\s+skills|tools|software|schedule|availability)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _clause_item(clause: str, preferred: bool, source: str) -> _Item | None:
-    if _is_not_requirement(clause):
+    if _is_not_requirement(clause) or _HEADING_WORD.match(clause):
         return None
     return _item(clause, preferred=preferred, source=source)
 
