@@ -1263,3 +1263,17 @@ def test_a_table_of_requirements_is_one_item_per_row_without_its_header() -> Non
         Category.SKILL,
     ]
     assert not any("Details" in r.text or r.text == "Skills" for r in posting.requirements)
+
+
+def test_a_money_figure_is_pay_only_as_pay() -> None:
+    # pay is a range, a rate per hour or year, a figure after "pay"/"starting at", or a bonus; a budget a
+    # candidate ran is part of a requirement. A heading of just "Bonus" is the nice-to-haves.
+    posting = parse_posting(
+        "Marketer\nRequirements\n- Experience running Google Ads campaigns with budgets of $10k+/month\n"
+        "- $18.50 – $22.00 per hour\n- Pay: $20/hr depending on experience\n- $500 sign-on bonus\n"
+        "## Bonus\n- Canva\n"
+    )
+    assert [(r.text, r.kind) for r in posting.requirements] == [
+        ("Experience running Google Ads campaigns with budgets of $10k+/month", REQUIRED),
+        ("Canva", PREFERRED),
+    ]

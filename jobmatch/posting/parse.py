@@ -81,7 +81,8 @@ _SECTION_ALIASES: dict[str, str] = {
         "preferred; preferred qualifications; preferred skills; preferred experience; nice to have; "
         "nice to haves; bonus points; pluses; desired qualifications; desired skills; desirable; "
         "desirable skills; desirable qualifications; desirable experience; desired experience; "
-        "preferred requirements; additional qualifications; extra credit"
+        "preferred requirements; additional qualifications; extra credit; bonus; "
+        "bonus skills; plusses; plus"
     ),
     "RESPONSIBILITIES": (
         "responsibilities; key responsibilities; duties; duties and responsibilities; job duties; "
@@ -289,7 +290,10 @@ _ELIGIBILITY = re.compile(
 # Text that is never a requirement: pay, benefits, equal-opportunity and accommodation statements, how to
 # apply, links, and sentences about the requirement list itself.
 _NOT_REQUIREMENT = re.compile(
-    r"\$\s?\d|\bsalary\b|\bpay\s+(?:range|rate|scale)\b|\bper\s+hour\b|\bhourly\s+rate\b|\bcompensation\b"
+    r"\$\s?\d[\d,.]*\s*k?\s*(?:-|–|to)\s*\$?\s?\d|\$\s?\d[\d,.]*\s*(?:/|per\s+|an\s+|a\s+)\s*(?:h(?:ou)?r\b|year\b|yr\b"
+    r"|annum\b|week\b)|(?:pay|paid|wage|rate|salary|earn|starting\s+at|up\s+to)\W+(?:\w+\W+){0,3}\$\s?\d"
+    # a figure alone (one end of a range cut off) or a bonus: "$18.50", "$500 sign-on bonus"
+    r"|^\W*\$\s?\d[\d,.]*\s*k?\W*$|\$\s?\d[\d,.]*\s*k?\s+(?:[\w-]+\s+){0,2}bonus|\bsalary\b|\bpay\s+(?:range|rate|scale)\b|\bper\s+hour\b|\bhourly\s+rate\b|\bcompensation\b"
     r"|\bbenefits?\s+(?:package|include|including|offered|are)\b|\b(?:medical|health|great|competitive|excellent"
     r"|full|comprehensive|generous)\s+benefits\b|\b401\s?\(?k\)?|\bpaid\s+(?:time\s+off|training|holidays|vacation)"
     r"|\bPTO\b|\bhealth(?:care)?\s+(?:insurance|plan)s?\b|\bdental\s+(?:insurance|plan|coverage)|\bmedical,\s+dental"
