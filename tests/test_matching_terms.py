@@ -762,3 +762,9 @@ def test_software_and_trade_tools_are_known_by_their_aliases_and_guarded() -> No
     assert answer("skill", "Trained staff to react quickly to customer needs", ("React",)).score == 0.0
     assert answer("skill", "AWS D1.1 certified structural welder", ("AWS",)).score == 0.0
     assert answer("skill", "Legal research on Westlaw and LexisNexis", ("legal research",)).score >= 0.9
+
+
+def test_a_plural_with_its_last_letter_changed_is_no_typo_of_a_name() -> None:
+    # plural_is_another_word: "markets" is not "Marketo"; a real typo ("Markto") still is
+    assert answer("skill", "Analyzed markets and trends", ("Marketo",)).score == 0.0
+    assert answer("skill", "Built nurture campaigns in Markto", ("Marketo",)).score == 0.9

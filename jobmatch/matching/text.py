@@ -367,6 +367,10 @@ class Index:
             cand = str(cand)
             if dist == 0 or cand[0] != word[0] or cand in fuzzy_stopwords() or _inflection(word, cand):
                 continue
+            if cand.endswith("s") and not word.endswith("s") and cand[:-2] == word[:-2] and dist == 1:
+                # ``plural_is_another_word``: "markets" is one letter from "Marketo", but a plural with its
+                # last letter changed is another word's plural, not a typo of the name
+                continue
             if cand in known_names() and word not in known_names():
                 # ``typo_is_no_other_name``: "PowerPoint" is two letters from "Powerplant", but a word the
                 # vocabularies name as a tool, credential or skill of its own is that, not a misspelling
