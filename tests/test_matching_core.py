@@ -900,3 +900,25 @@ def test_a_tractor_trailer_driver_is_not_any_driver() -> None:
 
     assert score("OTR Driver") >= 0.85 and score("Truck Driver") >= 0.85
     assert 0 < score("Courier") < 0.5 and 0 < score("Tow Truck Driver") < 0.5
+
+
+def test_each_trade_is_its_own_work() -> None:
+    """The construction trades are each their own work (the family is marked like a licensed one): for an
+    electrician's posting a "Construction Foreman" is related work, though his title names the family, and
+    an "Electrical Superintendent" is an electrician (O*NET 47-2111 alternate titles)."""
+    from jobmatch.matching.experience import EXTRA_POSTING_TITLE
+
+    req = _req(Category.EXPERIENCE, years=4, fields=("commercial/industrial electrical",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+
+    def score(title: str) -> float:
+        jobs = (_job(title, "2010-01", 96, (0, 1)),)
+        extra: dict[str, object] = {EXTRA_POSTING_TITLE: "Commercial Electrician (Journeyman)"}
+        ctx = Context(
+            _doc(title, "Laid bricks and plastered cement."), Signals(jobs=jobs, as_of="2020-12"), extra
+        )
+        return matcher(req, ctx).score
+
+    assert score("Construction Foreman") < 0.5 and score("Carpenter") < 0.5
+    assert score("Electrical Superintendent") >= 0.85
