@@ -768,3 +768,19 @@ def test_a_plural_with_its_last_letter_changed_is_no_typo_of_a_name() -> None:
     # plural_is_another_word: "markets" is not "Marketo"; a real typo ("Markto") still is
     assert answer("skill", "Analyzed markets and trends", ("Marketo",)).score == 0.0
     assert answer("skill", "Built nurture campaigns in Markto", ("Marketo",)).score == 0.9
+
+
+def test_marketing_and_trade_tools_by_their_old_and_spelt_out_names() -> None:
+    # renamed products keep their old names (AdWords, Facebook Ads); NEC needs an electrical word beside it
+    assert (
+        answer(
+            "skill", "Managed AdWords and Facebook Ads budgets", ("Google Ads", "Meta Ads"), all_of=True
+        ).score
+        == 1.0
+    )
+    assert (
+        answer("skill", "Reviewed blueprints and electrical schematics", ("blueprint reading",)).score == 1.0
+    )
+    assert answer("skill", "Installed per NEC code requirements", ("National Electrical Code",)).score == 1.0
+    assert answer("skill", "Sales engineer at NEC Corporation", ("National Electrical Code",)).score == 0.0
+    assert answer("credential", "30 - Hour OSHA Construction Safety Certificate", ("OSHA 30",)).score > 0.5
