@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -1277,3 +1278,18 @@ def test_a_money_figure_is_pay_only_as_pay() -> None:
         ("Experience running Google Ads campaigns with budgets of $10k+/month", REQUIRED),
         ("Canva", PREFERRED),
     ]
+
+
+def test_an_emails_paragraph_before_its_list_states_requirements() -> None:
+    """addressed_requirement: a contractor's e-mail asks for years, code knowledge, conduit and blueprints in
+    a paragraph before its "Must have:" list; "EMT" beside conduit is tubing, not a credential; "your own
+    hand tools" is asked at the screen; the offer and the call to action are no requirements."""
+    posting = load_posting(FIXTURES / "electrician_email.txt")
+    typed = [(r.category, r.years, r.terms) for r in posting.requirements]
+    assert typed[0][:2] == (Category.EXPERIENCE, 4.0)
+    assert typed[1] == (Category.SKILL, 0.0, ("National Electrical Code",))
+    assert typed[2][0] is Category.SKILL and typed[3][0] is Category.SKILL
+    assert any(
+        r.category is Category.LOGISTICS and r.terms == ("own hand tools",) for r in posting.requirements
+    )
+    assert not any(re.search(r"reply|health|truck", r.text) for r in posting.requirements)

@@ -100,7 +100,8 @@ _SECTION_ALIASES: dict[str, str] = {
     # Not requirement sections, but naming them ends the requirements before them.
     "BENEFITS": (
         "benefits; perks; perks and benefits; compensation; compensation and benefits; salary; "
-        "what we offer; why join us; why work with us"
+        "what we offer; why join us; why work with us; we offer; we provide; what's in it for you; "
+        "what is in it for you"
     ),
     "COMPANY": "about us; about the company; who we are; company overview; our company",
     "APPLY": "how to apply; to apply; application process; application instructions",
@@ -301,6 +302,7 @@ _NOT_REQUIREMENT = re.compile(
     r"|\baffirmative\s+action|\bregardless\s+of\b|\bwithout\s+regard\b|\bprotected\s+(?:veteran|by\s+law|class)"
     r"|\baccommodations?\b|(?<!encouraged\s)\bto\s+apply\b|\bapply\s+(?:now|today|online|directly|here|at|via"
     r"|through|by|in\s+person)\b|\bsend\s+(?:us\s+)?(?:your|a)\s+(?:resume|résumé|cv|cover\s+letter)|\bclick\b"
+    r"|\bif\s+this\s+sounds\s+like\s+you\b|\breply\s+to\s+this\b|\bcall\s+(?:the\s+(?:shop|office)|us|me)\s+at\b"
     r"|\b(?:send|forward|submit)\s+(?:me|us)\s+(?:your\s+|any\s+|some\s+|the\s+)?(?:candidates|people|profiles"
     r"|resumes|résumés|cvs|names|anyone)\b"
     r"|https?://|\bwww\.|\w@\w+\.\w|\bcopyright\b|\ball\s+rights\s+reserved\b"
@@ -389,6 +391,9 @@ _COMPOUND = re.compile(
     r"fluent|willing|available))\b(?![-'’]))"
     r"|,\s+(?=be\s+(?:comfortable|familiar|proficient|fluent|willing|available|able)\b)"
     r"|,\s+(?=must\b)"
+    # "… 4 years of commercial experience and a solid working knowledge of the NEC": knowledge is its own ask
+    r"|\s+and\s+(?=(?:a\s+)?(?:solid|strong|good|sound|thorough|working)\s+(?:working\s+)?knowledge\s+of\b)"
+    r"|,\s+and\s+(?=(?:read|understand|interpret)\s+(?:and\s+\w+\s+)?(?:from\s+)?(?:blueprints|drawings|schematics)\b)"
     # a new subject opens a new requirement: "…warehouse experience, and you must hold a current forklift
     # certification", "…, and OSHA 10 training is a plus"
     r"|,\s+and\s+(?=(?:you|they|candidates?|applicants?)\s+(?:must|should|will|need|needs|are|have|hold)\b)"
@@ -1237,6 +1242,22 @@ def _ends_unfinished(text: str) -> bool:
     return last in _WRAP_WORDS
 
 
+_ADDRESSED = re.compile(
+    r"\s*(?:you|candidates?|applicants?|the\s+(?:ideal|successful|right)\s+(?:candidate|applicant|person))\s+"
+    r"(?:should|must|will\s+need\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+required\s+to)\b",
+    re.IGNORECASE,
+)
+# what such a sentence asks for: years, experience, knowledge, a licence or certificate, an ability
+_STRONG_ASK = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs)\b|\bexperience\b"
+    r"|\bknowledge\b|\blicen[cs]e|\bcertifi|\bdegree\b|\bdiploma\b|\bbe\s+able\s+to\b|\bproficien|\bfluen",
+    re.IGNORECASE,
+)
+_NOT_REQUIREMENT_SECTIONS = frozenset(
+    {"RESPONSIBILITIES", "BENEFITS", "COMPANY", "APPLY", "LEGAL", "DETAILS"}
+)
+
+
 def _requirement_items(blocks: list[_Block]) -> list[_Item]:
     """Items in posting order; requirement-like sentences elsewhere only if no requirement section has any.
 
@@ -1288,6 +1309,15 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
                 listing = False
                 for sentence in _sentences(text):
                     if _ELIGIBILITY.search(sentence):  # legal text states eligibility: keep it in any case
+                        add(_clause_items(sentence, preferred=False), False)
+                    elif (
+                        _ADDRESSED.match(sentence)
+                        and _STRONG_ASK.search(sentence)
+                        and block.name not in _NOT_REQUIREMENT_SECTIONS
+                    ):
+                        # ``addressed_requirement``: an e-mail's paragraph before its list ("You should have
+                        # at least 4 years of commercial experience …", "You need to be able to bend EMT")
+                        # states requirements beside the list's
                         add(_clause_items(sentence, preferred=False), False)
                     elif _REQUIREMENT_LIKE.search(sentence):
                         # ``unknown_section_states_its_kind``: under a heading of no known kind ("The fine
