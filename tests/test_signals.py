@@ -637,3 +637,22 @@ def test_dated_lines_under_interests_or_affiliations_are_not_jobs() -> None:
     assert "Sales Associate" in titles[0]
     assert not any("Delta" in t or "Toastmasters" in t for t in titles)
     assert any("Food Bank" in t for t in titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2019 october - now", "2019-10", None),  # year_before_month
+        ("2020, June - 2021, March", "2020-06", "2021-03"),
+        ("Python developer 20182020", "2018-01", "2020-12"),  # glued_years
+    ],
+)
+def test_dates_written_year_first_or_glued(text: str, start: str, end: str | None) -> None:
+    (r,) = find_ranges(text)
+    assert month_label(r.start) == start
+    assert (None if r.end is None else month_label(r.end)) == end
+
+
+def test_glued_digits_that_are_no_years_are_no_range() -> None:
+    assert find_ranges("Order #20182020 shipped") == [] and find_ranges("20202018") == []
+    assert find_ranges("Call 2018202020") == []

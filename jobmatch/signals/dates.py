@@ -24,8 +24,10 @@ _MONTH_NAME = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
 )
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+# ``year_before_month``: "2019 october", "2020, June" (written year first, as some CVs do)
 _POINT = (
-    rf"(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{1,2}}\s*/\s*)?{_YEAR}|{_YEAR})"
+    rf"(?:{_MONTH_NAME},?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/\-.]\s*(?:\d{{1,2}}\s*/\s*)?{_YEAR}"
+    rf"|{_YEAR},?\s+{_MONTH_NAME}(?![a-z])|{_YEAR})"
 )
 _NOW = r"(?:current(?:ly)?|present|now|to\s+date|date|today|ongoing)"
 # ``dash_read_as_at``: the dash of some PDF fonts comes out of PDFium's text as "@" ("01/2007 @ 08/2015";
@@ -64,9 +66,10 @@ def parse_point(text: str, *, is_end: bool = False) -> int | None:
         return None
     year = int(year_m.group(0))
     month: int | None = None
-    name = re.match(r"[a-z]+", t)
+    name = re.match(r"[a-z]+", t) or re.search(r"(?<=\d)[,\s]+([a-z]{3,})", t)
     if name:
-        month = MONTHS.get(name.group(0)) or MONTHS.get(name.group(0)[:3])
+        word = name.group(name.lastindex or 0)
+        month = MONTHS.get(word) or MONTHS.get(word[:3])
     else:
         num = re.match(r"(\d{1,2})\s*[/\-.]", t)
         if num and year_m.start() > 0:
@@ -97,7 +100,17 @@ def find_ranges(line: str) -> list[DateRange]:
         if end is not None and end - start > 50 * 12:
             continue
         found.append(DateRange(start, end, start_text, end_text, m.span()))
+    if not found:
+        # ``glued_years``: "20182020" (a DOCX table's two cells read as one word): two years, the second not
+        # before the first, are a range
+        for g in _GLUED_YEARS.finditer(line):
+            first, last = int(g.group(1)), int(g.group(2))
+            if 0 <= last - first <= 45:
+                found.append(DateRange(first * 12, last * 12 + 11, g.group(1), g.group(2), g.span()))
     return found
+
+
+_GLUED_YEARS = re.compile(r"(?<![\d/.,#-])((?:19[5-9]|20[0-4])\d)((?:19[5-9]|20[0-4])\d)(?![\d/.,-])")
 
 
 def latest_point(lines: list[str], not_after: int | None = None, *, as_start: bool = False) -> int | None:
