@@ -784,3 +784,13 @@ def test_marketing_and_trade_tools_by_their_old_and_spelt_out_names() -> None:
     assert answer("skill", "Installed per NEC code requirements", ("National Electrical Code",)).score == 1.0
     assert answer("skill", "Sales engineer at NEC Corporation", ("National Electrical Code",)).score == 0.0
     assert answer("credential", "30 - Hour OSHA Construction Safety Certificate", ("OSHA 30",)).score > 0.5
+
+
+def test_a_licence_class_asked_is_the_class_held() -> None:
+    # licence_class: a Class B CDL is another licence of the kind; a bare CDL says no class
+    asked = ("Class A CDL",)
+    assert answer("credential", "Class A CDL, clean record", asked).score == 1.0
+    assert answer("credential", "CDL-A, Hazmat endorsement", asked).score == 1.0
+    assert 0 < answer("credential", "Class B CDL holder", asked).score <= 0.3
+    unsaid = answer("credential", "Holds a CDL, 5 years", asked)
+    assert 0.3 < unsaid.score < 0.75 and "class not stated" in unsaid.explanation

@@ -123,7 +123,10 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     load_vocabulary(VOCABS[0])
     as_of = ctx.signals.as_of
-    results = [qualify(index, match_term(index, t, VOCABS), req.fields, as_of) for t in terms_of(req)]
+    results = [
+        _of_the_class(t, qualify(index, match_term(index, t, VOCABS), req.fields, as_of))
+        for t in terms_of(req)
+    ]
     answer = terms_answer(req, results, "credential catalogue")
     if answer.score <= 0:
         near = _near(index, req)
@@ -134,6 +137,33 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
         if eligible is not None:
             return eligible
     return answer
+
+
+# ``licence_class``: "Class A CDL" asks for that class; "Class B CDL" is another licence of the kind, a bare
+# "CDL" says no class (it may be either): partial, the class to ask at the screen
+_CLASS = re.compile(
+    r"\b[Cc][Ll][Aa][Ss][Ss]\s*['\"“”]?([A-Da-d])\b['\"“”]?|\b([A-D])\s*(?:-\s*)?(?=CDL\b)|\bCDL\s*-\s*([A-D])\b"
+)
+OTHER_CLASS = 0.3
+CLASS_UNSAID = 0.6
+
+
+def _class_of(text: str) -> str:
+    found = _CLASS.search(text)
+    return next((g.upper() for g in found.groups() if g), "") if found else ""
+
+
+def _of_the_class(term: str, result: TermResult) -> TermResult:
+    wanted = _class_of(term)
+    if not wanted or result.score <= 0 or not result.evidence:
+        return result
+    held = [c for e in result.evidence if (c := _class_of(e.text))]
+    if wanted in held:
+        return result
+    if held:
+        why = f"{result.why}; class {held[0]}, class {wanted} asked"
+        return replace(result, score=min(result.score, OTHER_CLASS), why=why)
+    return replace(result, score=min(result.score, CLASS_UNSAID), why=f"{result.why}; class not stated")
 
 
 def _near(index: Index, req: Requirement) -> Answer | None:
