@@ -794,3 +794,12 @@ def test_a_licence_class_asked_is_the_class_held() -> None:
     assert 0 < answer("credential", "Class B CDL holder", asked).score <= 0.3
     unsaid = answer("credential", "Holds a CDL, 5 years", asked)
     assert 0.3 < unsaid.score < 0.75 and "class not stated" in unsaid.explanation
+
+
+def test_a_credential_the_posting_allows_after_hire_is_asked_not_missing() -> None:
+    # obtained_after_hire: "Must obtain NMLS registration within 90 days of hire"
+    later = answer("credential", "Teller at First Bank", ("NMLS",), notes=("within 90 days of hire",))
+    assert later.status is Status.ASK and "ask at screen" in later.explanation
+    assert answer("credential", "Teller at First Bank", ("NMLS",)).status is not Status.ASK
+    held = answer("credential", "NMLS registered loan officer", ("NMLS",), notes=("within 90 days of hire",))
+    assert held.score > 0

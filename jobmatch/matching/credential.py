@@ -13,7 +13,7 @@ from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import find_concept
 from jobmatch.matching.skill import TermResult, match_term, terms_answer, terms_of
 from jobmatch.matching.text import Index, index_of
-from jobmatch.models import Category, Requirement
+from jobmatch.models import Category, Requirement, Status
 
 VOCABS = ("credentials",)
 PENDING = 0.4  # "training towards", "expected": not held yet
@@ -136,7 +136,20 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
         eligible = _eligible_by_degree(req, ctx)
         if eligible is not None:
             return eligible
+    after_hire = next((n for n in req.notes if _AFTER_HIRE.search(n)), "")
+    if answer.score <= 0 and after_hire:
+        # ``obtained_after_hire``: "Must obtain NMLS registration within 90 days of hire", "… or willingness
+        # to obtain one": the posting does not need it on the résumé; not having it yet is no gap
+        why = f"Not named; the posting allows it later ({after_hire}): ask at screen"
+        return Answer(0.0, (), why, status=Status.ASK, method="credential catalogue")
     return answer
+
+
+_AFTER_HIRE = re.compile(
+    r"\b(?:within|by)\b.*\b(?:hire|hiring|start|employment)\b|\b(?:before|prior\s+to)\s+(?:the\s+)?start"
+    r"|\b(?:willing|willingness|able|ability)\s+to\s+(?:obtain|get|earn|acquire|become)\b",
+    re.IGNORECASE,
+)
 
 
 # ``licence_class``: "Class A CDL" asks for that class; "Class B CDL" is another licence of the kind, a bare

@@ -322,7 +322,7 @@ _CERTIFICATE_OR = re.compile(
 # get one": what the posting also accepts is a note of the item, not another thing to look for.
 _OBTAINABLE = re.compile(
     r"[,;]?\s*\bor\s+(?:the\s+|be\s+)?(?:(?:eligibility|eligible|ability|able|willingness|willing)\s+to\s+"
-    r"(?:obtain|get|earn|acquire|secure)|(?:eligibility|eligible)\s+for\s+(?:licensure|certification|a\s+licen[cs]e"
+    r"(?:obtain|get|earn|acquire|secure|become)|(?:eligibility|eligible)\s+for\s+(?:licensure|certification|a\s+licen[cs]e"
     r"|registration))\b(?:\s+[^,;()]+)?",
     re.IGNORECASE,
 )
