@@ -454,6 +454,8 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
 
     def paren(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
+        if inner.lower() in ("s", "es") and match.start() > 0 and text[match.start() - 1].isalpha():
+            return inner  # "certification(s)": a plural written with its option, no remark
         if _EXAMPLES.match(inner):
             examples.append(_EXAMPLES.sub("", inner, count=1))
         elif "," in inner and all(0 < len(p.split()) <= 4 for p in _LIST_ITEM.split(inner)):
