@@ -803,3 +803,9 @@ def test_a_credential_the_posting_allows_after_hire_is_asked_not_missing() -> No
     assert answer("credential", "Teller at First Bank", ("NMLS",)).status is not Status.ASK
     held = answer("credential", "NMLS registered loan officer", ("NMLS",), notes=("within 90 days of hire",))
     assert held.score > 0
+
+
+def test_a_kind_noun_after_the_name_names_the_same_thing() -> None:
+    # kind_noun_after_the_name: "legal research platforms" is the legal-research concept, met by Westlaw
+    found = answer("skill", "Legal Search Engine: Lexis Nexis, Westlaw", ("legal research platforms",))
+    assert found.score >= 0.9

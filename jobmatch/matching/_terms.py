@@ -64,12 +64,20 @@ def resolve(term: str, vocabs: Iterable[str]) -> Concept | None:
     """The concept a requirement's term names: by its stems, then without boilerplate ("Excel skills")."""
     want = stems_of(term)
     trimmed = tuple(s for s in want if s not in generic_words())
+    # ``kind_noun_after_the_name``: "legal research platforms", "CRM software", "ticketing tools" name the
+    # thing and the kind of product it is
+    headless = trimmed[:-1] if len(trimmed) > 1 and trimmed[-1] in _KIND_NOUNS else ()
     for name in vocabs:
         table = _lookup(name)
-        for key in (want, trimmed):
+        for key in (want, trimmed, headless):
             if key and key in table:
                 return table[key]
     return None
+
+
+_KIND_NOUNS = frozenset(
+    stems_of("platform platforms software tool tools system systems application applications")
+)
 
 
 @cache

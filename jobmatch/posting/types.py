@@ -417,7 +417,7 @@ class _Cut:
 
 # ``named_choices_are_examples``: two or more names joined by "or" (or commas), each of one to three words
 # that carry two capitals or more ("PTCB CPhT", "ExCPT", "BLS"): choices between named things, not a remark.
-_CHOICE_SPLIT = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+")
+_CHOICE_SPLIT = re.compile(r"\s*,\s*(?:or\s+)?|\s+(?:and/)?or\s+")
 
 
 def _named_choices(inner: str) -> bool:
@@ -472,7 +472,7 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
             aliases.append(inner)  # "(Multiple Subject credential)": another name of what is asked
         elif inner:
             notes.append(inner)
-            if re.search(r"\sor\s", inner) and _capitalised_choices(inner):
+            if re.search(r"\s(?:and/)?or\s", inner) and _capitalised_choices(inner):
                 choices.append(inner)
         return " "
 
@@ -693,13 +693,14 @@ def _skill(text: str) -> _Params:
         extra_notes += tuple(purposes)
     terms = _names(core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
     # ``choices_name_the_tools``: "Some front-end exposure (React or Vue.js)": the names in brackets are
-    # what shows it, as examples are
-    for example in (*cut.examples, *cut.choices):
+    # what shows the one thing asked, as examples are (beside two things asked, they stay a note)
+    choices = cut.choices if len(terms) <= 1 else ()
+    for example in (*cut.examples, *choices):
         terms.extend(_names(example, cues.skill_lead, cues.skill_nouns, split=_SPLIT))
     terms.extend(cut.aliases)
     unique = _dedupe(terms)
-    any_of = _alternatives_joined(core) or bool(cut.examples) or bool(cut.aliases) or bool(cut.choices)
-    notes = tuple(n for n in (*cut.notes, *extra_notes) if n and n not in cut.choices)
+    any_of = _alternatives_joined(core) or bool(cut.examples) or bool(cut.aliases) or bool(choices)
+    notes = tuple(n for n in (*cut.notes, *extra_notes) if n and n not in choices)
     return _Params(terms=unique, all_of=len(unique) > 1 and not any_of, notes=notes)
 
 
