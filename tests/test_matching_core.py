@@ -922,3 +922,11 @@ def test_each_trade_is_its_own_work() -> None:
 
     assert score("Construction Foreman") < 0.5 and score("Carpenter") < 0.5
     assert score("Electrical Superintendent") >= 0.85
+
+
+def test_a_title_naming_a_licensed_family_is_not_its_occupation() -> None:
+    # "Aviation Records Analyst" names the aviation family, but keeps no aircraft: not an aircraft mechanic
+    target = field_target(("aircraft maintenance",), ("aircraft_mechanic",))
+    lines = _doc("Aviation Records Analyst", "Audited maintenance logbook entries for compliance.").lines
+    found = match_jobs((_job("Aviation Records Analyst", "2012-01", 60, (0, 1)),), lines, target)
+    assert all(m.how != "title" for m in found)

@@ -368,14 +368,9 @@ def match_jobs(
             found.append(JobMatch(job, "title", title_line, job.title, hit_occ.title))
             continue
         named = _family_named(job.title, target)
-        # ... unless the title is another occupation of a family whose occupations are each their own work
-        # ("Construction Foreman" names the construction trades, but is no electrician)
-        sibling_title = (
-            bool(target.occupations)
-            and _licensed(target)
-            and any(o.family in target.families and o.id not in target.occupations for o in occs)
-        )
-        if named and not sibling_title:
+        # ... unless the family's occupations are each their own work (licensed: "Construction Foreman" names
+        # the construction trades but is no electrician, "Aviation Records Analyst" no aircraft mechanic)
+        if named and not (target.occupations and _licensed(target)):
             # ``family_named_in_title``: "HR Executive", "HR Payroll/Accounting Representative": a title that
             # holds the name of the work ("HR", "nursing", "accounts payable") did that work, whatever else
             # its words name.
