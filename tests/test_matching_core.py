@@ -930,3 +930,22 @@ def test_a_title_naming_a_licensed_family_is_not_its_occupation() -> None:
     lines = _doc("Aviation Records Analyst", "Audited maintenance logbook entries for compliance.").lines
     found = match_jobs((_job("Aviation Records Analyst", "2012-01", 60, (0, 1)),), lines, target)
     assert all(m.how != "title" for m in found)
+
+
+def test_a_title_other_fields_use_needs_the_occupations_duties() -> None:
+    """title_needs_its_duties (``confirm`` in occupations.toml): a "Master Technician" who repairs phones is
+    related work for a car technician's posting; with car work in the job's lines, or a title that says which
+    ("Automobile Mechanic"), it is the occupation. A car hauler's vehicles are no car repairs."""
+    target = field_target((), ("auto_mechanic",))
+
+    def how(title: str, duty: str) -> list[str]:
+        return [
+            m.how for m in match_jobs((_job(title, "2012-01", 60, (0, 1)),), _doc(title, duty).lines, target)
+        ]
+
+    assert how("Master Technician", "Repaired iPhones, iPads and Macs for walk-in customers.") == ["adjacent"]
+    assert how("Master Technician", "Performed brake jobs and engine diagnostics on customer vehicles.") == [
+        "title"
+    ]
+    assert how("Automobile Mechanic", "Fixed what came in.") == ["title"]
+    assert how("Driver/Car Hauler", "Transported new cars and vehicles to dealerships.") == []

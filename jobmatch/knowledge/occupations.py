@@ -34,6 +34,9 @@ class Occupation:
     level: int  # seniority rung (see Occupations.seniority)
     titles: tuple[str, ...]
     duties: tuple[str, ...]
+    # titles other fields use too ("mechanic", "service technician"): the occupation's only with one of its
+    # duties in the job's own lines (``title_needs_its_duties``)
+    confirm: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ def parse_occupations(text: str) -> Occupations:
             level=int(raw.get("level", 1)),
             titles=_strings(raw.get("titles")),
             duties=_strings(raw.get("duties")),
+            confirm=tuple(t.lower() for t in _strings(raw.get("confirm"))),
         )
     ladder = tuple(
         (int(rung), phrase)

@@ -364,8 +364,12 @@ def match_jobs(
         title_line = _title_line(job, lines)
         occs = title_occupations(job.title)
         hit_occ = next((o for o in occs if o.id in target.occupations), None)
-        if hit_occ is not None:
+        if hit_occ is not None and not _unconfirmed(job, lines, hit_occ):
             found.append(JobMatch(job, "title", title_line, job.title, hit_occ.title))
+            continue
+        if hit_occ is not None:
+            # ``title_needs_its_duties``: a "Master Technician" whose lines repair phones did other work
+            found.append(JobMatch(job, "adjacent", title_line, job.title, hit_occ.title))
             continue
         named = _family_named(job.title, target)
         # ... unless the family's occupations are each their own work (licensed: "Construction Foreman" names
@@ -420,6 +424,22 @@ def match_jobs(
             label = vocab.families[near.family].name
             found.append(JobMatch(job, "adjacent", title_line, job.title, label))
     return found
+
+
+def _unconfirmed(job: JobEntry, lines: Sequence[Line], occupation: Occupation) -> bool:
+    """Whether the job's title names the occupation only by a title other fields use too (``confirm`` in
+    occupations.toml) and none of the job's lines names one of the occupation's duties."""
+    if not occupation.confirm or not job.line_indexes:
+        return False
+    hits = [h for h in _title_index().find(job.title) if h.payload == occupation.id]
+    longest = max(hits, key=lambda h: h.end - h.start, default=None)
+    if longest is None or longest.phrase.lower() not in occupation.confirm:
+        return False
+    others = set(content_stems(job.title)) - set(content_stems(longest.phrase)) - _ladder_stems()
+    if others & _title_stems(occupation.id):
+        return False  # "Automobile Mechanic": the title's own words say which mechanic
+    own = field_target((), (occupation.id,))
+    return duty_evidence(job, lines, own, other_title=False) is None
 
 
 def _does(family: str, target: Target) -> bool:
