@@ -809,3 +809,12 @@ def test_a_kind_noun_after_the_name_names_the_same_thing() -> None:
     # kind_noun_after_the_name: "legal research platforms" is the legal-research concept, met by Westlaw
     found = answer("skill", "Legal Search Engine: Lexis Nexis, Westlaw", ("legal research platforms",))
     assert found.score >= 0.9
+
+
+def test_a_level_is_the_languages_it_stands_beside_and_a_postings_word_is_the_word() -> None:
+    # level_of_its_own_segment: German's B1 is no level of English
+    assert (
+        answer("language", ENGLISH + "\nLanguages: English (fluent), German (B1)", ("English",)).score == 1.0
+    )
+    # a posting's "Word" is Microsoft Word, whose bare name a résumé may write
+    assert answer("skill", "Proficient in Word and Excel", ("Word",)).score == 1.0

@@ -1293,3 +1293,22 @@ def test_an_emails_paragraph_before_its_list_states_requirements() -> None:
         r.category is Category.LOGISTICS and r.terms == ("own hand tools",) for r in posting.requirements
     )
     assert not any(re.search(r"reply|health|truck", r.text) for r in posting.requirements)
+
+
+def test_pay_dashes_and_alternatives_read_as_a_reviewer_checked() -> None:
+    # pay lines of every unit are pay; money a candidate handled is a requirement
+    pay = "- $60k annually\n- $45 hourly\n- $3,000/month\n- $0.60/mile\n- $1,400+/week\n- $5000 sign on\n"
+    kept = "- Handle $5,000 in cash daily\n- Manage budgets of $10k+/month\n"
+    assert texts(parse_posting("Driver\nRequirements\n" + pay + kept)) == [
+        "Handle $5,000 in cash daily",
+        "Manage budgets of $10k+/month",
+    ]
+    # one_dash_explains still parts a requirement from a preference after the dash
+    dashed = parse_posting("Cook\nRequirements\n- 2+ years of line cook experience - high volume preferred\n")
+    assert [r.kind for r in dashed.requirements] == [REQUIRED, PREFERRED]
+    # written communication is an item of its own; "written and spoken" qualifies the part before
+    listed = parse_posting("Job\nSkills:\nSQL, written communication, verbal communication\n")
+    assert texts(listed) == ["SQL", "written communication", "verbal communication"]
+    # a sentence about applying asks for nothing
+    mail = "Hi,\n\nCandidates should submit a resume describing their experience.\n\nMust have:\n- Excel\n"
+    assert texts(parse_posting(mail)) == ["Excel"]

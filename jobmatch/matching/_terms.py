@@ -51,24 +51,25 @@ class Found:
 
 
 @cache
-def _lookup(vocab: str) -> dict[tuple[str, ...], Concept]:
+def _lookup(vocab: str, ambiguous: bool = False) -> dict[tuple[str, ...], Concept]:
     table: dict[tuple[str, ...], Concept] = {}
     for c in load_vocabulary(vocab).concepts:
-        # a posting's "S3" or "Lambda" names the concept whose ambiguous word it is (a résumé's needs context)
-        for name in (c.name, *c.aliases, *c.exact, *c.abbreviations, *c.ambiguous):
+        for name in (c.name, *c.aliases, *c.exact, *c.abbreviations, *(c.ambiguous if ambiguous else ())):
             table.setdefault(stems_of(name), c)
     return table
 
 
-def resolve(term: str, vocabs: Iterable[str]) -> Concept | None:
+def resolve(term: str, vocabs: Iterable[str], *, ambiguous: bool = False) -> Concept | None:
     """The concept a requirement's term names: by its stems, then without boilerplate ("Excel skills")."""
     want = stems_of(term)
     trimmed = tuple(s for s in want if s not in generic_words())
     # ``kind_noun_after_the_name``: "legal research platforms", "CRM software", "ticketing tools" name the
     # thing and the kind of product it is
     headless = trimmed[:-1] if len(trimmed) > 1 and trimmed[-1] in _KIND_NOUNS else ()
+    # ``ambiguous``: a posting's "S3" or "Lambda" names the concept whose ambiguous word it is, for typing an
+    # item; a résumé needs the concept's context for it, so matching a posting's "Word" keeps the word itself
     for name in vocabs:
-        table = _lookup(name)
+        table = _lookup(name, ambiguous)
         for key in (want, trimmed, headless):
             if key and key in table:
                 return table[key]

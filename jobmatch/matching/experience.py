@@ -365,6 +365,8 @@ def _tools_asked(req: Requirement) -> tuple[Concept, ...]:
         concept = resolve(phrase, SKILL_VOCABS)
         if concept is None or field_target((phrase,)):
             return ()
+        if concept.members and concept.name.casefold() != phrase.casefold():
+            return ()  # "Linux" is one of the operating systems, not any of them: its own words decide
         concepts.append(concept)
     return tuple(dict.fromkeys(concepts))
 

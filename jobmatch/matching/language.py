@@ -7,6 +7,8 @@ nothing on its own: the other language is the point of the requirement.
 
 from __future__ import annotations
 
+import re
+
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import find_concept, literal, resolve
@@ -28,11 +30,23 @@ def _settings() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items() if isinstance(v, list)}
 
 
-def _has(index: Index, i: int, phrases: tuple[str, ...]) -> str:
+def _has(index: Index, i: int, phrases: tuple[str, ...], span: tuple[int, int] = (0, 1 << 30)) -> str:
+    """The first of ``phrases`` said on line ``i`` within ``span`` (character offsets)."""
     for p in phrases:
-        if find_concept(index, Concept(p), lines=(i,)):
+        if any(span[0] <= f.hit.start < span[1] for f in find_concept(index, Concept(p), lines=(i,))):
             return p
     return ""
+
+
+_SEGMENT_BREAK = re.compile(r"[,;|•]")
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """``level_of_its_own_segment``: "English (fluent), German (B1)": a level is the language's it stands
+    beside, within the commas or semicolons around it."""
+    before = [m.end() for m in _SEGMENT_BREAK.finditer(text, 0, start)]
+    after = _SEGMENT_BREAK.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
 
 
 def written_in(index: Index) -> float:
@@ -51,10 +65,11 @@ def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
     stated_low = False
     for f in find_concept(index, concept, term):
         i = f.hit.index
-        if _has(index, i, settings.get("partial", ())):
+        span = _segment(index.lines[i].text, f.hit.start, f.hit.end)
+        if _has(index, i, settings.get("partial", ()), span):
             score, how = BASIC, "a basic level"
             stated_low = True
-        elif _has(index, i, settings.get("full", ())):
+        elif _has(index, i, settings.get("full", ()), span):
             score, how = STATED, "fluent"
         elif i in index.job_of and _has(index, i, settings.get("at_work", ())):
             score, how = STATED, "used at work"

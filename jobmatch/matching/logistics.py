@@ -60,6 +60,8 @@ def _of_people(text: str, matched: str) -> bool:
     if at < 0:
         return False
     after = text[at + len(matched) :].lstrip(" -").casefold()
+    if re.match(r"\w+\s+members?\b", after):
+        return False  # "overnight staff member": the candidate's own job
     return any(re.match(rf"{re.escape(noun)}\b", after) for noun in people_nouns() if noun not in _ONES_OWN)
 
 

@@ -179,8 +179,9 @@ def _qualified_heads(title: str, hits: list[_Hit]) -> list[_Hit]:
             for o in _titles_holding(head[0])
             if vocab.occupations[o].family != family and foreign & _title_stems(o)
         )
-        if better:
-            kept.append(dataclasses.replace(hit, payload=better[0][1]))
+        # no other field's occupation holds the head: the qualifier says where ("Part-Time Cashier", "Dental
+        # Receptionist", "Corporate Paralegal"), not another job
+        kept.append(dataclasses.replace(hit, payload=better[0][1]) if better else hit)
     return kept
 
 

@@ -291,10 +291,11 @@ _ELIGIBILITY = re.compile(
 # Text that is never a requirement: pay, benefits, equal-opportunity and accommodation statements, how to
 # apply, links, and sentences about the requirement list itself.
 _NOT_REQUIREMENT = re.compile(
-    r"\$\s?\d[\d,.]*\s*k?\s*(?:-|–|to)\s*\$?\s?\d|\$\s?\d[\d,.]*\s*(?:/|per\s+|an\s+|a\s+)\s*(?:h(?:ou)?r\b|year\b|yr\b"
-    r"|annum\b|week\b)|(?:pay|paid|wage|rate|salary|earn|starting\s+at|up\s+to)\W+(?:\w+\W+){0,3}\$\s?\d"
+    r"\$\s?\d[\d,.]*\s*k?\s*(?:-|–|to)\s*\$?\s?\d|(?<!budgets\sof\s)(?<!budget\sof\s)\$\s?\d[\d,.]*\s*k?\+?\s*"
+    r"(?:/\s*|per\s+|an?\s+)?(?:h(?:ou)?r|hourly|year|yr|annum|annual(?:ly)?|month(?:ly)?|mo|week(?:ly)?|wk|day|daily"
+    r"|mile|cpm)\b|\b(?:pay|paid|wage|rate|salary|earn)\W+(?:\w+\W+){0,3}\$\s?\d|\bstarting\s+at\s+\$"
     # a figure alone (one end of a range cut off) or a bonus: "$18.50", "$500 sign-on bonus"
-    r"|^\W*\$\s?\d[\d,.]*\s*k?\W*$|\$\s?\d[\d,.]*\s*k?\s+(?:[\w-]+\s+){0,2}bonus|\bsalary\b|\bpay\s+(?:range|rate|scale)\b|\bper\s+hour\b|\bhourly\s+rate\b|\bcompensation\b"
+    r"|^\W*\$\s?\d[\d,.]*\s*k?\W*$|\$\s?\d[\d,.]*\s*k?\s+(?:[\w-]+\s+){0,2}(?:bonus|sign[\s-]?on)|\bsalary\b|\bpay\s+(?:range|rate|scale)\b|\bper\s+hour\b|\bhourly\s+rate\b|\bcompensation\b"
     r"|\bbenefits?\s+(?:package|include|including|offered|are)\b|\b(?:medical|health|great|competitive|excellent"
     r"|full|comprehensive|generous)\s+benefits\b|\b401\s?\(?k\)?|\bpaid\s+(?:time\s+off|training|holidays|vacation)"
     r"|\bPTO\b|\bhealth(?:care)?\s+(?:insurance|plan)s?\b|\bdental\s+(?:insurance|plan|coverage)|\bmedical,\s+dental"
@@ -392,7 +393,7 @@ _COMPOUND = re.compile(
     r"|,\s+(?=be\s+(?:comfortable|familiar|proficient|fluent|willing|available|able)\b)"
     r"|,\s+(?=must\b)"
     # "… 4 years of commercial experience and a solid working knowledge of the NEC": knowledge is its own ask
-    r"|\s+and\s+(?=(?:a\s+)?(?:solid|strong|good|sound|thorough|working)\s+(?:working\s+)?knowledge\s+of\b)"
+    r"|(?<!\s)\s+and\s+(?=(?:a\s+)?(?:solid|strong|good|sound|thorough|working)\s+(?:working\s+)?knowledge\s+of\b)"
     r"|,\s+and\s+(?=(?:read|understand|interpret)\s+(?:and\s+\w+\s+)?(?:from\s+)?(?:blueprints|drawings|schematics)\b)"
     # a new subject opens a new requirement: "…warehouse experience, and you must hold a current forklift
     # certification", "…, and OSHA 10 training is a plus"
@@ -1122,7 +1123,8 @@ def _with_fallback_fields(
         if not title:
             # ``subject_names_the_job``: a posting sent as an e-mail names the job in its subject line
             subject = next((value for key, value in fields if key.lower() in _SUBJECT_KEYS), "")
-            subject = _SUBJECT_CLUTTER.sub("", _REPLY_PREFIX.sub("", subject)).strip()
+            subject = _REPLY_PREFIX.sub("", subject).strip()
+            subject = (subject[:-120] + _SUBJECT_CLUTTER.sub("", subject[-120:])).strip()
             announced = _announced_title(text)
             title = subject if names_a_job(subject) or not announced else announced
         elif not names_a_job(title):
@@ -1253,6 +1255,11 @@ _STRONG_ASK = re.compile(
     r"|\bknowledge\b|\blicen[cs]e|\bcertifi|\bdegree\b|\bdiploma\b|\bbe\s+able\s+to\b|\bproficien|\bfluen",
     re.IGNORECASE,
 )
+# "Candidates should submit a resume describing their experience", "You should expect to gain 2 years of …"
+_NOT_AN_ASK = re.compile(
+    r"\b(?:submit|upload|include|attach|apply|application|gain|learn|not\s+required|no\s+experience)\b",
+    re.IGNORECASE,
+)
 _NOT_REQUIREMENT_SECTIONS = frozenset(
     {"RESPONSIBILITIES", "BENEFITS", "COMPANY", "APPLY", "LEGAL", "DETAILS"}
 )
@@ -1313,6 +1320,7 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
                     elif (
                         _ADDRESSED.match(sentence)
                         and _STRONG_ASK.search(sentence)
+                        and not _NOT_AN_ASK.search(sentence)
                         and block.name not in _NOT_REQUIREMENT_SECTIONS
                     ):
                         # ``addressed_requirement``: an e-mail's paragraph before its list ("You should have
@@ -1411,7 +1419,7 @@ def _distinct_items(candidates: Iterable[_Item | None], items: list[_Item]) -> l
 _HEADING_WORD = re.compile(
     r"^\W*(?:skills?|background|required|preferred|requirements?|qualifications?|experience|education|"
     r"certifications?|licen[cs]es?|languages?|other|general|must[ -]haves?|nice[ -]to[ -]haves?|"
-    r"bonus|extras?|technical|soft\s+skills|tools|software|schedule|availability)\W*$",
+    r"bonus|extras?|technical|soft\s+skills)\W*$",
     re.IGNORECASE,
 )
 
@@ -1518,10 +1526,12 @@ def _clauses(text: str) -> list[str]:
         # than 2 moving violations in the past 3 years", "… packages — you'll have monthly sales goals")
         # explains it; in a run of bullets, or before a capital or a requirement of its own, it opens an item
         alone = len(bullets) == 1 and match.start() > 0
+        rest = text[match.end() :]
         if (
             alone
-            and text[match.end() : match.end() + 1].islower()
-            and not _REQUIREMENT_LIKE.match(text, match.end())
+            and rest[:1].islower()
+            and not _REQUIREMENT_LIKE.match(rest)
+            and not _PREFERRED_WORDS.search(rest)  # "… - high volume preferred": two kinds, two items
         ):
             continue
         cuts.add((match.start(), match.end()))
@@ -1632,7 +1642,12 @@ def _list_parts(text: str) -> list[str] | None:
     joined: list[str] = []
     for part in parts:
         first = part.split(maxsplit=1)[0].lower()
-        if joined and first in _QUALIFYING_LEAD:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", part))}
+        qualifies = first in _QUALIFYING_LEAD and not _PREFERRED_WORDS.search(part)
+        if first in _MODE_WORDS:
+            # "written and spoken" qualifies the part before; "written communication" is an item of its own
+            qualifies = words <= _MODE_WORDS | {"and", "or", "both"}
+        if joined and qualifies:
             joined[-1] = f"{joined[-1]}, {part}"
         else:
             joined.append(part)
@@ -1640,6 +1655,7 @@ def _list_parts(text: str) -> list[str] | None:
 
 
 _OR_THE_KIND = re.compile(r"\bor\s+(?:an?\s+|any\s+)?(?:related|similar|equivalent|comparable|other)\b", re.I)
+_MODE_WORDS = frozenset({"written", "spoken", "verbal", "oral"})
 _QUALIFYING_LEAD = _terms(
     "including; incl.; especially; particularly; preferably; ideally; written; spoken; verbal; oral; both; "
     "with; without; i.e.; e.g.; mainly; mostly; primarily"

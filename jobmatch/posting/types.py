@@ -277,10 +277,10 @@ _NUM = rf"(\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})"
 # months", "2 or more years" — the lowest figure counts. Not "18 years of age" (that is eligibility).
 _YEARS = re.compile(
     # "within 6 months" is a deadline, never time served
-    rf"(?<!within )(?<!within the first )(?<!last )(?<!past )(?<!previous )(?<!recent )"
+    rf"(?<!within )(?<!within the first )(?<!the last )(?<!the past )"
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than)\s+)?{_NUM}\s*\+?\s*"
     rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*|(?:or|and)\s+(?:more|above|over|greater)\s+)?"
-    rf"(years?|yrs?|months?)\b'?\+?(?!\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+over)\b)(?:\s+of\b)?",
+    rf"(years?|yrs?|months?)\b'?\+?(?!\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+over(?!\s+of))\b)(?:\s+of\b)?",
     re.IGNORECASE,
 )
 # A preference clause inside an item: "…, preferably in a call center", "ideally in med-surg".
@@ -514,7 +514,9 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
     )
 
 
-_VERSION_TAIL = re.compile(r"(?:\s+(?!or\b|and\b)[A-Za-z][\w+#/.-]*){1,4}(?=\s*(?:$|[,;.)]))")
+_VERSION_TAIL = re.compile(
+    r"(?:\s+(?!or\b|and\b|in\b|from\b|with\b|of\b)[A-Za-z][\w+#/.-]*){1,4}(?=\s*(?:$|[,;.)]))"
+)
 
 
 def _alternatives_joined(text: str) -> bool:
@@ -834,11 +836,15 @@ def _education(text: str) -> _Params:
         if named:
             fields.append(" ".join(named))
     alternative = _CERTIFICATE_OR.search(core)
-    if alternative is not None and (
-        level in ("", "diploma", "associate")
-        # beside a bachelor's, a field's certificate ("or paralegal certificate"), not a professional
-        # credential's ("or CPA certificate" does not lower a bachelor's)
-        or (level == "bachelor" and not cues.credential_named.search(alternative.group(0)))
+    if (
+        alternative is not None
+        and not re.search(r"\band\b", core[: alternative.start()])
+        and (
+            level in ("", "diploma", "associate")
+            # beside a bachelor's, a field's certificate ("or paralegal certificate"), not a professional
+            # credential's ("or CPA certificate" does not lower a bachelor's)
+            or (level == "bachelor" and not cues.credential_named.search(alternative.group(0)))
+        )
     ):
         level = "certificate"  # ``certificate_as_an_alternative``
     if not level and _ANY_DEGREE.search(core) and not _NO_DEGREE.search(core):
@@ -974,7 +980,12 @@ def _credential(text: str) -> _Params:
         terms.extend(_names(example, cues.skill_lead, cues.credential_tail, split=_SPLIT))
     unique = _dedupe(terms)
     # "NASM-CPT, ACE-CPT or equivalent …": any one of them, or its equivalent
-    any_of = _alternatives_joined(core) or bool(cut.aliases) or bool(cut.examples) or cut.versions
+    any_of = (
+        _alternatives_joined(core)
+        or bool(cut.aliases)
+        or bool(cut.examples)
+        or (cut.versions and not re.search(r"\band\b|&", core))
+    )
     # ``place_in_brackets``: "Food handler certification (Texas)": the bracket names where it is valid
     places += [n for n in notes if cues.places.fullmatch(n)]
     notes = [n for n in notes if not cues.places.fullmatch(n)]
@@ -1350,7 +1361,7 @@ def _tools_only(params: _Params) -> bool:
 
     if not params.fields or params.years:
         return False
-    if any(resolve(f, ("skills",)) is None for f in params.fields):
+    if any(resolve(f, ("skills",), ambiguous=True) is None for f in params.fields):
         return False
     return not field_target(params.fields).core
 
