@@ -818,3 +818,9 @@ def test_a_level_is_the_languages_it_stands_beside_and_a_postings_word_is_the_wo
     )
     # a posting's "Word" is Microsoft Word, whose bare name a résumé may write
     assert answer("skill", "Proficient in Word and Excel", ("Word",)).score == 1.0
+
+
+def test_a_thorough_understanding_is_knowledge_not_care() -> None:
+    line = "Thorough understanding of how to speak publicly"
+    assert answer("soft_skill", line, ("attention to detail",)).score == 0.0
+    assert answer("soft_skill", "Thorough and accurate in all paperwork", ("attention to detail",)).score > 0
