@@ -1312,3 +1312,20 @@ def test_pay_dashes_and_alternatives_read_as_a_reviewer_checked() -> None:
     # a sentence about applying asks for nothing
     mail = "Hi,\n\nCandidates should submit a resume describing their experience.\n\nMust have:\n- Excel\n"
     assert texts(parse_posting(mail)) == ["Excel"]
+
+
+def test_a_name_then_a_dash_says_what_it_covers_or_its_kind() -> None:
+    # one_dash_explains: "Active Directory - password resets, …" is Active Directory with a note, one item;
+    # "Excel - preferred" is a preferred Excel
+    posting = parse_posting(
+        "Job\nRequirements\n- Active Directory - password resets, unlocking accounts, creating users\n"
+        "- Excel - preferred\n"
+    )
+    assert [(r.text, r.kind, r.terms) for r in posting.requirements] == [
+        (
+            "Active Directory - password resets, unlocking accounts, creating users",
+            REQUIRED,
+            ("Active Directory",),
+        ),
+        ("Excel - preferred", PREFERRED, ("Excel",)),
+    ]

@@ -1527,6 +1527,8 @@ def _clauses(text: str) -> list[str]:
         # explains it; in a run of bullets, or before a capital or a requirement of its own, it opens an item
         alone = len(bullets) == 1 and match.start() > 0
         rest = text[match.end() :]
+        if alone and _KIND_ONLY.match(rest):
+            continue  # "Excel - preferred": the item's own kind, said after a dash
         if (
             alone
             and rest[:1].islower()
@@ -1630,6 +1632,8 @@ def _list_parts(text: str) -> list[str] | None:
     body = text.strip().rstrip(".").strip()
     if len(_sentences(body)) > 1 or len(_clauses(body)) > 1:
         return None
+    if _NAME_THEN_DASH.match(body):
+        return [body]  # ``one_dash_explains``: "Active Directory - password resets, unlocking accounts"
     parts = [part for part in _split_outside_brackets(body, ",;") if part]
     if not parts or any(len(part.split()) > 6 for part in parts):
         return None
@@ -1655,6 +1659,11 @@ def _list_parts(text: str) -> list[str] | None:
 
 
 _OR_THE_KIND = re.compile(r"\bor\s+(?:an?\s+|any\s+)?(?:related|similar|equivalent|comparable|other)\b", re.I)
+_KIND_ONLY = re.compile(
+    r"\W*(?:required|preferred|a\s+plus|(?:is\s+)?a\s+must|nice[\s-]to[\s-]have|optional|desired|bonus)\W*$",
+    re.IGNORECASE,
+)
+_NAME_THEN_DASH = re.compile(r"[^,;\-–—]{1,40}?\s[-–—]\s+[a-z]")
 _MODE_WORDS = frozenset({"written", "spoken", "verbal", "oral"})
 _QUALIFYING_LEAD = _terms(
     "including; incl.; especially; particularly; preferably; ideally; written; spoken; verbal; oral; both; "

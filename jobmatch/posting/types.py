@@ -1311,16 +1311,21 @@ def _without_subject(text: str) -> str:
 # then a sentence about the candidate that says what it means. The name is the requirement; the sentence
 # is its note.
 _EXPLAINED = re.compile(
-    r"^(?P<head>[^;]{2,40}?)\s*;\s+(?P<rest>(?:you|you'll|you're|we|we'll|they|this|that|which|i\.e\.)\s.*)$",
+    r"^(?P<head>[^;]{2,40}?)\s*;\s+(?P<rest>(?:you|you'll|you're|we|we'll|they|this|that|which|i\.e\.)\s.*)$"
+    # "Active Directory - password resets, unlocking accounts": a name, a dash and what it covers
+    r"|^(?P<named>[^,;\-–—]{2,40}?)\s[-–—]\s+(?P<covers>[a-z].*)$",
     re.IGNORECASE,
 )
 
 
 def _explained(text: str) -> tuple[str, tuple[str, ...]]:
     match = _EXPLAINED.match(text)
-    if match is None or len(match.group("head").split()) > 4:
+    head = match.group("head") or match.group("named") if match else None
+    if match is None or head is None or len(head.split()) > 4:
         return text, ()
-    return match.group("head"), (match.group("rest").strip(_NOTE_TRIM),)
+    if match.group("named") and not match.group("covers")[:1].islower():
+        return text, ()
+    return head, ((match.group("rest") or match.group("covers")).strip(_NOTE_TRIM),)
 
 
 def type_requirement(requirement: Requirement) -> Requirement:
