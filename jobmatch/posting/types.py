@@ -1341,6 +1341,14 @@ def type_requirement(requirement: Requirement) -> Requirement:
         # and techniques the skills vocabulary knows, no occupation: a skill, looked for as one
         category = Category.SKILL
         params = dataclasses.replace(params, terms=params.fields, fields=(), all_of=False)
+    if (
+        category is Category.INDUSTRY
+        and params.terms
+        and all(len(t.split()) > _INDUSTRY_PHRASE_WORDS for t in params.terms)
+    ):
+        # ``work_in_an_industry_is_a_skill``: "Experience cross-selling bank products and services" describes
+        # work done in an industry; its words are looked for together, as a skill's are
+        category = Category.SKILL
     terms = params.terms
     if not terms and category in (Category.SKILL, Category.INDUSTRY) and requirement.source == "skills":
         terms = (text.strip(" .,;:"),)
