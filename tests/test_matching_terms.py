@@ -824,3 +824,10 @@ def test_a_thorough_understanding_is_knowledge_not_care() -> None:
     line = "Thorough understanding of how to speak publicly"
     assert answer("soft_skill", line, ("attention to detail",)).score == 0.0
     assert answer("soft_skill", "Thorough and accurate in all paperwork", ("attention to detail",)).score > 0
+
+
+def test_in_progress_is_the_status_of_the_credential_it_stands_beside() -> None:
+    # status_of_its_own_segment: the CSCS is in progress, the CPR beside it is held
+    line = "NSCA CSCS - In progress, NSCA CPR, AED, First Aid American Red Cross"
+    assert answer("credential", line, ("CPR",)).score == 1.0
+    assert answer("credential", "RN license, pending", ("RN",)).score < 1.0

@@ -32,12 +32,37 @@ def _status_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items() if isinstance(v, list)}
 
 
-def _said(index: Index, i: int, phrases: tuple[str, ...]) -> str:
+def _said(index: Index, i: int, phrases: tuple[str, ...], span: tuple[int, int] = (0, 1 << 30)) -> str:
     for p in phrases:
-        hits = find_concept(index, Concept(p), lines=(i,))
+        hits = [f for f in find_concept(index, Concept(p), lines=(i,)) if span[0] <= f.hit.start < span[1]]
         if hits:
             return hits[0].hit.matched
     return ""
+
+
+# ``status_of_its_own_segment``: "CSCS - in progress, NSCA CPR, AED": "in progress" is the credential's it
+# stands beside, between the commas, semicolons or dashes around it (and a short status part after them),
+# not every credential's on the line
+_SEGMENT_BREAK = re.compile(r"[,;|•…]|\s[-–—]\s")
+
+
+def _segment(text: str, matched: str) -> tuple[int, int]:
+    at = text.find(matched) if matched else -1
+    if at < 0:
+        return (0, len(text))
+    before = [m.end() for m in _SEGMENT_BREAK.finditer(text, 0, at)]
+    after = _SEGMENT_BREAK.search(text, at + len(matched))
+    end = after.start() if after else len(text)
+    if after is not None:
+        # "RN license, pending", "BLS - expired 2015": a short part after it that says only its status
+        further = _SEGMENT_BREAK.search(text, after.end())
+        tail = text[after.end() : further.start() if further else len(text)]
+        if len(tail.split()) <= _STATUS_PART_WORDS:
+            end = further.start() if further else len(text)
+    return (before[-1] if before else 0, end)
+
+
+_STATUS_PART_WORDS = 3
 
 
 # ``expiry_date_decides``: "Expiration 2024", "exp. 05/2025" is a date, not the word "expired": before the
@@ -91,7 +116,8 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: st
         if i < 0:
             continue
         score, why = result.score, result.why
-        pending = _said(index, i, words.get("pending", ()))
+        span = _segment(index.lines[i].text, ev.matched)
+        pending = _said(index, i, words.get("pending", ()), span)
         lapsed = _said(index, i, words.get("lapsed", ()))
         expires = _expiry(index.lines[i].text)
         now = _year_month(as_of)
