@@ -747,14 +747,20 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
     lines: list[list[Char]] = []
     current: list[Char] = []
     last: Char | None = None  # the last placed, non-space character of the current line
+    last_height = 0.0
+    isfinite = math.isfinite
     for char in chars:
         if char.text.isspace():
             if current and current[-1] is not _SPACE:
                 current.append(_SPACE)
             continue
-        if math.isfinite(char.left + char.bottom + char.right + char.top):
+        if isfinite(char.left + char.bottom + char.right + char.top):
+            own = char.top - char.bottom
             if last is not None:
-                height = max(char.top - char.bottom, last.top - last.bottom, 1e-6)
+                # max(own, last's, 1e-6) without the call: this runs once per character
+                height = own if own > last_height else last_height
+                if height < 1e-6:
+                    height = 1e-6
                 if not (
                     abs(char.bottom - last.bottom) <= SAME_LINE * height
                     and char.left >= last.left - BACKWARDS * height
@@ -762,6 +768,7 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
                     lines.append(current)
                     current = []
             last = char
+            last_height = own
         current.append(char)
     lines.append(current)
     for line in lines:
@@ -786,6 +793,7 @@ def _words(line: list[Char]) -> list[list[Char]]:
                 gaps.append((char.left - previous.right) / max(char.top - char.bottom, 1e-6))
             previous = char
     usual = min(sorted(gaps)[len(gaps) // 2], USUAL_GAP_CAP) if gaps else 0.0
+    wide = max(usual + SPACE_GAP, MIN_GAP)
     words: list[list[Char]] = []
     word: list[Char] = []
     previous = None
@@ -797,8 +805,11 @@ def _words(line: list[Char]) -> list[list[Char]]:
             continue
         if math.isfinite(char.left):
             if previous is not None:
-                height = max(char.top - char.bottom, previous.top - previous.bottom, 1e-6)
-                if char.left - previous.right > max(usual + SPACE_GAP, MIN_GAP) * height and word:
+                own, before = char.top - char.bottom, previous.top - previous.bottom
+                height = own if own > before else before
+                if height < 1e-6:
+                    height = 1e-6
+                if char.left - previous.right > wide * height and word:
                     words.append(word)
                     word = []
             previous = char
