@@ -831,3 +831,14 @@ def test_in_progress_is_the_status_of_the_credential_it_stands_beside() -> None:
     line = "NSCA CSCS - In progress, NSCA CPR, AED, First Aid American Red Cross"
     assert answer("credential", line, ("CPR",)).score == 1.0
     assert answer("credential", "RN license, pending", ("RN",)).score < 1.0
+
+
+def test_credentials_the_candidate_saw_to_in_others_are_not_theirs() -> None:
+    # others_credentials
+    assert (
+        answer("credential", "Oversee 18 drivers ensuring all maintain current TWIC, CDL", ("CDL",)).score
+        == 0
+    )
+    assert answer("credential", "Trained staff on CPR and first aid", ("CPR",)).score == 0
+    own = "Supervised staff of 20 and maintained current CPR certification"
+    assert answer("credential", own, ("CPR",)).score == 1.0

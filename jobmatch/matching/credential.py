@@ -150,7 +150,7 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
     load_vocabulary(VOCABS[0])
     as_of = ctx.signals.as_of
     results = [
-        _of_the_class(t, qualify(index, match_term(index, t, VOCABS), req.fields, as_of))
+        _of_the_class(t, qualify(index, _held(match_term(index, t, VOCABS)), req.fields, as_of))
         for t in terms_of(req)
     ]
     answer = terms_answer(req, results, "credential catalogue")
@@ -176,6 +176,31 @@ _AFTER_HIRE = re.compile(
     r"|\b(?:willing|willingness|able|ability)\s+to\s+(?:obtain|get|earn|acquire|become)\b",
     re.IGNORECASE,
 )
+
+
+# ``others_credentials``: "Oversee 18 tour drivers ensuring all maintain current TWIC, CDL", "Trained staff on
+# CPR": the credential is the people's the candidate oversaw or taught, not the candidate's own
+_PEOPLE = (
+    r"(?:drivers|staff|employees|nurses|associates|technicians|members|workers|personnel|crews?|new\s+hires?)"
+)
+_OF_OTHERS = re.compile(
+    # "ensuring all (drivers) maintain current …", "verified employees' certifications"
+    rf"\b(?:ensur\w*|verif\w*|track\w*|monitor\w*)\b[^.;:]*\b(?:{_PEOPLE}|all|their|they|others)\b[^.;:]*$"
+    # "Trained staff on CPR", "taught new hires in food safety"
+    rf"|\b(?:train\w*|taught|teach\w*)\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\s+(?:on|in)\s+[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
+def _held(result: TermResult) -> TermResult:
+    kept = tuple(
+        e for e in result.evidence if not _OF_OTHERS.search(e.text[: max(0, e.text.find(e.matched))])
+    )
+    if len(kept) == len(result.evidence):
+        return result
+    if not kept:
+        return TermResult(result.term, 0.0, (), f"no {result.term} of the candidate's own")
+    return replace(result, evidence=kept)
 
 
 # ``licence_class``: "Class A CDL" asks for that class; "Class B CDL" is another licence of the kind, a bare

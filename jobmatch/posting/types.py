@@ -277,7 +277,7 @@ _NUM = rf"(\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})"
 # months", "2 or more years" — the lowest figure counts. Not "18 years of age" (that is eligibility).
 _YEARS = re.compile(
     # "within 6 months" is a deadline, never time served
-    rf"(?<!within )(?<!within the first )(?<!the last )(?<!the past )"
+    rf"(?<!within )(?<!within the first )(?<!the last )(?<!the past )(?<![a-z] in )"
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than)\s+)?{_NUM}\s*\+?\s*"
     rf"(?:(?:-|to|or)\s*{_NUM}\s*\+?\s*|(?:or|and)\s+(?:more|above|over|greater)\s+)?"
     rf"(years?|yrs?|months?)\b'?\+?(?!\s+(?:of\s+age|old|or\s+older|and\s+older|or\s+over(?!\s+of))\b)(?:\s+of\b)?",
