@@ -479,6 +479,12 @@ def test_everyday_words_of_working_time_count_only_beside_a_word_of_it() -> None
     staff = "Managed 20 full time staff and 40 part-time and on-call staff"
     assert answer("logistics", staff, ("on-call",)).status is Status.ASK
     assert answer("logistics", "Part of the on-call team for production incidents", ("on-call",)).score > 0
+    checks = ("background check",)
+    assert (
+        answer("logistics", "Closure of background checks for new hire associates", checks).status
+        is Status.ASK
+    )
+    assert answer("logistics", "Passed background check and drug screen", checks).score == 1.0
     badge = ("security badge",)
     assert answer("logistics", "Employee of the Month honors (twice)", badge).status is Status.ASK
     assert answer("logistics", "Held a SIDA badge at LAX", badge).score > 0

@@ -62,6 +62,8 @@ def _of_people(text: str, matched: str) -> bool:
     after = text[at + len(matched) :].lstrip(" -").casefold()
     if re.match(r"\w+\s+members?\b", after):
         return False  # "overnight staff member": the candidate's own job
+    # "background checks for new hire associates", "drug tests of all employees"
+    after = re.sub(r"^(?:for|of|on)\s+(?:new[\s-]+hires?\s+|new\s+|all\s+|the\s+)*", "", after)
     return any(re.match(rf"{re.escape(noun)}\b", after) for noun in people_nouns() if noun not in _ONES_OWN)
 
 
