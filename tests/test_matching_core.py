@@ -949,3 +949,18 @@ def test_a_title_other_fields_use_needs_the_occupations_duties() -> None:
     ]
     assert how("Automobile Mechanic", "Fixed what came in.") == ["title"]
     assert how("Driver/Car Hauler", "Transported new cars and vehicles to dealerships.") == []
+
+
+def test_an_internship_counts_half_toward_the_years_asked() -> None:
+    """internship_counts_half: two years as an accounting intern are one year of accounting work; a junior's
+    years count in full."""
+    req = _req(Category.EXPERIENCE, years=2, fields=("accounting",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+
+    def explained(title: str) -> str:
+        jobs = (_job(title, "2016-01", 24, (0,)),)
+        return matcher(req, Context(_doc(title), Signals(jobs=jobs, as_of="2020-12"), {})).explanation
+
+    assert explained("Accounting Intern").startswith("1 years of accounting")
+    assert explained("Junior Accountant").startswith("2 years of accounting")

@@ -176,7 +176,7 @@ def experience_of(target: Target, ctx: Context) -> Experience:
     found = match_jobs(ctx.signals.jobs, lines, target, rung if isinstance(rung, int) else None)
     full = [m for m in found if m.how != "adjacent"]
     near = [m for m in found if m.how == "adjacent"]
-    months = merged_months(m.job for m in full)
+    months = _weighted_months(full)
     now = _month(ctx.signals.as_of)
     recent = months
     if now is not None:
@@ -201,6 +201,18 @@ def experience_of(target: Target, ctx: Context) -> Experience:
     )
     ctx.extra[key] = result
     return result
+
+
+# ``internship_counts_half``: an intern's, extern's or student worker's months are the work done under
+# training: half of them count toward the years asked (a junior's or an apprentice's count in full)
+_TRAINING_TITLE = re.compile(r"\b(?:intern|interns|internship|extern|externship|student)\b", re.IGNORECASE)
+TRAINING_SHARE = 0.5
+
+
+def _weighted_months(matches: Sequence[JobMatch]) -> float:
+    every = merged_months(m.job for m in matches)
+    working = merged_months(m.job for m in matches if not _TRAINING_TITLE.search(m.job.title))
+    return working + TRAINING_SHARE * max(0, every - working)
 
 
 def _of_the_family(exp: Experience, target: Target, lines: Sequence[Line]) -> bool:
