@@ -848,3 +848,9 @@ def test_credentials_the_candidate_saw_to_in_others_are_not_theirs() -> None:
     assert answer("credential", "Trained staff on CPR and first aid", ("CPR",)).score == 0
     own = "Supervised staff of 20 and maintained current CPR certification"
     assert answer("credential", own, ("CPR",)).score == 1.0
+
+
+def test_medication_administration_by_its_verb_forms() -> None:
+    med = ("medication administration",)
+    assert answer("skill", "Administer prescribed medications to residents", med).score == 1.0
+    assert answer("skill", "Passed medications to 30 residents each shift", med).score == 1.0
