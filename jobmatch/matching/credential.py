@@ -12,7 +12,7 @@ from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import find_concept
 from jobmatch.matching.skill import TermResult, match_term, terms_answer, terms_of
-from jobmatch.matching.text import Index, index_of
+from jobmatch.matching.text import Index, index_of, segment_of
 from jobmatch.models import Category, Requirement, Status
 
 VOCABS = ("credentials",)
@@ -50,16 +50,15 @@ def _segment(text: str, matched: str) -> tuple[int, int]:
     at = text.find(matched) if matched else -1
     if at < 0:
         return (0, len(text))
-    before = [m.end() for m in _SEGMENT_BREAK.finditer(text, 0, at)]
-    after = _SEGMENT_BREAK.search(text, at + len(matched))
-    end = after.start() if after else len(text)
-    if after is not None:
+    start, end = segment_of(text, at, at + len(matched), _SEGMENT_BREAK)
+    brk = _SEGMENT_BREAK.match(text, end)
+    if brk is not None:
         # "RN license, pending", "BLS - expired 2015": a short part after it that says only its status
-        further = _SEGMENT_BREAK.search(text, after.end())
-        tail = text[after.end() : further.start() if further else len(text)]
+        further = _SEGMENT_BREAK.search(text, brk.end())
+        tail = text[brk.end() : further.start() if further else len(text)]
         if len(tail.split()) <= _STATUS_PART_WORDS:
             end = further.start() if further else len(text)
-    return (before[-1] if before else 0, end)
+    return (start, end)
 
 
 _STATUS_PART_WORDS = 3
@@ -193,14 +192,10 @@ _OF_OTHERS = re.compile(
 
 
 def _held(result: TermResult) -> TermResult:
-    kept = tuple(
-        e for e in result.evidence if not _OF_OTHERS.search(e.text[: max(0, e.text.find(e.matched))])
+    return result.keeping(
+        lambda e: not _OF_OTHERS.search(e.text[: max(0, e.text.find(e.matched))]),
+        f"no {result.term} of the candidate's own",
     )
-    if len(kept) == len(result.evidence):
-        return result
-    if not kept:
-        return TermResult(result.term, 0.0, (), f"no {result.term} of the candidate's own")
-    return replace(result, evidence=kept)
 
 
 # ``licence_class``: "Class A CDL" asks for that class; "Class B CDL" is another licence of the kind, a bare

@@ -13,7 +13,7 @@ from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
 from jobmatch.matching._terms import find_concept, literal, resolve
 from jobmatch.matching.skill import TermResult, terms_of
-from jobmatch.matching.text import Index, index_of, stop_words
+from jobmatch.matching.text import Index, index_of, segment_of, stop_words
 from jobmatch.models import Category, Evidence, Requirement
 
 VOCABS = ("languages",)
@@ -38,15 +38,9 @@ def _has(index: Index, i: int, phrases: tuple[str, ...], span: tuple[int, int] =
     return ""
 
 
-_SEGMENT_BREAK = re.compile(r"[,;|•]")
-
-
-def _segment(text: str, start: int, end: int) -> tuple[int, int]:
-    """``level_of_its_own_segment``: "English (fluent), German (B1)": a level is the language's it stands
-    beside, within the commas or semicolons around it."""
-    before = [m.end() for m in _SEGMENT_BREAK.finditer(text, 0, start)]
-    after = _SEGMENT_BREAK.search(text, end)
-    return (before[-1] if before else 0, after.start() if after else len(text))
+# ``level_of_its_own_segment``: "English (fluent), German (B1)": a level is the language's it stands beside,
+# within the commas or semicolons around it
+_LEVEL_BREAK = re.compile(r"[,;|•]")
 
 
 def written_in(index: Index) -> float:
@@ -65,7 +59,7 @@ def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
     stated_low = False
     for f in find_concept(index, concept, term):
         i = f.hit.index
-        span = _segment(index.lines[i].text, f.hit.start, f.hit.end)
+        span = segment_of(index.lines[i].text, f.hit.start, f.hit.end, _LEVEL_BREAK)
         if _has(index, i, settings.get("partial", ()), span):
             score, how = BASIC, "a basic level"
             stated_low = True

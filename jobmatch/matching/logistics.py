@@ -9,7 +9,6 @@ of the same family ("working overtime as needed", "flexible schedule" for rotati
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from jobmatch.knowledge.words import people_nouns
 from jobmatch.matching import Answer, Context, register
@@ -47,12 +46,7 @@ def _own(result: TermResult) -> TermResult:
     """``others_working_time``: "managed 40 part-time and on-call staff", "scheduled the night shift nurses"
     say when other people work, not the candidate: a quote whose working time is followed by people is no
     evidence."""
-    kept = tuple(e for e in result.evidence if not _of_people(e.text, e.matched))
-    if len(kept) == len(result.evidence):
-        return result
-    if not kept:
-        return TermResult(result.term, 0.0, (), f"no {result.term}")
-    return replace(result, evidence=kept)
+    return result.keeping(lambda e: not _of_people(e.text, e.matched), f"no {result.term}")
 
 
 def _of_people(text: str, matched: str) -> bool:

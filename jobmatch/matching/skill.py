@@ -7,6 +7,7 @@ line. Another member of the same family that the posting did not name is related
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -50,6 +51,15 @@ class TermResult:
     score: float
     evidence: tuple[Evidence, ...]
     why: str
+
+    def keeping(self, keep: Callable[[Evidence], bool], why_none: str) -> TermResult:
+        """This result with only the evidence ``keep`` accepts; none left is nothing found (``why_none``)."""
+        kept = tuple(e for e in self.evidence if keep(e))
+        if len(kept) == len(self.evidence):
+            return self
+        if not kept:
+            return TermResult(self.term, 0.0, (), why_none)
+        return replace(self, evidence=kept)
 
 
 _QUANTITY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\+?\s+(.+)$")

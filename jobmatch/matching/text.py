@@ -49,6 +49,7 @@ __all__ = [
     "find_phrase",
     "index_of",
     "is_stop",
+    "segment_of",
     "stem",
     "tokens",
 ]
@@ -266,6 +267,14 @@ def compile_phrase(
 
 # ``list_parts_a_phrase``: "client, database" in a list of skills is two items, not a "client database".
 LIST_BREAK = re.compile(r"[,;|•·]")
+
+
+def segment_of(text: str, start: int, end: int, breaks: re.Pattern[str] = LIST_BREAK) -> tuple[int, int]:
+    """The span of ``text`` around ``start:end`` between the ``breaks`` before and after it: the part of a
+    list line that one item's words stand in ("English (fluent), German (B1)")."""
+    before = [m.end() for m in breaks.finditer(text, 0, start)]
+    after = breaks.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
 
 
 def _parted(text: str, toks: Sequence[Token], phrase: Phrase) -> bool:
