@@ -263,8 +263,10 @@ _REQUIREMENT_LEADIN = re.compile(
     re.IGNORECASE,
 )
 # Requirement-like sentences, for postings without a requirements section.
+# A count of years as postings write it: "3", "3+", "three"
+_COUNT = r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
 _REQUIREMENT_LIKE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|to)\s*\d+\s*\+?\s*)?"
+    rf"{_COUNT}(?:(?:-|to)\s*\d+\s*\+?\s*)?"
     r"(?:years?|yrs)['’]?\s+(?:of|in|with|as|experience|working|doing|on|handling|running|managing)\b"
     r"|\bexperience\s+(?:with|in)\b|\bdegree\s+in\b|\bproficien(?:cy|t)\s+(?:in|with)\b|\bmust\b"
     r"|\brequired\b|\bknowledge\s+of\b|\bfamiliarity\s+with\b"
@@ -1251,7 +1253,7 @@ _ADDRESSED = re.compile(
 )
 # what such a sentence asks for: years, experience, knowledge, a licence or certificate, an ability
 _STRONG_ASK = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs)\b|\bexperience\b"
+    rf"{_COUNT}(?:years?|yrs)\b|\bexperience\b"
     r"|\bknowledge\b|\blicen[cs]e|\bcertifi|\bdegree\b|\bdiploma\b|\bbe\s+able\s+to\b|\bproficien|\bfluen",
     re.IGNORECASE,
 )
@@ -1525,17 +1527,16 @@ def _clauses(text: str) -> list[str]:
         # ``one_dash_explains``: a single dash inside an item before a lower-case word ("Clean MVR - no more
         # than 2 moving violations in the past 3 years", "… packages — you'll have monthly sales goals")
         # explains it; in a run of bullets, or before a capital or a requirement of its own, it opens an item
-        alone = len(bullets) == 1 and match.start() > 0
-        rest = text[match.end() :]
-        if alone and _KIND_ONLY.match(rest):
-            continue  # "Excel - preferred": the item's own kind, said after a dash
-        if (
-            alone
-            and rest[:1].islower()
-            and not _REQUIREMENT_LIKE.match(rest)
-            and not _PREFERRED_WORDS.search(rest)  # "… - high volume preferred": two kinds, two items
-        ):
-            continue
+        if len(bullets) == 1 and match.start() > 0:
+            rest = text[match.end() :]  # one dash only: a run of bullets is never sliced per bullet
+            if _KIND_ONLY.match(rest):
+                continue  # "Excel - preferred": the item's own kind, said after a dash
+            if (
+                rest[:1].islower()
+                and not _REQUIREMENT_LIKE.match(rest)
+                and not _PREFERRED_WORDS.search(rest)  # "… - high volume preferred": two kinds, two items
+            ):
+                continue
         cuts.add((match.start(), match.end()))
     for match in _SEMICOLON.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].rsplit(";", 1)[-1]
@@ -1646,10 +1647,10 @@ def _list_parts(text: str) -> list[str] | None:
     joined: list[str] = []
     for part in parts:
         first = part.split(maxsplit=1)[0].lower()
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", part))}
         qualifies = first in _QUALIFYING_LEAD and not _PREFERRED_WORDS.search(part)
         if first in _MODE_WORDS:
             # "written and spoken" qualifies the part before; "written communication" is an item of its own
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", part))}
             qualifies = words <= _MODE_WORDS | {"and", "or", "both"}
         if joined and qualifies:
             joined[-1] = f"{joined[-1]}, {part}"
