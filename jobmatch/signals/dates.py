@@ -110,7 +110,7 @@ def find_ranges(line: str) -> list[DateRange]:
     return found
 
 
-_GLUED_YEARS = re.compile(r"(?<![\d/.,#-])((?:19[5-9]|20[0-4])\d)((?:19[5-9]|20[0-4])\d)(?![\d/.,-])")
+_GLUED_YEARS = re.compile(rf"(?<![\d/.,#-])({_YEAR})({_YEAR})(?![\d/.,-])")
 
 
 def latest_point(lines: list[str], not_after: int | None = None, *, as_start: bool = False) -> int | None:
