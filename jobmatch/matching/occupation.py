@@ -430,17 +430,23 @@ def match_jobs(
 def _unconfirmed(job: JobEntry, lines: Sequence[Line], occupation: Occupation) -> bool:
     """Whether the job's title names the occupation only by a title other fields use too (``confirm`` in
     occupations.toml) and none of the job's lines names one of the occupation's duties."""
-    if not occupation.confirm or not job.line_indexes:
+    if not occupation.confirm or not job.line_indexes or not _shared_title(job.title, occupation.id):
         return False
-    hits = [h for h in _title_index().find(job.title) if h.payload == occupation.id]
+    own = field_target((), (occupation.id,))
+    return duty_evidence(job, lines, own, other_title=False) is None
+
+
+@lru_cache(maxsize=8192)
+def _shared_title(title: str, occupation_id: str) -> bool:
+    """Whether ``title`` names the occupation by one of its ``confirm`` titles only (memoised per title, as
+    ``title_occupations`` is: the same titles come back for every requirement)."""
+    occupation = load_occupations().occupations[occupation_id]
+    hits = [h for h in _title_index().find(title) if h.payload == occupation_id]
     longest = max(hits, key=lambda h: h.end - h.start, default=None)
     if longest is None or longest.phrase.lower() not in occupation.confirm:
         return False
-    others = set(content_stems(job.title)) - set(content_stems(longest.phrase)) - _ladder_stems()
-    if others & _title_stems(occupation.id):
-        return False  # "Automobile Mechanic": the title's own words say which mechanic
-    own = field_target((), (occupation.id,))
-    return duty_evidence(job, lines, own, other_title=False) is None
+    others = set(content_stems(title)) - set(content_stems(longest.phrase)) - _ladder_stems()
+    return not others & _title_stems(occupation_id)  # "Automobile Mechanic": its own words say which
 
 
 def _does(family: str, target: Target) -> bool:
