@@ -407,6 +407,36 @@ def test_duties_make_a_role_when_the_title_does_not() -> None:
     assert extract_signals(both).role("customer_service").present
 
 
+def test_duties_that_are_most_of_a_job_make_it_that_job() -> None:
+    # ``duties_make_the_job``: one line in four of a described job is serving customers: the job is
+    # customer service, not service done inside another job
+    shop = _job(
+        "Sales Specialist",
+        "Assisted customers in person and remotely with device setup.",
+        "Processed sales, payments, refunds and exchanges.",
+        "Kept the sales floor stocked and presentable.",
+    )
+    role = extract_signals(doc(shop)).role("customer_service")
+    assert role.present and role.evidence[0].method != "inferred"
+    # the same duty among many others stays work inside another job
+    office = _job(
+        "Office Coordinator",
+        "Assisted customers at the front desk.",
+        *(
+            f"Prepared the monthly {w} report for the directors."
+            for w in ("budget", "travel", "fleet", "payroll")
+        ),
+    )
+    role = extract_signals(doc(office)).role("customer_service")
+    assert role.present and role.evidence[0].method == "inferred"
+
+
+def test_a_plural_department_title_is_its_role() -> None:
+    s = extract_signals(doc(_job("Customer Services", "Support English and Spanish incoming call flow.")))
+    assert s.role("customer_service").present
+    assert s.role("customer_service").evidence[0].method != "inferred"
+
+
 def test_duty_phrasings_with_numbers_and_possessives() -> None:
     reports = _job("Team Lead", "Prepared monthly commission reports for 10+ sales representatives.")
     assert extract_signals(doc(reports)).role("sales_support").present

@@ -339,6 +339,25 @@ def _duties_show_role(family: str, hits: list[Hit]) -> bool:
     return bool(labels & _STRONG_DUTIES[family]) or len(labels) >= 2
 
 
+# ``duties_make_the_job``: a job whose own lines are largely the family's work (a "Sales Specialist" whose
+# duties are serving customers, an untitled job of front-desk and service lines) is that work as its job,
+# not work done inside another one: its duty lines are at least DUTY_SHARE of its lines of three words or
+# more, and it has DUTY_SHARE_LINES such lines to judge by (a clerk's "answered phones" among twelve other
+# duties stays incidental, and so does a lone duty line under a title). On the contact-centre posting it
+# turned two such jobs from "in the duties of jobs titled otherwise" (partial) to the recruiters' "met"
+# and changed no other status there or on the other labelled sets.
+DUTY_SHARE = 0.25
+DUTY_SHARE_LINES = 3
+
+
+def _duties_make_the_job(view: ResumeView, job: Job, family: str) -> bool:
+    body = [i for i in job.body if len(view.lines[i].text.split()) >= 3]
+    if len(body) < DUTY_SHARE_LINES:
+        return False
+    shown = {i for i, _ in _duty_hits(view, job, family)}.intersection(body)
+    return len(shown) >= DUTY_SHARE * len(body)
+
+
 @dataclass(frozen=True, slots=True)
 class RoleSummary:
     sales_support: RoleSignal
@@ -375,7 +394,8 @@ def summarize_roles(view: ResumeView, as_of: int, jobs: list[Job] | None = None)
         families = classify(view, job)
         for family in families:
             index, hit = job.families[family][0]
-            method = hit.method if index == job.title_index else Method.INFERRED
+            own = index == job.title_index or _duties_make_the_job(view, job, family)
+            method = hit.method if own else Method.INFERRED
             ev = view.evidence(index, hit, method)
             held = _role_interval(view, job, family, as_of)
             role = Role(
