@@ -964,3 +964,13 @@ def test_an_internship_counts_half_toward_the_years_asked() -> None:
 
     assert explained("Accounting Intern").startswith("1 years of accounting")
     assert explained("Junior Accountant").startswith("2 years of accounting")
+
+
+def test_the_arts_of_a_degrees_name_is_no_field() -> None:
+    # ``arts_of_the_degree_is_no_field``: a BA in education is no art-and-design degree; a BFA is
+    assert field_families("Bachelor of Arts : Elementary Education") == {"education"}
+    assert field_families("Arts in Business Administration") == {"business"}
+    assert field_families("Bachelor of Arts") == frozenset()
+    assert field_families("Bachelor of Fine Arts") == {"art_design"}
+    assert field_families("Science in Nursing") == {"nursing"}
+    assert "psychology_social" in field_families("Political Science")

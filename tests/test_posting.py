@@ -1329,3 +1329,43 @@ def test_a_name_then_a_dash_says_what_it_covers_or_its_kind() -> None:
         ),
         ("Excel - preferred", PREFERRED, ("Excel",)),
     ]
+
+
+def test_an_email_paragraph_that_addresses_the_candidate_states_requirements_beside_its_list() -> None:
+    # ``addressed_requirement`` with "You'll need": its clauses are asks of their own
+    # (``comma_before_an_award``), and sentences that say their kind ("Figma is a plus.") count beside the
+    # list below them
+    posting = load_posting(FIXTURES / "graphic_designer_email.txt")
+    by_text = {r.text: r for r in posting.requirements}
+    years = by_text["You'll need 3+ years designing for print and digital"]
+    # ``work_verb_names_the_field``: the verb is the work, what follows only says for what
+    assert (years.category, years.years, years.fields) == (
+        Category.EXPERIENCE,
+        3.0,
+        ("designing for print and digital",),
+    )
+    degree = by_text["a bachelor's in graphic design or a related field"]
+    assert (degree.category, degree.level, degree.fields) == (
+        Category.EDUCATION,
+        "bachelor",
+        ("graphic design",),
+    )
+    adobe = next(r for r in posting.requirements if "Adobe Creative Suite" in r.text)
+    assert adobe.terms[0] == "Adobe Creative Suite"  # "fluent in" is a lead, not part of the name
+    assert by_text["Figma is a plus."].kind is PREFERRED
+    portfolio = by_text["A portfolio is required."]
+    assert (portfolio.category, portfolio.terms) == (Category.LOGISTICS, ("portfolio",))
+    # ``reason_is_a_note``: the employer's reason after a comma asks for nothing
+    video = next(r for r in posting.requirements if r.text.startswith("Some video editing"))
+    assert video.terms == ("video editing", "Premiere Pro", "After Effects") and not video.all_of
+    assert any(n.startswith("since we're doing") for n in video.notes)
+    # "experience working within brand guidelines" comes apart from the typography skills
+    assert (
+        "brand guidelines" in by_text["experience working within brand guidelines (or building them)"].terms
+    )
+    assert not any(r.text.startswith("Hi all") or "Thanks" in r.text for r in posting.requirements)
+
+
+def test_a_loan_portfolio_is_work_not_a_portfolio_to_show() -> None:
+    posting = parse_posting("Credit Analyst\nRequirements\n- 3+ years managing a commercial loan portfolio\n")
+    assert posting.requirements[0].category is Category.EXPERIENCE

@@ -95,10 +95,21 @@ _SCHOOL_NAME = re.compile(
 _JOINED = re.compile(r"(?<=[^\W\d_]{2})[-/](?=[^\W\d_]{2})")
 
 
+# ``arts_of_the_degree_is_no_field``: "Bachelor of Arts : Elementary Education", "Arts in Business
+# Administration": the "Arts" (or "Science") of a degree's name is the kind of degree, not a field of study;
+# on a graphic designer's posting it made every BA "in the field asked for (art and design)". "Fine Arts",
+# "Visual Arts" and "Graphic Arts" name the field and are kept.
+_DEGREE_ARTS = re.compile(
+    r"(?:\b(?:bachelor|master|associate|doctor)\w*(?:['’]s)?\s+of\s+|^\W*)(?:arts|sciences?)\b(?:\s+(?:in|of)\b)?",
+    re.IGNORECASE,
+)
+
+
 def field_families(field: str) -> frozenset[str]:
     """The families a field of study belongs to: every family with a phrase in it, a phrase inside a
     longer one not counting ("construction management" is construction, not management). Words joined
     by a hyphen or slash ("Healthcare Administration-HM") are read apart too."""
+    field = _DEGREE_ARTS.sub(" ", field)
     index = _field_index()
     parted = _JOINED.sub(" ", field)
     hits = index.find(field) + (index.find(parted) if parted != field else [])

@@ -369,7 +369,8 @@ _BINDING_WORDS = _terms(
     "a; an; the; and; or; of; in; on; for; to; with; as; at; by; from; into; least; minimum; than; over; "
     "about; including; include; includes; such; like; e.g.; i.e.; nor; but; your; our; their; any; "
     "some; both; either; very; highly; is; are; be; been; has; have; had; not; no; more; most; must; should; "
-    "will; can; who; that; which; whose; very; also; &; last; past; previous; recent"
+    "will; can; who; that; which; whose; very; also; &; last; past; previous; recent; need; needs; bring; "
+    "brings; require; requires"
 )
 # A line ending in one of these was wrapped: the next line goes on with it even when it starts with a capital.
 _WRAP_WORDS = _terms(
@@ -385,7 +386,7 @@ _AFTER_NAME_CUE = re.compile(
 # and must be able to lift …". "and" alone does not split ("communication and interpersonal skills").
 _COMPOUND = re.compile(
     r"(?<!\d),?\s+and\s+(?=\d+\s*\+?\s*(?:years?|yrs)\b)"
-    r"|,?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using)|a\s+(?:current|valid)"
+    r"|,?\s+and\s+(?=(?:must|should|be\s+able|able\s+to|experience\s+(?:with|in|using|working)|a\s+(?:current|valid)"
     r"|(?:is|are)\s+(?:fluent|bilingual|proficient|certified|licensed)"
     r"|an?\s+(?:active|current|valid|unrestricted)|possess|hold\s+an?|the\s+ability)\b)"
     # prose that lists what the candidate does: "has completed a program and holds a current CMA", "have a
@@ -400,6 +401,10 @@ _COMPOUND = re.compile(
     # a new subject opens a new requirement: "…warehouse experience, and you must hold a current forklift
     # certification", "…, and OSHA 10 training is a plus"
     r"|,\s+and\s+(?=(?:you|they|candidates?|applicants?)\s+(?:must|should|will|need|needs|are|have|hold)\b)"
+    # ``comma_before_an_award``: "… 3+ years designing for print, a bachelor's in graphic design or a related
+    # field, and …": an award named after a comma is an ask of its own ("licensed" and "certified" are not)
+    r"|,\s+(?:and\s+)?(?=an?\s+(?:[\w'’-]+\s+){0,3}?(?:degree|diploma|licen[cs]e|certification|certificate"
+    r"|bachelor|bachelor['’]?s|master|master['’]?s|associate['’]?s)\b(?![-'’]))"
     r"|,\s+and\s+(?=[A-Z][\w/+-]*(?:\s+[\w/+-]+){0,3}\s+(?:is|are)\s+(?:a\s+plus|preferred|required|desired"
     r"|a\s+bonus|an\s+asset)\b)",
     re.IGNORECASE,
@@ -1247,8 +1252,10 @@ def _ends_unfinished(text: str) -> bool:
 
 
 _ADDRESSED = re.compile(
-    r"\s*(?:you|candidates?|applicants?|the\s+(?:ideal|successful|right)\s+(?:candidate|applicant|person))\s+"
-    r"(?:should|must|will\s+need\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+required\s+to)\b",
+    r"\s*(?:(?:you|candidates?|applicants?|the\s+(?:ideal|successful|right)\s+(?:candidate|applicant|person))\s+"
+    r"(?:should|must|will\s+need|need|needs|have\s+to|has\s+to|are\s+required\s+to)\b"
+    r"|you(?:'|\u2019)ll\s+need\b|we\s+need\s+(?:someone|a\s+candidate|a\s+person)\b"
+    r"|we(?:'re|\u2019re|\s+are)\s+looking\s+for\s+(?:someone|a\s+candidate|a\s+person)\s+(?:with|who)\b)",
     re.IGNORECASE,
 )
 # what such a sentence asks for: years, experience, knowledge, a licence or certificate, an ability
@@ -1333,8 +1340,10 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
                         # ``unknown_section_states_its_kind``: under a heading of no known kind ("The fine
                         # print"), a line that says it is required or preferred is a requirement beside
                         # the requirement sections' ("Current CPR/BLS certification required")
+                        # (and so does a paragraph under no heading at all, an e-mail's "Figma is a plus. A
+                        # portfolio is required.")
                         says_kind = _REQUIRED_WORD.search(sentence) or _PREFERRED_WORDS.search(sentence)
-                        unknown = block.is_section and block.name not in _SECTION_ALIASES
+                        unknown = not block.is_section or block.name not in _SECTION_ALIASES
                         add(_clause_items(sentence, preferred=False), not (unknown and says_kind))
     items: list[_Item] = []
     seen: set[str] = set()

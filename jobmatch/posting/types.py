@@ -756,6 +756,11 @@ def _experience(text: str) -> _Params:
     parts = _SPLIT_OR.split(core)
     for k, part in enumerate(parts):
         name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
+        verb = _WORK_VERB.match(part)
+        if verb is not None and name.casefold().startswith(verb.group("prep").casefold()):
+            # ``work_verb_names_the_field``: "3+ years designing for print and digital", "2 years teaching
+            # in a public school": the verb is the work; what follows it only says for what or where
+            name = f"{verb.group('verb')} {name}"
         if len(parts) == 2 and k == 0 and not _names_work(name):
             # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft
             # (a pair only: "agriculture, crop scouting or farm operations" lists three things); a word that
@@ -775,6 +780,11 @@ def _experience(text: str) -> _Params:
         all_of=False,
         notes=_dedupe(notes),
     )
+
+
+_WORK_VERB = re.compile(
+    r"^\W*(?P<verb>[A-Za-z]{3,}ing)\s+(?P<prep>for|in|on|at|with|across|to|within)\b", re.IGNORECASE
+)
 
 
 def names_a_job(text: str) -> bool:
@@ -1062,7 +1072,8 @@ def _logistics(text: str) -> _Params:
         if amount is not None:
             term += amount.group(0)
             covered = amount.end()
-        terms.append(term)
+        # the cue's own kind words are no part of what to look for ("portfolio is required" -> "portfolio")
+        terms.append(_strip_edges(term, None, cues.trailing) or term)
     unique = _dedupe(terms)
     # ``generic_logistics_cue``: "availability" says the item is logistics, not what to look for.
     specific = tuple(t for t in unique if t.casefold() not in cues.logistics_generic)
@@ -1318,7 +1329,19 @@ _EXPLAINED = re.compile(
 )
 
 
+# ``reason_is_a_note``: "Some video editing is preferred, since we're doing more short-form video": a clause
+# after a comma that gives the employer's reason ("since", "because", "as we") asks for nothing more
+_REASON = re.compile(
+    r",\s+(?P<reason>(?:since|because|as)\s+(?:we|we're|we’re|we'll|we’ll|our|the\s+team|this\s+role)\b[^;]*)$",
+    re.IGNORECASE,
+)
+
+
 def _explained(text: str) -> tuple[str, tuple[str, ...]]:
+    reason = _REASON.search(text)
+    if reason is not None and len(text[: reason.start()].split()) >= 2:
+        before, notes = _explained(text[: reason.start()])
+        return before, (*notes, reason.group("reason").strip(_NOTE_TRIM))
     match = _EXPLAINED.match(text)
     head = match.group("head") or match.group("named") if match else None
     if match is None or head is None or len(head.split()) > 4:
