@@ -228,22 +228,25 @@ def test_experience_duties_count_in_an_adjacent_job_and_stay_inside_the_job() ->
 
 
 def test_a_field_that_shares_a_word_with_the_posting_title_is_that_job() -> None:
-    # field_of_the_posting_title: "mechanical design" alone names only the design family (graphic designers);
-    # on a Mechanical Engineer's posting it is years of that job
+    # field_of_the_posting_title: "product design" alone names only the design family (product and graphic
+    # designers); on a Product Design Engineer's posting it is years of that job
     from jobmatch.matching.experience import EXTRA_POSTING_TITLE
 
     lines = ("Senior Engineer II", "Designed and built automated milling machines.")
     jobs = (_job("Senior Engineer II", "2012-01", 48, (0, 1)),)
-    req = _req(Category.EXPERIENCE, years=3, fields=("mechanical design",))
+    req = _req(Category.EXPERIENCE, years=3, fields=("product design",))
     matcher = matcher_for(Category.EXPERIENCE)
     assert matcher is not None
     alone = matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {}))
-    titled = {EXTRA_POSTING_TITLE: "Mechanical Engineer II"}
+    titled = {EXTRA_POSTING_TITLE: "Product Design Engineer II"}
     with_title = matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), titled))
     assert alone.score == 0.0 and with_title.score >= 0.75
     # a title that shares no word with the field changes nothing
     other = {EXTRA_POSTING_TITLE: "Civil Engineer"}
     assert matcher(req, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), other)).score == 0.0
+    # "mechanical design" names engineering work itself, whatever the posting's title
+    mechanical = _req(Category.EXPERIENCE, years=3, fields=("mechanical design",))
+    assert matcher(mechanical, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})).score >= 0.75
 
 
 def test_years_of_a_tool_come_from_the_jobs_that_name_it() -> None:
@@ -974,3 +977,14 @@ def test_the_arts_of_a_degrees_name_is_no_field() -> None:
     assert field_families("Bachelor of Fine Arts") == {"art_design"}
     assert field_families("Science in Nursing") == {"nursing"}
     assert "psychology_social" in field_families("Political Science")
+
+
+def test_mechanical_design_is_engineering_and_technicians_are_related_work() -> None:
+    assert field_target(("mechanical design of products",)).families == {"engineering"}
+    assert field_target(("graphic design",)).families == {"design"}
+    target = field_target(("mechanical engineering",))
+    tech = _job("Engineering Technician", "2015-01", 60, (0,))
+    engineer = _job("Design Engineer", "2015-01", 60, (0,))
+    doc = _doc("Engineering Technician").lines
+    assert match_jobs((tech,), doc, target)[0].how == "adjacent"
+    assert match_jobs((engineer,), _doc("Design Engineer").lines, target)[0].how == "title"

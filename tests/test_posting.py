@@ -1369,3 +1369,18 @@ def test_an_email_paragraph_that_addresses_the_candidate_states_requirements_bes
 def test_a_loan_portfolio_is_work_not_a_portfolio_to_show() -> None:
     posting = parse_posting("Credit Analyst\nRequirements\n- 3+ years managing a commercial loan portfolio\n")
     assert posting.requirements[0].category is Category.EXPERIENCE
+
+
+def test_a_careers_page_heading_what_you_bring_opens_the_requirements() -> None:
+    # a bare "What you bring" (no colon, no Markdown) is the requirement list, not more duties
+    posting = load_posting(FIXTURES / "mechanical_engineer_careers.txt")
+    required = [r for r in posting.requirements if r.kind is REQUIRED]
+    assert len(required) == 8 and required[0].category is Category.EDUCATION
+    years = required[1]
+    # ``shared_of``: the design of products or of equipment, not "equipment" as an occupation of its own
+    assert (years.years, years.fields) == (
+        3.0,
+        ("mechanical design of products", "mechanical design of equipment"),
+    )
+    assert [r.kind for r in posting.requirements[8:]] == [PREFERRED] * (len(posting.requirements) - 8)
+    assert not any(r.text.startswith(("Design mechanical", "Medical, dental")) for r in posting.requirements)

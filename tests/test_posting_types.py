@@ -322,3 +322,16 @@ def test_a_degree_without_a_level_asks_for_the_lowest_degree() -> None:
     assert (req.level, req.fields, req.or_equivalent) == ("associate", ("Culinary",), True)
     assert typed("High school diploma or GED").level == "high_school"
     assert typed("General Education Degree (GED) required").level == "high_school"
+
+
+def test_examples_after_an_industry_word_are_the_skills_that_count() -> None:
+    # ``work_in_an_industry_is_a_skill`` with a list of examples: "manufacturing" names an industry, but the
+    # processes named after "such as" are what is looked for, any one of them
+    posting = parse_posting(
+        "Job\nRequirements\n- Knowledge of manufacturing processes such as sheet metal fabrication, machining"
+        " and injection molding\n- Experience in industries such as healthcare or insurance\n"
+    )
+    processes, industries = posting.requirements
+    assert processes.category is Category.SKILL and not processes.all_of
+    assert {"sheet metal fabrication", "machining", "injection molding"} <= set(processes.terms)
+    assert industries.category is Category.INDUSTRY  # there the examples are industries

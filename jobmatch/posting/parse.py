@@ -75,18 +75,32 @@ _SECTION_ALIASES: dict[str, str] = {
         "requirements and qualifications; qualifications and requirements; skills and qualifications; "
         "skills and experience; experience and qualifications; education and experience; essential; "
         "essential skills; essential criteria; knowledge skills and abilities; required skills; "
-        "required experience; education; experience"
+        "required experience; education; experience; "
+        # careers-page headings for the same list ("What you bring", "Your profile", "The ideal candidate")
+        "what you bring; what you have; what we need; what we look for; who we're looking for; "
+        "who we are looking for; what you'll bring to the role; what you bring to the role; "
+        "what you bring to the table; what you'll bring to the table; what you need to succeed; "
+        "what you'll need to succeed; what it takes; your profile; your background; your qualifications; "
+        "your skills; your experience; the ideal candidate; ideal candidate; ideal candidate profile; "
+        "candidate profile; person specification; you might be a fit if; is this you; you are; "
+        "essential requirements; required skills and experience; requirements and skills"
     ),
     "PREFERRED": (
         "preferred; preferred qualifications; preferred skills; preferred experience; nice to have; "
         "nice to haves; bonus points; pluses; desired qualifications; desired skills; desirable; "
         "desirable skills; desirable qualifications; desirable experience; desired experience; "
         "preferred requirements; additional qualifications; extra credit; bonus; "
-        "bonus skills; plusses; plus"
+        "bonus skills; plusses; plus; "
+        "even better if; it's a plus if; extra points; "
+        "what sets you apart; what will make you stand out; what would make you stand out; stand out if; "
+        "preferred but not required; nice to have but not required; good to have; ideally"
     ),
     "RESPONSIBILITIES": (
         "responsibilities; key responsibilities; duties; duties and responsibilities; job duties; "
-        "what you'll do; what you will do; your role; day to day; the role"
+        "what you'll do; what you will do; your role; day to day; the role; "
+        "what you'll be doing; what you will be doing; your responsibilities; your day to day; "
+        "a day in the life; main duties; key duties; role responsibilities; essential functions; "
+        "essential duties; essential duties and responsibilities; the work; what the job involves"
     ),
     "SUMMARY": (
         "summary; about the role; about the job; about this role; about the position; overview; "
@@ -101,7 +115,8 @@ _SECTION_ALIASES: dict[str, str] = {
     "BENEFITS": (
         "benefits; perks; perks and benefits; compensation; compensation and benefits; salary; "
         "what we offer; why join us; why work with us; we offer; we provide; what's in it for you; "
-        "what is in it for you"
+        "what is in it for you; what we offer you; our benefits; why you'll love working here; "
+        "why you'll love it here"
     ),
     "COMPANY": "about us; about the company; who we are; company overview; our company",
     "APPLY": "how to apply; to apply; application process; application instructions",

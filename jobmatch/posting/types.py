@@ -752,7 +752,7 @@ def _experience(text: str) -> _Params:
     if len(using) == 2:
         core = using[0]
         terms = _names(using[1], cues.skill_lead, cues.skill_nouns, split=_SPLIT_OR)
-    fields = []
+    fields: list[str] = []
     parts = _SPLIT_OR.split(core)
     for k, part in enumerate(parts):
         name = _strip_edges(part, cues.experience_lead, cues.experience_tail)
@@ -761,6 +761,11 @@ def _experience(text: str) -> _Params:
             # ``work_verb_names_the_field``: "3+ years designing for print and digital", "2 years teaching
             # in a public school": the verb is the work; what follows it only says for what or where
             name = f"{verb.group('verb')} {name}"
+        head = _OF_HEAD.match(fields[0]) if len(parts) == 2 and k == 1 and fields else None
+        if head is not None and _BARE_NOUNS.fullmatch(name):
+            # ``shared_of``: "mechanical design of products or equipment" is the design of either; the bare
+            # second noun ("equipment") would be an occupation of its own (a maintenance mechanic's)
+            name = f"{head.group('head')} of {name}"
         if len(parts) == 2 and k == 0 and not _names_work(name):
             # ``shared_head``: "commercial or military aircraft" is commercial aircraft and military aircraft
             # (a pair only: "agriculture, crop scouting or farm operations" lists three things); a word that
@@ -782,6 +787,8 @@ def _experience(text: str) -> _Params:
     )
 
 
+_OF_HEAD = re.compile(r"^(?P<head>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2})\s+of\s+\S")
+_BARE_NOUNS = re.compile(r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?")
 _WORK_VERB = re.compile(
     r"^\W*(?P<verb>[A-Za-z]{3,}ing)\s+(?P<prep>for|in|on|at|with|across|to|within)\b", re.IGNORECASE
 )
@@ -1351,6 +1358,14 @@ def _explained(text: str) -> tuple[str, tuple[str, ...]]:
     return head, ((match.group("rest") or match.group("covers")).strip(_NOTE_TRIM),)
 
 
+# "industries such as healthcare or insurance", "a setting like retail": the examples are industries
+_INDUSTRY_HEAD = re.compile(
+    r"\b(?:industr(?:y|ies)|sectors?|markets?|settings?|environments?|verticals?|fields?|businesses)\s+"
+    r"(?:such\s+as|like|including|e\.?g\.?)\b",
+    re.IGNORECASE,
+)
+
+
 def type_requirement(requirement: Requirement) -> Requirement:
     """``requirement`` with its category and parameters read from its text (other fields unchanged)."""
     text = _without_subject(_without_row_label(_normalise(requirement.text)))
@@ -1364,14 +1379,23 @@ def type_requirement(requirement: Requirement) -> Requirement:
         # and techniques the skills vocabulary knows, no occupation: a skill, looked for as one
         category = Category.SKILL
         params = dataclasses.replace(params, terms=params.fields, fields=(), all_of=False)
-    if (
+    examples = (
+        category is Category.INDUSTRY
+        and any(_INTRO.search(f" {t} ") for t in params.terms)
+        and not _INDUSTRY_HEAD.search(text)
+    )
+    if examples or (
         category is Category.INDUSTRY
         and params.terms
         and all(len(t.split()) > _INDUSTRY_PHRASE_WORDS for t in params.terms)
     ):
         # ``work_in_an_industry_is_a_skill``: "Experience cross-selling bank products and services" describes
-        # work done in an industry; its words are looked for together, as a skill's are
+        # work done in an industry; its words are looked for together, as a skill's are. A list of examples
+        # ("manufacturing processes such as sheet metal fabrication, machining and injection molding") is
+        # read as a skill's: the processes named are what counts, any one of them
         category = Category.SKILL
+        skill = _skill(text) if examples else params
+        params = skill if skill.terms and not skill.all_of else params
     terms = params.terms
     if not terms and category in (Category.SKILL, Category.INDUSTRY) and requirement.source == "skills":
         terms = (text.strip(" .,;:"),)
