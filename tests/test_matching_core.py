@@ -988,3 +988,22 @@ def test_mechanical_design_is_engineering_and_technicians_are_related_work() -> 
     doc = _doc("Engineering Technician").lines
     assert match_jobs((tech,), doc, target)[0].how == "adjacent"
     assert match_jobs((engineer,), _doc("Design Engineer").lines, target)[0].how == "title"
+
+
+def test_retail_banking_is_banking_not_retail_and_banking() -> None:
+    # the longest family name decides: a cashier's years are no years of retail banking
+    assert field_target(("retail banking",)).families == {"banking"}
+    assert field_target(("financial services",)).families == {"banking"}
+
+
+def test_college_coursework_stands_on_a_high_school_diploma() -> None:
+    # ``college_stands_on_school``: "business coursework (no degree)" at a college was entered with a
+    # diploma behind it; the same unnamed level elsewhere is still no diploma shown
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    school = _req(Category.EDUCATION, level="high_school")
+    coursework = EducationEntry("unknown", "business", "Pasadena City College", completed=False)
+    assert matcher(school, _edu(coursework)).score == 1.0
+    bachelor = _req(Category.EDUCATION, level="bachelor")
+    assert matcher(bachelor, _edu(coursework)).score == 0.0
+    assert matcher(school, _edu(EducationEntry("unknown", "", "Riverside Training Center"))).score == 0.0

@@ -335,3 +335,15 @@ def test_examples_after_an_industry_word_are_the_skills_that_count() -> None:
     assert processes.category is Category.SKILL and not processes.all_of
     assert {"sheet metal fabrication", "machining", "injection molding"} <= set(processes.terms)
     assert industries.category is Category.INDUSTRY  # there the examples are industries
+
+
+def test_a_school_diplomas_equivalent_is_a_ged_not_years_of_work() -> None:
+    # ``school_equivalent_is_a_ged``
+    school = parse_posting("Job\nRequirements\n- High school diploma or equivalent\n").requirements[0]
+    assert school.level == "high_school" and not school.or_equivalent and not school.alternatives
+    worked = parse_posting(
+        "Job\nRequirements\n- High school diploma or equivalent experience\n"
+    ).requirements[0]
+    assert worked.or_equivalent
+    degree = parse_posting("Job\nRequirements\n- Associate degree or equivalent\n").requirements[0]
+    assert degree.or_equivalent

@@ -92,6 +92,8 @@ _SCHOOL_NAME = re.compile(
     re.IGNORECASE,
 )
 
+_AT_COLLEGE = re.compile(r"\b(?:college|university|universidad|polytechnic)\b", re.IGNORECASE)
+
 _JOINED = re.compile(r"(?<=[^\W\d_]{2})[-/](?=[^\W\d_]{2})")
 
 
@@ -175,6 +177,10 @@ def _judge(entry: EducationEntry, need: str, fields: tuple[str, ...], accepted: 
     ev = (entry.evidence,) if entry.evidence is not None else ()
     label = entry_label(entry)
     if have < 0:
+        if need == "high_school" and _AT_COLLEGE.search(" ".join((entry.school, *(e.text for e in ev)))):
+            # ``college_stands_on_school``: college coursework, finished or not ("business coursework, no
+            # degree") was entered with a high-school diploma or its equivalent behind it
+            return _Judged(1.0, "college coursework: a high-school diploma is behind it", ev)
         return _Judged(0.0, "no degree named", ev)
     families = field_families(entry.field)
     if entry.evidence is not None:

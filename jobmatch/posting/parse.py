@@ -256,6 +256,12 @@ _EQUIVALENT = re.compile(
     r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|(?:related|relevant)\s+(?:work\s+)?experience)\b",
     re.IGNORECASE,
 )
+# ``school_equivalent_is_a_ged``: "High school diploma or equivalent" accepts a GED or another school-leaving
+# certificate, not years of work (unless it says "equivalent experience")
+_SCHOOL_EQUIVALENT = re.compile(
+    r"\b(?:high\s+school|secondary\s+school|diploma|ged)\b(?![^.;]*\bexperience\b)[^.;]*\bor\s+(?:an?\s+)?equivalent\b",
+    re.IGNORECASE,
+)
 # "Django or FastAPI", "Python, Java, or Go": short capitalised / technical names joined by "or". The list
 # before "or" is looked for in a bounded window before each "or" (a regex over the whole text backtracks
 # over every long comma list without an "or").
@@ -1731,7 +1737,7 @@ def _alternatives(text: str) -> tuple[str, ...]:
         choices = [name for name in (_strip_lead_words(name) for name in names) if name]
         if len(choices) >= 2:
             found.extend(choices)
-    if _EQUIVALENT.search(text):
+    if _EQUIVALENT.search(text) and not _SCHOOL_EQUIVALENT.search(text):
         found.append("equivalent experience")
     return tuple(dict.fromkeys(found))
 

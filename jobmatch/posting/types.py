@@ -870,6 +870,12 @@ def _education(text: str) -> _Params:
         level = "associate"
     related = bool(cues.related.search(text))
     equivalent = bool(cues.equivalent.search(text)) or instead_years > 0
+    if (
+        level == "high_school"
+        and instead_years <= 0
+        and not re.search(r"\bexperience\b", text, re.IGNORECASE)
+    ):
+        equivalent = False  # ``school_equivalent_is_a_ged``: a GED, not years of work
     # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
     first = cues.education.search(core)
     if first is not None:
