@@ -187,6 +187,8 @@ def test_credential_by_abbreviation_with_state_and_current() -> None:
         ("ASE Master Technician", "ASE certification", True),
         ("Coded office visits with CPT and ICD-10 codes", "personal trainer certification", False),
         ("Cisco CCNA", "CCNA", True),
+        ("Passed the FE exam, 2015", "EIT", True),
+        ("ENGINEERING INTERN", "EIT", False),  # a job title, not the Engineer Intern certification
     ],
 )
 def test_care_trade_and_it_credentials_of_the_catalogue(line: str, asked: str, met: bool) -> None:
@@ -854,3 +856,21 @@ def test_medication_administration_by_its_verb_forms() -> None:
     med = ("medication administration",)
     assert answer("skill", "Administer prescribed medications to residents", med).score == 1.0
     assert answer("skill", "Passed medications to 30 residents each shift", med).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("Ran finite element analysis of brackets in ANSYS Workbench", "FEA"),
+        ("Applied ASME Y14.5 tolerancing to every drawing", "GD&T"),
+        ("Performed tolerance stack-up studies for enclosures", "tolerance analysis"),
+    ],
+)
+def test_engineering_analysis_names_of_the_catalogue(line: str, asked: str) -> None:
+    assert answer("skill", line, (asked,)).score == 1.0
+
+
+def test_aerospace_and_defense_industries_and_their_guards() -> None:
+    assert answer("industry", "Stress engineer on the Boeing 787 wing program", ("aerospace",)).score >= 0.75
+    assert answer("industry", "Systems engineer for a defense contractor", ("defense",)).score >= 0.75
+    assert answer("industry", "National Defense Service Medal", ("defense",)).score == 0.0

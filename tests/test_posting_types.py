@@ -347,3 +347,9 @@ def test_a_school_diplomas_equivalent_is_a_ged_not_years_of_work() -> None:
     assert worked.or_equivalent
     degree = parse_posting("Job\nRequirements\n- Associate degree or equivalent\n").requirements[0]
     assert degree.or_equivalent
+
+
+def test_industries_that_share_the_noun_are_both_asked() -> None:
+    # ``industries_share_the_noun``
+    posting = parse_posting("Job\nRequirements\n- Experience in the aerospace or defense industry\n")
+    assert posting.requirements[0].terms == ("aerospace", "defense")

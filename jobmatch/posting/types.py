@@ -1032,14 +1032,21 @@ def _industry(text: str) -> _Params:
     cut = _cut(text)
     terms: list[str] = []
     for match in cues.industry.finditer(cut.core):
+        before = cut.core[: match.start()].split()
         words: list[str] = []
-        for word in reversed(cut.core[: match.start()].split()):
+        for word in reversed(before):
             clean = word.strip(",;:.")
             if clean != word or clean.casefold() in _STOP or len(words) >= 3:
                 break
             words.insert(0, clean)
         if words:
             terms.append(_strip_edges(" ".join(words), cues.skill_lead, None))
+            # ``industries_share_the_noun``: "the aerospace or defense industry" names both industries
+            at = len(before) - len(words) - 1
+            if at >= 1 and before[at].casefold() in ("or", "and", "&", "and/or"):
+                other = before[at - 1].strip(",;:.")
+                if other == before[at - 1] and other.casefold() not in _STOP and _meaningful(other):
+                    terms.insert(len(terms) - 1, other)
     if not terms:
         lead, tail = cues.experience_lead, cues.skill_nouns
         for piece in _SPLIT_OR.split(cut.core):
