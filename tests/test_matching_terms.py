@@ -874,3 +874,12 @@ def test_aerospace_and_defense_industries_and_their_guards() -> None:
     assert answer("industry", "Stress engineer on the Boeing 787 wing program", ("aerospace",)).score >= 0.75
     assert answer("industry", "Systems engineer for a defense contractor", ("defense",)).score >= 0.75
     assert answer("industry", "National Defense Service Medal", ("defense",)).score == 0.0
+
+
+def test_a_skill_phrase_made_of_one_concepts_words_is_that_concept() -> None:
+    # ``term_of_one_concepts_words`` for skills: "balance a cash drawer" is cash handling
+    assert (
+        answer("skill", "Balanced teller drawers and the vault every day", ("balance a cash drawer",)).score
+        == 1.0
+    )
+    assert answer("skill", "Drew floor plans for the branch remodel", ("balance a cash drawer",)).score == 0.0

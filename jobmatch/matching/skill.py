@@ -14,7 +14,15 @@ from functools import cache
 from jobmatch.knowledge.vocabulary import Concept, Vocabulary, load_vocabulary, read_toml
 from jobmatch.knowledge.words import people_nouns, qualifiers
 from jobmatch.matching import Answer, Context, register
-from jobmatch.matching._terms import Found, content_share, find_concept, find_members, literal, resolve
+from jobmatch.matching._terms import (
+    Found,
+    content_share,
+    find_concept,
+    find_members,
+    literal,
+    resolve,
+    resolve_by_parts,
+)
 from jobmatch.matching.text import (
     LIST_BREAK,
     Index,
@@ -192,7 +200,9 @@ def match_term(
             why = f"{found.why}; no {m.group(2).strip()} figure"
             return TermResult(term, min(found.score, NO_FIGURE), found.evidence, why)
         return TermResult(term, 0.0, (), f"no {term}")
-    concept = resolve(term, vocabs)
+    # ``term_of_one_concepts_words`` for tools and skills too: "balance a cash drawer", "handling large
+    # amounts of cash accurately" are no alias, but every content word of them is one of cash handling's
+    concept = resolve(term, vocabs) or resolve_by_parts(term, vocabs)
     vocab = load_vocabulary(vocabs[0])
     own = concept or literal(term)
     direct = find_concept(index, own, term)
