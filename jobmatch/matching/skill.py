@@ -181,7 +181,12 @@ def _team_size(index: Index, term: str) -> TermResult | None:
 
 
 def match_term(
-    index: Index, term: str, vocabs: tuple[str, ...] = VOCABS, within: frozenset[str] = frozenset()
+    index: Index,
+    term: str,
+    vocabs: tuple[str, ...] = VOCABS,
+    within: frozenset[str] = frozenset(),
+    *,
+    by_parts: bool = False,
 ) -> TermResult:
     """How well the résumé shows one named skill or tool, with the quotes. The family's own word ("ERP
     programs") meets it even where the posting gives examples: scoring it partial (as the labellers of
@@ -200,9 +205,10 @@ def match_term(
             why = f"{found.why}; no {m.group(2).strip()} figure"
             return TermResult(term, min(found.score, NO_FIGURE), found.evidence, why)
         return TermResult(term, 0.0, (), f"no {term}")
-    # ``term_of_one_concepts_words`` for tools and skills too: "balance a cash drawer", "handling large
-    # amounts of cash accurately" are no alias, but every content word of them is one of cash handling's
-    concept = resolve(term, vocabs) or resolve_by_parts(term, vocabs)
+    # ``term_of_one_concepts_words`` for skills too (``by_parts``, the skill matcher's own terms): "balance a
+    # cash drawer" is no alias, but every content word of it is one of cash handling's. Credentials and
+    # logistics name their things outright and keep to whole names.
+    concept = resolve(term, vocabs) or (resolve_by_parts(term, vocabs) if by_parts else None)
     vocab = load_vocabulary(vocabs[0])
     own = concept or literal(term)
     direct = find_concept(index, own, term)
@@ -515,7 +521,7 @@ def match_skill(req: Requirement, ctx: Context) -> Answer:
     index = index_of(ctx.document, ctx.signals)
     terms = terms_of(req)
     within = frozenset(c.name for t in terms if (c := resolve(t, VOCABS)) is not None and c.members)
-    results = [_with_stated_level(req, match_term(index, t, within=within)) for t in terms]
+    results = [_with_stated_level(req, match_term(index, t, within=within, by_parts=True)) for t in terms]
     return terms_answer(req, results, "skills and tools")
 
 
