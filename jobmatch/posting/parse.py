@@ -35,7 +35,7 @@ from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
 from jobmatch.errors import DocumentError, PostingError
 from jobmatch.matching.text import tokens
 from jobmatch.models import Posting, Requirement, RequirementKind
-from jobmatch.posting.types import names_a_job, type_requirements
+from jobmatch.posting.types import names_a_job, school_equivalent, type_requirements
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -254,12 +254,6 @@ _ENDS_A_REQUIREMENT = re.compile(
 _PREFERENCE_ADVERBS = re.compile(r"\b(?:strongly|highly|very|also|is|are|would\s+be)\b", re.IGNORECASE)
 _EQUIVALENT = re.compile(
     r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|(?:related|relevant)\s+(?:work\s+)?experience)\b",
-    re.IGNORECASE,
-)
-# ``school_equivalent_is_a_ged``: "High school diploma or equivalent" accepts a GED or another school-leaving
-# certificate, not years of work (unless it says "equivalent experience")
-_SCHOOL_EQUIVALENT = re.compile(
-    r"\b(?:high\s+school|secondary\s+school|diploma|ged)\b(?![^.;]*\bexperience\b)[^.;]*\bor\s+(?:an?\s+)?equivalent\b",
     re.IGNORECASE,
 )
 # "Django or FastAPI", "Python, Java, or Go": short capitalised / technical names joined by "or". The list
@@ -1737,7 +1731,7 @@ def _alternatives(text: str) -> tuple[str, ...]:
         choices = [name for name in (_strip_lead_words(name) for name in names) if name]
         if len(choices) >= 2:
             found.extend(choices)
-    if _EQUIVALENT.search(text) and not _SCHOOL_EQUIVALENT.search(text):
+    if _EQUIVALENT.search(text) and not school_equivalent(text):
         found.append("equivalent experience")
     return tuple(dict.fromkeys(found))
 

@@ -794,6 +794,21 @@ _WORK_VERB = re.compile(
 )
 
 
+# ``school_equivalent_is_a_ged``: "High school diploma or equivalent" accepts a GED or another school-leaving
+# certificate, not years of work (unless it says "equivalent experience")
+_EXPERIENCE_WORD = re.compile(r"\bexperience\b", re.IGNORECASE)
+_SCHOOL_EQUIVALENT = re.compile(
+    r"\b(?:high\s+school|secondary\s+school|diploma|ged)\b(?![^.;]*\bexperience\b)[^.;]*\bor\s+(?:an?\s+)?"
+    r"equivalent\b",
+    re.IGNORECASE,
+)
+
+
+def school_equivalent(text: str) -> bool:
+    """Whether "or equivalent" in ``text`` stands beside a school diploma, for a GED (see _education)."""
+    return bool(_SCHOOL_EQUIVALENT.search(text))
+
+
 def names_a_job(text: str) -> bool:
     """The occupations vocabulary knows a title in ``text`` (loaded on first use)."""
     from jobmatch.matching.occupation import title_occupations
@@ -870,11 +885,7 @@ def _education(text: str) -> _Params:
         level = "associate"
     related = bool(cues.related.search(text))
     equivalent = bool(cues.equivalent.search(text)) or instead_years > 0
-    if (
-        level == "high_school"
-        and instead_years <= 0
-        and not re.search(r"\bexperience\b", text, re.IGNORECASE)
-    ):
+    if level == "high_school" and instead_years <= 0 and not _EXPERIENCE_WORD.search(text):
         equivalent = False  # ``school_equivalent_is_a_ged``: a GED, not years of work
     # Fields after the degree: "Bachelor's degree in accounting, finance, or a related field".
     first = cues.education.search(core)
@@ -1407,8 +1418,8 @@ def type_requirement(requirement: Requirement) -> Requirement:
         # ("manufacturing processes such as sheet metal fabrication, machining and injection molding") is
         # read as a skill's: the processes named are what counts, any one of them
         category = Category.SKILL
-        skill = _skill(text) if examples else params
-        params = skill if skill.terms and not skill.all_of else params
+        if examples and (skill := _skill(text)).terms and not skill.all_of:
+            params = skill
     terms = params.terms
     if not terms and category in (Category.SKILL, Category.INDUSTRY) and requirement.source == "skills":
         terms = (text.strip(" .,;:"),)

@@ -59,6 +59,8 @@ class Job:
     date_index: int
     body: list[int] = field(default_factory=list)
     families: dict[str, list[tuple[int, Hit]]] = field(default_factory=dict)
+    # families whose duties are the job itself (``duties_make_the_job``), not work done inside it
+    own_duties: set[str] = field(default_factory=set)
 
 
 _ABBREVIATED_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|l\.l\.c|jr|sr|st|dept|assoc)\.\s*$", re.I)
@@ -316,6 +318,8 @@ def classify(view: ResumeView, job: Job) -> set[str]:
         if shown:
             families.add(family)
             job.families[family] = duties[:2]
+            if _duties_make_the_job(view, job, duties):
+                job.own_duties.add(family)
     return families
 
 
@@ -350,11 +354,12 @@ DUTY_SHARE = 0.25
 DUTY_SHARE_LINES = 3
 
 
-def _duties_make_the_job(view: ResumeView, job: Job, family: str) -> bool:
+def _duties_make_the_job(view: ResumeView, job: Job, duties: list[tuple[int, Hit]]) -> bool:
+    """``duties`` are the job's duty hits of one family (as ``classify`` found them)."""
     body = [i for i in job.body if len(view.lines[i].text.split()) >= 3]
     if len(body) < DUTY_SHARE_LINES:
         return False
-    shown = {i for i, _ in _duty_hits(view, job, family)}.intersection(body)
+    shown = {i for i, _ in duties}.intersection(body)
     return len(shown) >= DUTY_SHARE * len(body)
 
 
@@ -394,7 +399,7 @@ def summarize_roles(view: ResumeView, as_of: int, jobs: list[Job] | None = None)
         families = classify(view, job)
         for family in families:
             index, hit = job.families[family][0]
-            own = index == job.title_index or _duties_make_the_job(view, job, family)
+            own = index == job.title_index or family in job.own_duties
             method = hit.method if own else Method.INFERRED
             ev = view.evidence(index, hit, method)
             held = _role_interval(view, job, family, as_of)
