@@ -413,6 +413,15 @@ def test_soft_skill_only_said_is_partial_and_typos_do_not_count() -> None:
     assert answer("soft_skill", "Worked through the night", ("attention to detail",)).score == 0.0
 
 
+def test_an_accomplishment_line_backs_a_soft_skill_as_a_duty_does() -> None:
+    """``accomplishments_are_work``: what was done at work, told in its own section, is work."""
+    line = "Researched, calmed and rapidly resolved client conflicts"
+    done = answer("soft_skill", f"Accomplishments\n{line}", ("patience",))
+    assert done.score >= 0.75 and any("client conflicts" in e.text for e in done.evidence)
+    # the same words under interests are no work
+    assert answer("soft_skill", f"Interests\n{line}", ("patience",)).score < 0.75
+
+
 def test_soft_skill_backed_by_a_role_family_where_the_data_says_so() -> None:
     role = RoleSignal(
         present=True,

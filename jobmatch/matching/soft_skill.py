@@ -14,6 +14,7 @@ from jobmatch.models import Category, Evidence, Requirement, RoleSignal, Signals
 from jobmatch.signals.roles import HOSPITALITY
 
 VOCABS = ("soft_skills",)
+WORK_SECTIONS = ("experience", "accomplishments")
 SOFT_BACKED = 0.75  # a job that exercises the skill, held long enough: met by itself
 SOFT_PER_TERM = 0.2  # each distinct self-described word…
 SOFT_TERMS_MAX = 0.4  # …up to this much without a backing job
@@ -77,7 +78,9 @@ def backing(index: Index, signals: Signals, concept: Concept) -> tuple[float, li
     best, evidence = _by_roles(signals, concept)
     if concept.extra.get("roles_decide") == ("true",):
         return best, evidence
-    experience = {i for i, s in enumerate(index.sections) if s == "experience"}
+    # ``accomplishments_are_work``: an accomplishments section tells what was done at work ("Researched,
+    # calmed and rapidly resolved client conflicts"), as a job's duty lines do, not a self-portrait.
+    experience = {i for i, s in enumerate(index.sections) if s in WORK_SECTIONS}
     rows = sorted(set(index.job_of) | experience)
     hits: dict[int, Found] = {}
     # ``duty_or_said_in_a_job``: a duty that exercises the skill, or the skill's own word in a job's duty
