@@ -194,6 +194,26 @@ def test_work_of_another_field_is_not_found_unless_its_lines_show_the_work() -> 
     assert some.status is None and 0 < some.score < 0.75 and "another field" not in some.explanation
 
 
+def test_one_line_naming_the_work_makes_another_fields_job_related_work() -> None:
+    """one_line_names_the_work: an HR coordinator who "completed A/P for the service center" did some
+    payables work (partial, not another field's), too little for its years; one line of the shared tasks
+    every office job does is still another field."""
+    req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    hr = (_job("Senior HR Coordinator", "2015-01", 48, (0, 1, 2)),)
+    lines = (
+        "Senior HR Coordinator, 2015 - 2019",
+        "Ran new-hire orientation",
+        "Completed A/P for the service center",
+    )
+    some = matcher(req, _ctx(hr, lines))
+    assert some.status is None and 0 < some.score < 0.75 and "another field" not in some.explanation
+    assert "4 years" not in some.explanation
+    other = matcher(req, _ctx(hr, lines[:2]))
+    assert other.status in (Status.NOT_FOUND, None) and other.score < 0.5
+
+
 def test_years_that_include_a_leads_need_a_leads_title() -> None:
     """lead_years_asked: "including 1 year as a team lead" is partial without a lead's title among the
     jobs that did the work; an Accounts Payable Lead meets it."""

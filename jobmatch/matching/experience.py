@@ -26,6 +26,7 @@ from jobmatch.matching.occupation import (
     field_target,
     match_jobs,
     merged_months,
+    names_the_work,
     seniority_rung,
     title_occupations,
 )
@@ -225,7 +226,9 @@ def _of_the_family(exp: Experience, target: Target, lines: Sequence[Line]) -> bo
         families = {o.family for o in title_occupations(m.job.title)}
         if not families or families & target.families:
             return True
-        if duty_evidence(m.job, lines, target, other_title=True) is not None:
+        if duty_evidence(m.job, lines, target, other_title=True) is not None or names_the_work(
+            m.job, lines, target
+        ):
             return True
     return False
 

@@ -542,6 +542,23 @@ def duty_evidence(
     return JobMatch(job, "duties", i, text[hit.char_start : hit.char_end], hit.phrase)
 
 
+def names_the_work(job: JobEntry, lines: Sequence[Line], target: Target) -> bool:
+    """``one_line_names_the_work``: one of the job's own lines names the target's work (the posting's words
+    or one of its occupations' own duties, not a task every job does): too little to count the job's years
+    (``duty_evidence`` asks two), enough to make it related work of the target's own kind, not another
+    field's ("complete A/P for Service Center" under an HR coordinator's title)."""
+    index = _duty_index(target)
+    title = job.title.casefold()
+    duties = [lines[i].text for i in job.line_indexes if 0 <= i < len(lines)]
+    # the title's own line is no duty ("Customer Service Representative" holds a teller's "customer service")
+    return any(
+        hit.payload != SHARED
+        for text in duties
+        if not (title and title in text.casefold())
+        for hit in index.find(text)
+    )
+
+
 _LIST_BEFORE = re.compile(r"(?:,|\b(?:and|or|&))\s*$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"^\s*(?:,|(?:and|or|&)\b)", re.IGNORECASE)
 
