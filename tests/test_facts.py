@@ -123,6 +123,19 @@ def test_a_job_dated_by_one_month_is_still_a_job() -> None:
     assert (job.title, job.start, job.end, job.months) == ("Sales Associate", "2015-06", "2015-06", 1)
 
 
+def test_one_month_beside_its_employer_dates_the_title_above() -> None:
+    """employer_beside_one_date: "March 2013 Company Name - City, State" under the title is the job's line."""
+    text = (
+        "Experience\nCertified Personal Trainer\nMarch 2013 Company Name - City, State\nLed workouts.\n"
+        "Sales Assistant\nMay 2006 to April 2011 Company Name - City, State\nCreated proposals.\n"
+    )
+    jobs = extract_signals(doc(text), as_of="2020-12").jobs
+    assert [(j.title, j.start, j.months) for j in jobs] == [
+        ("Certified Personal Trainer", "2013-03", 1),
+        ("Sales Assistant", "2006-05", 60),
+    ]
+
+
 def test_a_month_inside_a_duty_sentence_is_not_a_job() -> None:
     text = "Experience\nSales Associate\n2014 - 2016\nMade shift lead in June 2015 after a good year.\n"
     assert len(extract_signals(doc(text), as_of="2020-12").jobs) == 1

@@ -214,7 +214,10 @@ def _dates_of(view: ResumeView, index: int) -> DateRange | None:
     sentence = len(rest.split()) > _ONE_DATE_LINE_WORDS or (
         rest.endswith(".") and not _ABBREVIATED_END.search(rest)
     )
-    if rest and (sentence or not _is_title_like(rest)):
+    # ``employer_beside_one_date``: what is left may be the employer and place only ("March 2013 Company
+    # Name - City, State", the title on the line above): a job's line, not a sentence.
+    employer_only = not _title_text(rest) and bool(_EMPLOYER_MARK.search(rest))
+    if rest and (sentence or not (_is_title_like(rest) or employer_only)):
         return None  # "Promoted to store manager in June 2015 after …", "A member since 1996, elected …"
     return found
 
