@@ -214,6 +214,34 @@ def test_one_line_naming_the_work_makes_another_fields_job_related_work() -> Non
     assert other.status in (Status.NOT_FOUND, None) and other.score < 0.5
 
 
+def test_a_title_after_the_in_a_duty_line_is_someone_else() -> None:
+    """the_title_is_someone_else: "Advised the project manager on material costs" is not project-manager
+    work; "Served as the project manager" is."""
+    req = _req(Category.EXPERIENCE, years=2, fields=("project manager",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    job = (_job("Designer", "2015-01", 48, (0, 1, 2)),)
+    lines = ("Designer, 2015 - 2019", "Advised the project manager on material costs", "Drew plans")
+    assert matcher(req, _ctx(job, lines)).score < 0.5
+    own = ("Designer, 2015 - 2019", "Served as the project manager for a school renovation", "Drew plans")
+    assert matcher(req, _ctx(job, own)).score > 0.5
+
+
+def test_a_superintendent_is_related_work_for_a_project_manager_not_a_laborer() -> None:
+    """occupations.toml: a construction superintendent is a construction manager (11-9021), its own
+    occupation of the construction family, and related work for a project manager."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Construction Superintendent")] == ["construction_manager"]
+    assert [o.id for o in title_occupations("Construction Estimator")] == ["cost_estimator"]
+    req = _req(Category.EXPERIENCE, years=5, fields=("project manager",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    sup = (_job("Construction Superintendent", "2012-01", 96, (0, 1)),)
+    found = matcher(req, _ctx(sup, ("Construction Superintendent, 2012 - 2019", "Ran the site")))
+    assert 0 < found.score < 0.5 and "related work" in found.explanation
+
+
 def test_years_that_include_a_leads_need_a_leads_title() -> None:
     """lead_years_asked: "including 1 year as a team lead" is partial without a lead's title among the
     jobs that did the work; an Accounts Payable Lead meets it."""

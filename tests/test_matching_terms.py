@@ -781,6 +781,18 @@ def test_software_and_trade_tools_are_known_by_their_aliases_and_guarded() -> No
     assert answer("skill", "Legal research on Westlaw and LexisNexis", ("legal research",)).score >= 0.9
 
 
+def test_construction_software_and_osha_cards_by_the_names_resumes_use() -> None:
+    # skills.toml (O*NET tools of construction managers): "Bluebeam" is Bluebeam Revu, "MS Project" is
+    # Microsoft Project, P6 is Primavera; "Primavera P6 scheduling" in a posting is the tool
+    assert answer("skill", "Tools: Auto-CAD, Bluebeam, MS Project", ("Bluebeam Revu",)).score >= 0.9
+    assert answer("skill", "Tools: Auto-CAD, Bluebeam, MS Project", ("Microsoft Project",)).score >= 0.9
+    assert answer("skill", "Built schedules in P6", ("Primavera P6 scheduling",)).score >= 0.9
+    assert answer("skill", "Managed the project budget", ("Microsoft Project",)).score == 0.0
+    # credentials.toml: the posting's "OSHA 30-Hour Construction" is the OSHA 30 card a résumé names
+    assert _credential("OSHA 30-Hour Construction", "Certifications\nOSHA 30 Certified").score >= 0.9
+    assert _credential("OSHA 30-Hour Construction", "Certifications\nOSHA 10").score < 0.75
+
+
 def test_a_plural_with_its_last_letter_changed_is_no_typo_of_a_name() -> None:
     # plural_is_another_word: "markets" is not "Marketo"; a real typo ("Markto") still is
     assert answer("skill", "Analyzed markets and trends", ("Marketo",)).score == 0.0

@@ -253,6 +253,20 @@ def test_examples_of_the_role_and_a_second_span() -> None:
     assert "QuickBooks" in tools.terms and "QuickBooks" not in tools.fields
 
 
+def test_the_role_after_as_is_the_field_and_what_it_was_about_a_note() -> None:
+    """role_after_as: "managing commercial construction projects as a Project Manager": the role is the
+    field; the construction projects say what the work was about, not that any construction title is it."""
+    req = typed(
+        "5+ years of experience managing commercial construction projects as a Project Manager or "
+        "Assistant Project Manager"
+    )
+    assert req.category is Category.EXPERIENCE and req.years == 5
+    assert req.fields == ("Project Manager", "Assistant Project Manager")
+    assert any("commercial construction projects" in n for n in req.notes)
+    # nothing before "as a" but the experience itself: the role as before
+    assert typed("2+ years of experience as a line cook").fields == ("line cook",)
+
+
 def test_a_preference_clause_runs_over_its_own_short_list() -> None:
     # preference_list: "ideally in beauty, cosmetics or fashion" is one note, not "ideally in beauty" plus a
     # stray "cosmetics or fashion"; a longer part after a comma stays the item's

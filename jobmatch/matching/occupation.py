@@ -504,6 +504,8 @@ def duty_evidence(
         if not 0 <= i < len(lines):
             continue
         for hit in index.find(lines[i].text):
+            if hit.payload == "field" and _someone_else(lines[i].text, hit):
+                continue
             every_line.add(i)
             key = " ".join(s for s, _, _ in tokens(hit.phrase))
             distinct.setdefault(key, (i, hit))
@@ -540,6 +542,16 @@ def duty_evidence(
     i, hit = field_hit or (best[1] if best[0] else next(iter(distinct.values())))
     text = lines[i].text
     return JobMatch(job, "duties", i, text[hit.char_start : hit.char_end], hit.phrase)
+
+
+# ``the_title_is_someone_else``: "Advised the project manager on material costs", "reported to the store
+# manager": a title after "the" (or a possessive) in a duty line is the person the candidate worked with, not
+# the work they did; "served as the project manager" is their own.
+_SOMEONE_ELSE = re.compile(r"(?<!\bas )\b(?:the|our|his|her|their|my)\s+$", re.IGNORECASE)
+
+
+def _someone_else(text: str, hit: _Hit) -> bool:
+    return bool(_SOMEONE_ELSE.search(text[: hit.char_start])) and bool(title_occupations(hit.phrase))
 
 
 def names_the_work(job: JobEntry, lines: Sequence[Line], target: Target) -> bool:

@@ -351,6 +351,7 @@ _STOP = frozenset(
 )
 _NOTE_TRIM = " ,;:.-"
 _LIST_ITEM = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_AS_ROLE = re.compile(r"\s+as\s+(?:an?|the)\s+", re.IGNORECASE)
 _SETTING = re.compile(r"\s(?:in|at|within)\s+(?:a|an|the|any)\s+", re.IGNORECASE)
 _SECOND_SPAN = re.compile(
     r",?\s*\b(?:with|including|of which)\s+(?:at least\s+|a minimum of\s+|minimum\s+)?(?:\d|one|two|three)"
@@ -732,6 +733,16 @@ def _experience(text: str) -> _Params:
     if second is not None and _meaningful(core[: second.start()]):
         notes.append(core[second.start() :].strip(_NOTE_TRIM))
         core = core[: second.start()]
+    # ``role_after_as``: "managing commercial construction projects as a Project Manager or Assistant
+    # Project Manager": the role is after "as a"; what comes before it says what the work was about (a note),
+    # not a field whose words ("construction") would make every construction title the role.
+    as_role = _AS_ROLE.search(core)
+    if as_role is not None:
+        before_as = _strip_edges(core[: as_role.start()], cues.experience_lead, cues.experience_tail)
+        roles = _SPLIT_OR.split(core[as_role.end() :])
+        if _meaningful(before_as) and roles and names_a_job(roles[0]):
+            notes.append(core[: as_role.start()].strip(_NOTE_TRIM))
+            core = core[as_role.end() :]
     # ``setting_is_a_note``: "as a sous chef or lead line cook in a high-volume restaurant, hotel or banquet
     # kitchen": after the roles, "in a …" says where the work was done; "hotel" is not another role.
     setting = _SETTING.search(core)
