@@ -242,6 +242,29 @@ def test_a_superintendent_is_related_work_for_a_project_manager_not_a_laborer() 
     assert 0 < found.score < 0.5 and "related work" in found.explanation
 
 
+def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
+    """occupations.toml after O*NET 39-9031 / 27-2022: yoga and group-fitness instructors, gym managers and
+    sports coaches are their own occupations of the fitness family; sibling_needs_two_duties: one shared
+    duty line ("Led workouts") leaves such a job related work, two of a trainer's duties make it the work."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Yoga Instructor")] == ["fitness_instructor"]
+    assert [o.id for o in title_occupations("Head Coach, Girls' Varsity Basketball")] == ["sports_coach"]
+    assert [o.id for o in title_occupations("Certified Personal Trainer")] == ["fitness_trainer"]
+    req = _req(Category.EXPERIENCE, years=2, fields=("personal training",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    yoga = (_job("Group Fitness Instructor", "2010-01", 96, (0, 1)),)
+    one = matcher(req, _ctx(yoga, ("Group Fitness Instructor, 2010 - 2017", "Led workouts for 30 members")))
+    assert one.score < 0.5 and "related work" in one.explanation
+    two = ("Group Fitness Instructor, 2010 - 2017", "Led workouts", "Ran fitness assessments for new clients")
+    assert (
+        matcher(req, _ctx((_job("Group Fitness Instructor", "2010-01", 96, (0, 1, 2)),), two)).score >= 0.75
+    )
+    trainer = (_job("Personal Trainer", "2016-01", 36, (0, 1)),)
+    assert matcher(req, _ctx(trainer, ("Personal Trainer, 2016 - 2018", "Trained clients"))).score >= 0.75
+
+
 def test_years_that_include_a_leads_need_a_leads_title() -> None:
     """lead_years_asked: "including 1 year as a team lead" is partial without a lead's title among the
     jobs that did the work; an Accounts Payable Lead meets it."""

@@ -404,8 +404,15 @@ def match_jobs(
             # related work, whatever its duties say.
             found.append(JobMatch(job, "adjacent", title_line, job.title, near.title))
             continue
+        # ``sibling_needs_two_duties``: another occupation of the target's family (a group fitness instructor
+        # for a personal trainer, a bookkeeper for an AP clerk) shows the target's work by two of its duties,
+        # as another field's title does: one ("led workouts") is the family's common ground.
         duty = duty_evidence(
-            job, lines, target, other_title=bool(occs) and near is None, unknown_title=not occs
+            job,
+            lines,
+            target,
+            other_title=bool(occs) and (near is None or (sibling and near.family in target.families)),
+            unknown_title=not occs,
         )
         overseen = (
             duty is not None
