@@ -22,6 +22,10 @@ from tests.helpers import doc
         ("shipping", "ships"),
         ("scheduling", "schedule"),
         ("companies", "company"),
+        # irregular_past_is_the_verb (words.toml): the past of an irregular verb is the verb
+        ("sold", "selling"),
+        ("taught", "teach"),
+        ("oversaw", "oversee"),
     ],
 )
 def test_stems_join_inflections_and_derivations(a: str, b: str) -> None:
@@ -31,6 +35,11 @@ def test_stems_join_inflections_and_derivations(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [("state", "statement"), ("custom", "customer"), ("bill", "billion")])
 def test_stems_keep_different_words_apart(a: str, b: str) -> None:
     assert stem(a) != stem(b)
+
+
+def test_a_posting_verb_is_found_in_its_irregular_past() -> None:
+    assert find_phrase("sell personal training packages", "Successfully sold personal training packages.")
+    assert find_phrase("sell", "Soldered circuit boards") is None
 
 
 def test_hyphen_slash_and_space_are_one_break() -> None:

@@ -10,6 +10,7 @@ __all__ = [
     "activities",
     "generic_words",
     "idioms",
+    "irregular_verbs",
     "ordinary_pairs",
     "people_nouns",
     "qualifiers",
@@ -63,3 +64,10 @@ def qualifiers() -> tuple[str, ...]:
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     groups = read_toml("words").get("synonyms", [])
     return tuple(tuple(str(w).lower() for w in g) for g in groups if isinstance(g, list))
+
+
+@cache
+def irregular_verbs() -> dict[str, str]:
+    """Past forms of irregular verbs and the verb they are (``irregular_past_is_the_verb``)."""
+    table = read_toml("words").get("irregular", {})
+    return {str(k).lower(): str(v).lower() for k, v in table.items()} if isinstance(table, dict) else {}

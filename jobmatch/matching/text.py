@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 from jobmatch.knowledge.words import activities as _activities
 from jobmatch.knowledge.words import generic_words as _generic_words
 from jobmatch.knowledge.words import idioms as _idiom_words
+from jobmatch.knowledge.words import irregular_verbs as _irregular_verbs
 from jobmatch.knowledge.words import ordinary_pairs as _ordinary_pairs
 from jobmatch.knowledge.words import stop_words as _stop_words
 from jobmatch.models import Document, Evidence, Line, Method, Signals
@@ -95,6 +96,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.replace("'", "")
+    w = _irregular_verbs().get(w, w)  # ``irregular_past_is_the_verb``: "sold" is "sell"
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith("ies") and len(w) > 4:
