@@ -196,6 +196,23 @@ def test_markdown_posting() -> None:
     ]
 
 
+def test_a_sentence_bullet_under_must_have_is_one_requirement() -> None:
+    """sentence_bullet_in_a_list_section: under a "Must have:" lead-in a bullet that is a sentence keeps its
+    commas (they list its objects); a bullet of names is still an item per name."""
+    text = (
+        "# Personal Trainer\n\n## Requirements\n\n**Must have:**\n\n"
+        "- Availability to work early mornings, evenings and weekends\n- Excel, Word, Outlook\n"
+    )
+    posting = parse_posting(text, "trainer.md")
+    assert [r.text for r in posting.requirements] == [
+        "Availability to work early mornings, evenings and weekends",
+        "Excel",
+        "Word",
+        "Outlook",
+    ]
+    assert posting.requirements[0].terms == ("early mornings", "evenings", "weekends")
+
+
 def test_qualifications_with_numbered_items() -> None:
     posting = parse_posting(QUALIFICATIONS_POSTING)
     assert posting.title == "Warehouse Lead"

@@ -1325,7 +1325,7 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
                 preferred = block.name == "PREFERRED"
                 list_style = block.list_style or block.name == "SKILLS"
                 section_items: Sequence[_Item]
-                if unit.kind == "bullet" and not list_style:
+                if unit.kind == "bullet" and not (list_style and _keyword_list(text)):
                     section_items = _clause_items(text, preferred=preferred, source=source)
                 else:
                     section_items = _items_of(text, list_style, preferred, source=source)
@@ -1646,6 +1646,17 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
             start = index + 1
     parts.append(text[start:])
     return [part.strip() for part in parts]
+
+
+# ``sentence_bullet_in_a_list_section``: under "Must have:" a bullet that is a sentence ("Availability to work
+# early mornings, evenings and weekends") is one requirement whose commas list its objects; a bullet of
+# names ("Python, Django, Docker") is a keyword list, an item per name.
+_KEYWORD_WORDS = 3
+
+
+def _keyword_list(text: str) -> bool:
+    parts = _list_parts(text)
+    return parts is not None and all(len(part.split()) <= _KEYWORD_WORDS for part in parts)
 
 
 def _list_parts(text: str) -> list[str] | None:
