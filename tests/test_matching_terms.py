@@ -422,6 +422,18 @@ def test_an_accomplishment_line_backs_a_soft_skill_as_a_duty_does() -> None:
     assert answer("soft_skill", f"Interests\n{line}", ("patience",)).score < 0.75
 
 
+def test_motivating_others_is_shown_by_the_work_not_by_being_motivated() -> None:
+    signals = Signals(jobs=(JobEntry("Trainer", months=36, line_indexes=(1, 2)),))
+    text = (
+        "Experience\nTrainer, 2015 - 2018\nEncouraged and motivated members to attend group fitness classes."
+    )
+    assert answer("soft_skill", text, ("motivate clients",), signals=signals).score >= 0.75
+    assert (
+        answer("soft_skill", "Summary\nHighly motivated fitness professional", ("motivate clients",)).score
+        == 0
+    )
+
+
 def test_soft_skill_backed_by_a_role_family_where_the_data_says_so() -> None:
     role = RoleSignal(
         present=True,

@@ -338,6 +338,19 @@ def test_a_degree_without_a_level_asks_for_the_lowest_degree() -> None:
     assert typed("General Education Degree (GED) required").level == "high_school"
 
 
+def test_an_industry_word_inside_a_skills_name_is_the_skill() -> None:
+    """industry_word_inside_a_skill: "read construction drawings" is blueprint reading, not the construction
+    industry; "the construction industry" still is the industry."""
+    assert classify("Ability to read construction drawings")[0] is Category.SKILL
+    assert classify("3 years of experience in the construction industry")[0] is not Category.SKILL
+    assert classify("Knowledge of the construction industry")[0] is Category.INDUSTRY
+
+
+def test_motivating_clients_is_a_soft_skill() -> None:
+    req = typed("Ability to motivate clients of all fitness levels and keep them accountable")
+    assert req.category is Category.SOFT_SKILL and req.terms == ("motivate clients",)
+
+
 def test_examples_after_an_industry_word_are_the_skills_that_count() -> None:
     # ``work_in_an_industry_is_a_skill`` with a list of examples: "manufacturing" names an industry, but the
     # processes named after "such as" are what is looked for, any one of them

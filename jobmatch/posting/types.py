@@ -648,6 +648,39 @@ def _skill_aliases() -> frozenset[str]:
     return frozenset(n.casefold() for n in _skill_vocabulary_names())
 
 
+@functools.cache
+def _skill_phrases_by_word() -> dict[str, tuple[str, ...]]:
+    """The skills vocabulary's names of two words or more, by each of their words."""
+    table: dict[str, list[str]] = {}
+    for name in sorted(_skill_aliases()):
+        words = name.split()
+        if len(words) >= 2:
+            for word in dict.fromkeys(words):
+                table.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in table.items()}
+
+
+def _industry_named(text: str) -> bool:
+    """An industry word names the domain unless it is part of a skill's own name
+    (``industry_word_inside_a_skill``: "read construction drawings" is blueprint reading, not the
+    construction industry)."""
+    lowered = text.casefold()
+    for pattern in (_cues().industry, _cues().industry_names):
+        for match in pattern.finditer(text):
+            found = match.group(0).casefold()
+            first = found.split()[0] if found.split() else found
+            inside = False
+            for name in _skill_phrases_by_word().get(first, ()):
+                if found not in name:
+                    continue
+                for at in (m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", lowered)):
+                    if at <= match.start() and match.end() <= at + len(name):
+                        inside = True
+            if not inside:
+                return True
+    return False
+
+
 # ``or_more_is_a_bound``: "a team of 10 or more" asks for at least ten, not for "more" as another skill.
 _OR_MORE = re.compile(r"(\d)\s+or\s+(?:more|greater)\b", re.IGNORECASE)
 
@@ -1247,7 +1280,7 @@ RULES: tuple[Rule, ...] = (
         "industry-named",
         Category.INDUSTRY,
         "an industry or sector is named: knowledge of a domain, not a tool",
-        lambda text, _: bool(_cues().industry.search(text) or _cues().industry_names.search(text)),
+        lambda text, _: _industry_named(text),
     ),
     Rule(
         "soft-skill-words",
