@@ -422,6 +422,17 @@ def test_an_accomplishment_line_backs_a_soft_skill_as_a_duty_does() -> None:
     assert answer("soft_skill", f"Interests\n{line}", ("patience",)).score < 0.75
 
 
+def test_leadership_is_leading_not_being_supervised() -> None:
+    jobs = Signals(jobs=(JobEntry("Laborer", months=36, line_indexes=(1, 2, 3)),))
+    supervised = (
+        "Experience\nLaborer, 2015 - 2018\nWorked with little supervision\nFollowed the supervision plan"
+    )
+    assert answer("soft_skill", supervised, ("leadership",), signals=jobs).score == 0.0
+    # irregular_past_is_the_verb: "led a team" is "lead a team"
+    led = "Experience\nForeman, 2015 - 2018\nLed a team of 12 carpenters\nSupervised subcontractors"
+    assert answer("soft_skill", led, ("leadership",), signals=jobs).score >= 0.75
+
+
 def test_motivating_others_is_shown_by_the_work_not_by_being_motivated() -> None:
     signals = Signals(jobs=(JobEntry("Trainer", months=36, line_indexes=(1, 2)),))
     text = (
