@@ -425,7 +425,7 @@ def test_an_accomplishment_line_backs_a_soft_skill_as_a_duty_does() -> None:
 def test_leadership_is_leading_not_being_supervised() -> None:
     jobs = Signals(jobs=(JobEntry("Laborer", months=36, line_indexes=(1, 2, 3)),))
     supervised = (
-        "Experience\nLaborer, 2015 - 2018\nWorked with little supervision\nFollowed the supervision plan"
+        "Experience\nLaborer, 2015 - 2018\nWorked with little supervision\nFollowed instructions from supervisor"
     )
     assert answer("soft_skill", supervised, ("leadership",), signals=jobs).score == 0.0
     # irregular_past_is_the_verb: "led a team" is "lead a team"
