@@ -130,9 +130,16 @@ def test_one_month_beside_its_employer_dates_the_title_above() -> None:
         "Sales Assistant\nMay 2006 to April 2011 Company Name - City, State\nCreated proposals.\n"
     )
     jobs = extract_signals(doc(text), as_of="2020-12").jobs
-    assert [(j.title, j.start, j.months) for j in jobs] == [
-        ("Certified Personal Trainer", "2013-03", 1),
-        ("Sales Assistant", "2006-05", 60),
+    # lone_month_of_the_latest_job: the job that starts last, dated by its start only, is still held
+    assert [(j.title, j.start, j.end, j.months) for j in jobs] == [
+        ("Certified Personal Trainer", "2013-03", "present", 94),
+        ("Sales Assistant", "2006-05", "2011-04", 60),
+    ]
+    # a lone month among later jobs stays one month
+    older = "Experience\nCashier\nJune 2009 Company Name\nRan the till.\nClerk\n2012 - 2014\nFiled.\n"
+    assert [(j.title, j.months) for j in extract_signals(doc(older), as_of="2020-12").jobs] == [
+        ("Cashier", 1),
+        ("Clerk", 36),
     ]
 
 

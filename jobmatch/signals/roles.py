@@ -227,6 +227,19 @@ def _close_open_ranges(jobs: list[Job]) -> None:
     history starts later; otherwise the end was forgotten and the job counts one month. "Since 2019"
     says it is still held."""
     latest = max((j.dates.start for j in jobs if j.dates is not None), default=None)
+    # ``lone_month_of_the_latest_job``: the job of the history that starts last, dated by one month only
+    # ("Paralegal / January 2013 Company Name" above jobs that ended in 2012), is the job still held, its
+    # end left out as an open range's is; a lone month among later jobs stays a one-month job.
+    starts = [j.dates.start for j in jobs if j.dates is not None]
+    alone_last = latest is not None and len(starts) > 1 and starts.count(latest) == 1
+    for job in jobs:
+        if (
+            alone_last
+            and job.dates is not None
+            and job.dates.written == "month"
+            and job.dates.start == latest
+        ):
+            job.dates = dataclasses.replace(job.dates, end=None, end_text="", written="open")
     for job in jobs:
         if job.dates is None or job.dates.written != "open":
             continue
