@@ -265,6 +265,24 @@ def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
     assert matcher(req, _ctx(trainer, ("Personal Trainer, 2016 - 2018", "Trained clients"))).score >= 0.75
 
 
+def test_an_advocate_or_an_attorney_is_no_paralegal() -> None:
+    """occupations.toml: "advocate" and "case manager" are no legal titles (a benefit, patient or victim
+    advocate); an attorney is a lawyer (23-1011), not a paralegal (23-2011); "legal" in a title names no
+    legal work by itself."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert "paralegal" not in [o.id for o in title_occupations("Benefit Advocate")]
+    assert [o.id for o in title_occupations("Case Manager")] == ["social_worker"]
+    assert [o.id for o in title_occupations("Associate Attorney")] == ["attorney"]
+    assert [o.id for o in title_occupations("Litigation Paralegal")] == ["paralegal"]
+    req = _req(Category.EXPERIENCE, years=3, fields=("litigation paralegal",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    legal = (_job("Legal Administrative Supervisor", "2010-01", 70, (0, 1)),)
+    lines = ("Legal Administrative Supervisor, 2010 - 2015", "Scheduled meetings for the sales VP")
+    assert matcher(req, _ctx(legal, lines)).score < 0.5
+
+
 def test_years_that_include_a_leads_need_a_leads_title() -> None:
     """lead_years_asked: "including 1 year as a team lead" is partial without a lead's title among the
     jobs that did the work; an Accounts Payable Lead meets it."""

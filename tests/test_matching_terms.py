@@ -425,7 +425,8 @@ def test_an_accomplishment_line_backs_a_soft_skill_as_a_duty_does() -> None:
 def test_leadership_is_leading_not_being_supervised() -> None:
     jobs = Signals(jobs=(JobEntry("Laborer", months=36, line_indexes=(1, 2, 3)),))
     supervised = (
-        "Experience\nLaborer, 2015 - 2018\nWorked with little supervision\nFollowed instructions from supervisor"
+        "Experience\nLaborer, 2015 - 2018\nWorked with little supervision\n"
+        "Followed instructions from supervisor"
     )
     assert answer("soft_skill", supervised, ("leadership",), signals=jobs).score == 0.0
     # irregular_past_is_the_verb: "led a team" is "lead a team"
@@ -814,6 +815,17 @@ def test_construction_software_and_osha_cards_by_the_names_resumes_use() -> None
     # credentials.toml: the posting's "OSHA 30-Hour Construction" is the OSHA 30 card a résumé names
     assert _credential("OSHA 30-Hour Construction", "Certifications\nOSHA 30 Certified").score >= 0.9
     assert _credential("OSHA 30-Hour Construction", "Certifications\nOSHA 10").score < 0.75
+
+
+def test_court_and_discovery_tools_by_the_names_paralegals_write() -> None:
+    # skills.toml: "Pacer" beside legal research tools is PACER, a runner's pacer is not; e-discovery names
+    # the family; Relativity counts in a review context only
+    assert answer("skill", "Research: Westlaw, LexisNexis, Pacer", ("PACER",)).score >= 0.9
+    assert answer("skill", "Ran as a pacer for the city marathon", ("PACER",)).score == 0.0
+    assert answer("skill", "Managed e-discovery for four cases", ("eDiscovery platforms",)).score >= 0.9
+    assert answer("skill", "Reviewed documents in Relativity for production", ("Relativity",)).score >= 0.9
+    assert answer("skill", "Taught the theory of relativity", ("Relativity",)).score == 0.0
+    assert _credential("Notary Public commission", "Licenses\nNotary Public, State of Illinois").score >= 0.9
 
 
 def test_a_plural_with_its_last_letter_changed_is_no_typo_of_a_name() -> None:
