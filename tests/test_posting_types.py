@@ -346,6 +346,21 @@ def test_an_industry_word_inside_a_skills_name_is_the_skill() -> None:
     assert classify("Knowledge of the construction industry")[0] is Category.INDUSTRY
 
 
+def test_examples_belong_to_their_head_beside_a_second_head() -> None:
+    """examples_belong_to_their_head: two things asked, one with its examples, are both asked; an example
+    alone ("Excel") does not meet the item. A list of alternatives, or examples of one head, stay any-of."""
+    office = typed("Advanced skills in Microsoft Office (Word, Excel, Outlook) and Adobe Acrobat")
+    assert office.terms == ("Microsoft Office", "Adobe Acrobat") and office.all_of
+    filing = typed(
+        "Hands-on experience with e-filing (PACER/CM-ECF) and case management software such as Clio"
+    )
+    assert filing.terms == ("e-filing", "case management software") and filing.all_of
+    erp = typed("Experience with an ERP or accounting system such as SAP, Oracle, NetSuite, or QuickBooks")
+    assert "QuickBooks" in erp.terms and not erp.all_of
+    hris = typed("Experience with HRIS (ADP Workforce Now, Workday)")
+    assert hris.terms == ("HRIS", "ADP Workforce Now", "Workday") and not hris.all_of
+
+
 def test_motivating_clients_is_a_soft_skill() -> None:
     req = typed("Ability to motivate clients of all fitness levels and keep them accountable")
     assert req.category is Category.SOFT_SKILL and req.terms == ("motivate clients",)

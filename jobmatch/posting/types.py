@@ -737,7 +737,50 @@ def _skill(text: str) -> _Params:
     unique = _dedupe(terms)
     any_of = _alternatives_joined(core) or bool(cut.examples) or bool(cut.aliases) or bool(choices)
     notes = tuple(n for n in (*cut.notes, *extra_notes) if n and n not in choices)
+    within = _members_within(unique)
+    heads = [t for t in unique if _concept_name(t) not in within]
+    examples = [t for t in unique if t not in heads]
+    in_core = all(h.casefold() in core.casefold() for h in heads)
+    if len(heads) > 1 and examples and in_core and not _HEADS_OR.search(core):
+        # ``examples_belong_to_their_head``: "Microsoft Office (Word, Excel, Outlook) and Adobe Acrobat" asks
+        # for both heads; the bracket names what Office is, not a third choice that meets the whole item
+        # ("Excel" alone). Only where each example is a member of a head's family, which matching already
+        # accepts for that head.
+        return _Params(terms=_dedupe(heads), all_of=True, notes=notes)
     return _Params(terms=unique, all_of=len(unique) > 1 and not any_of, notes=notes)
+
+
+_HEADS_OR = re.compile(r"\b(?:or|either|one of)\b|\s/\s", re.IGNORECASE)
+
+
+def _concept_name(term: str) -> str:
+    from jobmatch.matching._terms import resolve
+
+    concept = resolve(term, ("skills",), ambiguous=True)
+    return concept.name if concept is not None else ""
+
+
+def _members_within(terms: Sequence[str]) -> set[str]:
+    """The names of the skills vocabulary's concepts that are members (at any depth) of a term's family."""
+    from jobmatch.knowledge.vocabulary import load_vocabulary
+
+    vocab = {c.name: c for c in load_vocabulary("skills").concepts}
+
+    def members(name: str, depth: int = 0) -> set[str]:
+        concept = vocab.get(name)
+        if concept is None or depth > 3:
+            return set()
+        found = set(concept.members)
+        for member in concept.members:
+            found |= members(member, depth + 1)
+        return found
+
+    within: set[str] = set()
+    for term in terms:
+        name = _concept_name(term)
+        if name:
+            within |= members(name)
+    return within
 
 
 def _experience(text: str) -> _Params:
