@@ -42,6 +42,12 @@ def test_a_posting_verb_is_found_in_its_irregular_past() -> None:
     assert find_phrase("sell", "Soldered circuit boards") is None
 
 
+def test_two_ordinary_words_are_no_name_they_spell() -> None:
+    # ordinary_pair_is_its_words: "responsibilities over time" is not overtime
+    assert find_phrase("overtime", "Given more responsibilities over time") is None
+    assert find_phrase("overtime", "Worked overtime during peak season") is not None
+
+
 def test_hyphen_slash_and_space_are_one_break() -> None:
     assert find_phrase("full-cycle bookkeeping", "Full cycle bookkeeping for 3 clients") is not None
     assert find_phrase("full cycle", "Full-Cycle AP") is not None
