@@ -204,6 +204,19 @@ def test_every_degree_is_an_entry_not_only_the_highest() -> None:
     ]
 
 
+def test_a_dotted_degree_inside_a_longer_one_is_not_a_second_degree() -> None:
+    # inside_a_longer_abbreviation: "B.A." is the tail of "M.B.A.", not a bachelor's degree of its own
+    levels = [e[0] for e in _education("M.B.A., Masters : Business Administration Adelphi University")]
+    assert levels == ["master"]
+    assert [e[0] for e in _education("B.A., M.B.A. : Finance, Ohio University")] == ["bachelor", "master"]
+
+
+def test_an_award_named_for_a_company_is_no_degree() -> None:
+    text = "Certifications\nJ.D Power and Associates award winner for customer service, 2006.\n"
+    assert extract_signals(doc(text), as_of="2020-01").education == ()
+    assert extract_signals(doc("Education\nJ.D., Harvard Law School, 2004\n")).degree.level == "doctorate"
+
+
 @pytest.mark.parametrize(
     ("line", "field"),
     [

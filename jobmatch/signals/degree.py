@@ -20,9 +20,13 @@ _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 _SHORT = re.compile(r"^[a-z]{2,4}$")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
 _NOT_DEGREE_AFTER = re.compile(
-    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos|edwards)\b",
+    r"^\s*(?:office|excel|word|access|project|sql|dynamics|windows|outlook|powerpoint|visio|teams|dos|edwards|"
+    r"power)\b",  # "MS Office", "J.D. Power and Associates"
     re.I,
 )
+# ``inside_a_longer_abbreviation``: "B.A." in "M.B.A." or "B.S." in "M.S.B.A." is that degree's tail, not a
+# second degree.
+_DOTTED_BEFORE = re.compile(r"[A-Za-z]\.$")
 _FIELD_AFTER = re.compile(r"^\s*(?:[:,(\-–]|in\b|of\b|degree\b|[A-Z][a-z]|[A-Z]{2,4}\s*:)")
 _BARE = {"associate", "bachelor"}  # "Associate : Business" is a degree only inside Education
 _VERBS = {"master", "masters"}  # lower-case outside Education: "learns and masters new skills"
@@ -75,6 +79,8 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
     if hit.method is Method.FUZZY and not in_education and view.has_section("education"):
         return False  # a near-spelling away from the degrees: "matters at all times"
     if _NOT_DEGREE_AFTER.match(after):
+        return False
+    if "." in matched and _DOTTED_BEFORE.search(text[: hit.start]):
         return False
     if _SHORT.match(matched.lower()) and "." not in matched:
         # ``mixed_case_degree``: "BSc", "MSc", "BCom" have two capitals; "Ms", "Ba" are other words
