@@ -143,6 +143,19 @@ def test_one_month_beside_its_employer_dates_the_title_above() -> None:
     ]
 
 
+def test_the_period_of_a_result_is_not_a_job() -> None:
+    # period_of_a_result: "from 2004-2007" after a measure of change dates the result, inside the job above
+    text = (
+        "Experience\nStore Manager\n2001 - 2008\nIncreased same store growth by 48% from 2004- 2007.\n"
+        "Revenue from 1992 to 1996, ranging from $100M to $900M.\nTrained new staff.\n"
+    )
+    jobs = extract_signals(doc(text), as_of="2020-12").jobs
+    assert [(j.title, j.months) for j in jobs] == [("Store Manager", 96)]
+    # a title or a role brought in by "from" measures nothing: still a job
+    prose = "Experience\nI served as Head of the Guidance Department from 1991 to 1999.\n"
+    assert [j.months for j in extract_signals(doc(prose), as_of="2020-12").jobs] == [108]
+
+
 def test_a_month_inside_a_duty_sentence_is_not_a_job() -> None:
     text = "Experience\nSales Associate\n2014 - 2016\nMade shift lead in June 2015 after a good year.\n"
     assert len(extract_signals(doc(text), as_of="2020-12").jobs) == 1

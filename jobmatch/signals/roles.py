@@ -202,7 +202,7 @@ def _dates_of(view: ResumeView, index: int) -> DateRange | None:
     open one ("03/2019 – "; "Since 2019" only in the experience section) or one month there
     (ONE_MONTH_JOB: "Sales Associate, June 2015" still names a job, if a short one)."""
     text = view.lines[index].text
-    ranges = find_ranges(text)
+    ranges = [r for r in find_ranges(text) if not _measured_period(text, r)]
     if ranges:
         return ranges[0]
     found = find_open(text)
@@ -220,6 +220,28 @@ def _dates_of(view: ResumeView, index: int) -> DateRange | None:
     if rest and (sentence or not (_is_title_like(rest) or employer_only)):
         return None  # "Promoted to store manager in June 2015 after …", "A member since 1996, elected …"
     return found
+
+
+# ``period_of_a_result``: a range brought in by "from"/"between" after a measure of change in its own sentence
+# ("Increased same store growth by 48% from 2004-2007", "Revenue from 1992 to 1996", "a 4% cost savings
+# from 2013-2014") is the period of a result inside a job, not a job's dates; "Sales Manager from 2010 to
+# 2015" or "I served as Head of the Guidance Department from 1991 to 1999" measure nothing and stay jobs.
+_PERIOD_INTRO = re.compile(r"\b(?:from|between)\s*$", re.I)
+_CHANGE_MEASURE = re.compile(
+    r"%|\$\s*\d|\b(?:increas\w*|decreas\w*|grew|grow\w*|revenues?|reduc\w*|improv\w*|savings?|"
+    r"expanded|raised|boosted|doubled|tripled|rates?)\b",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r".*(?:[.;!?•·]\s|\s[-–]\s)", re.S)
+
+
+def _measured_period(text: str, dates: DateRange) -> bool:
+    before = text[: dates.span[0]]
+    if not _PERIOD_INTRO.search(before):
+        return False
+    cut = _SENTENCE_BREAK.match(before)
+    clause = before[cut.end() :] if cut else before
+    return bool(_CHANGE_MEASURE.search(clause))
 
 
 def _close_open_ranges(jobs: list[Job]) -> None:
