@@ -5,6 +5,7 @@ import pytest
 from jobmatch.models import Method
 from jobmatch.signals import extract_signals
 from jobmatch.signals.dates import find_ranges, month_label, months_merged
+from jobmatch.signals.view import ResumeView
 from jobmatch.signals.vocab import matcher
 from tests.helpers import doc
 
@@ -686,3 +687,16 @@ def test_dates_written_year_first_or_glued(text: str, start: str, end: str | Non
 def test_glued_digits_that_are_no_years_are_no_range() -> None:
     assert find_ranges("Order #20182020 shipped") == [] and find_ranges("20202018") == []
     assert find_ranges("Call 2018202020") == []
+
+
+def test_a_skill_named_like_a_heading_inside_a_skills_list_is_an_item() -> None:
+    # heading_inside_a_skills_list: "Leadership" between two skills is one of them, not a new section
+    text = "Skills\nLeadership\nBudgeting\nStrategic Planning\nLeadership\nSales\nExperience\nClerk\n"
+    view = ResumeView.of(doc(text))
+    assert list(view.sections[:6]) == ["skills"] * 6
+    # a real heading still opens its section: a sentence follows it, or it ends the page
+    opened = ResumeView.of(doc("Skills\nBudgeting\nLeadership\nLed a team of 12 through two openings.\n"))
+    assert list(opened.sections[2:]) == ["other", "other"]
+    # a heading that names no skill is a heading between short lines too
+    languages = ResumeView.of(doc("Skills\nBudgeting\nLanguages\nSpanish\n"))
+    assert languages.sections[2] == "skills"

@@ -29,12 +29,44 @@ def heading_of(text: str) -> str | None:
     return _headings().get(key)
 
 
+@cache
+def _skill_headings() -> frozenset[str]:
+    return frozenset(load_vocabulary("sections").flat("skill_names"))
+
+
+_ITEM_WORDS = 4  # a list item of a skills column: a few words, no sentence
+
+
+def _list_item(lines: tuple[Line, ...], index: int) -> bool:
+    """``heading_inside_a_skills_list``: the line is a short item between two short items (or first in
+    the list, just below its heading)."""
+    if not 0 < index < len(lines) - 1:
+        return False
+    before, after = lines[index - 1].text, lines[index + 1].text
+    return (
+        len(before.split()) <= _ITEM_WORDS
+        and heading_of(before) in (None, "skills")
+        and len(after.split()) <= _ITEM_WORDS
+        and heading_of(after) is None
+    )
+
+
 def label_sections(lines: tuple[Line, ...]) -> list[str]:
-    """One section name per line ("" before the first heading); heading lines get their own section."""
+    """One section name per line ("" before the first heading); heading lines get their own section.
+
+    A heading that is also a skill's name ("Leadership", "Training") is an item, not a heading, inside a
+    skills list: between two short items of the Skills section."""
     labels: list[str] = []
     current = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         section = heading_of(line.text)
+        if (
+            section is not None
+            and current == "skills"
+            and line.text.strip().lower() in _skill_headings()
+            and _list_item(lines, index)
+        ):
+            section = None
         if section is not None:
             current = section
         labels.append(current)
