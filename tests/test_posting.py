@@ -16,7 +16,7 @@ import pytest
 from jobmatch.errors import ExitCode, PostingError
 from jobmatch.models import Category, Posting, RequirementKind
 from jobmatch.posting import MAX_POSTING_BYTES, find_posting, load_posting, parse_posting
-from jobmatch.posting.parse import ITEM_MAX_CHARS, MAX_REQUIREMENTS
+from jobmatch.posting.parse import ITEM_MAX_CHARS, MAX_REQUIREMENTS, html_text
 
 REQUIRED = RequirementKind.REQUIRED
 PREFERRED = RequirementKind.PREFERRED
@@ -606,6 +606,29 @@ def test_a_careers_pages_navigation_and_footer_are_not_the_posting(tmp_path: Pat
         "CompTIA A+ certification",
     ]
     assert "All jobs" not in " ".join(text for _, text in posting.sections)
+
+
+def test_a_job_boards_breadcrumbs_are_not_the_title(tmp_path: Path) -> None:
+    # breadcrumbs_are_page_chrome, html_heading_is_a_heading: the h1 is the title, not "Home > Jobs > …";
+    # the site menu's list items leave no empty bullets behind
+    page = tmp_path / "job.html"
+    page.write_text(
+        "<html><body><header class='site-header'><nav><ul><li><a href='/'>Home</a></li><li>Jobs</li></ul>"
+        "</nav>"
+        "<div class='breadcrumbs'>Home &gt; Jobs &gt; Automotive &gt; <span>Service Technician</span></div>"
+        "</header><main><h1>Automotive Service Technician</h1><div><strong>Requirements</strong><ul>"
+        "<li>3+ years as an automotive technician</li><li>ASE certification</li></ul></div></main>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    posting = load_posting(page)
+    assert posting.title == "Automotive Service Technician"
+    assert [r.text for r in posting.requirements] == [
+        "3+ years as an automotive technician",
+        "ASE certification",
+    ]
+    assert "Home" not in html_text(page.read_text("utf-8"))
+    assert html_text("<h2>Requirements</h2><ul><li></li><li>CDL</li></ul>") == "## Requirements\n- CDL"
 
 
 def test_desirable_qualifications_is_a_heading_of_preferred_items() -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import ClassVar, Literal, Protocol
 
 from jobmatch.documents import Limits, read_document
 from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
@@ -675,39 +675,71 @@ def _decode(data: bytes, shown: str) -> str:
 
 
 class _HTMLText(HTMLParser):
-    """Visible text of an HTML page: block elements break lines, list items become bullets; no fetching."""
+    """Visible text of an HTML page: block elements break lines, list items become bullets, headings
+    Markdown headings (``html_heading_is_a_heading``: the page says which lines are headings and which
+    is the job's title, its first ``h1``); no fetching."""
 
     _BLOCKS = _terms(
         "p; div; br; h1; h2; h3; h4; h5; h6; ul; ol; table; tr; section; article; header; footer; main; "
         "aside; dl; dt; dd; blockquote; pre; hr"
     )
+    _HEADINGS: ClassVar[dict[str, str]] = {f"h{n}": "#" * n + " " for n in range(1, 7)}
     # ``page_chrome_is_not_the_posting``: a careers page's navigation and footer (links, "Apply", the legal
     # line) are the site's, not the job's; left out like scripts and styles.
     _HIDDEN = frozenset(
         {"script", "style", "head", "template", "noscript", "svg", "iframe", "object", "nav", "footer"}
     )
+    # ``breadcrumbs_are_page_chrome``: "Home > Jobs > Automotive > Service Technician" is where the page
+    # sits on the site, named so by its class, id, role or label, not the job's title.
+    _CHROME = re.compile(r"breadcrumb|\bnavigation\b|\bnavbar\b|\bsite-(?:header|nav|menu)\b", re.I)
+    _VOID = _terms("br; hr; img; input; meta; link; area; base; col; embed; source; wbr")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.chrome_tag = ""  # the element, named as chrome, whose text is left out, and its nesting depth
+        self.chrome_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.chrome_tag:
+            if tag == self.chrome_tag:
+                self.chrome_depth += 1
+            return
         if tag in self._HIDDEN:
             self.hidden += 1
-        elif tag == "li":
+            return
+        if self.hidden:
+            return
+        if tag not in self._VOID and any(
+            key in ("class", "id", "role", "aria-label") and value and self._CHROME.search(value)
+            for key, value in attrs
+        ):
+            self.chrome_tag, self.chrome_depth = tag, 1
+            return
+        if tag == "li":
             self.parts.append("\n- ")
+        elif tag in self._HEADINGS:
+            self.parts.append("\n" + self._HEADINGS[tag])
         elif tag in self._BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.chrome_tag:
+            if tag == self.chrome_tag:
+                self.chrome_depth -= 1
+                if self.chrome_depth == 0:
+                    self.chrome_tag = ""
+            return
         if tag in self._HIDDEN:
             self.hidden = max(0, self.hidden - 1)
+        elif self.hidden:
+            return
         elif tag in self._BLOCKS or tag == "li":
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
+        if not self.hidden and not self.chrome_tag:
             self.parts.append(_SPACES.sub(" ", data))
 
 
@@ -717,7 +749,8 @@ def html_text(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    # a heading or a bullet with no text (an empty element, an icon) is no line
+    return "\n".join(line for line in lines if line.strip("#- "))
 
 
 # --------------------------------------------------------------------------- line classification
