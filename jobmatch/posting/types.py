@@ -682,7 +682,16 @@ def _industry_named(text: str) -> bool:
 
 
 # ``or_more_is_a_bound``: "a team of 10 or more" asks for at least ten, not for "more" as another skill.
-_OR_MORE = re.compile(r"(\d)\s+or\s+(?:more|greater)\b", re.IGNORECASE)
+# "one or more areas" is a bound in words.
+_OR_MORE = re.compile(
+    r"(\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+or\s+(?:more|greater)\b", re.IGNORECASE
+)
+
+
+def _at_least(match: re.Match[str]) -> str:
+    figure = match.group(1)
+    value = _NUMBER_WORDS.get(figure.lower())
+    return f"{value if value is not None else figure}+"
 
 
 # ``or_similar_names_the_kind``: "Epic, Cerner or similar EMR" is Epic, Cerner or any EMR; "Excel or
@@ -708,7 +717,7 @@ def _skill(text: str) -> _Params:
     circumstance = _last_clause(_CIRCUMSTANCE, text)
     if circumstance is not None and len(text[: circumstance.start()].split()) >= 2:
         text, extra_notes = text[: circumstance.start()], (circumstance.group(1).strip(_NOTE_TRIM),)
-    cut = _cut(_OR_MORE.sub(r"\1+", _NAME_SLASH.sub(_slash_or, text)))
+    cut = _cut(_OR_MORE.sub(_at_least, _NAME_SLASH.sub(_slash_or, text)))
     qualifying = _QUALIFYING_PART.search(cut.core)
     core = cut.core
     if qualifying is not None and len(core[: qualifying.start()].split()) >= 2:
@@ -1051,11 +1060,26 @@ _HELD_WITH = re.compile(
 )
 
 
+# ``in_so_many_areas_is_a_note``: "ASE certification in one or more areas (A1–A8)" asks for the ASE
+# certification; how many of its areas is a note, not "one" and "more areas" as two credentials.
+_IN_SO_MANY = re.compile(
+    r"\s+in\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|any)"
+    r"(?:\s*\+|\s+or\s+more)?\s+(?:of\s+(?:the|its)\s+)?(?:areas?|subjects?|categories|category|fields?|"
+    r"specialt(?:y|ies)|disciplines?|modules?|tests?|endorsements?)\b",
+    re.IGNORECASE,
+)
+
+
 def _credential(text: str) -> _Params:
     cues = _cues()
+    notes: list[str] = []
+    count = _IN_SO_MANY.search(text)
+    if count is not None and _meaningful(text[: count.start()]):
+        notes.append(count.group(0).strip(_NOTE_TRIM))
+        text = text[: count.start()] + text[count.end() :]
     cut = _cut(_NAME_SLASH.sub(_slash_or, text))  # ``slash_between_names``: "BLS/CPR" is BLS or CPR
     core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
-    notes = list(cut.notes)
+    notes.extend(cut.notes)
     condition = _last_clause(_HELD_WITH, core)
     if condition is not None and _meaningful(core[: condition.start()]):
         # ``condition_is_a_note``: "a current CDL Class A with a clean MVR": how it is held, not its name
