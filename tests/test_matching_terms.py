@@ -744,6 +744,27 @@ def test_a_credential_that_is_part_of_the_one_asked_for_is_partial() -> None:
     assert _credential("BLS", "Certifications\nBLS for Healthcare Providers").score > NEAR
 
 
+def test_one_ase_test_is_part_of_ase_master_status() -> None:
+    # a bare "ASE" no longer meets "ASE Master Technician" (it was one of ASE's aliases): part of it, partial
+    some = _credential("ASE Master Technician", "Summary\nASE Certified in A1, A4, A5 and A6.")
+    from jobmatch.matching.credential import NEAR
+
+    assert some.score == NEAR and "part of" in some.explanation
+    master = _credential("ASE Master Technician", "Certifications\nASE Certified Master Technician")
+    assert master.score == 1.0
+
+
+def test_a_technicians_repairs_by_the_parts_named() -> None:
+    # O*NET 49-3023 tasks by the parts a technician names: pads and calipers are brake work
+    assert _term_score("brakes", "Replaced pads, rotors and calipers on 12 vehicles a day") == 1.0
+    assert _term_score("suspension repair", "Rebuilt struts and control arms") == 1.0
+    assert _term_score("engine repair", "Overhauled engines and replaced head gaskets") == 1.0
+    assert _term_score("electrical diagnosis", "Troubleshoot electrical faults with a multimeter") == 1.0
+    assert _term_score("DVOM", "Troubleshoot electrical faults with a multimeter") == 1.0
+    # a press brake bends sheet metal
+    assert _term_score("brakes", "CNC programming of Trumpf press brake") == 0.0
+
+
 def test_one_cad_tool_shows_some_of_another_of_its_kind() -> None:
     # civil and architectural CAD: AutoCAD is some of "AutoCAD Civil 3D"; SolidWorks (mechanical) is not
     assert 0 < _term_score("AutoCAD Civil 3D", "Proficiencies: AutoCAD 2012") < 0.75
