@@ -265,6 +265,27 @@ def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
     assert matcher(req, _ctx(trainer, ("Personal Trainer, 2016 - 2018", "Trained clients"))).score >= 0.75
 
 
+def test_a_service_manager_or_advisor_is_no_automotive_technician() -> None:
+    """occupations.toml: the service department's supervisor (O*NET 49-1011) and its service advisor are
+    their own occupations of the automotive family, related work for a technician's posting; an Army
+    wheeled vehicle mechanic is a technician."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Automobile Service Manager")] == ["auto_service_manager"]
+    assert [o.id for o in title_occupations("Service Advisor")] == ["auto_service_advisor"]
+    assert [o.id for o in title_occupations("Advanced Level Wheeled Vehicle Mechanic")] == ["auto_mechanic"]
+    req = _req(Category.EXPERIENCE, years=3, fields=("automotive technician",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    manager = (_job("Automobile Service Manager", "2010-01", 96, (0, 1)),)
+    lines = ("Automobile Service Manager, 2010 - 2017", "Inspected repairs and assisted initial diagnostics")
+    found = matcher(req, _ctx(manager, lines))
+    assert found.score < 0.5 and "related work" in found.explanation
+    mechanic = (_job("Wheeled Vehicle Mechanic", "2010-01", 48, (0, 1)),)
+    lines = ("Wheeled Vehicle Mechanic, 2010 - 2013", "Repaired brakes, steering and suspension")
+    assert matcher(req, _ctx(mechanic, lines)).score >= 0.75
+
+
 def test_an_advocate_or_an_attorney_is_no_paralegal() -> None:
     """occupations.toml: "advocate" and "case manager" are no legal titles (a benefit, patient or victim
     advocate); an attorney is a lawyer (23-1011), not a paralegal (23-2011); "legal" in a title names no
