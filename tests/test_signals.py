@@ -15,7 +15,8 @@ from tests.helpers import doc
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Proficient in Micorsoft Exel and Powerpiont", {"Excel", "PowerPoint"}),
+        ("Proficient in Micorsoft Excel and Powerpiont", {"Excel", "PowerPoint"}),
+        ("Proficient in Exel", set()),  # short_words_are_no_typos: a four-letter word is never corrected
         ("MS Office, Word, Outlook", {"Microsoft Office", "Word", "Outlook"}),
         ("Microsoft Office Suite (Word, Excel)", {"Microsoft Office", "Word", "Excel"}),
         ("Office Manager at the Patent and Trademark Office", set()),
@@ -58,6 +59,14 @@ def test_fuzzy_hit_reports_ratio_and_original_words() -> None:
     assert hit.method is Method.FUZZY
     assert 85 <= hit.ratio < 100
     assert hit.matched == "Powerpiont"
+
+
+def test_a_short_word_is_never_a_typo_of_another() -> None:
+    # short_words_are_no_typos: "water" is one letter from "waiter", "site" from "suite": a real word far
+    # more often than a misspelling, so a word under six letters is never corrected
+    service = matcher("roles", "customer_service")
+    assert service.find("Installed water heaters in RVs") == []
+    assert [h.method for h in service.find("Cusomer Service Representative")] == [Method.FUZZY]
 
 
 def test_inflection_is_not_a_typo() -> None:
