@@ -224,6 +224,15 @@ def test_a_dotted_degree_inside_a_longer_one_is_not_a_second_degree() -> None:
     assert [e[0] for e in _education("B.A., M.B.A. : Finance, Ohio University")] == ["bachelor", "master"]
 
 
+def test_a_status_word_inside_a_schools_name_is_no_status() -> None:
+    # marker_inside_a_schools_name: "Officer Candidate School" names a school; "MBA Candidate" is a status
+    assert _education("Bachelor of Science : Aviation, 2008\nOfficer Candidate School") == [
+        ("bachelor", "Aviation", "Officer Candidate School", "2008", True, "")
+    ]
+    assert _education("High School Diploma Naval Aircrew Candidate School 2006")[0][4:] == (True, "")
+    assert _education("MBA Candidate, Ohio State University")[0][4:] == (False, "marked 'Candidate'")
+
+
 def test_an_award_named_for_a_company_is_no_degree() -> None:
     text = "Certifications\nJ.D Power and Associates award winner for customer service, 2006.\n"
     assert extract_signals(doc(text), as_of="2020-01").education == ()

@@ -221,9 +221,21 @@ def _related(text: str) -> bool:
     )
 
 
+# ``marker_inside_a_schools_name``: "Officer Candidate School", "Naval Aircrew Candidate School": the word
+# just before the school's word, in capitals like it, is part of its name, not the candidate's status
+# ("Current Ashford University" still is).
+_NAME_GOES_ON = re.compile(r"^\s+(?:School|Academy)\b")
+
+
+def progress_hits(section: str, text: str) -> list[Hit]:
+    """The markers of ``section`` (in_progress, not_completed) in ``text``, but any inside a school's name."""
+    hits = matcher("degrees", section, fuzzy=False).find(text)
+    return [h for h in hits if not (h.matched[:1].isupper() and _NAME_GOES_ON.match(text[h.end :]))]
+
+
 def _progress_marker(text: str) -> str:
     """The in-progress word on a degree entry ("expected", "current"), "" when there is none."""
-    hits = matcher("degrees", "in_progress", fuzzy=False).find(text)
+    hits = progress_hits("in_progress", text)
     return hits[0].matched if hits else ""
 
 

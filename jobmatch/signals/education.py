@@ -13,7 +13,14 @@ import re
 
 from jobmatch.models import Degree, EducationEntry
 from jobmatch.signals.degree import _DEGREE_NAME_WORDS as _DEGREE_WORDS
-from jobmatch.signals.degree import _continuation, _field_of, _level_hits, _plausible, clean_field
+from jobmatch.signals.degree import (
+    _continuation,
+    _field_of,
+    _level_hits,
+    _plausible,
+    clean_field,
+    progress_hits,
+)
 from jobmatch.signals.view import ResumeView
 from jobmatch.signals.vocab import Hit, matcher
 
@@ -99,7 +106,7 @@ def _marker(text: str, level: str = "") -> str:
     school's line "Some college" speaks of later studies, not of the school."""
     sections = ("in_progress",) if level == "high_school" else ("not_completed", "in_progress")
     for section in sections:
-        hits = matcher("degrees", section, fuzzy=False).find(text)
+        hits = progress_hits(section, text)
         if hits:
             return f"marked '{hits[0].matched}'"
     return ""
