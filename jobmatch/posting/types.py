@@ -1194,6 +1194,9 @@ def _soft_skill(text: str) -> _Params:
         if not any(a <= m.start() < b for a, b in names):  # ``soft_word_in_a_name``
             term = re.sub(r"\s+and$", "", m.group(0), flags=re.IGNORECASE)
             seen.setdefault(term.casefold(), term)
+    found = _COMMUNICATING.search(text)
+    if found is not None and not any(t.casefold().startswith("communicat") for t in seen):
+        seen.setdefault(_COMMUNICATION_TERM, _COMMUNICATION_TERM)
     terms = tuple(seen.values())
     return _Params(terms=terms, all_of=len(terms) > 1 and not re.search(r"\bor\b", text, re.I))
 
@@ -1403,11 +1406,26 @@ def _tool_names() -> re.Pattern[str]:
     return _pattern(sorted(names, key=len, reverse=True))
 
 
+# ``explaining_to_people_is_communication``: "the ability to explain repairs to customers in plain
+# language", "communicate clearly with patients and families": talking with the people the work serves is
+# the communication soft skill, not a skill named "explain repairs to customers in plain language".
+_COMMUNICATING = re.compile(
+    r"\b(?:communicat(?:e|es|ing)|explain(?:s|ing)?|convey(?:s|ing)?)\b(?=[^.;:]{0,60}?\b(?:to|with)\s+"
+    r"(?:the\s+|our\s+|all\s+|internal\s+|external\s+|non-technical\s+)?(?:customers?|clients?|patients?|"
+    r"famil(?:y|ies)|guests?|students?|parents?|staff|users?|stakeholders?|members?|residents?|visitors?|"
+    r"public|team|managers?|advisors?|colleagues|co-workers|coworkers|employees|vendors)\b)",
+    re.IGNORECASE,
+)
+_COMMUNICATION_TERM = "communication"
+
+
 def _soft_words(text: str) -> bool:
     """``soft_word_in_a_name``: a soft-skill word inside a tool's name ("Adobe Creative Suite") is part of
     the name, not a personal quality."""
     names = [m.span() for m in _tool_names().finditer(text)]
-    return any(not any(a <= m.start() < b for a, b in names) for m in _cues().soft.finditer(text))
+    return bool(_COMMUNICATING.search(text)) or any(
+        not any(a <= m.start() < b for a, b in names) for m in _cues().soft.finditer(text)
+    )
 
 
 def _language_alone(text: str) -> bool:
