@@ -143,6 +143,18 @@ def test_one_month_beside_its_employer_dates_the_title_above() -> None:
     ]
 
 
+def test_a_rank_before_a_comma_keeps_its_function() -> None:
+    # rank_before_its_function: "Senior Manager, Digital Marketing" is no bare "Senior Manager"; after an
+    # occupation's own title the comma still ends it ("Cashier, Walmart")
+    text = (
+        "Experience\nSenior Manager, Digital Marketing 01/2012 to 12/2015\nRan paid search.\n"
+        "Director, Human Resources Company Name - City, State 2008 - 2011\nLed HR.\n"
+        "Cashier, Walmart 2005 - 2007\nRang up sales.\n"
+    )
+    titles = [j.title for j in extract_signals(doc(text), as_of="2020-12").jobs]
+    assert titles == ["Senior Manager Digital Marketing", "Director Human Resources", "Cashier"]
+
+
 def test_the_period_of_a_result_is_not_a_job() -> None:
     # period_of_a_result: "from 2004-2007" after a measure of change dates the result, inside the job above
     text = (

@@ -71,3 +71,9 @@ def irregular_verbs() -> dict[str, str]:
     """Past forms of irregular verbs and the verb they are (``irregular_past_is_the_verb``)."""
     table = read_toml("words").get("irregular", {})
     return {str(k).lower(): str(v).lower() for k, v in table.items()} if isinstance(table, dict) else {}
+
+
+@cache
+def rank_words() -> frozenset[str]:
+    """A job title's rank words ("senior", "manager", "director"), which name no work of their own."""
+    return frozenset(_words("ranks"))

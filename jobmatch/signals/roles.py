@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from jobmatch.knowledge.words import rank_words
 from jobmatch.models import Evidence, Method, Role, RoleSignal
 from jobmatch.signals.dates import DateRange, find_month, find_open, find_ranges, month_label, months_merged
 from jobmatch.signals.sections import heading_of
@@ -70,6 +71,16 @@ _TITLE_CUT = re.compile(
 )  # a comma ends a title too, but names no employer
 
 
+_FUNCTION_WORDS = 4
+_FUNCTION_END = re.compile(rf"{_EMPLOYER_MARK.pattern}|,|\b(?:city|state)\b", re.I)
+
+
+def _rank_only(head: str) -> bool:
+    """Whether a title's words are all rank words ("Senior Manager", "Vice President", "Director")."""
+    words = re.findall(r"[a-z&]+", head.lower())
+    return bool(words) and all(w in rank_words() for w in words) and words[-1] not in ("of", "and", "&")
+
+
 def _title_before_duties(words: list[str]) -> str:
     """The title at the start of ``words`` when a capitalised duty verb plainly ends it ("HR Benefits
     Administrator Prepared monthly reconciliations …") or the words run out; "" when the words start
@@ -96,6 +107,13 @@ def _title_text(text: str) -> str:
             return " ".join(_PLACEHOLDER.sub(" ", title).split()).strip(" -–:;.*#")
     cut = _TITLE_CUT.search(text)
     head = text[: cut.start()] if cut and cut.start() > 2 else text
+    if cut is not None and cut.group(0) == "," and _rank_only(head):
+        # ``rank_before_its_function``: "Senior Manager, Digital Marketing", "Director, Human Resources":
+        # the words after the comma are the function the rank belongs to, not the employer
+        function = _FUNCTION_END.split(text[cut.end() :], 1)[0].strip()
+        words = function.split()
+        if 0 < len(words) <= _FUNCTION_WORDS and words[0][:1].isupper() and not re.search(r"\d", function):
+            head = f"{head}, {function}"
     cleaned = _PLACEHOLDER.sub(" ", head)
     return " ".join(cleaned.split()).strip(" -–:;.*#")
 
