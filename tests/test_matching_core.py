@@ -286,6 +286,25 @@ def test_a_service_manager_or_advisor_is_no_automotive_technician() -> None:
     assert matcher(req, _ctx(mechanic, lines)).score >= 0.75
 
 
+def test_any_hr_job_is_no_full_cycle_recruiting() -> None:
+    """occupations.toml: recruiters (O*NET 13-1071's reported titles) are their own occupation of the HR
+    family; an HR assistant's years are other HR work unless two of a recruiter's duties show recruiting."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Head of Talent Acquisition")] == ["recruiter"]
+    assert [o.id for o in title_occupations("HR Assistant")] == ["hr_specialist"]
+    req = _req(Category.EXPERIENCE, years=2, fields=("full-cycle recruiting",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    clerk = (_job("HR Assistant", "2010-01", 96, (0, 1)),)
+    lines = ("HR Assistant, 2010 - 2017", "Processed payroll and new hire paperwork")
+    found = matcher(req, _ctx(clerk, lines))
+    assert found.score < 0.5 and "related work" in found.explanation
+    recruiter = (_job("Corporate Recruiter", "2014-01", 48, (0, 1)),)
+    lines = ("Corporate Recruiter, 2014 - 2017", "Sourced candidates for 30 requisitions")
+    assert matcher(req, _ctx(recruiter, lines)).score >= 0.75
+
+
 def test_an_advocate_or_an_attorney_is_no_paralegal() -> None:
     """occupations.toml: "advocate" and "case manager" are no legal titles (a benefit, patient or victim
     advocate); an attorney is a lawyer (23-1011), not a paralegal (23-2011); "legal" in a title names no
