@@ -960,3 +960,22 @@ def test_a_skill_phrase_made_of_one_concepts_words_is_that_concept() -> None:
         == 1.0
     )
     assert answer("skill", "Drew floor plans for the branch remodel", ("balance a cash drawer",)).score == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "met"),
+    [
+        # a "such as" list of applicant tracking systems is met by any ATS
+        ("Vurv, Taleo, applicant tracking in PeopleSoft", ("applicant tracking system", "Greenhouse"), True),
+        ("Entered requisitions in Bullhorn", ("applicant tracking system", "iCIMS"), True),
+        ("Grew tomatoes in the greenhouse", ("Greenhouse",), False),  # a greenhouse grows plants
+        ("Used Greenhouse and Lever to track candidates", ("Greenhouse",), True),
+        ("Posted assignments in Edmodo", ("learning management system", "Google Classroom"), True),
+        ("Painted on canvas and paper", ("learning management system",), False),
+        ("Entered new prescriptions in RxConnect", ("pharmacy management system", "Rx30"), True),
+    ],
+)
+def test_a_recruiters_teachers_and_pharmacys_systems_by_family(
+    text: str, terms: tuple[str, ...], met: bool
+) -> None:
+    assert (answer("skill", text, terms).score == 1.0) is met
