@@ -203,7 +203,7 @@ def _cues() -> _Cues:
         bilingual=_pattern(_strings(language, "bilingual")),
         industry=_pattern(_strings(industry, "cues")),
         industry_names=_pattern(_strings(industry, "names")),
-        soft=_pattern(_strings(soft, "cues")),
+        soft=_pattern([*_strings(soft, "cues"), *_strings(soft, "signs")]),
         soft_terms=_pattern([*_strings(soft, "cues"), *_strings(soft, "terms_only")]),
         skill=_pattern(_strings(skill, "cues")),
         skill_lead=_edge([*_strings(skill, "lead"), *_strings(skill, "verbs")], at_end=False),
@@ -322,10 +322,12 @@ _CERTIFICATE_OR = re.compile(
 # get one": what the posting also accepts is a note of the item, not another thing to look for.
 _OBTAINABLE = re.compile(
     r"[,;]?\s*\bor\s+(?:the\s+|be\s+)?(?:(?:eligibility|eligible|ability|able|willingness|willing)\s+to\s+"
-    r"(?:obtain|get|earn|acquire|secure|become)|(?:eligibility|eligible)\s+for\s+(?:licensure|certification|a\s+licen[cs]e"
+    r"(?:obtain|get|earn|acquire|secure|become|transfer)|(?:eligibility|eligible)\s+for\s+(?:licensure|certification|a\s+licen[cs]e"
     r"|registration))\b(?:\s+[^,;()]+)?",
     re.IGNORECASE,
 )
+_DANGLING_DASH = re.compile(r"\s+[-–—]+\s*(?=$|[,;])")
+_BOARD = re.compile(r"\b(?:board|department|bureau|division|commission)\s+of\b", re.IGNORECASE)
 # ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
 # months of start": when the posting wants it is a note of the item, not a word of what it names.
 _DEADLINE = re.compile(
@@ -455,6 +457,13 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
 
     def paren(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
+        # ``obtainable_is_a_note`` in brackets too: "(Ohio Board of Pharmacy, or able to transfer)"
+        for found in _OBTAINABLE.finditer(inner):
+            notes.append(found.group(0).strip(_NOTE_TRIM).lower())
+        inner = _OBTAINABLE.sub(" ", inner).strip(" ,;")
+        if _BOARD.search(inner):
+            notes.append(inner)  # ``issuing_board_is_a_note``: who issues it, not another credential's name
+            return " "
         if inner.lower() in ("s", "es") and match.start() > 0 and text[match.start() - 1].isalpha():
             return inner  # "certification(s)": a plural written with its option, no remark
         if _EXAMPLES.match(inner):
@@ -490,6 +499,7 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         return " "
 
     core = _OBTAINABLE.sub(obtainable, core)
+    core = _DANGLING_DASH.sub("", core)  # "NHA ExCPT — or able to obtain …": the dash led to the note
     if preference_clauses:
 
         def clause(match: re.Match[str]) -> str:
