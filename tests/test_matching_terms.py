@@ -979,3 +979,11 @@ def test_a_recruiters_teachers_and_pharmacys_systems_by_family(
     text: str, terms: tuple[str, ...], met: bool
 ) -> None:
     assert (answer("skill", text, terms).score == 1.0) is met
+
+
+def test_a_pharmacy_technicians_title_is_no_national_certification() -> None:
+    # the state's registration and PTCB's CPhT are two credentials: the job title shows the first at most
+    title = "Pharmacy Technician, Walgreens 2015 - 2018"
+    assert answer("credential", title, ("PTCB", "NHA ExCPT", "CPhT")).score == 0.0
+    assert answer("credential", "PTCB Certified Pharmacy Technician", ("CPhT",)).score == 1.0
+    assert answer("credential", "Registered Pharmacy Technician, Ohio", ("pharmacy technician",)).score == 1.0
