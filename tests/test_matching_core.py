@@ -305,6 +305,16 @@ def test_any_hr_job_is_no_full_cycle_recruiting() -> None:
     assert matcher(req, _ctx(recruiter, lines)).score >= 0.75
 
 
+def test_a_digital_media_buyer_is_a_digital_marketer_not_a_purchasing_buyer() -> None:
+    """occupations.toml: paid-media and web-analytics titles are digital marketing (O*NET 13-1161.01),
+    the longest title deciding over "buyer" (purchasing)."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Digital Media Buyer")] == ["digital_marketer"]
+    assert [o.id for o in title_occupations("eCommerce Web Analytics Manager")] == ["digital_marketer"]
+    assert [o.id for o in title_occupations("Senior Buyer")] == ["logistics_coordinator"]
+
+
 def test_an_advocate_or_an_attorney_is_no_paralegal() -> None:
     """occupations.toml: "advocate" and "case manager" are no legal titles (a benefit, patient or victim
     advocate); an attorney is a lawyer (23-1011), not a paralegal (23-2011); "legal" in a title names no
