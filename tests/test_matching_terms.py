@@ -987,3 +987,12 @@ def test_a_pharmacy_technicians_title_is_no_national_certification() -> None:
     assert answer("credential", title, ("PTCB", "NHA ExCPT", "CPhT")).score == 0.0
     assert answer("credential", "PTCB Certified Pharmacy Technician", ("CPhT",)).score == 1.0
     assert answer("credential", "Registered Pharmacy Technician, Ohio", ("pharmacy technician",)).score == 1.0
+
+
+def test_a_products_certificate_needs_its_certificate_word() -> None:
+    # product_certificate_needs_its_word: using HubSpot is some of a HubSpot certification, not all of it
+    used = answer("credential", "Delivered social media campaigns via Hubspot", ("HubSpot",))
+    assert 0 < used.score < 0.75 and "no certification" in used.explanation
+    assert answer("credential", "HubSpot Inbound Marketing Certificate", ("HubSpot",)).score == 1.0
+    # the product's other names count too (AdWords is Google Ads)
+    assert answer("credential", "Google Analytics & AdWords Certified", ("Google Ads",)).score == 1.0

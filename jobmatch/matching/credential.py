@@ -149,7 +149,7 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
     load_vocabulary(VOCABS[0])
     as_of = ctx.signals.as_of
     results = [
-        _of_the_class(t, qualify(index, _held(match_term(index, t, VOCABS)), req.fields, as_of))
+        _of_the_class(t, qualify(index, _held(_certificate_or_term(index, t)), req.fields, as_of))
         for t in terms_of(req)
     ]
     answer = terms_answer(req, results, "credential catalogue")
@@ -189,6 +189,32 @@ _OF_OTHERS = re.compile(
     rf"|\b(?:train\w*|taught|teach\w*)\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\s+(?:on|in)\s+[^.;:]*$",
     re.IGNORECASE,
 )
+
+
+# ``product_certificate_needs_its_word``: "Google Ads certification", "HubSpot certification": a vendor's
+# certificate in a product the skills vocabulary knows (not a catalogue credential) is shown by the product
+# named with a certificate word on the line ("Google AdWords Certified"); using the product ("campaigns via
+# HubSpot") is some of it, partial.
+_CERTIFICATE_WORD = re.compile(r"\b(?:certif\w*|accredit\w*|credential\w*|licen[cs]\w*)", re.IGNORECASE)
+PRODUCT_USED = NEAR
+
+
+def _certificate_or_term(index: Index, term: str) -> TermResult:
+    from jobmatch.matching._terms import resolve
+
+    if resolve(term, VOCABS) is not None or resolve(term, _PRODUCTS) is None:
+        return match_term(index, term, VOCABS)
+    used = match_term(index, term, _PRODUCTS)
+    if not used.evidence:
+        return used
+    certified = used.keeping(lambda e: bool(_CERTIFICATE_WORD.search(e.text)), "")
+    if certified.evidence:
+        return replace(certified, why=f"{term} certification: named")
+    why = f"{term} used, no certification in it named"
+    return replace(used, score=min(used.score, PRODUCT_USED), evidence=used.evidence[:1], why=why)
+
+
+_PRODUCTS = ("skills",)
 
 
 def _held(result: TermResult) -> TermResult:
