@@ -746,7 +746,8 @@ def _skill(text: str) -> _Params:
     if core.casefold().strip(" .") not in _skill_aliases():
         core = _PURPOSE.sub(purpose, core)
         extra_notes += tuple(purposes)
-    terms = _names(core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)
+    terms = [_known_tail(t) for t in _names(core, cues.skill_lead, cues.skill_nouns, split=_SPLIT)]
+    terms, core = _one_name_per_concept(terms, core)
     # ``choices_name_the_tools``: "Some front-end exposure (React or Vue.js)": the names in brackets are
     # what shows the one thing asked, as examples are (beside two things asked, they stay a note)
     choices = cut.choices if len(terms) <= 1 else ()
@@ -770,6 +771,46 @@ def _skill(text: str) -> _Params:
 
 
 _HEADS_OR = re.compile(r"\b(?:or|either|one of)\b|\s/\s", re.IGNORECASE)
+
+# ``verb_before_a_known_name``: "designing and interpreting A/B tests", "processing in a pharmacy system":
+# the -ing words and small words before a name the skills vocabulary knows say what is done with it; the
+# name is the term.
+_LEAD_WORDS = frozenset({"in", "a", "an", "the", "of", "with", "on", "for", "to", "using", "via", "through"})
+
+
+def _known_tail(term: str) -> str:
+    if _concept_name(term):
+        return term
+    words = term.split()
+    for cut in range(1, len(words)):
+        lead = words[:cut]
+        if not all(w.lower() in _LEAD_WORDS or (w.lower().endswith("ing") and len(w) > 5) for w in lead):
+            break
+        rest = " ".join(words[cut:])
+        if _concept_name(rest):
+            return rest
+    return term
+
+
+def _one_name_per_concept(terms: list[str], core: str) -> tuple[list[str], str]:
+    """``two_names_of_one_thing``: "Google Analytics / GA4 and Google Ads": GA4 is Google Analytics' other
+    name, not an alternative to Google Ads; one term per concept, and the slash between them is no "or"."""
+    kept: list[str] = []
+    seen: dict[str, str] = {}
+    for term in terms:
+        name = _concept_name(term)
+        joined = (
+            re.compile(rf"{re.escape(seen[name])}\s*(?:/|\bor\b)\s*{re.escape(term)}\b", re.IGNORECASE)
+            if name in seen
+            else None
+        )
+        if joined is not None and joined.search(core):
+            core = joined.sub(seen[name], core)
+            continue
+        if name:
+            seen[name] = term
+        kept.append(term)
+    return kept, core
 
 
 def _concept_name(term: str) -> str:
