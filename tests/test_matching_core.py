@@ -315,6 +315,24 @@ def test_a_digital_media_buyer_is_a_digital_marketer_not_a_purchasing_buyer() ->
     assert [o.id for o in title_occupations("Senior Buyer")] == ["logistics_coordinator"]
 
 
+def test_a_teacher_aide_or_a_tutor_is_a_lower_rung_than_a_teacher() -> None:
+    """occupations.toml: teaching assistants (O*NET 25-9042) and tutors (25-3041) are occupations of the
+    teaching family below the teacher: related work for a teacher's posting (lower_rung_of_the_family)."""
+    from jobmatch.matching.occupation import title_occupations
+
+    assert [o.id for o in title_occupations("Teacher's Aide")] == ["teacher_assistant"]
+    assert [o.id for o in title_occupations("Reading Tutor")] == ["tutor"]
+    req = _req(Category.EXPERIENCE, years=2, fields=("classroom teaching",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    aide = (_job("Teacher Assistant", "2010-01", 96, (0, 1)),)
+    found = matcher(req, _ctx(aide, ("Teacher Assistant, 2010 - 2017", "Led small groups in the classroom")))
+    assert found.score < 0.5 and "related work" in found.explanation
+    teacher = (_job("Third Grade Teacher", "2014-01", 48, (0, 1)),)
+    lines = ("Third Grade Teacher, 2014 - 2017", "Planned lessons for 24 students")
+    assert matcher(req, _ctx(teacher, lines)).score >= 0.75
+
+
 def test_an_advocate_or_an_attorney_is_no_paralegal() -> None:
     """occupations.toml: "advocate" and "case manager" are no legal titles (a benefit, patient or victim
     advocate); an attorney is a lawyer (23-1011), not a paralegal (23-2011); "legal" in a title names no

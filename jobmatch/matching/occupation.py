@@ -383,7 +383,11 @@ def match_jobs(
             continue
         same_family = next((o for o in occs if o.family in target.families), None)
         if same_family is not None and not target.occupations:
-            found.append(JobMatch(job, "title", title_line, job.title, same_family.title))
+            # ``entry_rung_of_a_named_family``: "classroom teaching", "nursing experience" name the family's
+            # own work; its entry rung (a teacher's aide, a tutor, a nursing assistant: level 0 below the
+            # family's staff) did related work, as it does where the posting names the occupation.
+            how = "adjacent" if _entry_rung(same_family) else "title"
+            found.append(JobMatch(job, how, title_line, job.title, same_family.title))
             continue
         near = next((o for o in occs if o.family in target.adjacent or o.family in target.families), None)
         sibling = bool(target.occupations) and near is not None and near.id not in target.occupations
@@ -467,6 +471,14 @@ def _licensed(target: Target) -> bool:
     """Whether the target's own work needs a licence (``licensed`` families of occupations.toml)."""
     families = load_occupations().families
     return bool(target.core) and all(families[f].licensed for f in target.core if f in families)
+
+
+def _entry_rung(occupation: Occupation) -> bool:
+    """Whether the occupation is its family's entry rung: level 0 where the family has staff above it."""
+    if occupation.level > 0:
+        return False
+    vocab = load_occupations()
+    return any(o.family == occupation.family and o.level > 0 for o in vocab.occupations.values())
 
 
 def _below_the_target(occupation: Occupation, target: Target) -> bool:
