@@ -996,3 +996,8 @@ def test_a_products_certificate_needs_its_certificate_word() -> None:
     assert answer("credential", "HubSpot Inbound Marketing Certificate", ("HubSpot",)).score == 1.0
     # the product's other names count too (AdWords is Google Ads)
     assert answer("credential", "Google Analytics & AdWords Certified", ("Google Ads",)).score == 1.0
+
+
+def test_an_employees_health_benefits_are_no_health_care_industry() -> None:
+    assert answer("industry", "Ran open enrollment for health care benefits", ("healthcare",)).score == 0.0
+    assert answer("industry", "Recruited nurses for a health care system", ("healthcare",)).score == 1.0
