@@ -611,7 +611,11 @@ def _shared_head(part: str, following: str) -> str:
 
 # ``qualifier_after_a_comma``: "media relations skills, with placements in national or trade outlets": a
 # part that opens with a preposition says how much of the skill, it names no skill of its own.
-_QUALIFYING_PART = re.compile(r",\s+((?:with|without)\s+[^,;]+)$", re.IGNORECASE)
+_QUALIFYING_PART = re.compile(
+    # ``aligned_to_is_a_note``: "lesson planning aligned to Common Core standards": what the work follows
+    r",\s+((?:with|without)\s+[^,;]+)$|\s+((?:aligned|according)\s+(?:to|with)\s+[^,;]+)$",
+    re.IGNORECASE,
+)
 # ``purpose_after_a_tool``: "Microsoft Excel for reporting", "QuickBooks for invoicing and payroll": what the
 # tool is for, in lower-case words up to the next comma, is a note; the tool is the term. A capitalised word
 # after "for" is part of a product's name ("Dynamics 365 for Finance") and stays.
@@ -732,7 +736,7 @@ def _skill(text: str) -> _Params:
     core = cut.core
     if qualifying is not None and len(core[: qualifying.start()].split()) >= 2:
         core = core[: qualifying.start()]
-        extra_notes = (*extra_notes, qualifying.group(1).strip(_NOTE_TRIM))
+        extra_notes = (*extra_notes, (qualifying.group(1) or qualifying.group(2)).strip(_NOTE_TRIM))
     purposes: list[str] = []
 
     def purpose(match: re.Match[str]) -> str:
@@ -775,7 +779,10 @@ _HEADS_OR = re.compile(r"\b(?:or|either|one of)\b|\s/\s", re.IGNORECASE)
 # ``verb_before_a_known_name``: "designing and interpreting A/B tests", "processing in a pharmacy system":
 # the -ing words and small words before a name the skills vocabulary knows say what is done with it; the
 # name is the term.
-_LEAD_WORDS = frozenset({"in", "a", "an", "the", "of", "with", "on", "for", "to", "using", "via", "through"})
+_LEAD_WORDS = frozenset(
+    {"in", "a", "an", "the", "of", "with", "on", "for", "to", "using", "via", "through", "provide", "deliver",
+     "implement", "apply", "use", "perform", "conduct", "maintain", "create", "develop", "prepare"}
+)  # fmt: skip
 
 
 def _known_tail(term: str) -> str:
