@@ -1019,3 +1019,11 @@ def test_an_employees_health_benefits_are_no_health_care_industry() -> None:
 def test_a_teachers_practice_by_its_own_words(line: str, term: str) -> None:
     # O*NET 25-2021 tasks as the teachers' résumés word them
     assert answer("skill", line, (term,)).score == 1.0
+
+
+def test_ordinary_words_are_no_product_they_spell_or_stem_to() -> None:
+    # "Certification in Design" is no InDesign (ordinary_pairs); "premier" stems like "Premiere" (exact)
+    assert answer("skill", "Certification in Design, 2015", ("Adobe InDesign",)).score == 0.0
+    assert answer("skill", "Layouts in InDesign and Photoshop", ("Adobe InDesign",)).score == 1.0
+    assert answer("skill", "Member of premier safety organizations", ("Premiere Pro",)).score == 0.0
+    assert answer("skill", "Edited video in Premiere", ("Premiere Pro",)).score == 1.0
