@@ -252,6 +252,17 @@ LADDER: tuple[str, ...] = (
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 _PARENS = re.compile(r"\(([^()]*)\)")
+# the kind of thing an acronym names ("(EHR) systems", "(A&P) certificate"): no part of its name
+_KIND_NOUNS = frozenset(
+    re.findall(
+        r"\w+",
+        "system systems software certificate certificates certification certifications license licence "
+        "licenses platform platforms tool tools program programs programme application applications degree "
+        "experience skills skill knowledge credential registration endorsement exam suite",
+    )
+)
+_NOT_A_NOUN = frozenset(re.findall(r"\w+", "preferred required desired needed plus must"))
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)\b(?!\s*[,;:)])(?=\s|$|[.])")
 _EXAMPLES = re.compile(
     r"^\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|like)[\s,:]*", re.I
 )
@@ -471,7 +482,12 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
         elif "," in inner and all(0 < len(p.split()) <= 4 for p in _LIST_ITEM.split(inner)):
             examples.append(inner)  # "(command line, shell scripting)": a list of what the item covers
         elif _ACRONYM.fullmatch(inner) and sum(ch.isupper() for ch in inner) >= 2:
-            aliases.append(inner)
+            # ``acronym_inside_a_phrase``: "technical (IT) recruiting" is also "IT recruiting", never "IT"
+            # alone; at the end of a phrase the acronym is the whole phrase's other name ("(CRM)")
+            head = _NEXT_WORD.match(text, match.end())
+            noun = head.group(1).lower() if head else ""
+            joined = noun and noun not in _KIND_NOUNS and noun not in _STOP and noun not in _NOT_A_NOUN
+            aliases.append(f"{inner} {noun}" if joined else inner)
         elif _named_choices(inner):
             # ``named_choices_are_examples``: "(PTCB CPhT or ExCPT)" names the credentials that count
             examples.append(inner)
