@@ -1144,9 +1144,40 @@ _IN_SO_MANY = re.compile(
 )
 
 
+_CREDENTIAL_NOUN = r"(?:certificate|certification|license|licence|registration|credential|endorsement)s?"
+_NOUN_SLASH = re.compile(rf"\b({_CREDENTIAL_NOUN})\s*/\s*({_CREDENTIAL_NOUN})\b", re.IGNORECASE)
+_FOR_GRADES = re.compile(
+    r"\s+(?:for|in)\s+(?:grades?|ages?|levels?)\s+[\w]+(?:\s*[-–]\s*\w+|\s+(?:to|through)\s+\w+)?",
+    re.IGNORECASE,
+)
+
+
+def _shared_modifier(terms: list[str]) -> list[str]:
+    """``shared_modifier``: "teaching certificate or license": the bare noun after a named one takes its
+    modifier ("teaching license"), as the posting means it."""
+    out: list[str] = []
+    for term in terms:
+        words = term.split()
+        previous = out[-1].split() if out else []
+        if (
+            len(words) == 1
+            and re.fullmatch(_CREDENTIAL_NOUN, term, re.IGNORECASE)
+            and len(previous) >= 2
+            and re.fullmatch(_CREDENTIAL_NOUN, previous[-1], re.IGNORECASE)
+        ):
+            term = " ".join([*previous[:-1], term])
+        out.append(term)
+    return out
+
+
 def _credential(text: str) -> _Params:
     cues = _cues()
     notes: list[str] = []
+    text = _NOUN_SLASH.sub(r"\1 or \2", text)  # "teaching certificate/license": either one
+    band = _FOR_GRADES.search(text)
+    if band is not None and _meaningful(text[: band.start()]):
+        notes.append(band.group(0).strip(_NOTE_TRIM))  # ``grade_band_is_a_note``: "for grades K-6"
+        text = text[: band.start()] + text[band.end() :]
     count = _IN_SO_MANY.search(text)
     if count is not None and _meaningful(text[: count.start()]):
         notes.append(count.group(0).strip(_NOTE_TRIM))
@@ -1193,6 +1224,7 @@ def _credential(text: str) -> _Params:
             name = whole  # ``catalogue_name_kept_whole``: "teaching certificate", not "teaching"; "BLS" stays
         if _meaningful(name):
             terms.append(name)
+    terms = _shared_modifier(terms)
     terms.extend(cut.aliases)
     # ``examples_are_alternatives``: "(NASM, ACE, ACSM or NSCA)" names the certifications that count
     for example in cut.examples:
