@@ -265,44 +265,52 @@ def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
     assert matcher(req, _ctx(trainer, ("Personal Trainer, 2016 - 2018", "Trained clients"))).score >= 0.75
 
 
-def test_a_service_manager_or_advisor_is_no_automotive_technician() -> None:
-    """occupations.toml: the service department's supervisor (O*NET 49-1011) and its service advisor are
-    their own occupations of the automotive family, related work for a technician's posting; an Army
-    wheeled vehicle mechanic is a technician."""
+# occupations.toml: another occupation of the posting's family is related work, not the work itself:
+# - the service department's supervisor (O*NET 49-1011) and its service advisor for a technician's posting
+#   (an Army wheeled vehicle mechanic is a technician);
+# - any HR job for full-cycle recruiting (recruiters, O*NET 13-1071's reported titles, are their own
+#   occupation; two of a recruiter's duties would show the work);
+# - teacher aides (O*NET 25-9042) and tutors (25-3041), the teaching family's entry rung
+#   (lower_rung_of_the_family, entry_rung_of_a_named_family).
+SIBLINGS = [
+    (
+        {"Automobile Service Manager": "auto_service_manager", "Service Advisor": "auto_service_advisor",
+         "Advanced Level Wheeled Vehicle Mechanic": "auto_mechanic"},
+        ("automotive technician", 3),
+        ("Automobile Service Manager", "Inspected repairs and assisted initial diagnostics"),
+        ("Wheeled Vehicle Mechanic", "Repaired brakes, steering and suspension"),
+    ),
+    (
+        {"Head of Talent Acquisition": "recruiter", "HR Assistant": "hr_specialist"},
+        ("full-cycle recruiting", 2),
+        ("HR Assistant", "Processed payroll and new hire paperwork"),
+        ("Corporate Recruiter", "Sourced candidates for 30 requisitions"),
+    ),
+    (
+        {"Teacher's Aide": "teacher_assistant", "Reading Tutor": "tutor"},
+        ("classroom teaching", 2),
+        ("Teacher Assistant", "Led small groups in the classroom"),
+        ("Third Grade Teacher", "Planned lessons for 24 students"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("titles", "asked", "sibling", "own"), SIBLINGS, ids=[c[1][0] for c in SIBLINGS])
+def test_a_sibling_occupation_is_related_work_and_the_occupation_is_the_work(
+    titles: dict[str, str], asked: tuple[str, int], sibling: tuple[str, str], own: tuple[str, str]
+) -> None:
     from jobmatch.matching.occupation import title_occupations
 
-    assert [o.id for o in title_occupations("Automobile Service Manager")] == ["auto_service_manager"]
-    assert [o.id for o in title_occupations("Service Advisor")] == ["auto_service_advisor"]
-    assert [o.id for o in title_occupations("Advanced Level Wheeled Vehicle Mechanic")] == ["auto_mechanic"]
-    req = _req(Category.EXPERIENCE, years=3, fields=("automotive technician",))
+    for title, occupation in titles.items():
+        assert [o.id for o in title_occupations(title)] == [occupation]
+    req = _req(Category.EXPERIENCE, years=asked[1], fields=(asked[0],))
     matcher = matcher_for(Category.EXPERIENCE)
     assert matcher is not None
-    manager = (_job("Automobile Service Manager", "2010-01", 96, (0, 1)),)
-    lines = ("Automobile Service Manager, 2010 - 2017", "Inspected repairs and assisted initial diagnostics")
-    found = matcher(req, _ctx(manager, lines))
+    other = (_job(sibling[0], "2010-01", 96, (0, 1)),)
+    found = matcher(req, _ctx(other, (f"{sibling[0]}, 2010 - 2017", sibling[1])))
     assert found.score < 0.5 and "related work" in found.explanation
-    mechanic = (_job("Wheeled Vehicle Mechanic", "2010-01", 48, (0, 1)),)
-    lines = ("Wheeled Vehicle Mechanic, 2010 - 2013", "Repaired brakes, steering and suspension")
-    assert matcher(req, _ctx(mechanic, lines)).score >= 0.75
-
-
-def test_any_hr_job_is_no_full_cycle_recruiting() -> None:
-    """occupations.toml: recruiters (O*NET 13-1071's reported titles) are their own occupation of the HR
-    family; an HR assistant's years are other HR work unless two of a recruiter's duties show recruiting."""
-    from jobmatch.matching.occupation import title_occupations
-
-    assert [o.id for o in title_occupations("Head of Talent Acquisition")] == ["recruiter"]
-    assert [o.id for o in title_occupations("HR Assistant")] == ["hr_specialist"]
-    req = _req(Category.EXPERIENCE, years=2, fields=("full-cycle recruiting",))
-    matcher = matcher_for(Category.EXPERIENCE)
-    assert matcher is not None
-    clerk = (_job("HR Assistant", "2010-01", 96, (0, 1)),)
-    lines = ("HR Assistant, 2010 - 2017", "Processed payroll and new hire paperwork")
-    found = matcher(req, _ctx(clerk, lines))
-    assert found.score < 0.5 and "related work" in found.explanation
-    recruiter = (_job("Corporate Recruiter", "2014-01", 48, (0, 1)),)
-    lines = ("Corporate Recruiter, 2014 - 2017", "Sourced candidates for 30 requisitions")
-    assert matcher(req, _ctx(recruiter, lines)).score >= 0.75
+    job = (_job(own[0], "2014-01", 48, (0, 1)),)
+    assert matcher(req, _ctx(job, (f"{own[0]}, 2014 - 2017", own[1]))).score >= 0.75
 
 
 def test_a_digital_media_buyer_is_a_digital_marketer_not_a_purchasing_buyer() -> None:
@@ -313,24 +321,6 @@ def test_a_digital_media_buyer_is_a_digital_marketer_not_a_purchasing_buyer() ->
     assert [o.id for o in title_occupations("Digital Media Buyer")] == ["digital_marketer"]
     assert [o.id for o in title_occupations("eCommerce Web Analytics Manager")] == ["digital_marketer"]
     assert [o.id for o in title_occupations("Senior Buyer")] == ["logistics_coordinator"]
-
-
-def test_a_teacher_aide_or_a_tutor_is_a_lower_rung_than_a_teacher() -> None:
-    """occupations.toml: teaching assistants (O*NET 25-9042) and tutors (25-3041) are occupations of the
-    teaching family below the teacher: related work for a teacher's posting (lower_rung_of_the_family)."""
-    from jobmatch.matching.occupation import title_occupations
-
-    assert [o.id for o in title_occupations("Teacher's Aide")] == ["teacher_assistant"]
-    assert [o.id for o in title_occupations("Reading Tutor")] == ["tutor"]
-    req = _req(Category.EXPERIENCE, years=2, fields=("classroom teaching",))
-    matcher = matcher_for(Category.EXPERIENCE)
-    assert matcher is not None
-    aide = (_job("Teacher Assistant", "2010-01", 96, (0, 1)),)
-    found = matcher(req, _ctx(aide, ("Teacher Assistant, 2010 - 2017", "Led small groups in the classroom")))
-    assert found.score < 0.5 and "related work" in found.explanation
-    teacher = (_job("Third Grade Teacher", "2014-01", 48, (0, 1)),)
-    lines = ("Third Grade Teacher, 2014 - 2017", "Planned lessons for 24 students")
-    assert matcher(req, _ctx(teacher, lines)).score >= 0.75
 
 
 def test_an_advocate_or_an_attorney_is_no_paralegal() -> None:
