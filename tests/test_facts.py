@@ -245,6 +245,12 @@ def test_a_status_word_inside_a_schools_name_is_no_status() -> None:
     assert _education("MBA Candidate, Ohio State University")[0][4:] == (False, "marked 'Candidate'")
 
 
+def test_a_colleges_name_is_no_typo_of_a_degree() -> None:
+    # school_name_is_no_typo: "Baruch College" is a college, not a misspelt "bachelor"
+    assert _education("Baruch College City, State 2010") == []
+    assert [e[0] for e in _education("Bachelr of Science in Marketing, 2012")] == ["bachelor"]
+
+
 def test_an_award_named_for_a_company_is_no_degree() -> None:
     text = "Certifications\nJ.D Power and Associates award winner for customer service, 2006.\n"
     assert extract_signals(doc(text), as_of="2020-01").education == ()

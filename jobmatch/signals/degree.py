@@ -78,6 +78,8 @@ def _plausible(view: ResumeView, index: int, text: str, hit: Hit) -> bool:
         return False  # "quickly learns and masters new concepts"
     if hit.method is Method.FUZZY and not in_education and view.has_section("education"):
         return False  # a near-spelling away from the degrees: "matters at all times"
+    if hit.method is Method.FUZZY and _SCHOOL_WORD.match(after):
+        return False  # ``school_name_is_no_typo``: "Baruch College" is a college's name, not "bachelor"
     if _NOT_DEGREE_AFTER.match(after):
         return False
     if "." in matched and _DOTTED_BEFORE.search(text[: hit.start]):
