@@ -101,6 +101,7 @@ class _Cues:
     industry_names: re.Pattern[str]
     soft: re.Pattern[str]
     soft_terms: re.Pattern[str]
+    soft_signs: re.Pattern[str]
     skill: re.Pattern[str]
     skill_lead: re.Pattern[str]
     skill_nouns: re.Pattern[str]
@@ -203,7 +204,8 @@ def _cues() -> _Cues:
         bilingual=_pattern(_strings(language, "bilingual")),
         industry=_pattern(_strings(industry, "cues")),
         industry_names=_pattern(_strings(industry, "names")),
-        soft=_pattern([*_strings(soft, "cues"), *_strings(soft, "signs")]),
+        soft=_pattern(_strings(soft, "cues")),
+        soft_signs=_pattern(_strings(soft, "signs")),
         soft_terms=_pattern([*_strings(soft, "cues"), *_strings(soft, "terms_only")]),
         skill=_pattern(_strings(skill, "cues")),
         skill_lead=_edge([*_strings(skill, "lead"), *_strings(skill, "verbs")], at_end=False),
@@ -690,11 +692,30 @@ def _skill_phrases_by_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(names) for word, names in table.items()}
 
 
+# ``work_in_an_industry``: "Customer service experience in retail" asks for years of a kind of work; the
+# industry after "in" is where, a note of the experience, not the requirement's kind.
+_WORK_IN = re.compile(
+    r"^(?:\w+\s+){0,2}?(?P<work>[\w/-]+(?:\s+[\w/-]+){0,2})\s+experience\s+(?:in|within)\s", re.I
+)
+
+
+def _work_in_an_industry(text: str) -> bool:
+    from jobmatch.matching.occupation import field_target
+
+    match = _WORK_IN.search(text.strip())
+    if match is None:
+        return False
+    target = field_target((match.group("work"),))
+    return bool(target.primary or target.core)
+
+
 def _industry_named(text: str) -> bool:
     """An industry word names the domain unless it is part of a skill's own name
     (``industry_word_inside_a_skill``: "read construction drawings" is blueprint reading, not the
     construction industry)."""
     lowered = text.casefold()
+    if _work_in_an_industry(text):
+        return False
     for pattern in (_cues().industry, _cues().industry_names):
         for match in pattern.finditer(text):
             found = match.group(0).casefold()
@@ -1523,14 +1544,19 @@ _COMMUNICATING = re.compile(
     re.IGNORECASE,
 )
 _COMMUNICATION_TERM = "communication"
+_EXPERIENCE_AFTER = re.compile(r"\s+(?:experience|background|role|roles)\b", re.IGNORECASE)
 
 
 def _soft_words(text: str) -> bool:
     """``soft_word_in_a_name``: a soft-skill word inside a tool's name ("Adobe Creative Suite") is part of
     the name, not a personal quality."""
     names = [m.span() for m in _tool_names().finditer(text)]
-    return bool(_COMMUNICATING.search(text)) or any(
-        not any(a <= m.start() < b for a, b in names) for m in _cues().soft.finditer(text)
+    # a sign ("strong customer service") before "experience" names years of the work, not a quality
+    signs = any(not _EXPERIENCE_AFTER.match(text, m.end()) for m in _cues().soft_signs.finditer(text))
+    return (
+        signs
+        or bool(_COMMUNICATING.search(text))
+        or any(not any(a <= m.start() < b for a, b in names) for m in _cues().soft.finditer(text))
     )
 
 
