@@ -81,6 +81,13 @@ _KIND_NOUNS = frozenset(
 )
 
 
+def is_kind_noun(word: str) -> bool:
+    """Whether ``word`` names a kind of product ("systems", "software", "platform"), as
+    ``kind_noun_after_the_name`` reads it."""
+    stems = stems_of(word)
+    return len(stems) == 1 and stems[0] in _KIND_NOUNS
+
+
 @cache
 def resolve_by_parts(term: str, vocabs: tuple[str, ...]) -> Concept | None:
     """``term_of_one_concepts_words``: "written and verbal communication", "oral and written communication

@@ -197,6 +197,7 @@ _OF_OTHERS = re.compile(
 # HubSpot") is some of it, partial.
 _CERTIFICATE_WORD = re.compile(r"\b(?:certif\w*|accredit\w*|credential\w*|licen[cs]\w*)", re.IGNORECASE)
 PRODUCT_USED = NEAR
+_PRODUCTS = ("skills",)
 
 
 def _certificate_or_term(index: Index, term: str) -> TermResult:
@@ -212,9 +213,6 @@ def _certificate_or_term(index: Index, term: str) -> TermResult:
         return replace(certified, why=f"{term} certification: named")
     why = f"{term} used, no certification in it named"
     return replace(used, score=min(used.score, PRODUCT_USED), evidence=used.evidence[:1], why=why)
-
-
-_PRODUCTS = ("skills",)
 
 
 def _held(result: TermResult) -> TermResult:

@@ -475,10 +475,13 @@ def _licensed(target: Target) -> bool:
 
 def _entry_rung(occupation: Occupation) -> bool:
     """Whether the occupation is its family's entry rung: level 0 where the family has staff above it."""
-    if occupation.level > 0:
-        return False
-    vocab = load_occupations()
-    return any(o.family == occupation.family and o.level > 0 for o in vocab.occupations.values())
+    return occupation.level == 0 and occupation.family in _families_with_staff()
+
+
+@cache
+def _families_with_staff() -> frozenset[str]:
+    """The families with an occupation above level 0 (read once, not per job of every résumé)."""
+    return frozenset(o.family for o in load_occupations().occupations.values() if o.level > 0)
 
 
 def _below_the_target(occupation: Occupation, target: Target) -> bool:

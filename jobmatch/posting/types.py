@@ -254,16 +254,15 @@ LADDER: tuple[str, ...] = (
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 _PARENS = re.compile(r"\(([^()]*)\)")
-# the kind of thing an acronym names ("(EHR) systems", "(A&P) certificate"): no part of its name
-_KIND_NOUNS = frozenset(
+# What follows an acronym without being part of its name: the kind of thing it is beyond a product kind
+# (``is_kind_noun``) or a credential noun ("(A&P) certificate"), or the item's own words ("(CRM) preferred").
+_NOT_JOINED_TO_AN_ACRONYM = frozenset(
     re.findall(
         r"\w+",
-        "system systems software certificate certificates certification certifications license licence "
-        "licenses platform platforms tool tools program programs programme application applications degree "
-        "experience skills skill knowledge credential registration endorsement exam suite",
+        "program programs programme degree experience skills skill knowledge exam suite preferred required "
+        "desired needed plus must",
     )
 )
-_NOT_A_NOUN = frozenset(re.findall(r"\w+", "preferred required desired needed plus must"))
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)\b(?!\s*[,;:)])(?=\s|$|[.])")
 _EXAMPLES = re.compile(
     r"^\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|like)[\s,:]*", re.I
@@ -461,6 +460,18 @@ def _capitalised_choices(inner: str) -> bool:
     )
 
 
+def _joins_an_acronym(noun: str) -> bool:
+    """``acronym_inside_a_phrase``: whether the word after a bracketed acronym is part of its phrase."""
+    from jobmatch.matching._terms import is_kind_noun
+
+    return not (
+        noun in _STOP
+        or noun in _NOT_JOINED_TO_AN_ACRONYM
+        or re.fullmatch(_CREDENTIAL_NOUN, noun)
+        or is_kind_noun(noun)
+    )
+
+
 def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
     cues = _cues()
     notes: list[str] = []
@@ -488,8 +499,7 @@ def _cut(text: str, *, preference_clauses: bool = True) -> _Cut:
             # alone; at the end of a phrase the acronym is the whole phrase's other name ("(CRM)")
             head = _NEXT_WORD.match(text, match.end())
             noun = head.group(1).lower() if head else ""
-            joined = noun and noun not in _KIND_NOUNS and noun not in _STOP and noun not in _NOT_A_NOUN
-            aliases.append(f"{inner} {noun}" if joined else inner)
+            aliases.append(f"{inner} {noun}" if noun and _joins_an_acronym(noun) else inner)
         elif _named_choices(inner):
             # ``named_choices_are_examples``: "(PTCB CPhT or ExCPT)" names the credentials that count
             examples.append(inner)
@@ -734,9 +744,7 @@ def _industry_named(text: str) -> bool:
 
 # ``or_more_is_a_bound``: "a team of 10 or more" asks for at least ten, not for "more" as another skill.
 # "one or more areas" is a bound in words.
-_OR_MORE = re.compile(
-    r"(\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+or\s+(?:more|greater)\b", re.IGNORECASE
-)
+_OR_MORE = re.compile(rf"(\d|\b(?:{'|'.join(_NUMBER_WORDS)}))\s+or\s+(?:more|greater)\b", re.IGNORECASE)
 
 
 def _at_least(match: re.Match[str]) -> str:
@@ -1158,7 +1166,7 @@ _HELD_WITH = re.compile(
 # ``in_so_many_areas_is_a_note``: "ASE certification in one or more areas (A1–A8)" asks for the ASE
 # certification; how many of its areas is a note, not "one" and "more areas" as two credentials.
 _IN_SO_MANY = re.compile(
-    r"\s+in\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|any)"
+    rf"\s+in\s+(?:at\s+least\s+)?(?:\d+|{'|'.join(_NUMBER_WORDS)}|any)"
     r"(?:\s*\+|\s+or\s+more)?\s+(?:of\s+(?:the|its)\s+)?(?:areas?|subjects?|categories|category|fields?|"
     r"specialt(?:y|ies)|disciplines?|modules?|tests?|endorsements?)\b",
     re.IGNORECASE,
@@ -1171,6 +1179,15 @@ _FOR_GRADES = re.compile(
     r"\s+(?:for|in)\s+(?:grades?|ages?|levels?)\s+[\w]+(?:\s*[-–]\s*\w+|\s+(?:to|through)\s+\w+)?",
     re.IGNORECASE,
 )
+
+
+def _as_note(part: re.Pattern[str], text: str, notes: list[str]) -> str:
+    """``text`` without the first ``part`` after a meaningful name, which goes to ``notes``."""
+    found = part.search(text)
+    if found is None or not _meaningful(text[: found.start()]):
+        return text
+    notes.append(found.group(0).strip(_NOTE_TRIM))
+    return text[: found.start()] + text[found.end() :]
 
 
 def _shared_modifier(terms: list[str]) -> list[str]:
@@ -1195,14 +1212,8 @@ def _credential(text: str) -> _Params:
     cues = _cues()
     notes: list[str] = []
     text = _NOUN_SLASH.sub(r"\1 or \2", text)  # "teaching certificate/license": either one
-    band = _FOR_GRADES.search(text)
-    if band is not None and _meaningful(text[: band.start()]):
-        notes.append(band.group(0).strip(_NOTE_TRIM))  # ``grade_band_is_a_note``: "for grades K-6"
-        text = text[: band.start()] + text[band.end() :]
-    count = _IN_SO_MANY.search(text)
-    if count is not None and _meaningful(text[: count.start()]):
-        notes.append(count.group(0).strip(_NOTE_TRIM))
-        text = text[: count.start()] + text[count.end() :]
+    for note_part in (_FOR_GRADES, _IN_SO_MANY):  # ``grade_band_is_a_note``, ``in_so_many_areas_is_a_note``
+        text = _as_note(note_part, text, notes)
     cut = _cut(_NAME_SLASH.sub(_slash_or, text))  # ``slash_between_names``: "BLS/CPR" is BLS or CPR
     core = cut.core.split(":", 1)[1] if ":" in cut.core else cut.core
     notes.extend(cut.notes)
