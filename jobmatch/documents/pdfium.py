@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import io
+import itertools
 import math
 import re
 import zlib
@@ -101,8 +103,8 @@ _HIDING_OPERATORS = re.compile(
     rb"(?<=[\s\])>])(?:Tr|Tz|Tf|Tm|g|rg|k|scn|sc|G|RG|K|SCN|SC)(?=[\s\[\]()<>/%]|$)"
 )
 _CLEAR_ALPHA = re.compile(rb"/(?:ca|CA)\s*(?:0*\.0\d*|0+)(?![\d.])")  # an ExtGState alpha below 0.1
-_INKS = re.compile(rb"/(?:Separation|DeviceN)\b")  # spot colours: a tint of 0 is the paper's white
 _OPERANDS_BYTES = 64  # what precedes an operator is read this far back for its (at most four) operands
+_INKS = re.compile(rb"/(?:Separation|DeviceN)\b")  # spot colours: a tint of 0 is the paper's white
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,19 +338,17 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str], l
         dropped: dict[str, None] = {}
         off_page: list[int] = []
         chars: list[Char] = []
-        rect = pdfium.FS_RECTF()
-        rect_ref = ctypes.byref(rect)
-        # One read of the four floats (FS_RECTF is left, top, right, bottom) instead of four attribute
-        # lookups: this loop runs once per character, a few thousand times a page.
-        rect_floats = memoryview(rect).cast("B").cast("f")
-        loose_box = pdfium.FPDFText_GetLooseCharBox
+        got, lefts, tops, rights, bottoms = _loose_boxes(textpage, count)
         text_object = pdfium.FPDFText_GetTextObject
         min_x, min_y, max_x, max_y = bounds
         nan = math.nan
         append = chars.append
-        for index in range(count):
-            char = text[index]
-            if char in "\r\n":
+        # This loop runs once per character, a few thousand times a page: the boxes come in five flat
+        # lists, and a character is looked at no more than it must be.
+        for index, (char, has_box, left, top, right, bottom) in enumerate(
+            zip(text, got, lefts, tops, rights, bottoms, strict=True)
+        ):
+            if char == "\r" or char == "\n":
                 continue  # PDFium's own line breaks: lines come from the boxes
             if hidden_objects:
                 handle = ctypes.cast(text_object(textpage, index), ctypes.c_void_p).value
@@ -358,10 +358,9 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str], l
                     if not char.isspace():
                         dropped[found[0]] = None
                     continue
-            if not loose_box(textpage, index, rect_ref):
+            if not has_box:
                 append(Char(char, nan, nan, nan, nan, index))
                 continue
-            left, top, right, bottom = rect_floats.tolist()
             if (
                 not (min_x <= right and left <= max_x and min_y <= top and bottom <= max_y)
                 and not char.isspace()
@@ -382,6 +381,35 @@ def _page_lines(page: Any, may_hide_text: bool) -> tuple[list[str], list[str], l
         return lines, list(dropped), blank
     finally:
         pdfium.FPDFText_ClosePage(textpage)
+
+
+_BOX_FUNCTION = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+
+
+@functools.cache
+def _loose_box_at() -> Any:
+    """``FPDFText_GetLooseCharBox`` called with plain addresses: no pointer object is made per character."""
+    address = ctypes.cast(pdfium.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    assert address, "PDFium without FPDFText_GetLooseCharBox"
+    return _BOX_FUNCTION(address)
+
+
+def _loose_boxes(
+    textpage: Any, count: int
+) -> tuple[list[int], list[float], list[float], list[float], list[float]]:
+    """Every character's loose box, in one pass through PDFium: whether it has one, and its left, top,
+    right and bottom edges (NaN-free only where it has one). The boxes are written straight into one
+    array, read back in one slice."""
+    rects = (ctypes.c_float * (4 * count))()
+    base = ctypes.addressof(rects)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    got = list(
+        map(
+            _loose_box_at(), itertools.repeat(handle, count), range(count), range(base, base + 16 * count, 16)
+        )
+    )
+    floats = rects[:]
+    return got, floats[0::4], floats[1::4], floats[2::4], floats[3::4]
 
 
 def _without_mostly_off_page(chars: list[Char], off_page: list[int], textpage: Any) -> list[Char]:
