@@ -513,23 +513,6 @@ class Ink:
                 return True
         return False
 
-    def shows_word(self, word: list[Char]) -> bool:
-        """Whether ink shows where ``word`` is drawn (a word of characters without boxes: yes)."""
-        left = bottom = math.inf
-        right = top = -math.inf
-        for c in word:
-            if c.left < left:
-                left = c.left
-            if c.bottom < bottom:
-                bottom = c.bottom
-            if c.right > right:
-                right = c.right
-            if c.top > top:
-                top = c.top
-        if not math.isfinite(left + bottom + right + top):
-            return True
-        return self.shows((left, bottom, right, top))
-
 
 def _page_to_pixels(page: Any, width: int, height: int) -> Matrix | None:
     """The affine map from page space to the pixels of a ``width`` x ``height`` render (the page's
@@ -749,16 +732,14 @@ def rebuild_lines(chars: list[Char], ink: Ink | None = None, blank: list[str] | 
     With the page's ``ink``, a word that shows none is left out (and added to ``blank``)."""
     out = []
     for line in _lines(chars):
-        words = _words(line)
-        if ink is not None:
-            shown: list[list[Char]] = []
-            for w in words:
-                if ink.shows_word(w):
-                    shown.append(w)
-                elif blank is not None:
-                    blank.append("".join(c.text for c in w))
-            words = shown
-        text = _REPEATED_MARK.sub(" ", " ".join("".join(c.text for c in w) for w in words)).strip()
+        words = []
+        for word, box in _words(line):
+            text = "".join([c.text for c in word])
+            if ink is None or not math.isfinite(box[0] + box[1] + box[2] + box[3]) or ink.shows(box):
+                words.append(text)
+            elif blank is not None:
+                blank.append(text)
+        text = _REPEATED_MARK.sub(" ", " ".join(words)).strip()
         if text:
             out.append(text)
     return out
@@ -771,12 +752,14 @@ _SPACE = Char(" ", math.nan, math.nan, math.nan, math.nan)
 
 
 def _lines(chars: list[Char]) -> list[list[Char]]:
-    """Characters grouped into lines, a space character kept only between two characters of a line."""
+    """Characters grouped into lines, a space character kept only between two characters of a line. A
+    character whose box is not finite everywhere is given none (it joins the line it comes in)."""
     lines: list[list[Char]] = []
     current: list[Char] = []
     last: Char | None = None  # the last placed, non-space character of the current line
     last_height = 0.0
     isfinite = math.isfinite
+    nan = math.nan
     for char in chars:
         if char.text.isspace():
             if current and current[-1] is not _SPACE:
@@ -797,6 +780,8 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
                     current = []
             last = char
             last_height = own
+        elif char.left == char.left:  # finite on one side only: no box at all
+            char = Char(char.text, nan, nan, nan, nan, char.index)
         current.append(char)
     lines.append(current)
     for line in lines:
@@ -805,43 +790,61 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
     return [line for line in lines if line]
 
 
-def _words(line: list[Char]) -> list[list[Char]]:
-    """One line's words: its characters cut at each space character and each wide gap.
+def _words(line: list[Char]) -> list[tuple[list[Char], Box]]:
+    """One line's words, each with the box around its placed characters (infinite when none is placed):
+    its characters cut at each space character and each wide gap.
 
     What is wide is measured from the line's usual gap between letters (its median), so that text set
     tight (negative letter spacing) or loose still splits where the words are; the usual gap is taken as
-    at most a tenth of the height, so that a line of single letters spaced out is not read as one word."""
+    at most a tenth of the height, so that a line of single letters spaced out is not read as one word.
+    A character of the line is placed (has a finite box) or has no box at all (:func:`_lines`)."""
     gaps: list[float] = []
     previous: Char | None = None
     for char in line:
         if char is _SPACE:
             previous = None
-        elif math.isfinite(char.left):
+        elif char.left == char.left:  # not NaN: placed
             if previous is not None:
-                gaps.append((char.left - previous.right) / max(char.top - char.bottom, 1e-6))
+                own = char.top - char.bottom
+                gaps.append((char.left - previous.right) / (own if own > 1e-6 else 1e-6))
             previous = char
     usual = min(sorted(gaps)[len(gaps) // 2], USUAL_GAP_CAP) if gaps else 0.0
     wide = max(usual + SPACE_GAP, MIN_GAP)
-    words: list[list[Char]] = []
+    inf = math.inf
+    words: list[tuple[list[Char], Box]] = []
     word: list[Char] = []
+    left = bottom = inf
+    right = top = -inf
     previous = None
     for char in line:
         if char is _SPACE:
             if word:
-                words.append(word)
+                words.append((word, (left, bottom, right, top)))
             word, previous = [], None
+            left = bottom = inf
+            right = top = -inf
             continue
-        if math.isfinite(char.left):
+        if char.left == char.left:
             if previous is not None:
                 own, before = char.top - char.bottom, previous.top - previous.bottom
                 height = own if own > before else before
                 if height < 1e-6:
                     height = 1e-6
                 if char.left - previous.right > wide * height and word:
-                    words.append(word)
+                    words.append((word, (left, bottom, right, top)))
                     word = []
+                    left = bottom = inf
+                    right = top = -inf
             previous = char
+            if char.left < left:
+                left = char.left
+            if char.bottom < bottom:
+                bottom = char.bottom
+            if char.right > right:
+                right = char.right
+            if char.top > top:
+                top = char.top
         word.append(char)
     if word:
-        words.append(word)
+        words.append((word, (left, bottom, right, top)))
     return words
