@@ -228,6 +228,12 @@ def test_ten_thousand_items_type_in_bounded_time() -> None:
         # ampersand_in_a_name: "&" between letters is part of the name
         ("Working knowledge of GD&T and engineering drawings", ("GD&T", "engineering drawings")),
         ("Experience with P&L reporting & budgeting", ("P&L reporting", "budgeting")),
+        # a_plural_names_itself: a lone plural is a noun of its own, unless English uses it as a modifier
+        (
+            "Inventory management: ordering, receiving, returns and cycle counts",
+            ("ordering", "receiving", "returns", "cycle counts"),
+        ),
+        ("Experience with sales and marketing plans", ("sales plans", "marketing plans")),
         # or_more_is_a_bound: "10 or more" is at least ten, not a skill called "more"
         ("Experience managing a team of 10 or more", ("team of 10+",)),
     ],

@@ -44,6 +44,11 @@ def activities() -> frozenset[str]:
 
 
 @cache
+def attributive_plurals() -> frozenset[str]:
+    return frozenset(_words("attributive_plurals"))
+
+
+@cache
 def ordinary_pairs() -> frozenset[str]:
     return frozenset(_words("ordinary_pairs"))
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from jobmatch.knowledge.words import attributive_plurals
 from jobmatch.models import Category, Requirement, RequirementKind
 
 __all__ = ["LADDER", "RULES", "Rule", "classify", "type_requirement", "type_requirements"]
@@ -627,7 +628,7 @@ def _shared_head(part: str, following: str) -> str:
     and training kitchen staff" is leading kitchen staff and training kitchen staff ("leading" alone would
     be any lead)."""
     word = part.strip()
-    if not re.fullmatch(r"[a-z]{3,}", word) or word in _STOP:
+    if not re.fullmatch(r"[a-z]{3,}", word) or word in _STOP or _plural_noun(word):
         return part
     rest = following.strip(" .,;:").split()
     if len(rest) < 2 or not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in rest):
@@ -635,6 +636,16 @@ def _shared_head(part: str, following: str) -> str:
     if word.endswith("ing"):
         return f"{word} {' '.join(rest[1:])}" if rest[0].endswith("ing") else part
     return f"{word} {rest[-1]}"
+
+
+def _plural_noun(word: str) -> bool:
+    """``a_plural_names_itself``: a lone word in -s ("returns and cycle counts") is a noun of its own, not a
+    modifier of the next item's head, unless English uses it as one ("sales and marketing teams")."""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics"))
+        and word not in attributive_plurals()
+    )
 
 
 # ``qualifier_after_a_comma``: "media relations skills, with placements in national or trade outlets": a
