@@ -335,6 +335,42 @@ def test_a_hyphenated_soft_skill_is_kept() -> None:
     assert req.terms == ("communication", "critical-thinking") and req.all_of
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "terms", "notes"),
+    [
+        # quality_of_the_work: the adjective says how well the work is done; the work is the skill
+        ("Accurate data entry", Category.SKILL, ("data entry",), ("accurate",)),
+        (
+            "Accurate counting, measuring and compounding of medications",
+            Category.SKILL,
+            ("counting", "measuring of medications", "compounding of medications"),
+            ("accurate",),
+        ),
+        # an item typed a skill anyway drops the adjective as a lead word
+        (
+            "Accurate cash handling and balancing of the register",
+            Category.SKILL,
+            ("cash handling", "balancing of the register"),
+            (),
+        ),
+        # followed by "with", "and" or another soft skill, it is the quality itself
+        ("Accurate with numbers", Category.SOFT_SKILL, ("Accurate",), ()),
+        ("Accurate and detail-oriented", Category.SOFT_SKILL, ("Accurate", "detail-oriented"), ()),
+        (
+            "Efficient and friendly customer service",
+            Category.SOFT_SKILL,
+            ("friendly", "customer service"),
+            (),
+        ),
+    ],
+)
+def test_the_quality_of_the_work_is_a_note(
+    text: str, category: Category, terms: tuple[str, ...], notes: tuple[str, ...]
+) -> None:
+    req = typed(text)
+    assert (req.category, req.terms, req.notes) == (category, terms, notes)
+
+
 def test_a_degree_without_a_level_asks_for_the_lowest_degree() -> None:
     """degree_without_level: "Culinary degree" is at least an associate's, not a high-school diploma."""
     req = typed("Culinary degree or equivalent experience")

@@ -103,6 +103,7 @@ class _Cues:
     soft: re.Pattern[str]
     soft_terms: re.Pattern[str]
     soft_signs: re.Pattern[str]
+    work_quality: re.Pattern[str]
     skill: re.Pattern[str]
     skill_lead: re.Pattern[str]
     skill_nouns: re.Pattern[str]
@@ -207,9 +208,19 @@ def _cues() -> _Cues:
         industry_names=_pattern(_strings(industry, "names")),
         soft=_pattern(_strings(soft, "cues")),
         soft_signs=_pattern(_strings(soft, "signs")),
+        work_quality=re.compile(
+            r"^\s*(?:(?:strong|excellent|good|very)\s+)?("
+            + "|".join(re.escape(w) for w in _strings(soft, "work_qualities"))
+            + r")\s+(?=[a-z])(?!(?:and|or|with|in|at|about|to)\b)",
+            re.IGNORECASE,
+        ),
         soft_terms=_pattern([*_strings(soft, "cues"), *_strings(soft, "terms_only")]),
         skill=_pattern(_strings(skill, "cues")),
-        skill_lead=_edge([*_strings(skill, "lead"), *_strings(skill, "verbs")], at_end=False),
+        # ``quality_of_the_work``: "Accurate cash handling" is cash handling
+        skill_lead=_edge(
+            [*_strings(skill, "lead"), *_strings(skill, "verbs"), *_strings(soft, "work_qualities")],
+            at_end=False,
+        ),
         skill_nouns=_edge(_strings(skill, "nouns"), at_end=True),
         verbs=_edge(_strings(skill, "verbs"), at_end=False),
         preference=_pattern(_strings(general, "preference")),
@@ -1665,6 +1676,22 @@ def _explained(text: str) -> tuple[str, tuple[str, ...]]:
     return head, ((match.group("rest") or match.group("covers")).strip(_NOTE_TRIM),)
 
 
+def _work_done_well(text: str, params: _Params) -> _Params | None:
+    """``quality_of_the_work``: "Accurate counting, measuring and compounding of medications" asks for the
+    counting, measuring and compounding (a skill), done accurately (a note); the adjective is the item's
+    only soft-skill term. None when the rest names a soft skill too, or names nothing."""
+    match = _cues().work_quality.match(text)
+    if match is None or len(params.terms) > 1:
+        return None
+    rest = text[match.end() :]
+    if _soft_words(rest):
+        return None
+    skill = _skill(rest)
+    if not skill.terms:
+        return None
+    return dataclasses.replace(skill, notes=(*skill.notes, match.group(1).lower()))
+
+
 # "industries such as healthcare or insurance", "a setting like retail": the examples are industries
 _INDUSTRY_HEAD = re.compile(
     r"\b(?:industr(?:y|ies)|sectors?|markets?|settings?|environments?|verticals?|fields?|businesses)\s+"
@@ -1679,6 +1706,8 @@ def type_requirement(requirement: Requirement) -> Requirement:
     text, explanation = _explained(text)
     category, _ = classify(text, requirement.source)
     params = _EXTRACTORS[category](text)
+    if category is Category.SOFT_SKILL and (work := _work_done_well(text, params)) is not None:
+        category, params = Category.SKILL, work
     if explanation:
         params = dataclasses.replace(params, notes=(*params.notes, *explanation))
     if category is Category.EXPERIENCE and _tools_only(params):
