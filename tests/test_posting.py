@@ -763,6 +763,35 @@ def test_docx_posting_goes_through_the_resume_reader(tmp_path: Path, name: str) 
     ]
 
 
+def test_word_heading_styles_and_lists_are_the_postings_outline(tmp_path: Path) -> None:
+    """word_outline: a paragraph in a heading style heads a section even when its words name none the parser
+    knows ("Schedule / Benefits" ends the preferred list instead of becoming a requirement, and its hours are
+    not a skill "5:00 p.m."); a paragraph in a list style is a bullet, a numbered paragraph an item too."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Desktop Support Technician", style="Title")
+    document.add_paragraph("Required qualifications", style="Heading 1")
+    document.add_paragraph("2+ years of help desk experience", style="List Bullet")
+    document.add_paragraph("CompTIA A+ certification", style="List Number")
+    document.add_paragraph("Preferred", style="Heading 1")
+    document.add_paragraph("Basic PowerShell scripting.", style="List Bullet")
+    document.add_paragraph("Schedule / Benefits", style="Heading 1")
+    document.add_paragraph("Monday–Friday, 8:00 a.m. – 5:00 p.m.", style="List Bullet")
+    document.add_paragraph("403(b) with 4% match.", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "support.docx"
+    path.write_bytes(buffer.getvalue())
+    posting = load_posting(path)
+    assert posting.title == "Desktop Support Technician"
+    assert items(posting) == [
+        ("2+ years of help desk experience", REQUIRED),
+        ("CompTIA A+ certification", REQUIRED),
+        ("Basic PowerShell scripting.", PREFERRED),
+    ]
+
+
 def test_job_board_paste_with_check_mark_bullets() -> None:
     """Check marks are bullets ("✔ Active Colorado RN license"), never part of a requirement or its terms;
     "BSN required; MSN a plus" is two items of two kinds (required_then_preferred); a credential the

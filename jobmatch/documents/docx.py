@@ -70,14 +70,19 @@ class DocxText:
     dated: str = ""  # "YYYY-MM" docProps/core.xml says the file was last modified ("" when it does not)
 
 
-def read_docx(data: bytes, limits: Limits) -> DocxText:
-    """The raw lines of the DOCX in ``data``. Raises :class:`DocumentError` for what cannot be read."""
+def read_docx(data: bytes, limits: Limits, *, outline: bool = False) -> DocxText:
+    """The raw lines of the DOCX in ``data``. Raises :class:`DocumentError` for what cannot be read.
+
+    With ``outline``, the document's structure is written into the lines as Markdown, for a reader of
+    postings: a paragraph in a heading style (or with an outline level) opens with ``## ``, a list
+    paragraph (numbered or bulleted, or in a list style) with ``- ``."""
     check_package(data, limits)
     warnings: list[str] = []
     data = _as_transitional_docx(data, warnings)
     try:
         document = docx.Document(io.BytesIO(data))
         seen = _Visibility(document)
+        seen.outline = outline
         lines = list(_document_lines(document, seen))
     except DocumentError:
         raise
@@ -252,8 +257,10 @@ def _blocks(container: Any, seen: _Visibility, place: _Place) -> Iterator[str]:
         if tag == _W_P:
             boxes: list[Any] = []
             parts: list[str] = []
-            _inline(child, parts, boxes, seen, seen.paragraph(child, place))
-            yield "".join(parts)
+            paragraph = seen.paragraph(child, place)
+            _inline(child, parts, boxes, seen, paragraph)
+            text = "".join(parts)
+            yield seen.marked(child, paragraph, text) if seen.outline and text.strip() else text
             for box in boxes:
                 yield from _blocks(box, seen, _Place(UNKNOWN))  # a text box may have any fill
         elif tag == _W_TBL:
@@ -354,6 +361,11 @@ _THEME_WHITES = {"background1", "light1"}  # the theme colours that are white in
 _HIGHLIGHTS = {"black": "000000", "white": WHITE}  # the rest are coloured: text on them is judged unknown
 
 
+_HEADING_STYLE = re.compile(r"(?i)heading\s*[1-9]$|title$|subtitle$")
+_LIST_STYLE = re.compile(r"(?i)list\b|list(?:bullet|number|paragraph)")
+_OUTLINE_LEVELS = {str(n) for n in range(9)}  # w:outlineLvl 0-8 is a heading level; 9 is body text
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     """Where a block sits: ``background`` is the colour beneath its text (the page's white unless a cell,
@@ -447,6 +459,8 @@ class _Visibility:
 
     def __init__(self, document: Any) -> None:
         self.hidden: dict[str, None] = {}  # kinds met, in the order first seen
+        self.outline = False  # write headings and list items as Markdown (see read_docx)
+        self._kinds: dict[str, str] = {}  # style id -> "heading", "list" or ""
         self._styles: dict[str, Any] = {}
         self._looks: dict[str, _RunLook] = {}
         self._style_fills: dict[str, str | None] = {}
@@ -513,6 +527,50 @@ class _Visibility:
         if fill is None:
             fill = self._style_fill(style)
         return _Paragraph(style, place.background if fill is None else fill)
+
+    def marked(self, p: Any, paragraph: _Paragraph, text: str) -> str:
+        """``text`` as Markdown: ``## `` before a heading's, ``- `` before a list item's."""
+        ppr = p.find(qn("w:pPr"))
+        kind = self._paragraph_kind(paragraph.style)
+        if ppr is not None:
+            level = ppr.find(qn("w:outlineLvl"))
+            if level is not None and (level.get(_W_VAL) or "") in _OUTLINE_LEVELS:
+                kind = "heading"
+            elif ppr.find(qn("w:numPr")) is not None and kind != "heading":
+                kind = "list"
+        if kind == "heading":
+            return "## " + text.strip()
+        if kind == "list":
+            return "- " + text.strip()
+        return text
+
+    def _paragraph_kind(self, style_id: str | None, depth: int = 0) -> str:
+        """A paragraph style's kind, through its ``basedOn`` chain: "heading" (Word's Heading 1-9, Title and
+        Subtitle, or a style with an outline level), "list" (a List style, or one that numbers) or ""."""
+        if not style_id or depth > 20:
+            return ""
+        if style_id not in self._kinds:
+            self._kinds[style_id] = ""  # a basedOn cycle ends here
+            style = self._styles.get(style_id)
+            kind = ""
+            if style is not None:
+                name_element = style.find(qn("w:name"))
+                name = (name_element.get(_W_VAL) if name_element is not None else None) or style_id
+                ppr = style.find(qn("w:pPr"))
+                level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+                if (
+                    _HEADING_STYLE.match(name)
+                    or _HEADING_STYLE.match(style_id)
+                    or (level is not None and (level.get(_W_VAL) or "") in _OUTLINE_LEVELS)
+                ):
+                    kind = "heading"
+                elif _LIST_STYLE.match(name) or (ppr is not None and ppr.find(qn("w:numPr")) is not None):
+                    kind = "list"
+                else:
+                    based = style.find(qn("w:basedOn"))
+                    kind = self._paragraph_kind(based.get(_W_VAL) if based is not None else None, depth + 1)
+            self._kinds[style_id] = kind
+        return self._kinds[style_id]
 
     def table(self, table: Any, place: _Place) -> _Place:
         tblpr = table.find(qn("w:tblPr"))

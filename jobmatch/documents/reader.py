@@ -35,16 +35,22 @@ for _flag in ("O_NOFOLLOW", "O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
 
 
 def read_document(
-    path: Path, display: str, limits: Limits = DEFAULT_LIMITS, *, root: Path | None = None
+    path: Path,
+    display: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    root: Path | None = None,
+    outline: bool = False,
 ) -> Document:
     """Read the résumé at ``path`` into a :class:`Document` whose ``path`` is ``display``.
 
     Raises :class:`DocumentError` with a one-line reason for anything that cannot be read — missing,
     not a regular file, too large, empty, encrypted, damaged, a bomb, a format we do not read — and never
     any other exception for bad input. With ``root`` (the folder ``path`` was found in), no folder between
-    ``root`` and the file may be a symbolic link either (see :func:`read_bytes`).
+    ``root`` and the file may be a symbolic link either (see :func:`read_bytes`). With ``outline`` (a
+    posting's reader), a DOCX's headings and list items are written as Markdown (``## ``, ``- ``).
     """
-    return _guarded(lambda: _read(path, display, read_bytes(path, limits, root=root), limits))
+    return _guarded(lambda: _read(path, display, read_bytes(path, limits, root=root), limits, outline))
 
 
 def parse_document(path: Path, display: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -157,7 +163,7 @@ class _Pages:
     fragments: bool = False  # raw lines are PDF fragments (see clean_lines)
 
 
-def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
+def _read(path: Path, display: str, data: bytes, limits: Limits, outline: bool = False) -> Document:
     if not data:
         raise DocumentError("empty file")
     kind = kinds.sniff_bytes(path.name, data)
@@ -175,7 +181,7 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
         raise DocumentError("binary data, not a PDF, DOCX or text file")
 
     try:
-        pages = _extract(kind, data, limits)
+        pages = _extract(kind, data, limits, outline)
     except DocumentError:
         # A text résumé can carry a PDF's header and trailer words ("%PDF-1.7", "startxref", "%%EOF")
         # without being one: what only looked like a PDF after some text, and does not open as one, is
@@ -191,7 +197,7 @@ def _read(path: Path, display: str, data: bytes, limits: Limits) -> Document:
     return _assemble(display, pages, limits, data)
 
 
-def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
+def _extract(kind: str, data: bytes, limits: Limits, outline: bool = False) -> _Pages:
     from jobmatch.documents.docx import read_docx
     from jobmatch.documents.text import read_text
 
@@ -201,7 +207,7 @@ def _extract(kind: str, data: bytes, limits: Limits) -> _Pages:
             kind, pdf.pages, pdf.page_count, list(pdf.warnings), pdf.title, pdf.dated, fragments=True
         )
     if kind == kinds.DOCX:
-        docx = read_docx(data, limits)
+        docx = read_docx(data, limits, outline=outline)
         return _Pages(kind, [docx.lines], 1, list(docx.warnings), docx.title, docx.dated)
     text = read_text(
         data, markdown=kind == kinds.MD, max_chars=limits.max_chars, max_line_chars=limits.max_line_chars

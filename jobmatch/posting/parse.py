@@ -594,7 +594,7 @@ def _read_binary(path: Path, shown: str, size: int) -> str:
             f"{MAX_BINARY_POSTING_BYTES >> 20} MB)"
         )
     try:
-        document = read_document(path, shown, _POSTING_LIMITS)
+        document = read_document(path, shown, _POSTING_LIMITS, outline=True)
     except DocumentError as exc:
         raise PostingError(f"cannot read posting {shown}: {exc.message}") from exc
     return document.text
