@@ -631,6 +631,33 @@ def test_a_job_boards_breadcrumbs_are_not_the_title(tmp_path: Path) -> None:
     assert html_text("<h2>Requirements</h2><ul><li></li><li>CDL</li></ul>") == "## Requirements\n- CDL"
 
 
+def test_a_cookie_banner_a_skip_link_and_a_sidebar_are_not_the_posting(tmp_path: Path) -> None:
+    # first_h1_is_the_title: text above the first h1 does not take the title; aside_is_not_the_posting: a
+    # sidebar of similar jobs asks nothing of this one; a cookie banner and a skip link are page chrome
+    page = tmp_path / "job.html"
+    page.write_text(
+        "<html><body><a class='skip-link' href='#main'>Skip to main content</a>"
+        "<div id='cookie-banner' class='cookie-notice'><p>We use cookies to improve your experience.</p>"
+        "<button>Accept all</button></div>"
+        "<p class='promo'>Upload your resume today</p>"
+        "<main id='main'><article><h1>Aircraft Maintenance Technician</h1><h2>Requirements</h2><ul>"
+        "<li>FAA Airframe and Powerplant (A&amp;P) certificate</li><li>High school diploma or GED</li></ul>"
+        "</article><aside><h3>Similar jobs</h3><ul><li>Helicopter Mechanic (EMS)</li>"
+        "<li>A&amp;P Required</li>"
+        "<li>5+ years rotorcraft</li></ul></aside></main></body></html>",
+        encoding="utf-8",
+    )
+    posting = load_posting(page)
+    assert posting.title == "Aircraft Maintenance Technician"
+    assert [r.text for r in posting.requirements] == [
+        "FAA Airframe and Powerplant (A&P) certificate",
+        "High school diploma or GED",
+    ]
+    text = html_text(page.read_text("utf-8"))
+    assert text.startswith("# Aircraft Maintenance Technician\n")
+    assert "cookies" not in text and "Skip to" not in text and "rotorcraft" not in text
+
+
 def test_desirable_qualifications_is_a_heading_of_preferred_items() -> None:
     text = (
         "Teacher\n\nMinimum Qualifications\nValid teaching credential\nDesirable Qualifications\n"

@@ -686,12 +686,32 @@ class _HTMLText(HTMLParser):
     _HEADINGS: ClassVar[dict[str, str]] = {f"h{n}": "#" * n + " " for n in range(1, 7)}
     # ``page_chrome_is_not_the_posting``: a careers page's navigation and footer (links, "Apply", the legal
     # line) are the site's, not the job's; left out like scripts and styles.
+    # ``aside_is_not_the_posting``: an aside is what HTML calls content beside the page's own (a sidebar of
+    # similar jobs: "Helicopter Mechanic (EMS) · A&P Required · 5+ years rotorcraft" asks nothing of it).
     _HIDDEN = frozenset(
-        {"script", "style", "head", "template", "noscript", "svg", "iframe", "object", "nav", "footer"}
+        {
+            "script",
+            "style",
+            "head",
+            "template",
+            "noscript",
+            "svg",
+            "iframe",
+            "object",
+            "nav",
+            "footer",
+            "aside",
+        }
     )
     # ``breadcrumbs_are_page_chrome``: "Home > Jobs > Automotive > Service Technician" is where the page
-    # sits on the site, named so by its class, id, role or label, not the job's title.
-    _CHROME = re.compile(r"breadcrumb|\bnavigation\b|\bnavbar\b|\bsite-(?:header|nav|menu)\b", re.I)
+    # sits on the site, named so by its class, id, role or label, not the job's title. So are a cookie or
+    # consent banner, a "skip to content" link, text only screen readers are given, and lists of other jobs.
+    _CHROME = re.compile(
+        r"breadcrumb|\bnavigation\b|\bnavbar\b|\bsite-(?:header|nav|menu)\b|cookie|\bconsent\b|\bgdpr\b"
+        r"|\bskip-(?:link|to|nav)|\bsr-only\b|\bvisually-hidden\b|\bscreen-reader"
+        r"|\b(?:similar|related|recommended|more)-jobs\b",
+        re.I,
+    )
     _VOID = _terms("br; hr; img; input; meta; link; area; base; col; embed; source; wbr")
 
     def __init__(self) -> None:
@@ -700,6 +720,8 @@ class _HTMLText(HTMLParser):
         self.hidden = 0
         self.chrome_tag = ""  # the element, named as chrome, whose text is left out, and its nesting depth
         self.chrome_depth = 0
+        self.title: tuple[int, int] | None = None  # where in ``parts`` the first h1 starts and ends
+        self._title_start = -1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.chrome_tag:
@@ -720,6 +742,8 @@ class _HTMLText(HTMLParser):
         if tag == "li":
             self.parts.append("\n- ")
         elif tag in self._HEADINGS:
+            if tag == "h1" and self.title is None and self._title_start < 0:
+                self._title_start = len(self.parts)
             self.parts.append("\n" + self._HEADINGS[tag])
         elif tag in self._BLOCKS:
             self.parts.append("\n")
@@ -737,6 +761,8 @@ class _HTMLText(HTMLParser):
             return
         elif tag in self._BLOCKS or tag == "li":
             self.parts.append("\n")
+            if tag == "h1" and self._title_start >= 0 and self.title is None:
+                self.title = (self._title_start, len(self.parts))
 
     def handle_data(self, data: str) -> None:
         if not self.hidden and not self.chrome_tag:
@@ -748,7 +774,12 @@ def html_text(markup: str) -> str:
     parser = _HTMLText()
     parser.feed(markup)
     parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    parts = parser.parts
+    if parser.title is not None:
+        # ``first_h1_is_the_title``: the page's first h1 names the job, whatever the page shows above it
+        start, end = parser.title
+        parts = [*parts[start:end], *parts[:start], *parts[end:]]
+    lines = (line.strip() for line in "".join(parts).split("\n"))
     # a heading or a bullet with no text (an empty element, an icon) is no line
     return "\n".join(line for line in lines if line.strip("#- "))
 
