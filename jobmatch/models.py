@@ -309,6 +309,10 @@ class CandidateResult:
     rank: int = 0
     role_fit: RoleFit = field(default_factory=RoleFit)
     requirements_score: float = 0.0  # 0..100, the weighted requirements alone
+    # What the score's formula applied beyond its weights (jobmatch.scoring): the factor on requirements
+    # and role fit for a latest title far above the role, and the cap of a missed must-have.
+    seniority_factor: float = 1.0
+    capped_at: float | None = None
     wording: Wording = field(default_factory=Wording)
     # A sketch of the text's word shingles (jobmatch.duplicates): the same person sent twice is found by it.
     fingerprint: tuple[int, ...] = ()

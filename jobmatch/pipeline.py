@@ -63,6 +63,8 @@ def analyze_all(
                 warnings=assessment.notes,
                 role_fit=assessment.role_fit,
                 requirements_score=assessment.requirements_score,
+                seniority_factor=assessment.seniority_factor,
+                capped_at=assessment.capped_at,
                 wording=assessment.wording,
                 fingerprint=facts.fingerprint,
                 doubt=facts.doubt,

@@ -349,6 +349,8 @@ class Assessment:
     role_fit: RoleFit
     notes: tuple[str, ...]
     wording: Wording = field(default_factory=Wording)
+    seniority_factor: float = 1.0  # what the requirements and role fit were multiplied by (SENIORITY_PENALTY)
+    capped_at: float | None = None  # the cap a missed must-have put on the total, when it lowered it
 
 
 def role_fit_points(fit: RoleFit) -> float:
@@ -382,9 +384,11 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
     requirements = 100.0 * sum(_weight_of_match(m) * m.score for m in matches) / total_weight
     total = (1 - ROLE_FIT_WEIGHT) * requirements + ROLE_FIT_WEIGHT * 100.0 * fit.fit.score
     notes: list[str] = []
+    factor = 1.0
     rung = seniority_rung(signals.latest_title) if signals.latest_title else None
     if rung is not None and rung - posting_rung(posting) >= SENIORITY_GAP:
-        total *= SENIORITY_PENALTY
+        factor = SENIORITY_PENALTY
+        total *= factor
         notes.append(f"latest title ({signals.latest_title}) is far above the role's level")
     missed = [
         m.requirement.id
@@ -393,7 +397,10 @@ def score_candidate(posting: Posting, signals: Signals, document: Document) -> A
     ]
     wording = wording_of(posting, document)
     total = (1 - WORDING_WEIGHT) * total + wording_points(wording)
+    capped_at = None
     if missed and total > MUST_HAVE_CAP:
-        total = MUST_HAVE_CAP
+        total = capped_at = MUST_HAVE_CAP
         notes.append(f"must-have not met ({', '.join(missed)}): total capped at {MUST_HAVE_CAP:g}")
-    return Assessment(round(total, 1), round(requirements, 1), matches, fit.fit, tuple(notes), wording)
+    return Assessment(
+        round(total, 1), round(requirements, 1), matches, fit.fit, tuple(notes), wording, factor, capped_at
+    )

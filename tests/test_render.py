@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from typing import Any
@@ -503,6 +504,16 @@ def _explain(candidate: CandidateResult, color: bool = False) -> str:
     out = io.StringIO()
     render_explain(candidate, POSTING, out, color=color, width=200)
     return out.getvalue()
+
+
+def test_explain_shows_the_seniority_factor_and_the_cap_in_its_formula() -> None:
+    # formula_shows_all_it_applies: what the score's line multiplies by or caps at is on it, with why
+    plain = _explain(_candidate_a())
+    assert "× 85%" not in plain and "capped at" not in plain
+    text = _explain(dataclasses.replace(_candidate_a(), seniority_factor=0.85, capped_at=50.0))
+    assert "       = 65% × 85% × (75% requirements" in text
+    assert "× 85%: latest title far above the role's level" in text
+    assert "capped at 50: a must-have not met" in text
 
 
 def test_explain_shows_quotes_with_page_and_line() -> None:

@@ -193,12 +193,20 @@ def test_role_fit_for_any_title_comes_from_the_occupation_vocabulary() -> None:
 
 
 def test_seniority_is_judged_against_the_postings_level() -> None:
+    from jobmatch.scoring import ROLE_FIT_WEIGHT, SENIORITY_PENALTY, WORDING_WEIGHT
+
     posting = _typed(AP_POSTING)
     d = doc(CONTROLLER)
-    notes = score_candidate(posting, extract_signals(d), d).notes
-    assert any("far above" in n for n in notes)
+    senior = score_candidate(posting, extract_signals(d), d)
+    assert any("far above" in n for n in senior.notes)
+    # formula_shows_all_it_applies: the factor is part of the assessment, and the parts add up to the total
+    assert senior.seniority_factor == SENIORITY_PENALTY and senior.capped_at is None
+    parts = (1 - ROLE_FIT_WEIGHT) * senior.requirements_score + ROLE_FIT_WEIGHT * 100 * senior.role_fit.score
+    expected = (1 - WORDING_WEIGHT) * SENIORITY_PENALTY * parts + WORDING_WEIGHT * 100 * senior.wording.score
+    assert abs(senior.total - expected) < 0.11
     d = doc(AP_CLERK)
-    assert not score_candidate(posting, extract_signals(d), d).notes
+    clerk = score_candidate(posting, extract_signals(d), d)
+    assert not clerk.notes and clerk.seniority_factor == 1.0
 
 
 def test_recruiter_phrases_raise_any_requirement_to_met_with_the_quote() -> None:
@@ -218,6 +226,7 @@ def test_a_missed_must_have_caps_the_total() -> None:
     capped = score_candidate(_typed(AP_POSTING, must_have=True), extract_signals(d), d)
     assert free.total > MUST_HAVE_CAP
     assert capped.total == MUST_HAVE_CAP and any("must-have" in n for n in capped.notes)
+    assert (free.capped_at, capped.capped_at) == (None, MUST_HAVE_CAP)
 
 
 def test_posting_level_from_title_then_experience_level_field() -> None:

@@ -175,14 +175,22 @@ def render_explain(
         if result.rank > 0:
             score.append(f" · rank {result.rank}")
         console.print(score)
+        # ``formula_shows_all_it_applies``: the line adds up to the score, the seniority factor and a
+        # must-have's cap included
+        factor = f" × {percent(result.seniority_factor)}" if result.seniority_factor != 1.0 else ""
         console.print(
             Text(
-                f"       = {percent(1 - WORDING_WEIGHT)} × ({percent(1 - ROLE_FIT_WEIGHT)} requirements"
+                f"       = {percent(1 - WORDING_WEIGHT)}{factor} × "
+                f"({percent(1 - ROLE_FIT_WEIGHT)} requirements"
                 f" ({result.requirements_score:.1f}) + {percent(ROLE_FIT_WEIGHT)} role fit"
                 f" ({100 * result.role_fit.score:.1f})) + {percent(WORDING_WEIGHT)} wording"
                 f" ({100 * result.wording.score:.1f})"
             )
         )
+        if factor:
+            console.print(Text(f"       {factor.strip()}: latest title far above the role's level"))
+        if result.capped_at is not None:
+            console.print(Text(f"       capped at {result.capped_at:g}: a must-have not met"))
         console.print(Text("Posting: ").append(posting_heading(posting)))
         console.print()
         console.print(Text("Requirements", style="bold underline"))
