@@ -122,6 +122,14 @@ def test_two_typos_only_between_two_long_words() -> None:
     assert hit.method is Method.FUZZY and hit.matched == "reconcilliatons"
 
 
+def test_six_letter_words_are_no_typos() -> None:
+    """ "being" is one letter from "Boeing": a word of six letters one edit from another is another word too
+    often to be read as its typo; seven letters and up still are ("Tablaeu")."""
+    assert index_of(doc("Managed 12 tanks being erected")).find(compile_phrase("Boeing", fuzzy=True)) == []
+    (hit,) = index_of(doc("Dashboards in Tablaeu")).find(compile_phrase("Tableau", fuzzy=True))
+    assert hit.method is Method.FUZZY and hit.matched == "Tablaeu"
+
+
 def test_a_document_is_indexed_once() -> None:
     document = doc("one line")
     assert index_of(document) is index_of(document)

@@ -201,8 +201,9 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- phrases
 
-# Fuzzy (typo) matching only for words this long: shorter words are an edit away from other real words.
-FUZZY_MIN_LEN = 6
+# Fuzzy (typo) matching only for words this long: shorter words are an edit away from other real words
+# ("being" is one letter from "Boeing"; a six-letter name misspelt is rarer than that).
+FUZZY_MIN_LEN = 7
 _NAME_VOCABULARIES = ("skills", "credentials", "industries", "languages")
 
 
