@@ -920,6 +920,9 @@ def test_in_progress_is_the_status_of_the_credential_it_stands_beside() -> None:
     line = "NSCA CSCS - In progress, NSCA CPR, AED, First Aid American Red Cross"
     assert answer("credential", line, ("CPR",)).score == 1.0
     assert answer("credential", "RN license, pending", ("RN",)).score < 1.0
+    # trained for it, or about to sit for it, is not holding it yet
+    assert answer("credential", "Trained for A&P license under supervision.", ("A&P",)).score == 0.4
+    assert answer("credential", "Currently studying towards the CPA exam", ("CPA",)).score == 0.4
 
 
 def test_credentials_the_candidate_saw_to_in_others_are_not_theirs() -> None:

@@ -209,6 +209,12 @@ def test_degree_in_progress() -> None:
     assert d.in_progress and d.level == "bachelor"
 
 
+def test_a_degree_the_candidate_is_going_back_to_complete_is_in_progress() -> None:
+    text = "Education\nTransferring to fulfill my Bachelor of Science in Aviation Management\n"
+    d = extract_signals(doc(text)).degree
+    assert d.in_progress and d.level == "bachelor"
+
+
 def test_second_degree_in_progress_beside_a_finished_one_at_that_level() -> None:
     text = (
         "Education\nMaster of Organizational Leadership : Human Resources, In Progress\n"
