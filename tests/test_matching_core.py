@@ -271,7 +271,8 @@ def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
 # - any HR job for full-cycle recruiting (recruiters, O*NET 13-1071's reported titles, are their own
 #   occupation; two of a recruiter's duties would show the work);
 # - teacher aides (O*NET 25-9042) and tutors (25-3041), the teaching family's entry rung
-#   (lower_rung_of_the_family, entry_rung_of_a_named_family).
+#   (lower_rung_of_the_family, entry_rung_of_a_named_family);
+# - systems and network administrators and engineers (O*NET 15-1244, 15-1241) for help-desk work.
 SIBLINGS = [
     (
         {"Automobile Service Manager": "auto_service_manager", "Service Advisor": "auto_service_advisor",
@@ -291,6 +292,13 @@ SIBLINGS = [
         ("classroom teaching", 2),
         ("Teacher Assistant", "Led small groups in the classroom"),
         ("Third Grade Teacher", "Planned lessons for 24 students"),
+    ),
+    (
+        {"LAN Administrator": "systems_administrator", "Network Engineer": "systems_administrator",
+         "End User Support Specialist": "it_support_specialist"},
+        ("help desk", 2),
+        ("Systems Administrator", "Maintained Windows servers and the backups"),
+        ("Help Desk Technician", "Answered calls from users"),
     ),
 ]  # fmt: skip
 
