@@ -5,6 +5,7 @@ import pytest
 from jobmatch.models import Method
 from jobmatch.signals import extract_signals
 from jobmatch.signals.dates import find_ranges, month_label, months_merged
+from jobmatch.signals.sections import heading_of
 from jobmatch.signals.view import ResumeView
 from jobmatch.signals.vocab import matcher
 from tests.helpers import doc
@@ -715,3 +716,17 @@ def test_a_skill_named_like_a_heading_inside_a_skills_list_is_an_item() -> None:
     # a heading that names no skill is a heading between short lines too
     languages = ResumeView.of(doc("Skills\nBudgeting\nLanguages\nSpanish\n"))
     assert languages.sections[2] == "skills"
+
+
+def test_the_end_of_a_sentence_is_no_heading() -> None:
+    # sentence_end_is_no_heading: "software." ends the line above; the job below it stays in Experience
+    text = (
+        "Experience\nNetwork Engineer\nMay 2008 to December 2014 Company Name\n"
+        "Through unified workflows you can repair network faults with HP\nsoftware.\n"
+        "Help Desk Analyst\nJanuary 2006 to April 2008 Company Name\nAnswered user calls.\n"
+    )
+    view = ResumeView.of(doc(text))
+    assert set(view.sections) == {"experience"}
+    assert [j.title for j in extract_signals(doc(text)).jobs] == ["Network Engineer", "Help Desk Analyst"]
+    # a heading still opens its section, in capitals or with a colon
+    assert heading_of("Software") == heading_of("SOFTWARE:") == "skills" and heading_of("software.") is None

@@ -23,10 +23,17 @@ def _headings() -> dict[str, str]:
 def heading_of(text: str) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 48:
+    if not stripped or len(stripped) > 48 or _sentence_end(stripped):
         return None
     key = " ".join(_PUNCT.sub(" ", stripped.lower()).split())
     return _headings().get(key)
+
+
+def _sentence_end(text: str) -> bool:
+    """``sentence_end_is_no_heading``: "software." below "… repair network faults with HP" is the end of a
+    sentence that ran over the line, not a Software heading: a heading is not written in lower case with a
+    full stop or comma after it."""
+    return text[:1].islower() and text.endswith((".", ","))
 
 
 @cache
