@@ -658,6 +658,21 @@ def test_a_cookie_banner_a_skip_link_and_a_sidebar_are_not_the_posting(tmp_path:
     assert "cookies" not in text and "Skip to" not in text and "rotorcraft" not in text
 
 
+def test_tools_youll_use_are_preferred_skills_and_at_a_glance_is_details() -> None:
+    # tools_you_will_use: a sidebar's tools of the job are a plus to know; "At a glance" holds job facts
+    text = (
+        "PR Specialist\nAt a glance\nLOCATION\nAustin, TX\nTools you'll use\nCision or Meltwater\n"
+        "Google Analytics\nRequirements\n3+ years of media relations experience\n"
+    )
+    posting = parse_posting(text)
+    assert items(posting) == [
+        ("Cision or Meltwater", PREFERRED),
+        ("Google Analytics", PREFERRED),
+        ("3+ years of media relations experience", REQUIRED),
+    ]
+    assert [r.category for r in posting.requirements[:2]] == [Category.SKILL, Category.SKILL]
+
+
 def test_desirable_qualifications_is_a_heading_of_preferred_items() -> None:
     text = (
         "Teacher\n\nMinimum Qualifications\nValid teaching credential\nDesirable Qualifications\n"

@@ -93,7 +93,10 @@ _SECTION_ALIASES: dict[str, str] = {
         "bonus skills; plusses; plus; "
         "even better if; it's a plus if; extra points; "
         "what sets you apart; what will make you stand out; what would make you stand out; stand out if; "
-        "preferred but not required; nice to have but not required; good to have; ideally"
+        "preferred but not required; nice to have but not required; good to have; ideally; "
+        # ``tools_you_will_use``: the tools of the job's day, named in a sidebar: a plus to know already
+        "tools you'll use; tools you will use; tools we use; our tools; software you'll use; "
+        "software you will use"
     ),
     "RESPONSIBILITIES": (
         "responsibilities; key responsibilities; duties; duties and responsibilities; job duties; "
@@ -109,7 +112,8 @@ _SECTION_ALIASES: dict[str, str] = {
     ),
     "SKILLS": (
         "skills; technical skills; key skills; core skills; skill set; skillset; competencies; "
-        "core competencies; technologies; tech stack"
+        "core competencies; technologies; tech stack; tools; tools and technologies; software and tools; "
+        "tools and systems; systems and tools"
     ),
     # Not requirement sections, but naming them ends the requirements before them.
     "BENEFITS": (
@@ -124,6 +128,8 @@ _SECTION_ALIASES: dict[str, str] = {
     "DETAILS": (
         "job type; job types; employment type; pay; schedule; shift; shifts; work location; location; "
         "job details; work schedule; hours; start date; contract length; "
+        "at a glance; job at a glance; role at a glance; the role at a glance; quick facts; key facts; "
+        "job facts; position details; key details; "
         # the standard physical-demands paragraph of US postings: conditions of the work, asked at the screen
         "physical demands; physical requirements; working conditions; work environment; "
         "physical demands and work environment; work environment and physical demands"
@@ -158,7 +164,9 @@ _LOOSE_PREFERRED = re.compile(r"prefer|nice|bonus|desir|additional|optional|not 
 _LIST_ALIASES = (
     "must have; must haves; nice to have; nice to haves; bonus points; pluses; skills; technical skills; "
     "key skills; core skills; skill set; skillset; required skills; preferred skills; desired skills; "
-    "desirable skills; technologies; tech stack"
+    "desirable skills; technologies; tech stack; tools; tools you'll use; tools you will use; tools we use; "
+    "our tools; tools and technologies; software and tools; tools and systems; systems and tools; "
+    "software you'll use"
 )
 _ALIASES: dict[str, str] = {
     alias: name for name, aliases in _SECTION_ALIASES.items() for alias in aliases.split("; ")
