@@ -371,6 +371,30 @@ def test_the_quality_of_the_work_is_a_note(
     assert (req.category, req.terms, req.notes) == (category, terms, notes)
 
 
+def test_a_nurses_posting_reads_as_a_recruiter_means_it() -> None:
+    # place_clause: "in the State of Ohio" goes whole; nothing like "license in the of" is left to look for
+    rn = typed(
+        "Current, active Registered Nurse (RN) license in the State of Ohio, or a multistate compact license"
+    )
+    assert rn.category is Category.CREDENTIAL and rn.terms == ("Registered Nurse", "RN")
+    assert rn.fields == ("Ohio", "multistate", "compact")
+    assert typed("Active LPN license in the state of practice").terms == ("LPN",)
+    # the "or" before a deadline joins no names: BLS and ACLS are both asked
+    cards = typed(
+        "BLS and ACLS certification from the American Heart Association, or obtained within 30 days of hire"
+    )
+    assert (cards.terms, cards.all_of) == (("BLS", "ACLS"), True) and "within 30 days of hire" in cards.notes
+    # bracket_does_not_type: a programme named in a remark does not make years of work education
+    years = typed(
+        "1+ year of acute care hospital experience as an RN (new graduates who have completed a nurse "
+        "residency program will be considered)"
+    )
+    assert (years.category, years.years, years.fields) == (Category.EXPERIENCE, 1.0, ("RN",))
+    # "accepted" says the degree meets the item; it is no word of the field
+    adn = typed("Associate Degree in Nursing (ADN) accepted")
+    assert (adn.category, adn.level, adn.fields) == (Category.EDUCATION, "associate", ("Nursing",))
+
+
 def test_a_degree_without_a_level_asks_for_the_lowest_degree() -> None:
     """degree_without_level: "Culinary degree" is at least an associate's, not a high-school diploma."""
     req = typed("Culinary degree or equivalent experience")

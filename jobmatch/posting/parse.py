@@ -112,7 +112,7 @@ _SECTION_ALIASES: dict[str, str] = {
     ),
     "SKILLS": (
         "skills; technical skills; key skills; core skills; skill set; skillset; competencies; "
-        "core competencies; technologies; tech stack; tools; tools and technologies; software and tools; "
+        "core competencies; technologies; tech stack; tools and technologies; software and tools; "
         "tools and systems; systems and tools"
     ),
     # Not requirement sections, but naming them ends the requirements before them.
@@ -164,7 +164,7 @@ _LOOSE_PREFERRED = re.compile(r"prefer|nice|bonus|desir|additional|optional|not 
 _LIST_ALIASES = (
     "must have; must haves; nice to have; nice to haves; bonus points; pluses; skills; technical skills; "
     "key skills; core skills; skill set; skillset; required skills; preferred skills; desired skills; "
-    "desirable skills; technologies; tech stack; tools; tools you'll use; tools you will use; tools we use; "
+    "desirable skills; technologies; tech stack; tools you'll use; tools you will use; tools we use; "
     "our tools; tools and technologies; software and tools; tools and systems; systems and tools; "
     "software you'll use"
 )

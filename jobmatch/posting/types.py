@@ -325,6 +325,7 @@ _PROGRAMME = re.compile(
     r"(?:program|programme|course|bootcamp|boot\s+camp|apprenticeship|school)s?\b",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"\([^()]*\)")
 _PROGRAMME_NOT_FIELD = frozenset(
     (
         "accredited", "approved", "state-approved", "state", "certified", "recognized", "recognised",
@@ -355,7 +356,8 @@ _BOARD = re.compile(r"\b(?:board|department|bureau|division|commission)\s+of\b",
 # ``deadline_is_a_note``: "BLS certification is required within 30 days of hire", "obtain a CDL within six
 # months of start": when the posting wants it is a note of the item, not a word of what it names.
 _DEADLINE = re.compile(
-    rf"[,;]?\s*(?:(?:is|are|must\s+be)\s+)?(?:required\s+|obtained\s+|earned\s+)?"
+    # "BLS and ACLS, or obtained within 30 days of hire": the "or" leads to the deadline, it joins no names
+    rf"[,;]?\s*(?:\bor\s+)?(?:(?:is|are|must\s+be)\s+)?(?:required\s+|obtained\s+|earned\s+)?"
     rf"(\b(?:(?:within|by)\s+(?:the\s+first\s+)?(?:{_NUM}\s+)?(?:days?|weeks?|months?|years?)\s+"
     rf"(?:of|after|from)|before|prior\s+to|by)\s+(?:the\s+|your\s+)?"
     rf"(?:date\s+of\s+hire|start\s+date|starting\s+date|first\s+day|hire|hiring|start|starting|employment)\b)",
@@ -1230,6 +1232,18 @@ def _shared_modifier(terms: list[str]) -> list[str]:
     return out
 
 
+_PLACE_LEAD = re.compile(
+    r"\s+(?:in|for|from|within|valid\s+in)\s+(?:the\s+)?(?:(?:state|commonwealth|province)\s+of\s+)?", re.I
+)
+
+
+_GENERIC_STATE = re.compile(
+    r"\s+(?:in|for|within)\s+(?:the|your|this|that|any)\s+state\b(?!\s+of\s+(?-i:[A-Z]))"
+    r"(?:\s+(?:of|where)\s+[a-z]+(?:\s+[a-z]+)?)?",
+    re.I,
+)
+
+
 def _credential(text: str) -> _Params:
     cues = _cues()
     notes: list[str] = []
@@ -1265,6 +1279,16 @@ def _credential(text: str) -> _Params:
             notes.append(qualifier.group(0).strip(_NOTE_TRIM).lower())
             part = part[qualifier.end() :]
             qualifier = cues.qualifiers.match(part)
+        # ``place_clause``: "license in the State of Ohio" is valid in Ohio; the clause goes whole, its
+        # preposition and "State of" with it (they left "license in the of" to look for)
+        if (generic := _GENERIC_STATE.search(part)) is not None:  # "in the state of practice"
+            places.append("state")
+            part = part[: generic.start()] + " " + part[generic.end() :]
+        for clause in _PLACE_LEAD.finditer(part):
+            if (place := cues.places.match(part, clause.end())) is not None:
+                places.append(place.group(0))
+                part = part[: clause.start()] + " " + part[place.end() :]
+                break
         for place in cues.places.finditer(part):
             places.append(place.group(0))
         part = _SPACES.sub(" ", cues.places.sub(" ", part)).strip()
@@ -1464,7 +1488,9 @@ RULES: tuple[Rule, ...] = (
         "completed-programme",
         Category.EDUCATION,
         "a training programme, course or bootcamp to have completed: education at the certificate level",
-        lambda text, _: bool(_PROGRAMME.search(text)),
+        # ``bracket_does_not_type``: "1+ year of acute care experience (new graduates who have completed a
+        # nurse residency program will be considered)": a programme in a remark does not make it education
+        lambda text, _: bool(_PROGRAMME.search(_BRACKETED.sub(" ", text))),
     ),
     Rule(
         "years-asked",
