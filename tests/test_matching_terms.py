@@ -894,6 +894,18 @@ def test_a_credential_the_posting_allows_after_hire_is_asked_not_missing() -> No
     assert held.score > 0
 
 
+def test_a_member_before_its_familys_name_is_the_member() -> None:
+    # member_before_its_family: "Cerner electronic health records" asks for Cerner, "Salesforce CRM" for
+    # Salesforce
+    from jobmatch.matching._terms import resolve
+
+    assert [resolve(t, ("skills",)).name for t in ("Cerner electronic health records", "Salesforce CRM")] == [  # type: ignore[union-attr]
+        "Cerner",
+        "Salesforce",
+    ]
+    assert answer("skill", "Charted in Cerner daily", ("Cerner electronic health records",)).score == 1.0
+
+
 def test_a_kind_noun_after_the_name_names_the_same_thing() -> None:
     # kind_noun_after_the_name: "legal research platforms" is the legal-research concept, met by Westlaw
     found = answer("skill", "Legal Search Engine: Lexis Nexis, Westlaw", ("legal research platforms",))
@@ -923,6 +935,46 @@ def test_in_progress_is_the_status_of_the_credential_it_stands_beside() -> None:
     # trained for it, or about to sit for it, is not holding it yet
     assert answer("credential", "Trained for A&P license under supervision.", ("A&P",)).score == 0.4
     assert answer("credential", "Currently studying towards the CPA exam", ("CPA",)).score == 0.4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coordinated with doctors and registered nurses to plan care",
+        "Provided care under RN and MD supervision",
+        "Worked under direct RN supervision",
+        "Assists the work of the Registered Nurse",
+        "Supervised 12 RNs and LPNs",
+        "Charge nurse supervising registered nurses",
+    ],
+)
+def test_the_holders_the_candidate_worked_under_or_beside_are_not_the_candidate(line: str) -> None:
+    # worked_under_or_beside_them: the nurses of these lines are other people
+    assert answer("credential", line, ("Registered Nurse", "RN")).score == 0
+
+
+def test_holding_part_of_what_may_come_after_hire_is_never_worse_than_holding_none() -> None:
+    # the_rest_after_hire: "BLS and ACLS, or obtained within 30 days of hire"
+    asked = {"all_of": True, "notes": ("within 30 days of hire",)}
+    part = answer("credential", "BLS certified (AHA)", ("BLS", "ACLS"), **asked)  # type: ignore[arg-type]
+    assert part.score == 1.0 and "allows ACLS later" in part.explanation
+    none = answer("credential", "Cashier", ("BLS", "ACLS"), **asked)  # type: ignore[arg-type]
+    assert none.status is Status.ASK
+    assert answer("credential", "BLS certified (AHA)", ("BLS", "ACLS"), all_of=True).score < 1.0
+
+
+def test_a_licence_held_in_another_state_is_on_its_way() -> None:
+    # another_state: most boards license by endorsement; a state not said at all stays worth a question
+    asked = {"fields": ("Ohio", "multistate", "compact")}
+    other = answer(
+        "credential", "Registered Nurse in the State of Pennsylvania", ("Registered Nurse",), **asked
+    )
+    assert other.score == 0.6 and "held in Pennsylvania" in other.explanation
+    assert (
+        answer("credential", "Registered Nurse, State of Ohio", ("Registered Nurse",), **asked).score == 1.0
+    )
+    assert answer("credential", "Registered Nurse since 2010", ("Registered Nurse",), **asked).score == 0.85
+    assert answer("credential", "Registered Nurse 2010 - 2015", ("Registered Nurse", "RN")).score == 1.0
 
 
 def test_credentials_the_candidate_saw_to_in_others_are_not_theirs() -> None:

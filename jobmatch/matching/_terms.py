@@ -68,11 +68,25 @@ def resolve(term: str, vocabs: Iterable[str], *, ambiguous: bool = False) -> Con
     headless = trimmed[:-1] if len(trimmed) > 1 and trimmed[-1] in _KIND_NOUNS else ()
     # ``ambiguous``: a posting's "S3" or "Lambda" names the concept whose ambiguous word it is, for typing an
     # item; a résumé needs the concept's context for it, so matching a posting's "Word" keeps the word itself
+    vocabs = tuple(vocabs)
     for name in vocabs:
         table = _lookup(name, ambiguous)
         for key in (want, trimmed, headless):
             if key and key in table:
                 return table[key]
+    return _member_then_family(trimmed, vocabs, ambiguous)
+
+
+def _member_then_family(stems: tuple[str, ...], vocabs: tuple[str, ...], ambiguous: bool) -> Concept | None:
+    """``member_before_its_family``: "Cerner electronic health records", "Salesforce CRM" name the member
+    and the family it belongs to: the member ("Epic or Cerner electronic health records" asks for Cerner,
+    not for the five words together)."""
+    for name in vocabs:
+        table = _lookup(name, ambiguous)
+        for cut in range(len(stems) - 1, 0, -1):
+            member, family = table.get(stems[:cut]), table.get(stems[cut:])
+            if member is not None and family is not None and member.name in family.members:
+                return member
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
@@ -19,6 +20,9 @@ VOCABS = ("credentials",)
 PENDING = 0.4  # "training towards", "expected": not held yet
 LAPSED = 0.4  # "expired": held once
 NO_STATE = 0.85  # held, the state not said: met, but worth a question
+# ``another_state``: held in a state the posting does not name ("Registered Nurse, State of Pennsylvania" for
+# an Ohio licence): most boards license by endorsement, so it is on its way, not there
+OTHER_STATE = 0.6
 # ``eligible_by_degree``: where the posting also takes "eligibility to obtain one", a completed degree in
 # the field the credential rests on (``eligible_by_fields`` in credentials.toml: a teaching certificate on
 # an education degree) shows that eligibility: partial, never the credential itself.
@@ -100,6 +104,25 @@ def _year_month(as_of: str) -> tuple[int, int] | None:
     return int(as_of[:4]), month
 
 
+@cache
+def _state_names() -> re.Pattern[str]:
+    """The US states and other places a licence is issued for, as the posting cues list them."""
+    places = read_toml("requirement_cues").get("credential", {}).get("places", [])
+    names = sorted(
+        (p for p in places if isinstance(p, str) and p[:1].isupper() and p[1:2].islower()),
+        key=len,
+    )
+    names = [n for n in names if n != "United States"]  # the country: no state's licence
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in reversed(names)) + r")\b")
+
+
+def _other_state(text: str, asked: tuple[str, ...]) -> str:
+    """A state named on the credential's line that the posting did not ask for, "" when none is."""
+    wanted = {a.casefold() for a in asked}
+    named = (m.group(0) for m in _state_names().finditer(text))
+    return next((n for n in named if n.casefold() not in wanted), "")
+
+
 def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: str = "") -> TermResult:
     """The credential's line says more: pending, lapsed, current, which state."""
     if result.score <= 0 or not result.evidence:
@@ -134,8 +157,12 @@ def qualify(index: Index, result: TermResult, states: tuple[str, ...], as_of: st
                 why = f"{why} ({current})"
             if states:
                 state = next((s for s in states if find_concept(index, Concept(s), lines=(i,))), "")
+                other = "" if state else _other_state(index.lines[i].text, states)
                 if state:
                     why = f"{why}, {state}"
+                elif other:
+                    why = f"{why}; held in {other} ({', '.join(states)} asked)"
+                    score = min(score, OTHER_STATE)
                 else:
                     score, why = min(score, NO_STATE), f"{why}; state not said ({', '.join(states)} asked)"
         if score > best.score or best is result:
@@ -167,6 +194,13 @@ def match_credential(req: Requirement, ctx: Context) -> Answer:
         # to obtain one": the posting does not need it on the résumé; not having it yet is no gap
         why = f"Not named; the posting allows it later ({after_hire}): ask at screen"
         return Answer(0.0, (), why, status=Status.ASK, method="credential catalogue")
+    held = [r for r in results if r.score > 0]
+    later = [r.term for r in results if r.score <= 0]
+    if after_hire and req.all_of and held and later:
+        # ``the_rest_after_hire``: "BLS and ACLS, or obtained within 30 days of hire" with BLS shown: ACLS
+        # may come later, as both may; holding one is never worse than holding none (ask at screen)
+        why = f"{answer.explanation}; the posting allows {', '.join(later)} later ({after_hire})"
+        return replace(answer, score=min(r.score for r in held), explanation=why)
     return answer
 
 
@@ -186,9 +220,20 @@ _OF_OTHERS = re.compile(
     # "ensuring all (drivers) maintain current …", "verified employees' certifications"
     rf"\b(?:ensur\w*|verif\w*|track\w*|monitor\w*)\b[^.;:]*\b(?:{_PEOPLE}|all|their|they|others)\b[^.;:]*$"
     # "Trained staff on CPR", "taught new hires in food safety"
-    rf"|\b(?:train\w*|taught|teach\w*)\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\s+(?:on|in)\s+[^.;:]*$",
+    rf"|\b(?:train\w*|taught|teach\w*)\s+(?:\w+\s+){{0,3}}?{_PEOPLE}\s+(?:on|in)\s+[^.;:]*$"
+    # ``worked_under_or_beside_them``: the holders the candidate worked under, beside or for: "care under RN
+    # and MD supervision", "under the direct supervision of a Registered Nurse", "Coordinated with doctors
+    # and registered nurses", "assists the work of the Registered Nurse", "reported to the RN"
+    r"|\bunder\s+(?:the\s+)?(?:direct\s+|general\s+|close\s+)?(?:(?:supervision|direction)\s+of\s+)?"
+    r"(?:an?\s+|the\s+)?(?:licensed\s+)?$"
+    r"|\b(?:coordinat\w*|collaborat\w*|work\w*|liais\w*|partner\w*|communicat\w*)\s+(?:closely\s+)?with\s+"
+    r"(?:the\s+)?(?:[\w/-]+,?\s+){0,4}?(?:and\s+|&\s+)?$"
+    r"|\b(?:assist\w*|support\w*|aid\w*|help\w*)\s+(?:the\s+)?(?:work\s+of\s+)?(?:the\s+|an?\s+)?$"
+    r"|\b(?:report\w*|answer\w*)\s+(?:directly\s+)?to\s+(?:the\s+|an?\s+)?$|\balongside\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Supervised registered nurses", "a team of RNs": the credential's holders in the plural are other people
+_PLURAL_HOLDERS = re.compile(r"(?:[a-z]s|[A-Z]{2,4}s)$")
 
 
 # ``product_certificate_needs_its_word``: "Google Ads certification", "HubSpot certification": a vendor's
@@ -217,9 +262,20 @@ def _certificate_or_term(index: Index, term: str) -> TermResult:
 
 def _held(result: TermResult) -> TermResult:
     return result.keeping(
-        lambda e: not _OF_OTHERS.search(e.text[: max(0, e.text.find(e.matched))]),
+        lambda e: not _OF_OTHERS.search(e.text[: max(0, e.text.find(e.matched))]) and not _holders(e.matched),
         f"no {result.term} of the candidate's own",
     )
+
+
+def _holders(matched: str) -> bool:
+    """Whether the credential's name is written as people in the plural ("registered nurses", "RNs")."""
+    words = matched.split()
+    if not words or len(words[-1]) <= 3 or not _PLURAL_HOLDERS.search(words[-1]):
+        return False
+    return words[-1].lower().endswith(_HOLDER_NOUNS) or words[-1][:-1].isupper()
+
+
+_HOLDER_NOUNS = ("nurses", "assistants", "technicians", "accountants", "engineers", "agents")
 
 
 # ``licence_class``: "Class A CDL" asks for that class; "Class B CDL" is another licence of the kind, a bare
