@@ -404,6 +404,26 @@ def test_a_field_that_shares_a_word_with_the_posting_title_is_that_job() -> None
     assert matcher(mechanical, Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})).score >= 0.75
 
 
+def test_a_specialty_of_the_postings_job_never_named_is_partial() -> None:
+    # specialty_never_named: "Telemetry experience" on a nurse's posting is the posting's job
+    # (unknown_field_is_the_posting_job), but years of nursing that never name telemetry are not years of it
+    from jobmatch.matching.experience import EXTRA_POSTING_TITLE, UNNAMED_SPECIALTY
+
+    req = _req(Category.EXPERIENCE, years=1, fields=("Telemetry",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    titled = {EXTRA_POSTING_TITLE: "Registered Nurse - Med/Surg"}
+    jobs = (_job("Registered Nurse", "2014-01", 60, (0, 1)),)
+
+    def ctx(*lines: str) -> Context:
+        return Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), dict(titled))
+
+    unnamed = matcher(req, ctx("Registered Nurse", "Cared for 6 patients a shift on a surgical floor"))
+    assert unnamed.score == UNNAMED_SPECIALTY and "'Telemetry' named nowhere" in unnamed.explanation
+    named = matcher(req, ctx("Registered Nurse", "Monitored cardiac rhythms on a telemetry unit"))
+    assert named.score >= 0.85
+
+
 def test_years_of_a_tool_come_from_the_jobs_that_name_it() -> None:
     """years_of_a_tool: "4+ years with Python" on a developer's posting counts the jobs whose own lines name
     Python, not every developer job; named only in a skills list beside such jobs is partial; named nowhere

@@ -351,6 +351,8 @@ LEAD_MISSING = 0.7
 @register(Category.EXPERIENCE)
 def match_experience(req: Requirement, ctx: Context) -> Answer:
     target = target_of(req)
+    # a field that names no occupation or family: unknown, or a duty of some occupation ("Telemetry")
+    specialty = bool(req.fields) and not target.primary and not target.core
     tools = _tools_asked(req) if not target else ()
     title = ctx.extra.get(EXTRA_POSTING_TITLE)
     if isinstance(title, str):
@@ -358,11 +360,32 @@ def match_experience(req: Requirement, ctx: Context) -> Answer:
     if tools:
         return _years_of_tools(req, ctx, tools, target)
     answer = _years_of_work(req, ctx, target)
+    if specialty and target and answer.score > UNNAMED_SPECIALTY:
+        answer = _specialty_unnamed(req, ctx, answer)
     note = next((n for n in req.notes if _LEAD_NOTE.search(n)), "")
     if note and answer.score > LEAD_MISSING and not _led(target, ctx):
         why = f"{answer.explanation}; no lead's title among these jobs ({note})"
         return replace(answer, score=LEAD_MISSING, explanation=why)
     return answer
+
+
+# ``specialty_never_named``: a field that names no occupation or family, only a duty of one ("Telemetry
+# experience", "acute care experience") or nothing the vocabulary knows (the posting's own job then,
+# ``unknown_field_is_the_posting_job``), is a specialty of the work: years of nursing that never name
+# telemetry anywhere in the résumé are not years of it. Partial, and said so; a résumé that names a word of
+# the field anywhere (a title included) keeps the years.
+UNNAMED_SPECIALTY = 0.45
+
+
+def _specialty_unnamed(req: Requirement, ctx: Context, answer: Answer) -> Answer:
+    index = index_of(ctx.document, ctx.signals)
+    roots = {s[: max(4, len(s) - 2)] for f in req.fields for s in content_stems(f) if len(s) >= 4}
+    if any(stem.startswith(root) for stem in index.by_stem for root in roots):
+        return answer  # a word of the field named anywhere ("Corporate Recruiter" for full-cycle recruiting)
+    named = " or ".join(req.fields)
+    done = answer.explanation.replace(f"years of {named}", "years of the work", 1)
+    why = f"{done}; '{named}' named nowhere in the résumé"
+    return replace(answer, score=UNNAMED_SPECIALTY, explanation=why, summary=f"{named} not named")
 
 
 # ``years_of_a_tool``: "4+ years of professional experience with Python", "3 years using Salesforce": the
