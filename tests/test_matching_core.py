@@ -168,6 +168,23 @@ def _ctx(jobs: tuple[JobEntry, ...], lines: tuple[str, ...] = AP_LINES) -> Conte
     return Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})
 
 
+def test_an_account_executive_is_no_accounting_work() -> None:
+    # an_activitys_noun_in_a_title: "accounting" holds the stem of "Account Executive" only by the noun
+    # "account" (the customer); the accountant's and the accounting clerk's years are the work
+    from jobmatch.matching.occupation import field_target
+
+    target = field_target(("accounting",))
+    assert "sales_representative" not in target.primary | target.secondary
+    assert "accounting_clerk" in target.primary and "accounting" in target.core
+    req = _req(Category.EXPERIENCE, years=3, fields=("accounting",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    sales = ("Account Executive, 2012 - 2020", "Grew key accounts in the region by 30%")
+    assert matcher(req, _ctx((_job("Account Executive", "2012-01", 96, (0, 1)),), sales)).score < 0.5
+    books = ("Staff Accountant, 2012 - 2020", "Prepared journal entries and the monthly close")
+    assert matcher(req, _ctx((_job("Staff Accountant", "2012-01", 96, (0, 1)),), books)).score >= 0.85
+
+
 def test_experience_years_from_titled_jobs_against_the_years_asked() -> None:
     req = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
     matcher = matcher_for(Category.EXPERIENCE)

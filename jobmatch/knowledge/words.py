@@ -49,6 +49,16 @@ def attributive_plurals() -> frozenset[str]:
 
 
 @cache
+def activity_nouns() -> frozenset[str]:
+    return frozenset(_words("activity_nouns"))
+
+
+@cache
+def activity_phrases() -> tuple[str, ...]:
+    return _words("activity_phrases")
+
+
+@cache
 def ordinary_pairs() -> frozenset[str]:
     return frozenset(_words("ordinary_pairs"))
 

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from jobmatch.knowledge.occupations import Occupation, load_occupations
-from jobmatch.matching.text import content_stems, tokens
+from jobmatch.knowledge.words import activities, activity_nouns, activity_phrases
+from jobmatch.matching.text import content_stems, tokenize, tokens
 from jobmatch.models import JobEntry, Line
 
 __all__ = [
@@ -264,6 +265,16 @@ def _contains(haystack: str, needle: str) -> bool:
     return n > 0 and any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
+def _noun_of(title: str, phrase: str) -> bool:
+    """``an_activitys_noun_in_a_title``: "account executive" (or a duty, "key accounts") holds "accounting"
+    only by the noun "account", which names the customer, not the work (``activity_nouns`` in words.toml);
+    in the activity's own phrases ("accounts payable") the noun is the work's."""
+    asked = {t.stem for t in tokenize(phrase) if t.raw.lower() in activities()}
+    if not asked or any(_contains(title, p) for p in activity_phrases()):
+        return False  # "accounts payable", "account reconciliations": the ledger's accounts are accounting
+    return any(t.stem in asked and t.raw.lower() in activity_nouns() for t in tokenize(title))
+
+
 @cache
 def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ()) -> Target:
     """Occupations and families for a requirement's fields (``field_in_titles``), plus any occupations the
@@ -278,9 +289,11 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
         titled: set[str] = set()
         doing: set[str] = set()
         for occ in vocab.occupations.values():
-            holding = [t for t in (occ.title, *occ.titles) if _contains(t, phrase)]
+            holding = [
+                t for t in (occ.title, *occ.titles) if _contains(t, phrase) and not _noun_of(t, phrase)
+            ]
             # One title holding it as a modifier ("customer service banker") is another occupation.
-            duties = [d for d in occ.duties if _contains(d, phrase)]
+            duties = [d for d in occ.duties if _contains(d, phrase) and not _noun_of(d, phrase)]
             if any(_contains(phrase, t) for t in holding) or len(holding) >= 2:
                 titled.add(occ.id)
             elif duties:
