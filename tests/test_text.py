@@ -159,3 +159,13 @@ def test_a_pair_of_ordinary_words_is_the_product_only_capitalised() -> None:
     index = index_of(doc("Supported the VP of Sales with a sales force of 300 reps\nDecks in power point"))
     assert index.find(compile_phrase("salesforce")) == []
     assert index.find(compile_phrase("powerpoint"))[0].matched == "power point"
+
+
+def test_british_spellings_are_the_words() -> None:
+    """british_spelling_is_the_word: a posting's "financial modelling" is a résumé's "financial modeling", a
+    "licence" a license, a "programme" a program."""
+    for british, american in (("modelling", "modeling"), ("licence", "license"), ("programme", "program"),
+                              ("paediatric", "pediatric"), ("organisation", "organization")):  # fmt: skip
+        assert stem(british) == stem(american)
+    (hit,) = index_of(doc("Built financial modeling templates")).find(compile_phrase("financial modelling"))
+    assert hit.matched == "financial modeling"

@@ -59,6 +59,13 @@ def activity_phrases() -> tuple[str, ...]:
 
 
 @cache
+def british_spellings() -> dict[str, str]:
+    """British spellings and the American ones they are (``british_spelling_is_the_word``)."""
+    table = read_toml("words").get("british", {})
+    return {str(k).lower(): str(v).lower() for k, v in table.items()} if isinstance(table, dict) else {}
+
+
+@cache
 def ordinary_pairs() -> frozenset[str]:
     return frozenset(_words("ordinary_pairs"))
 

@@ -29,6 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from jobmatch.knowledge.words import activities as _activities
+from jobmatch.knowledge.words import british_spellings as _british
 from jobmatch.knowledge.words import generic_words as _generic_words
 from jobmatch.knowledge.words import idioms as _idiom_words
 from jobmatch.knowledge.words import irregular_verbs as _irregular_verbs
@@ -97,6 +98,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = w.replace("'", "")
     w = _irregular_verbs().get(w, w)  # ``irregular_past_is_the_verb``: "sold" is "sell"
+    w = _british().get(w, w)  # ``british_spelling_is_the_word``: "modelling" is "modeling"
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith("ies") and len(w) > 4:
