@@ -834,6 +834,40 @@ def test_word_heading_styles_and_lists_are_the_postings_outline(tmp_path: Path) 
     ]
 
 
+def test_a_small_employers_word_posting_with_bold_headings_and_a_table(tmp_path: Path) -> None:
+    """bold_paragraph_is_a_heading: a short paragraph set in bold heads a section ("What we need from you"
+    asks for what follows); "Job Opening: …" names the title, not the company's bold line above it;
+    semicolon_or_is_an_alternative: "…; or 8+ years of equivalent experience" is the degree's other way;
+    "planting schedules" are work, no schedule to ask about at the screen."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Valley Row Farms LLC").bold = True
+    document.add_paragraph().add_run("Job Opening: Farm Operations Manager").bold = True
+    document.add_paragraph("We grow lettuce and broccoli on 1,800 acres.")
+    document.add_paragraph().add_run("What we need from you").bold = True
+    table = document.add_table(rows=3, cols=2)
+    rows = [
+        ("Education", "Bachelor's in Agronomy or related; or 8+ years of equivalent experience"),
+        ("Planning", "Crop planning, planting schedules and annual operating budgets"),
+        ("Food safety", "Experience preparing for GAP audits"),
+    ]
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "farm.docx"
+    path.write_bytes(buffer.getvalue())
+    posting = load_posting(path)
+    assert posting.title == "Farm Operations Manager"
+    education, planning, food = posting.requirements
+    assert (education.category, education.level, education.years, education.or_equivalent) == (
+        Category.EDUCATION, "bachelor", 8.0, True,
+    )  # fmt: skip
+    assert planning.category is Category.SKILL and "planting schedules" in planning.terms
+    assert food.category is Category.SKILL
+
+
 def test_job_board_paste_with_check_mark_bullets() -> None:
     """Check marks are bullets ("✔ Active Colorado RN license"), never part of a requirement or its terms;
     "BSN required; MSN a plus" is two items of two kinds (required_then_preferred); a credential the

@@ -361,6 +361,23 @@ _THEME_WHITES = {"background1", "light1"}  # the theme colours that are white in
 _HIGHLIGHTS = {"black": "000000", "white": WHITE}  # the rest are coloured: text on them is judged unknown
 
 
+_BOLD_HEADING_WORDS = 12
+_W_B = qn("w:b")
+
+
+def _all_bold(p: Any) -> bool:
+    """Whether every run of the paragraph that has text is set in bold (its own ``w:b``, not off)."""
+    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    if not runs:
+        return False
+    for run in runs:
+        rpr = run.find(qn("w:rPr"))
+        bold = rpr.find(_W_B) if rpr is not None else None
+        if bold is None or (bold.get(_W_VAL) or "true").lower() in _FALSE:
+            return False
+    return True
+
+
 _HEADING_STYLE = re.compile(r"(?i)heading\s*[1-9]$|title$|subtitle$")
 _LIST_STYLE = re.compile(r"(?i)list\b|list(?:bullet|number|paragraph)")
 _OUTLINE_LEVELS = {str(n) for n in range(9)}  # w:outlineLvl 0-8 is a heading level; 9 is body text
@@ -542,6 +559,10 @@ class _Visibility:
             return "## " + text.strip()
         if kind == "list":
             return "- " + text.strip()
+        if _all_bold(p) and len(text.split()) <= _BOLD_HEADING_WORDS:
+            # ``bold_paragraph_is_a_heading``: a short paragraph set in bold, as small employers head their
+            # sections, is a bold line (the posting reader's Markdown ``**…**``)
+            return f"**{text.strip()}**"
         return text
 
     def _paragraph_kind(self, style_id: str | None, depth: int = 0) -> str:

@@ -146,7 +146,9 @@ _LOOSE_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"qualification|requirement|\brequired\b|\bskills?\b|competenc|\bexperience\b|licen[cs]e|certific"
             r"|^languages?$"
             r"|^what you(?:'ll| will)? "
-            r"(?:need|bring|have)\b|^must haves?\b|^nice to haves?\b",
+            r"(?:need|bring|have)\b|^must haves?\b|^nice to haves?\b"
+            # "What we need from you", "What we're looking for", "What we want to see"
+            r"|^what we(?:'re| are)? (?:need|want|look(?:ing)? for|expect|require)\b",
             "REQUIREMENTS",
         ),
         (
@@ -177,7 +179,20 @@ _LIST_STYLE = _terms(_LIST_ALIASES)
 _EMPTY_BODIES = frozenset({"none listed", "none", "n/a", "na", "not applicable", "none specified", "-", "—"})
 
 # Header keys that stand in for a missing "Title:" field.
-_TITLE_KEYS = ("title", "job title", "position", "position title", "role")
+_TITLE_KEYS = (
+    "title",
+    "job title",
+    "position",
+    "position title",
+    "role",
+    "job opening",
+    "opening",
+    "vacancy",
+    "now hiring",
+    "job posting",
+    "position available",
+    "open position",
+)
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya)\b[^.!?:]{0,40}[,!]?$",
     re.IGNORECASE,
@@ -433,7 +448,9 @@ _COMPOUND = re.compile(
     re.IGNORECASE,
 )
 # "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
-_SEMICOLON = re.compile(r"\s*;\s+(?=\S+\s+\S+\s+\S)")
+# "…or a related field; or 8+ years of equivalent experience": after the semicolon an "or" offers another way
+# to meet the same ask (``semicolon_or_is_an_alternative``), no ask of its own.
+_SEMICOLON = re.compile(r"\s*;\s+(?!or\b|and/or\b)(?=\S+\s+\S+\s+\S)", re.IGNORECASE)
 _LABEL_CLAUSE_WORDS = 3  # "Customer service: 2 years": a label this short stays with its value
 _REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential)\b", re.IGNORECASE)
 _SEMICOLON_MIN_WORDS = 3  # words before the semicolon too: "Python, Java; C++ is optional" stays whole
@@ -860,7 +877,13 @@ def _markup_heading(line: str) -> str | None:
     if markdown:
         return markdown.group(1)
     bold = _BOLD_LINE.match(line)
-    if bold and len(bold.group(1).split()) <= 6 and not bold.group(1).rstrip().endswith("."):
+    # "**Job Opening: Farm Operations Manager**" is a key and its value, not a heading
+    if (
+        bold
+        and len(bold.group(1).split()) <= 6
+        and not bold.group(1).rstrip().endswith(".")
+        and not re.search(r":\s*\S", bold.group(1))
+    ):
         return bold.group(1)
     return None
 
