@@ -289,7 +289,8 @@ def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
 #   occupation; two of a recruiter's duties would show the work);
 # - teacher aides (O*NET 25-9042) and tutors (25-3041), the teaching family's entry rung
 #   (lower_rung_of_the_family, entry_rung_of_a_named_family);
-# - systems and network administrators and engineers (O*NET 15-1244, 15-1241) for help-desk work.
+# - systems and network administrators and engineers (O*NET 15-1244, 15-1241) for help-desk work;
+# - a farm's workers and field supervisors (45-2092, 45-1011) for its manager's posting (11-9013).
 SIBLINGS = [
     (
         {"Automobile Service Manager": "auto_service_manager", "Service Advisor": "auto_service_advisor",
@@ -316,6 +317,13 @@ SIBLINGS = [
         ("help desk", 2),
         ("Systems Administrator", "Maintained Windows servers and the backups"),
         ("Help Desk Technician", "Answered calls from users"),
+    ),
+    (
+        {"Farm Operations Manager": "farm_manager", "Farm Foreman": "farm_supervisor",
+         "Farmhand": "farm_worker"},
+        ("farm operations", 3),
+        ("Farm Worker", "Picked and packed lettuce in the field"),
+        ("Farm Manager", "Ran a 1,200-acre row-crop operation"),
     ),
 ]  # fmt: skip
 
