@@ -168,6 +168,21 @@ def _ctx(jobs: tuple[JobEntry, ...], lines: tuple[str, ...] = AP_LINES) -> Conte
     return Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})
 
 
+def test_fpa_and_corporate_finance_are_a_financial_analysts_work() -> None:
+    # "2–4 years in FP&A, corporate finance or investment banking": a Senior Financial Analyst's years are
+    # the work, not related work of the accounting family
+    from jobmatch.matching.occupation import field_target
+
+    assert "financial_analyst" in field_target(("FP&A",)).primary
+    assert "financial_analyst" in field_target(("corporate finance",)).secondary
+    req = _req(Category.EXPERIENCE, years=2, fields=("FP&A", "corporate finance"))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    lines = ("Senior Financial Analyst, 2016 - 2020", "Prepared the monthly forecast and annual plan")
+    jobs = (_job("Senior Financial Analyst", "2016-01", 48, (0, 1)),)
+    assert matcher(req, _ctx(jobs, lines)).score >= 0.85
+
+
 def test_an_account_executive_is_no_accounting_work() -> None:
     # an_activitys_noun_in_a_title: "accounting" holds the stem of "Account Executive" only by the noun
     # "account" (the customer); the accountant's and the accounting clerk's years are the work
