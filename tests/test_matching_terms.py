@@ -1082,3 +1082,9 @@ def test_ordinary_words_are_no_product_they_spell_or_stem_to() -> None:
     assert answer("skill", "Layouts in InDesign and Photoshop", ("Adobe InDesign",)).score == 1.0
     assert answer("skill", "Member of premier safety organizations", ("Premiere Pro",)).score == 0.0
     assert answer("skill", "Edited video in Premiere", ("Premiere Pro",)).score == 1.0
+
+
+def test_index_match_is_one_excel_skill_not_two_words() -> None:
+    # "INDEX/MATCH" is Excel's lookup pair: "adjusted inventory to match expectations" shows none of it
+    assert answer("skill", "Adjusted labor and inventory to match expectations", ("INDEX/MATCH",)).score == 0
+    assert answer("skill", "Built models with INDEX/MATCH and pivot tables", ("INDEX/MATCH",)).score == 1.0
