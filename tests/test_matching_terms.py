@@ -1088,3 +1088,13 @@ def test_index_match_is_one_excel_skill_not_two_words() -> None:
     # "INDEX/MATCH" is Excel's lookup pair: "adjusted inventory to match expectations" shows none of it
     assert answer("skill", "Adjusted labor and inventory to match expectations", ("INDEX/MATCH",)).score == 0
     assert answer("skill", "Built models with INDEX/MATCH and pivot tables", ("INDEX/MATCH",)).score == 1.0
+
+
+def test_a_bi_tool_is_any_of_the_familys_members() -> None:
+    # "a BI tool such as Tableau or Power BI": SAP's, Oracle's or IBM's BI tools are BI tools too
+    for line in (
+        "Reporting in SAP Business Intelligence",
+        "Ad hoc reports in IBM Cognos",
+        "OBIEE dashboards",
+    ):
+        assert answer("skill", line, ("BI tool", "Tableau", "Power BI")).score == 1.0
