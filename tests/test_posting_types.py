@@ -395,6 +395,13 @@ def test_a_nurses_posting_reads_as_a_recruiter_means_it() -> None:
     assert (adn.category, adn.level, adn.fields) == (Category.EDUCATION, "associate", ("Nursing",))
 
 
+def test_senior_leadership_is_an_audience_not_a_skill() -> None:
+    # leadership_as_an_audience: "presenting to senior leadership" asks for presenting, not for leading
+    req = typed("Communication: Comfortable presenting to senior leadership")
+    assert (req.category, req.terms) == (Category.SOFT_SKILL, ("presenting to",))
+    assert typed("Strong leadership and communication skills").terms == ("leadership", "communication")
+
+
 def test_a_degree_without_a_level_asks_for_the_lowest_degree() -> None:
     """degree_without_level: "Culinary degree" is at least an associate's, not a high-school diploma."""
     req = typed("Culinary degree or equivalent experience")

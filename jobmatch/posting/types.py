@@ -1371,10 +1371,15 @@ def _industry(text: str) -> _Params:
 _INDUSTRY_PHRASE_WORDS = 3
 
 
+_AUDIENCE = re.compile(r"\b(?:senior|executive|company|firm|organi[sz]ational|the|our|your|client)\s+$", re.I)
+
+
 def _soft_skill(text: str) -> _Params:
     names = [m.span() for m in _tool_names().finditer(text)]
     seen: dict[str, str] = {}
     for m in _cues().soft_terms.finditer(text):
+        if _AUDIENCE.search(text, 0, m.start()) and m.group(0).casefold().startswith("leader"):
+            continue  # ``leadership_as_an_audience``: "presenting to senior leadership" asks no leading
         if not any(a <= m.start() < b for a, b in names):  # ``soft_word_in_a_name``
             term = re.sub(r"\s+and$", "", m.group(0), flags=re.IGNORECASE)
             seen.setdefault(term.casefold(), term)
