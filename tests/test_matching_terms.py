@@ -1098,3 +1098,11 @@ def test_a_bi_tool_is_any_of_the_familys_members() -> None:
         "OBIEE dashboards",
     ):
         assert answer("skill", line, ("BI tool", "Tableau", "Power BI")).score == 1.0
+
+
+def test_a_language_inside_a_proper_name_is_not_spoken() -> None:
+    # language_inside_a_name: "the Spanish Historic District" is a place, "English Department" a department
+    assert answer("language", "Land use surveys of the Spanish Historic District", ("Spanish",)).score == 0
+    assert answer("language", "Taught in the French Department", ("French",)).score == 0
+    assert answer("language", "Bilingual English Spanish", ("Spanish",)).score == 1.0
+    assert answer("language", "Spanish Speaker, English Speaker", ("Spanish",)).score > 0

@@ -8,6 +8,7 @@ nothing on its own: the other language is the point of the requirement.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from jobmatch.knowledge.vocabulary import Concept, load_vocabulary, read_toml
 from jobmatch.matching import Answer, Context, register
@@ -51,6 +52,30 @@ def written_in(index: Index) -> float:
     return sum(1 for t in toks if t.raw.lower() in stop_words()) / len(toks)
 
 
+# ``language_inside_a_name``: "the Spanish Historic District", "English Department", "French Quarter": a
+# language's name before a capitalised word is part of a proper name, not the language spoken. A word of
+# the languages' own vocabulary after it ("Spanish Speaker", "English Proficiency") keeps it the language.
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
+_LANGUAGE_EXTRA = frozenset(
+    ["speaker", "speakers", "speaking", "written", "writing", "reading", "skills", "and", "or"]
+)
+
+
+@cache
+def _language_words() -> frozenset[str]:
+    """Single words of the language settings (fluent, basic, translator …) and a speaker's words."""
+    settings = _settings()
+    words = {w for key in ("full", "partial", "context") for p in settings.get(key, ()) for w in p.split()}
+    return frozenset(w.lower() for w in words) | _LANGUAGE_EXTRA
+
+
+def _inside_a_name(text: str, end: int) -> bool:
+    following = _NEXT_CAPITAL.match(text, end)
+    if following is None or following.group(1).lower() in _language_words():
+        return False
+    return resolve(following.group(1), VOCABS) is None  # "English Spanish": two languages, no name
+
+
 def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
     """The result for one language, and whether it was inferred from the document itself."""
     concept = resolve(term, VOCABS) or literal(term)
@@ -59,6 +84,8 @@ def match_language_term(index: Index, term: str) -> tuple[TermResult, bool]:
     stated_low = False
     for f in find_concept(index, concept, term):
         i = f.hit.index
+        if _inside_a_name(index.lines[i].text, f.hit.end) and index.section(i) != "languages":
+            continue
         span = segment_of(index.lines[i].text, f.hit.start, f.hit.end, _LEVEL_BREAK)
         if _has(index, i, settings.get("partial", ()), span):
             score, how = BASIC, "a basic level"
