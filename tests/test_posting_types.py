@@ -395,6 +395,15 @@ def test_a_nurses_posting_reads_as_a_recruiter_means_it() -> None:
     assert (adn.category, adn.level, adn.fields) == (Category.EDUCATION, "associate", ("Nursing",))
 
 
+def test_a_label_names_what_its_flavour_line_does_not() -> None:
+    # label_names_what_a_flavour_line_does_not: the value tells a story; the label is the soft skill
+    req = typed("Attention to detail: You catch the number that doesn't tie")
+    assert (req.category, req.terms) == (Category.SOFT_SKILL, ("Attention to detail",))
+    assert req.notes == ("You catch the number that doesn't tie",)
+    # a value that asks for something of its own is still typed without its label (row_label_is_no_term)
+    assert typed("Tools: Must have your own tool set").category is Category.LOGISTICS
+
+
 def test_senior_leadership_is_an_audience_not_a_skill() -> None:
     # leadership_as_an_audience: "presenting to senior leadership" asks for presenting, not for leading
     req = typed("Communication: Comfortable presenting to senior leadership")

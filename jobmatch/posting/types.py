@@ -1733,9 +1733,18 @@ _INDUSTRY_HEAD = re.compile(
 
 def type_requirement(requirement: Requirement) -> Requirement:
     """``requirement`` with its category and parameters read from its text (other fields unchanged)."""
-    text = _without_subject(_without_row_label(_normalise(requirement.text)))
+    normal = _normalise(requirement.text)
+    text = _without_subject(_without_row_label(normal))
     text, explanation = _explained(text)
     category, _ = classify(text, requirement.source)
+    label = _ROW_LABEL.match(normal) if text != normal else None
+    if category is Category.OTHER and label is not None:
+        # ``label_names_what_a_flavour_line_does_not``: "Attention to detail: You catch the number that
+        # doesn't tie": the value describes the quality in a story; the label names it
+        named, _ = classify(label.group(1), requirement.source)
+        if named is not Category.OTHER:
+            explanation = (*explanation, text.strip(_NOTE_TRIM))
+            text, category = label.group(1), named
     params = _EXTRACTORS[category](text)
     if category is Category.SOFT_SKILL and (work := _work_done_well(text, params)) is not None:
         category, params = Category.SKILL, work
