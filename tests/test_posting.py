@@ -608,34 +608,23 @@ def test_a_careers_pages_navigation_and_footer_are_not_the_posting(tmp_path: Pat
     assert "All jobs" not in " ".join(text for _, text in posting.sections)
 
 
-def test_a_job_boards_breadcrumbs_are_not_the_title(tmp_path: Path) -> None:
-    # breadcrumbs_are_page_chrome, html_heading_is_a_heading: the h1 is the title, not "Home > Jobs > …";
-    # the site menu's list items leave no empty bullets behind
-    page = tmp_path / "job.html"
-    page.write_text(
+# breadcrumbs_are_page_chrome, html_heading_is_a_heading: the h1 is the title, not "Home > Jobs > …"; the
+# site menu's list items leave no empty bullets behind. first_h1_is_the_title: text above the first h1 does
+# not take the title; aside_is_not_the_posting: a sidebar of similar jobs asks nothing of this one; a cookie
+# banner and a skip link are page chrome.
+CHROME_PAGES = [
+    (
         "<html><body><header class='site-header'><nav><ul><li><a href='/'>Home</a></li><li>Jobs</li></ul>"
         "</nav>"
         "<div class='breadcrumbs'>Home &gt; Jobs &gt; Automotive &gt; <span>Service Technician</span></div>"
         "</header><main><h1>Automotive Service Technician</h1><div><strong>Requirements</strong><ul>"
         "<li>3+ years as an automotive technician</li><li>ASE certification</li></ul></div></main>"
         "</body></html>",
-        encoding="utf-8",
-    )
-    posting = load_posting(page)
-    assert posting.title == "Automotive Service Technician"
-    assert [r.text for r in posting.requirements] == [
-        "3+ years as an automotive technician",
-        "ASE certification",
-    ]
-    assert "Home" not in html_text(page.read_text("utf-8"))
-    assert html_text("<h2>Requirements</h2><ul><li></li><li>CDL</li></ul>") == "## Requirements\n- CDL"
-
-
-def test_a_cookie_banner_a_skip_link_and_a_sidebar_are_not_the_posting(tmp_path: Path) -> None:
-    # first_h1_is_the_title: text above the first h1 does not take the title; aside_is_not_the_posting: a
-    # sidebar of similar jobs asks nothing of this one; a cookie banner and a skip link are page chrome
-    page = tmp_path / "job.html"
-    page.write_text(
+        "Automotive Service Technician",
+        ["3+ years as an automotive technician", "ASE certification"],
+        ["Home"],
+    ),
+    (
         "<html><body><a class='skip-link' href='#main'>Skip to main content</a>"
         "<div id='cookie-banner' class='cookie-notice'><p>We use cookies to improve your experience.</p>"
         "<button>Accept all</button></div>"
@@ -643,19 +632,26 @@ def test_a_cookie_banner_a_skip_link_and_a_sidebar_are_not_the_posting(tmp_path:
         "<main id='main'><article><h1>Aircraft Maintenance Technician</h1><h2>Requirements</h2><ul>"
         "<li>FAA Airframe and Powerplant (A&amp;P) certificate</li><li>High school diploma or GED</li></ul>"
         "</article><aside><h3>Similar jobs</h3><ul><li>Helicopter Mechanic (EMS)</li>"
-        "<li>A&amp;P Required</li>"
-        "<li>5+ years rotorcraft</li></ul></aside></main></body></html>",
-        encoding="utf-8",
-    )
+        "<li>A&amp;P Required</li><li>5+ years rotorcraft</li></ul></aside></main></body></html>",
+        "Aircraft Maintenance Technician",
+        ["FAA Airframe and Powerplant (A&P) certificate", "High school diploma or GED"],
+        ["cookies", "Skip to", "rotorcraft"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("markup", "title", "asked", "absent"), CHROME_PAGES, ids=["breadcrumbs", "cookies"])
+def test_a_job_boards_chrome_is_not_the_posting(
+    tmp_path: Path, markup: str, title: str, asked: list[str], absent: list[str]
+) -> None:
+    page = tmp_path / "job.html"
+    page.write_text(markup, encoding="utf-8")
     posting = load_posting(page)
-    assert posting.title == "Aircraft Maintenance Technician"
-    assert [r.text for r in posting.requirements] == [
-        "FAA Airframe and Powerplant (A&P) certificate",
-        "High school diploma or GED",
-    ]
-    text = html_text(page.read_text("utf-8"))
-    assert text.startswith("# Aircraft Maintenance Technician\n")
-    assert "cookies" not in text and "Skip to" not in text and "rotorcraft" not in text
+    assert posting.title == title
+    assert [r.text for r in posting.requirements] == asked
+    text = html_text(markup)
+    assert text.startswith(f"# {title}\n") and not any(word in text for word in absent)
+    assert html_text("<h2>Requirements</h2><ul><li></li><li>CDL</li></ul>") == "## Requirements\n- CDL"
 
 
 def test_tools_youll_use_are_preferred_skills_and_at_a_glance_is_details() -> None:
@@ -773,9 +769,26 @@ def docx_posting(paragraphs: list[str]) -> bytes:
     document = docx.Document()
     for paragraph in paragraphs:
         document.add_paragraph(paragraph)
+    return _docx_bytes(document)
+
+
+def _docx_bytes(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _label_table(document: Any, rows: list[tuple[str, str]]) -> None:
+    """A two-column Word table of labels and values, one row each."""
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+
+
+def _loaded(document: Any, path: Path) -> Posting:
+    """The posting ``document`` makes, saved at ``path`` and read back as a posting file."""
+    path.write_bytes(_docx_bytes(document))
+    return load_posting(path)
 
 
 DOCX_LINES = [
@@ -821,17 +834,25 @@ def test_word_heading_styles_and_lists_are_the_postings_outline(tmp_path: Path) 
     document.add_paragraph("Schedule / Benefits", style="Heading 1")
     document.add_paragraph("Monday–Friday, 8:00 a.m. – 5:00 p.m.", style="List Bullet")
     document.add_paragraph("403(b) with 4% match.", style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path = tmp_path / "support.docx"
-    path.write_bytes(buffer.getvalue())
-    posting = load_posting(path)
+    posting = _loaded(document, tmp_path / "support.docx")
     assert posting.title == "Desktop Support Technician"
     assert items(posting) == [
         ("2+ years of help desk experience", REQUIRED),
         ("CompTIA A+ certification", REQUIRED),
         ("Basic PowerShell scripting.", PREFERRED),
     ]
+
+
+FARM_ROWS = [
+    ("Education", "Bachelor's in Agronomy or related; or 8+ years of equivalent experience"),
+    ("Planning", "Crop planning, planting schedules and annual operating budgets"),
+    ("Food safety", "Experience preparing for GAP audits"),
+]
+CHEF_ROWS = [
+    ("Experience", "3+ years as a line cook, 1 year as sous chef or kitchen lead"),
+    ("Certification", "ServSafe Manager"),
+    ("Education", "Culinary diploma preferred"),
+]
 
 
 def test_a_small_employers_word_posting_with_bold_headings_and_a_table(tmp_path: Path) -> None:
@@ -846,19 +867,8 @@ def test_a_small_employers_word_posting_with_bold_headings_and_a_table(tmp_path:
     document.add_paragraph().add_run("Job Opening: Farm Operations Manager").bold = True
     document.add_paragraph("We grow lettuce and broccoli on 1,800 acres.")
     document.add_paragraph().add_run("What we need from you").bold = True
-    table = document.add_table(rows=3, cols=2)
-    rows = [
-        ("Education", "Bachelor's in Agronomy or related; or 8+ years of equivalent experience"),
-        ("Planning", "Crop planning, planting schedules and annual operating budgets"),
-        ("Food safety", "Experience preparing for GAP audits"),
-    ]
-    for row, (label, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].text, row.cells[1].text = label, value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path = tmp_path / "farm.docx"
-    path.write_bytes(buffer.getvalue())
-    posting = load_posting(path)
+    _label_table(document, FARM_ROWS)
+    posting = _loaded(document, tmp_path / "farm.docx")
     assert posting.title == "Farm Operations Manager"
     education, planning, food = posting.requirements
     assert (education.category, education.level, education.years, education.or_equivalent) == (
@@ -896,19 +906,8 @@ def test_a_word_table_of_labels_and_values_reads_as_labelled_requirements(tmp_pa
     document = docx.Document()
     document.add_paragraph("Sous Chef")
     document.add_paragraph("Requirements")
-    table = document.add_table(rows=3, cols=2)
-    rows = [
-        ("Experience", "3+ years as a line cook, 1 year as sous chef or kitchen lead"),
-        ("Certification", "ServSafe Manager"),
-        ("Education", "Culinary diploma preferred"),
-    ]
-    for row, (label, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].text, row.cells[1].text = label, value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path = tmp_path / "chef.docx"
-    path.write_bytes(buffer.getvalue())
-    posting = load_posting(path)
+    _label_table(document, CHEF_ROWS)
+    posting = _loaded(document, tmp_path / "chef.docx")
     assert [(r.category, r.kind) for r in posting.requirements] == [
         (Category.EXPERIENCE, REQUIRED), (Category.CREDENTIAL, REQUIRED), (Category.EDUCATION, PREFERRED),
     ]  # fmt: skip
