@@ -168,6 +168,21 @@ def _ctx(jobs: tuple[JobEntry, ...], lines: tuple[str, ...] = AP_LINES) -> Conte
     return Context(_doc(*lines), Signals(jobs=jobs, as_of="2020-12"), {})
 
 
+def test_a_siblings_title_holding_the_familys_name_is_not_the_work() -> None:
+    # a_sibling_is_no_family_name: "Account Receivable" holds the words of the AP clerk's family name but is
+    # its sibling, the AR clerk: related work, as "Accounts Receivable Clerk" already was; "HR Executive", no
+    # occupation's title, still names HR work by the family's name
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    ap = _req(Category.EXPERIENCE, years=2, fields=("accounts payable",))
+    for title in ("Account Receivable", "Accounts Receivable Clerk"):
+        lines = (f"{title}, 2010 - 2020", "Posted customer payments and sent statements")
+        assert matcher(ap, _ctx((_job(title, "2010-01", 120, (0, 1)),), lines)).score < 0.5
+    hr = _req(Category.EXPERIENCE, years=2, fields=("human resources",))
+    named = ("HR Executive, 2015 - 2020", "Onboarded new staff")
+    assert matcher(hr, _ctx((_job("HR Executive", "2015-01", 60, (0, 1)),), named)).score >= 0.85
+
+
 def test_fpa_and_corporate_finance_are_a_financial_analysts_work() -> None:
     # "2–4 years in FP&A, corporate finance or investment banking": a Senior Financial Analyst's years are
     # the work, not related work of the accounting family

@@ -385,7 +385,11 @@ def match_jobs(
             # ``title_needs_its_duties``: a "Master Technician" whose lines repair phones did other work
             found.append(JobMatch(job, "adjacent", title_line, job.title, hit_occ.title))
             continue
-        named = _family_named(job.title, target)
+        # ``a_sibling_is_no_family_name``: "Account Receivable" holds the words of the AP family's name, but
+        # names a sibling occupation of the family (the AR clerk): it shows the work by two of the work's
+        # duties, as any sibling does (``sibling_needs_two_duties``, below), not by its title
+        of_a_sibling = any(o.family in target.core and o.id not in target.occupations for o in occs)
+        named = "" if of_a_sibling else _family_named(job.title, target)
         # ... unless the family's occupations are each their own work (licensed: "Construction Foreman" names
         # the construction trades but is no electrician, "Aviation Records Analyst" no aircraft mechanic)
         if named and not (target.occupations and _licensed(target)):
