@@ -383,6 +383,12 @@ _LIST_STYLE = re.compile(r"(?i)list\b|list(?:bullet|number|paragraph)")
 _OUTLINE_LEVELS = {str(n) for n in range(9)}  # w:outlineLvl 0-8 is a heading level; 9 is body text
 
 
+def _outlined(ppr: Any) -> bool:
+    """Whether paragraph properties (a paragraph's or a style's) give it a heading's outline level."""
+    level = ppr.find(qn("w:outlineLvl"))
+    return level is not None and (level.get(_W_VAL) or "") in _OUTLINE_LEVELS
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     """Where a block sits: ``background`` is the colour beneath its text (the page's white unless a cell,
@@ -550,8 +556,7 @@ class _Visibility:
         ppr = p.find(qn("w:pPr"))
         kind = self._paragraph_kind(paragraph.style)
         if ppr is not None:
-            level = ppr.find(qn("w:outlineLvl"))
-            if level is not None and (level.get(_W_VAL) or "") in _OUTLINE_LEVELS:
+            if _outlined(ppr):
                 kind = "heading"
             elif ppr.find(qn("w:numPr")) is not None and kind != "heading":
                 kind = "list"
@@ -578,11 +583,10 @@ class _Visibility:
                 name_element = style.find(qn("w:name"))
                 name = (name_element.get(_W_VAL) if name_element is not None else None) or style_id
                 ppr = style.find(qn("w:pPr"))
-                level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
                 if (
                     _HEADING_STYLE.match(name)
                     or _HEADING_STYLE.match(style_id)
-                    or (level is not None and (level.get(_W_VAL) or "") in _OUTLINE_LEVELS)
+                    or (ppr is not None and _outlined(ppr))
                 ):
                     kind = "heading"
                 elif _LIST_STYLE.match(name) or (ppr is not None and ppr.find(qn("w:numPr")) is not None):

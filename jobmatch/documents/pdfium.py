@@ -103,8 +103,8 @@ _HIDING_OPERATORS = re.compile(
     rb"(?<=[\s\])>])(?:Tr|Tz|Tf|Tm|g|rg|k|scn|sc|G|RG|K|SCN|SC)(?=[\s\[\]()<>/%]|$)"
 )
 _CLEAR_ALPHA = re.compile(rb"/(?:ca|CA)\s*(?:0*\.0\d*|0+)(?![\d.])")  # an ExtGState alpha below 0.1
-_OPERANDS_BYTES = 64  # what precedes an operator is read this far back for its (at most four) operands
 _INKS = re.compile(rb"/(?:Separation|DeviceN)\b")  # spot colours: a tint of 0 is the paper's white
+_OPERANDS_BYTES = 64  # what precedes an operator is read this far back for its (at most four) operands
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,9 +270,10 @@ def _noun_of(title: str, phrase: str) -> bool:
     only by the noun "account", which names the customer, not the work (``activity_nouns`` in words.toml);
     in the activity's own phrases ("accounts payable") the noun is the work's."""
     asked = {t.stem for t in tokenize(phrase) if t.raw.lower() in activities()}
-    if not asked or any(_contains(title, p) for p in activity_phrases()):
-        return False  # "accounts payable", "account reconciliations": the ledger's accounts are accounting
-    return any(t.stem in asked and t.raw.lower() in activity_nouns() for t in tokenize(title))
+    if not any(t.stem in asked and t.raw.lower() in activity_nouns() for t in tokenize(title)):
+        return False
+    # "accounts payable", "account reconciliations": the ledger's accounts are accounting
+    return not any(_contains(title, p) for p in activity_phrases())
 
 
 @cache

@@ -62,6 +62,14 @@ def _terms(text: str) -> frozenset[str]:
 # Canonical sections whose lines are requirements. Every other section is context.
 _REQUIREMENT_SECTIONS = frozenset({"REQUIREMENTS", "PREFERRED", "SKILLS"})
 
+# ``tools_you_will_use``: the tools of the job's day, named in a sidebar, are a plus to know already; a list
+# headed as the tools and technologies of the job is its skills. Both are lists of names (_LIST_ALIASES).
+_TOOLS_OF_THE_JOB = (
+    "tools you'll use; tools you will use; tools we use; our tools; "
+    "software you'll use; software you will use"
+)
+_TOOL_LISTS = "tools and technologies; software and tools; tools and systems; systems and tools"
+
 # Heading / label text (normalised: lower case, straight apostrophes, "&" -> "and", "-" -> " ") ->
 # canonical section, as "; "-separated lists. _LIST_ALIASES are the headings whose text is a comma list of
 # skills ("Must have: Python, Django, Docker") rather than prose ("Requirements: a degree in …").
@@ -94,9 +102,7 @@ _SECTION_ALIASES: dict[str, str] = {
         "even better if; it's a plus if; extra points; "
         "what sets you apart; what will make you stand out; what would make you stand out; stand out if; "
         "preferred but not required; nice to have but not required; good to have; ideally; "
-        # ``tools_you_will_use``: the tools of the job's day, named in a sidebar: a plus to know already
-        "tools you'll use; tools you will use; tools we use; our tools; software you'll use; "
-        "software you will use"
+        + _TOOLS_OF_THE_JOB
     ),
     "RESPONSIBILITIES": (
         "responsibilities; key responsibilities; duties; duties and responsibilities; job duties; "
@@ -112,8 +118,7 @@ _SECTION_ALIASES: dict[str, str] = {
     ),
     "SKILLS": (
         "skills; technical skills; key skills; core skills; skill set; skillset; competencies; "
-        "core competencies; technologies; tech stack; tools and technologies; software and tools; "
-        "tools and systems; systems and tools"
+        "core competencies; technologies; tech stack; " + _TOOL_LISTS
     ),
     # Not requirement sections, but naming them ends the requirements before them.
     "BENEFITS": (
@@ -166,9 +171,7 @@ _LOOSE_PREFERRED = re.compile(r"prefer|nice|bonus|desir|additional|optional|not 
 _LIST_ALIASES = (
     "must have; must haves; nice to have; nice to haves; bonus points; pluses; skills; technical skills; "
     "key skills; core skills; skill set; skillset; required skills; preferred skills; desired skills; "
-    "desirable skills; technologies; tech stack; tools you'll use; tools you will use; tools we use; "
-    "our tools; tools and technologies; software and tools; tools and systems; systems and tools; "
-    "software you'll use"
+    f"desirable skills; technologies; tech stack; {_TOOLS_OF_THE_JOB}; {_TOOL_LISTS}"
 )
 _ALIASES: dict[str, str] = {
     alias: name for name, aliases in _SECTION_ALIASES.items() for alias in aliases.split("; ")

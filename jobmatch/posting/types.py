@@ -325,7 +325,6 @@ _PROGRAMME = re.compile(
     r"(?:program|programme|course|bootcamp|boot\s+camp|apprenticeship|school)s?\b",
     re.IGNORECASE,
 )
-_BRACKETED = re.compile(r"\([^()]*\)")
 _PROGRAMME_NOT_FIELD = frozenset(
     (
         "accredited", "approved", "state-approved", "state", "certified", "recognized", "recognised",
@@ -1495,7 +1494,7 @@ RULES: tuple[Rule, ...] = (
         "a training programme, course or bootcamp to have completed: education at the certificate level",
         # ``bracket_does_not_type``: "1+ year of acute care experience (new graduates who have completed a
         # nurse residency program will be considered)": a programme in a remark does not make it education
-        lambda text, _: bool(_PROGRAMME.search(_BRACKETED.sub(" ", text))),
+        lambda text, _: bool(_PROGRAMME.search(_PARENS.sub(" ", text))),
     ),
     Rule(
         "years-asked",
