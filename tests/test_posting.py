@@ -898,6 +898,25 @@ def test_job_board_paste_with_check_mark_bullets() -> None:
     assert "✔" not in repr(posting.requirements)
 
 
+@pytest.mark.parametrize(
+    ("bullet", "expected"),
+    [
+        (
+            "BLS certification required; ACLS preferred",
+            [("BLS certification required", REQUIRED), ("ACLS preferred", PREFERRED)],
+        ),
+        ("Python, Java; C++", [("Python, Java; C++", REQUIRED)]),
+    ],
+)
+def test_a_short_clause_after_a_semicolon_is_its_own_item_only_when_its_kind_differs(
+    bullet: str, expected: list[tuple[str, RequirementKind]]
+) -> None:
+    """required_then_preferred holds for a two-word clause too ("ACLS preferred"); without two kinds a short
+    clause stays with the one before it."""
+    posting = parse_posting(f"Registered Nurse\n\nRequirements:\n- {bullet}\n", "rn.txt")
+    assert items(posting) == expected
+
+
 def test_a_word_table_of_labels_and_values_reads_as_labelled_requirements(tmp_path: Path) -> None:
     """table_label_cell: a two-column table ("Experience | 3+ years as a line cook") is one labelled item per
     row; the label is not a requirement of its own, and the value is typed as the label says."""

@@ -453,10 +453,11 @@ _COMPOUND = re.compile(
 # "High school diploma or GED; an associate degree is a plus": a semicolon before a clause of 3+ words.
 # "…or a related field; or 8+ years of equivalent experience": after the semicolon an "or" offers another way
 # to meet the same ask (``semicolon_or_is_an_alternative``), no ask of its own.
-_SEMICOLON = re.compile(r"\s*;\s+(?!or\b|and/or\b)(?=\S+\s+\S+\s+\S)", re.IGNORECASE)
+_SEMICOLON = re.compile(r"\s*;\s+(?!or\b|and/or\b)(?=\S)", re.IGNORECASE)
 _LABEL_CLAUSE_WORDS = 3  # "Customer service: 2 years": a label this short stays with its value
 _REQUIRED_WORD = re.compile(r"\b(?:required|must|mandatory|essential)\b", re.IGNORECASE)
-_SEMICOLON_MIN_WORDS = 3  # words before the semicolon too: "Python, Java; C++ is optional" stays whole
+_SEMICOLON_MIN_WORDS = 3  # words each side: "Python, Java; C++ is optional" stays whole, unless the two
+# sides ask with two kinds ("BLS certification required; ACLS preferred")
 # Inline bullets in run-on text: " * item * item", " - item - item".
 _INLINE_BULLET = re.compile(rf"\s+[*•·▪◦‣]\s+|\s+[{_MARKS}]\ufe0f?\s*|\s+[-–—]\s+(?=\S)")
 _LEADING_MARKER = re.compile(rf"^(?:[*•·▪◦‣\-–—{_MARKS}\ufe0f]\s*|and\s+)+", re.IGNORECASE)
@@ -1665,7 +1666,12 @@ def _clauses(text: str) -> list[str]:
         after = text[match.end() : match.end() + 80].split(";", 1)[0]
         # ``required_then_preferred``: "BSN required; MSN a plus" asks for two things of two kinds
         kinds_differ = bool(_REQUIRED_WORD.search(before)) and bool(_PREFERRED_WORDS.search(after))
-        if not inside[match.start()] and (len(before.split()) >= _SEMICOLON_MIN_WORDS or kinds_differ):
+        long_enough = (
+            len(before.split()) >= _SEMICOLON_MIN_WORDS
+            and len(text[match.end() : match.end() + 80].split(maxsplit=_SEMICOLON_MIN_WORDS))
+            >= _SEMICOLON_MIN_WORDS
+        )
+        if not inside[match.start()] and (long_enough or kinds_differ):
             cuts.add((match.start(), match.end()))
     for match in _COMPOUND.finditer(text):
         if not inside[match.start()]:
