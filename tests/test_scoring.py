@@ -329,3 +329,30 @@ def test_leading_a_team_is_leadership_shown_by_the_postings_own_job() -> None:
     match = score_candidate(posting, extract_signals(d), d).matches[0]
     assert match.status is Status.PARTIAL  # leadership shown; "under pressure" not
     assert "Leadership" in match.explanation and "under pressure" in match.explanation
+
+
+CFA_POSTING = (
+    "Financial Analyst\n\nQualifications\n"
+    "- MBA or progress toward CFA preferred\n- Bachelor's degree or CPA\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "mba_or_cfa", "bachelor_or_cpa"),
+    [
+        ("CFA Level II Candidate", Status.MET, Status.NOT_FOUND),  # progress toward it is what is asked
+        ("Certified Public Accountant (CPA), 2016", Status.NOT_FOUND, Status.MET),
+        ("Notary public", Status.NOT_FOUND, Status.NOT_FOUND),
+    ],
+)
+def test_a_credential_the_posting_accepts_in_place_of_the_degree_meets_it(
+    line: str, mba_or_cfa: Status, bachelor_or_cpa: Status
+) -> None:
+    """credential_instead_of_a_degree: "MBA or progress toward CFA", "Bachelor's degree or CPA"."""
+    posting = parse_posting(CFA_POSTING, "fa.txt")
+    assert [r.terms for r in posting.requirements] == [("CFA",), ("CPA",)]
+    d = doc(f"Sam Lee\nExperience\nFinancial Analyst, Acme\n2012 - 2020\nCertifications\n{line}\n")
+    matches = score_candidate(posting, extract_signals(d), d).matches
+    assert [m.status for m in matches] == [mba_or_cfa, bachelor_or_cpa]
+    met = [m for m in matches if m.status is Status.MET]
+    assert all(line in m.evidence[0].text and "in place of the degree" in m.explanation for m in met)

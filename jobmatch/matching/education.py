@@ -29,6 +29,8 @@ Heuristics (each named, with its reason):
   read it as no degree; its small score keeps it above no education.
 - ``one_rung_below``: an associate's for a bachelor's ask (or a bachelor's for a master's) is a weak partial,
   in a field asked for, related, adjacent or not known; in another field it is none of it, as at the level.
+- ``credential_instead_of_a_degree``: a credential the posting accepts in place of the degree ("MBA or
+  progress toward CFA") is looked for as a credential requirement; when it scores higher it answers.
 - ``equivalent_years``: "or equivalent experience" is met by four years of the posting's kind of work, half
   of it partial (four years of work ~ a four-year degree); the years come from the role fit.
   ``equivalent_years_by_level``: as many years as the programme asked for takes (two for a diploma or an
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from jobmatch.knowledge.fields import generic_field_words, load_degree_fields
@@ -310,6 +312,32 @@ def _lowest_named(text: str) -> str:
     return "high_school"
 
 
+def _credential_instead(req: Requirement, ctx: Context) -> Answer | None:
+    """``credential_instead_of_a_degree``: the credentials the posting accepts in place of the degree ("MBA
+    or progress toward CFA"), looked for as any credential requirement would be."""
+    from jobmatch.matching.credential import PENDING, match_credential
+
+    names = tuple(t for t in req.terms if t != "related field")
+    if not names:
+        return None
+    asked = replace(req, category=Category.CREDENTIAL, terms=names, fields=(), all_of=False, notes=())
+    answer = match_credential(asked, ctx)
+    if answer.score <= 0:
+        return None
+    if answer.score <= PENDING and _PROGRESS_ACCEPTED.search(req.text):
+        # "or progress toward CFA": a candidate still sitting its exams is what the posting asks for
+        why = f"{answer.explanation}: progress toward it, accepted in place of the degree"
+        return replace(answer, score=1.0, status=None, explanation=why)
+    return replace(answer, explanation=f"{answer.explanation} (accepted in place of the degree)")
+
+
+_PROGRESS_ACCEPTED = re.compile(
+    r"\b(?:progress(?:ing)?|work(?:ing)?|studying)\s+toward|\bpursu(?:ing|it)\b|\benrolled\s+in\b"
+    r"|\bcandidacy\b",
+    re.IGNORECASE,
+)
+
+
 @register(Category.EDUCATION)
 def match_education(req: Requirement, ctx: Context) -> Answer:
     s = ctx.signals
@@ -343,6 +371,9 @@ def match_education(req: Requirement, ctx: Context) -> Answer:
             if isinstance(role_ev, tuple):
                 evidence = evidence + tuple(e for e in role_ev if isinstance(e, Evidence))
     status = Status.NOT_FOUND if best.none_of_it and score == best.score else None
+    instead = _credential_instead(req, ctx)
+    if instead is not None and instead.score > score:
+        return instead
     # "Bachelor in Mass Communications: the level asked for" -> the table shows the degree itself.
     summary = _table_label(why.split(":", 1)[0]) if score > 0 and ":" in why else ""
     return Answer(

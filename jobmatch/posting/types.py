@@ -1059,6 +1059,10 @@ _YEARS_INSTEAD = re.compile(
 )
 
 
+# an "or" and up to three words before a credential's name: "or progress toward CFA", "or a CPA"
+_OR_BEFORE = re.compile(r"\bor\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _education(text: str) -> _Params:
     cues = _cues()
     cut = _cut(text, preference_clauses=False)
@@ -1143,11 +1147,18 @@ def _education(text: str) -> _Params:
     for example in cut.examples:
         fields.extend(_education_fields(example))
     notes = tuple(n for n in cut.notes if not cues.equivalent.search(n) and not cues.related.search(n))
+    # ``credential_instead_of_a_degree``: "MBA or progress toward CFA", "Bachelor's degree or CPA": a
+    # catalogue credential offered after an "or" stands in for the degree; it is looked for as a credential
+    instead_of = [
+        m.group()
+        for m in cues.credential_named.finditer(core)
+        if level and _OR_BEFORE.search(core, max(0, m.start() - 40), m.start())
+    ]
     return _Params(
         years=instead_years,
         level=level,
         fields=_dedupe(fields),
-        terms=("related field",) if related else (),
+        terms=(*(("related field",) if related else ()), *_dedupe(instead_of)),
         or_equivalent=equivalent,
         notes=notes,
     )
