@@ -477,3 +477,20 @@ def test_industries_that_share_the_noun_are_both_asked() -> None:
     # ``industries_share_the_noun``
     posting = parse_posting("Job\nRequirements\n- Experience in the aerospace or defense industry\n")
     assert posting.requirements[0].terms == ("aerospace", "defense")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ability to sit for long periods",
+        "Must be able to stand for extended periods and bend, stoop, and kneel",
+        "Able to climb ladders up to 20 feet",
+    ],
+)
+def test_the_bodys_demands_are_asked_at_the_screen(text: str) -> None:
+    # what the job asks of the body is logistics (ask at screen), not a skill to find on a résumé
+    assert typed(text).category is Category.LOGISTICS
+
+
+def test_sitting_an_exam_is_no_physical_demand() -> None:
+    assert typed("Eligible to sit for the CPA exam").category is Category.CREDENTIAL
