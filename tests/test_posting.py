@@ -1547,3 +1547,28 @@ def test_a_careers_page_heading_what_you_bring_opens_the_requirements() -> None:
     )
     assert [r.kind for r in posting.requirements[8:]] == [PREFERRED] * (len(posting.requirements) - 8)
     assert not any(r.text.startswith(("Design mechanical", "Medical, dental")) for r in posting.requirements)
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_a_heading_after_a_finished_line_is_a_heading(gap: str) -> None:
+    """explicit_heading_is_no_wrap: "… is a plus" ends its phrase, and a Markdown heading is never the wrapped
+    end of the line above it, so the section after it keeps its own kind."""
+    text = (
+        "Business Development Manager\n\n## Preferred Qualifications\n"
+        f"- APICS CSCP or similar supply chain certification is a plus\n{gap}"
+        "## Schedule & Work Environment\n- Must be authorized to work in the United States\n"
+    )
+    assert items(parse_posting(text, "bdm.md")) == [
+        ("APICS CSCP or similar supply chain certification is a plus", PREFERRED),
+        ("Must be authorized to work in the United States", REQUIRED),
+    ]
+
+
+def test_two_names_of_one_section_joined_by_and_name_it() -> None:
+    """headings_joined_by_and: "Physical requirements and work environment" is the physical-demands
+    section, which ends the preferred list above it; it is no requirement of its own."""
+    text = (
+        "Personal Banker\n\nPreferred qualifications\n- Bachelor's degree in Finance\n\n"
+        "Physical requirements and work environment\n- Ability to stand for extended periods\n"
+    )
+    assert items(parse_posting(text, "banker.txt")) == [("Bachelor's degree in Finance", PREFERRED)]

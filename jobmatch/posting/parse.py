@@ -839,6 +839,13 @@ def _canonical(name: str, *, loose: bool) -> tuple[str, bool] | None:
     key = _normalise_name(name)
     if key in _ALIASES:
         return _ALIASES[key], key in _LIST_STYLE
+    # ``headings_joined_by_and``: "Physical requirements and work environment", "Schedule & Work
+    # Environment": two names of one section, joined, name that section
+    parts = key.split(" and ")
+    if 1 < len(parts) <= 3 and all(part in _ALIASES for part in parts):
+        named = {_ALIASES[part] for part in parts}
+        if len(named) == 1:
+            return named.pop(), False
     if not loose or not key or len(key.split()) > 6:
         return None
     for pattern, name in _LOOSE_SECTIONS:
@@ -1142,12 +1149,17 @@ def _read_structure(text: str) -> _Structure:
             continue  # ``greeting_is_no_title``: "Hi all," opens a message, it names no job
         first = not seen_text and bool(raw.strip())
         line = _classify(raw, in_header=in_header, first=first)
-        if line.kind == "heading" and line.name not in _SECTION_ALIASES and _ends_unfinished(previous):
+        # ``explicit_heading_is_no_wrap``: a Markdown heading, or a line after a blank one, starts afresh
+        if (
+            line.kind == "heading"
+            and line.name not in _SECTION_ALIASES
+            and not _MD_HEADING.match(raw.strip())
+            and _ends_unfinished(previous)
+        ):
             line = _Line(
                 "prose", text=_plain(raw.strip())
             )  # "… pivot tables and" / "VLOOKUP": a wrapped line
-        if line.kind != "blank":
-            previous = raw
+        previous = raw if line.kind != "blank" else ""
         if line.kind == "blank":
             blocks[-1].lines.append(line)
             blocks[-1].raw.append("")
@@ -1361,8 +1373,10 @@ def _ends_unfinished(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.endswith(","):
         return True
-    last = stripped.rsplit(maxsplit=1)[-1].lower() if stripped else ""
-    return last in _WRAP_WORDS
+    words = stripped.lower().split()[-2:]
+    if words[-1:] == ["plus"] and words[0] in ("a", "big", "huge", "definite", "strong"):
+        return False  # "… certification is a plus": the phrase is finished
+    return bool(words) and words[-1] in _WRAP_WORDS
 
 
 _ADDRESSED = re.compile(
