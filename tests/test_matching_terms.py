@@ -1106,3 +1106,26 @@ def test_a_language_inside_a_proper_name_is_not_spoken() -> None:
     assert answer("language", "Taught in the French Department", ("French",)).score == 0
     assert answer("language", "Bilingual English Spanish", ("Spanish",)).score == 1.0
     assert answer("language", "Spanish Speaker, English Speaker", ("Spanish",)).score > 0
+
+
+@pytest.mark.parametrize(
+    ("line", "met"),
+    [
+        ("Surpassed annual quota by 120% two years running", True),
+        ("Consistently met and exceeded individual sales goals", True),
+        ("Top 3 loan sales producer in the region", True),
+        ("Raised production quotas on the packing line", False),
+        ("Prepared monthly sales reports", False),
+    ],
+)
+def test_a_sales_result_is_found_in_the_resumes_own_words(line: str, met: bool) -> None:
+    """ "Proven track record of meeting or exceeding annual quota" asks for a result a résumé states in its
+    own words: the skills vocabulary's "sales goals" and its aliases; a factory's production quota is none."""
+    from jobmatch.models import Requirement as Req
+    from jobmatch.posting.types import type_requirement
+
+    typed = type_requirement(
+        Req("R1", "Proven track record of meeting or exceeding annual quota", RequirementKind.REQUIRED)
+    )
+    assert (typed.category, typed.terms) == (Category.SKILL, ("annual quota",))
+    assert (_term_score("annual quota", f"Experience\n{line}\n") > 0) is met
