@@ -1572,3 +1572,13 @@ def test_two_names_of_one_section_joined_by_and_name_it() -> None:
         "Physical requirements and work environment\n- Ability to stand for extended periods\n"
     )
     assert items(parse_posting(text, "banker.txt")) == [("Bachelor's degree in Finance", PREFERRED)]
+
+
+def test_how_an_item_is_kept_said_after_a_dash_stays_with_it() -> None:
+    # kept_current_is_a_note: "— must be current, or obtained within 30 days of hire" is no item of its own
+    text = (
+        "Sous Chef\n\nRequirements\n- ServSafe Food Protection Manager Certification (or equivalent) "
+        "— must be current, or obtained within 30 days of hire.\n"
+    )
+    (item,) = parse_posting(text, "chef.txt").requirements
+    assert item.terms == ("ServSafe Food Protection Manager",)

@@ -494,3 +494,24 @@ def test_the_bodys_demands_are_asked_at_the_screen(text: str) -> None:
 
 def test_sitting_an_exam_is_no_physical_demand() -> None:
     assert typed("Eligible to sit for the CPA exam").category is Category.CREDENTIAL
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "note"),
+    [
+        (
+            "Must be able to obtain and maintain NMLS registration within 30 days of hire",
+            ("NMLS",),
+            "within 30 days of hire",
+        ),
+        ("Current CPR/AED certification, maintained throughout employment", ("CPR", "AED"), "maintained"),
+        ("ServSafe Manager Certification - must be current", ("ServSafe Manager",), "must be current"),
+    ],
+)
+def test_how_a_credential_is_kept_is_a_note_not_its_name(
+    text: str, terms: tuple[str, ...], note: str
+) -> None:
+    # kept_current_is_a_note: "maintain NMLS" and "maintained throughout employment" were terms no résumé has
+    req = typed(text)
+    assert (req.category, req.terms) == (Category.CREDENTIAL, terms)
+    assert any(note in n for n in req.notes)

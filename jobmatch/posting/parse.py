@@ -35,7 +35,7 @@ from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
 from jobmatch.errors import DocumentError, PostingError
 from jobmatch.matching.text import tokens
 from jobmatch.models import Posting, Requirement, RequirementKind
-from jobmatch.posting.types import names_a_job, school_equivalent, type_requirements
+from jobmatch.posting.types import KEPT_CURRENT, names_a_job, school_equivalent, type_requirements
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -1666,8 +1666,8 @@ def _clauses(text: str) -> list[str]:
         # explains it; in a run of bullets, or before a capital or a requirement of its own, it opens an item
         if len(bullets) == 1 and match.start() > 0:
             rest = text[match.end() :]  # one dash only: a run of bullets is never sliced per bullet
-            if _KIND_ONLY.match(rest):
-                continue  # "Excel - preferred": the item's own kind, said after a dash
+            if _KIND_ONLY.match(rest) or _KEPT_CURRENT.match(rest):
+                continue  # "Excel - preferred", "… - must be current": the item's own kind or upkeep
             if (
                 rest[:1].islower()
                 and not _REQUIREMENT_LIKE.match(rest)
@@ -1817,6 +1817,9 @@ _KIND_ONLY = re.compile(
     r"\W*(?:required|preferred|a\s+plus|(?:is\s+)?a\s+must|nice[\s-]to[\s-]have|optional|desired|bonus)\W*$",
     re.IGNORECASE,
 )
+# ``kept_current_is_a_note``: "ServSafe Manager Certification - must be current, or obtained within 30 days of
+# hire": how the item is held, said after a dash, is no requirement of its own
+_KEPT_CURRENT = re.compile(KEPT_CURRENT, re.IGNORECASE)
 _NAME_THEN_DASH = re.compile(r"[^,;\-–—]{1,40}?\s[-–—]\s+[a-z]")
 _MODE_WORDS = frozenset({"written", "spoken", "verbal", "oral"})
 _QUALIFYING_LEAD = _terms(

@@ -27,7 +27,7 @@ from importlib import resources
 from jobmatch.knowledge.words import attributive_plurals
 from jobmatch.models import Category, Requirement, RequirementKind
 
-__all__ = ["LADDER", "RULES", "Rule", "classify", "type_requirement", "type_requirements"]
+__all__ = ["KEPT_CURRENT", "LADDER", "RULES", "Rule", "classify", "type_requirement", "type_requirements"]
 
 CUES_FILE = "requirement_cues.toml"
 MAX_TYPED_CHARS = 2_000  # an item longer than this is a run-on paragraph: typed from its first 2,000 chars
@@ -1189,8 +1189,17 @@ def _education_fields(body: str) -> list[str]:
 _ISSUER = re.compile(r"\s+(?:from|through|issued\s+by)\s+(?:an?|the|any)\s+[^,;]*$", re.IGNORECASE)
 
 
+# how an award is kept, said after it ("maintained throughout employment", "must be current"); also read by
+# the posting reader, which keeps such a clause after a dash with its item
+KEPT_CURRENT = (
+    r"(?:and\s+)?(?:(?:must|to)\s+be\s+(?:kept\s+)?(?:current|valid|active|maintained)|maintained"
+    r"|kept\s+current|renewed|(?:or\s+)?obtained\s+within)\b"
+)
 _HELD_WITH = re.compile(
     r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*"
+    # ``kept_current_is_a_note``: "…, maintained throughout employment", "… - must be current, or obtained
+    # within 30 days of hire": how long it is held, not its name
+    rf"|\s*[,;–—-]\s*(?:{KEPT_CURRENT}).*"
     # "Class A CDL with Tanker (N) endorsement": an endorsement on the licence, said in a note
     r"|\s+with\s+(?:an?\s+|the\s+)?[^,;]{0,40}?\bendorsements?\b[^,;]*",
     re.IGNORECASE,
