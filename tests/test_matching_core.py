@@ -923,6 +923,8 @@ def test_a_field_is_read_by_the_names_inside_it() -> None:
         ("Security Officer", "security_guard"),
         ("Housekeeper", "housekeeper"),
         ("CNC Machinist", "machine_operator"),
+        ("Digital Media Producer", "video_editor"),
+        ("Videographer", "camera_operator"),
     ],
 )
 def test_one_occupation_does_not_stand_for_another(title: str, occupation: str) -> None:
