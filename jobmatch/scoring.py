@@ -186,8 +186,8 @@ def posting_target(posting: Posting) -> Target:
     """The posting's kind of work: the occupations its title names, and those its required experience
     requirements' fields name (``jobmatch.matching.occupation``). ``preferred_work_is_not_the_job``: "sales
     experience is a plus" on a personal trainer's posting does not make salespeople fit the role: a
-    preferred item of work counts only when it is the title's family or one related to it ("customer service
-    is a plus" on a sales coordinator's)."""
+    preferred item of work counts only when it is the title's family, or names a job of one related to it
+    ("customer service is a plus" on a sales coordinator's; see ``_preferred_is_the_job``)."""
     occupations = tuple(o.id for o in title_occupations(posting.title))
     phrases: list[str] = []
     if not occupations and posting.title.strip():
@@ -199,10 +199,20 @@ def posting_target(posting: Posting) -> Target:
         if not _is_experience(req):
             continue
         target = target_of(req)
-        if req.kind is RequirementKind.PREFERRED and own and not target.families & near:
+        if req.kind is RequirementKind.PREFERRED and own and not _preferred_is_the_job(target, own, near):
             continue  # ``preferred_work_is_not_the_job``
         phrases.extend(target.phrases)
     return field_target(tuple(dict.fromkeys(phrases)), occupations)
+
+
+def _preferred_is_the_job(target: Target, own: set[str], near: set[str]) -> bool:
+    """A preferred item of work is the posting's kind of job when it is work of the title's own family
+    ("telemetry" on a nurse's posting), or names a job of a related family ("customer service" on a sales
+    coordinator's). An activity that only a related family's duties name ("producing content for social
+    media" on a video editor's, which marketing's duties name) is a plus, not the job."""
+    if target.families and target.families <= own:
+        return True
+    return bool(target.primary) and bool(target.families & near)
 
 
 def _posting_signal_families(target: Target) -> tuple[Family, ...]:

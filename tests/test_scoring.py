@@ -260,6 +260,17 @@ def test_preferred_work_of_another_kind_is_not_the_job() -> None:
         "- Previous experience in a sales support or customer service role is a plus.\n"
     )
     assert "customer_service" in posting_target(coordinator).families
+    # an activity only a related family's duties name is a plus, not the job: marketers are no video editors
+    video = parse_posting(
+        "Title: Video Producer / Editor\nREQUIREMENTS:\n- 3+ years of experience as a video editor.\n"
+        "PREFERRED:\n- 2+ years of experience producing content for social media platforms\n"
+    )
+    assert posting_target(video).families == frozenset({"design"})
+    nurse = parse_posting(
+        "Title: Registered Nurse\nREQUIREMENTS:\n- 2+ years of acute care nursing.\n"
+        "PREFERRED:\n- Telemetry experience\n"
+    )
+    assert "nursing" in posting_target(nurse).families
 
 
 def test_logistics_shown_or_not_carry_no_weight_and_never_cap() -> None:
