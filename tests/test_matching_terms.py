@@ -1129,3 +1129,14 @@ def test_a_sales_result_is_found_in_the_resumes_own_words(line: str, met: bool) 
     )
     assert (typed.category, typed.terms) == (Category.SKILL, ("annual quota",))
     assert (_term_score("annual quota", f"Experience\n{line}\n") > 0) is met
+
+
+def test_each_certifying_body_names_its_own_personal_trainer_certification() -> None:
+    """The personal-trainer certifications are a family of the bodies' own: an ISSA certificate for an asked
+    NASM-CPT is a sibling (partial), and the quote names what it shows; ACE's group-fitness certificate is
+    no ACE-CPT."""
+    issa = _credential("NASM-CPT", "Certifications\nISSA Personal Trainer Certification, 2015")
+    assert 0 < issa.score < 0.75 and "ISSA" in issa.explanation and "ISSA" in issa.evidence[0].text
+    assert _credential("ACE-CPT", "Certifications\nACE Certified Personal Trainer, 2016").score >= 0.75
+    assert _credential("ACE-CPT", "Certifications\nACE Certified Group Fitness Instructor").score == 0.0
+    assert _credential("NCCA", "Certifications\nNSCA-CPT, 2012").score >= 0.75
