@@ -515,3 +515,12 @@ def test_how_a_credential_is_kept_is_a_note_not_its_name(
     req = typed(text)
     assert (req.category, req.terms) == (Category.CREDENTIAL, terms)
     assert any(note in n for n in req.notes)
+
+
+def test_languages_also_valued_in_brackets_are_a_bonus_not_more_to_need() -> None:
+    # also_valued_is_a_note: the item needs Spanish and English; the bracket welcomes others
+    req = typed("Bilingual in Spanish and English a plus (Cantonese, Vietnamese or Tagalog also valued)")
+    assert (req.category, req.terms, req.all_of) == (Category.LANGUAGE, ("Spanish", "English"), True)
+    assert req.notes == ("Cantonese, Vietnamese or Tagalog also valued",)
+    both = typed("Fluent in two languages (English and Spanish)")
+    assert (both.terms, both.notes) == (("English", "Spanish"), ())

@@ -1345,11 +1345,24 @@ def _credential(text: str) -> _Params:
     )
 
 
+# ``also_valued_is_a_note``: "Bilingual in Spanish and English (Cantonese, Vietnamese or Tagalog also
+# valued)": languages in brackets that say they are welcome too are a bonus, not more the item needs
+_ALSO_VALUED = re.compile(
+    r"\b(?:also|too|as\s+well)\b|\b(?:valued|welcome[d]?|considered|a\s+plus|helpful|a\s+bonus)\s*$", re.I
+)
+
+
 def _language(text: str) -> _Params:
     cues = _cues()
-    names = _dedupe(_found(cues.languages, text))
-    all_of = bool(cues.bilingual.search(text)) or (len(names) > 1 and not re.search(r"\bor\b", text, re.I))
-    return _Params(terms=names, all_of=all_of)
+    notes: list[str] = []
+    for bracket in _PARENS.finditer(text):
+        inner = bracket.group(1).strip()
+        if _ALSO_VALUED.search(inner) and cues.languages.search(inner):
+            notes.append(inner)
+    core = _PARENS.sub(lambda m: " " if m.group(1).strip() in notes else m.group(0), text) if notes else text
+    names = _dedupe(_found(cues.languages, core)) or _dedupe(_found(cues.languages, text))
+    all_of = bool(cues.bilingual.search(core)) or (len(names) > 1 and not re.search(r"\bor\b", core, re.I))
+    return _Params(terms=names, all_of=all_of, notes=tuple(notes))
 
 
 def _industry(text: str) -> _Params:
