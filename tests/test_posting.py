@@ -1566,12 +1566,34 @@ def test_a_heading_after_a_finished_line_is_a_heading(gap: str) -> None:
 
 def test_two_names_of_one_section_joined_by_and_name_it() -> None:
     """headings_joined_by_and: "Physical requirements and work environment" is the physical-demands
-    section, which ends the preferred list above it; it is no requirement of its own."""
+    section, which ends the preferred list above it; it is no requirement of its own, and its bullet that
+    asks is asked as required."""
     text = (
         "Personal Banker\n\nPreferred qualifications\n- Bachelor's degree in Finance\n\n"
         "Physical requirements and work environment\n- Ability to stand for extended periods\n"
     )
-    assert items(parse_posting(text, "banker.txt")) == [("Bachelor's degree in Finance", PREFERRED)]
+    assert items(parse_posting(text, "banker.txt")) == [
+        ("Bachelor's degree in Finance", PREFERRED),
+        ("Ability to stand for extended periods", REQUIRED),  # a_condition_listed_is_asked
+    ]
+
+
+def test_a_listed_condition_of_the_job_that_asks_is_asked_at_the_screen() -> None:
+    """a_condition_listed_is_asked: bullets under the job's conditions that ask are required items (logistics,
+    asked at the screen); the section's other bullets and its prose are not requirements."""
+    text = (
+        "Video Producer\n\n## Requirements\n- 3+ years as a video editor\n\n## Schedule & Work Environment\n"
+        "- Monday to Friday, standard business hours\n- Valid driver's license\n"
+        "- Must be available to work Saturdays\n\n## Physical Demands\n"
+        "While performing the duties of this job, the employee must occasionally lift up to 25 pounds.\n"
+    )
+    posting = parse_posting(text, "video.md")
+    assert items(posting) == [
+        ("3+ years as a video editor", REQUIRED),
+        ("Valid driver's license", REQUIRED),
+        ("Must be available to work Saturdays", REQUIRED),
+    ]
+    assert [r.category for r in posting.requirements[1:]] == [Category.LOGISTICS] * 2
 
 
 def test_how_an_item_is_kept_said_after_a_dash_stays_with_it() -> None:

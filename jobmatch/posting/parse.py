@@ -1472,7 +1472,11 @@ def _requirement_items(blocks: list[_Block]) -> list[_Item]:
                         # portfolio is required.")
                         says_kind = _REQUIRED_WORD.search(sentence) or _PREFERRED_WORDS.search(sentence)
                         unknown = not block.is_section or block.name not in _SECTION_ALIASES
-                        add(_clause_items(sentence, preferred=False), not (unknown and says_kind))
+                        # ``a_condition_listed_is_asked``: a bullet of the job's conditions ("Physical
+                        # requirements", "Schedule & Work Environment") that asks ("Must be available to work
+                        # Saturdays", "Valid driver's license") is asked at the screen; their prose is not
+                        listed = block.name == "DETAILS" and unit.kind == "bullet"
+                        add(_clause_items(sentence, preferred=False), not ((unknown and says_kind) or listed))
     items: list[_Item] = []
     seen: set[str] = set()
     for item, fallback in found:
