@@ -524,3 +524,10 @@ def test_languages_also_valued_in_brackets_are_a_bonus_not_more_to_need() -> Non
     assert req.notes == ("Cantonese, Vietnamese or Tagalog also valued",)
     both = typed("Fluent in two languages (English and Spanish)")
     assert (both.terms, both.notes) == (("English", "Spanish"), ())
+
+
+def test_two_kinds_of_work_joined_by_or_share_no_noun() -> None:
+    # two_kinds_of_work: "sales or customer service experience" is sales or customer service, not "sales
+    # service"; "sales and marketing teams" still shares its noun
+    req = typed("2+ years of sales or customer service experience, preferably in banking")
+    assert (req.category, req.fields) == (Category.EXPERIENCE, ("sales", "customer service"))

@@ -642,12 +642,23 @@ def _shared_head(part: str, following: str) -> str:
     word = part.strip()
     if not re.fullmatch(r"[a-z]{3,}", word) or word in _STOP or _plural_noun(word):
         return part
+    if word in _work_names() and following.strip(" .,;:").lower() in _work_names():
+        # ``two_kinds_of_work``: "sales or customer service" names two families' work; "sales service" is none
+        return part
     rest = following.strip(" .,;:").split()
     if len(rest) < 2 or not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in rest):
         return part
     if word.endswith("ing"):
         return f"{word} {' '.join(rest[1:])}" if rest[0].endswith("ing") else part
     return f"{word} {rest[-1]}"
+
+
+@functools.cache
+def _work_names() -> frozenset[str]:
+    """How postings name the occupation families' work ("sales", "customer service"), lower case."""
+    from jobmatch.knowledge.occupations import load_occupations
+
+    return frozenset(n.lower() for f in load_occupations().families.values() for n in f.names)
 
 
 def _plural_noun(word: str) -> bool:
