@@ -1140,3 +1140,11 @@ def test_each_certifying_body_names_its_own_personal_trainer_certification() -> 
     assert _credential("ACE-CPT", "Certifications\nACE Certified Personal Trainer, 2016").score >= 0.75
     assert _credential("ACE-CPT", "Certifications\nACE Certified Group Fitness Instructor").score == 0.0
     assert _credential("NCCA", "Certifications\nNSCA-CPT, 2012").score >= 0.75
+
+
+def test_a_name_written_as_one_word_is_never_shown_by_a_piece_of_it() -> None:
+    # one_written_word_is_whole: "Restaurant365" is a product; "restaurant" on a résumé is none of it
+    assert (
+        _term_score("Restaurant365", "Experience\nGreeted customers in the restaurant or drive-thru") == 0.0
+    )
+    assert _term_score("Restaurant365", "Skills\nRestaurant365, Toast POS") >= 0.75

@@ -254,10 +254,11 @@ def match_term(
 
 
 def _shows_part(term: str, share: float, count: int, matched: str) -> bool:
-    """``literal_min_share`` and ``one_word_is_no_part``. One word of a product's name that is a product of
-    its own ("AutoCAD" of "AutoCAD Plant 3D") is a related tool; a common word that a vocabulary names
-    ("makeup" of "makeup artistry") is not."""
-    if share < LITERAL_MIN_SHARE:
+    """``literal_min_share``, ``one_written_word_is_whole`` and ``one_word_is_no_part``. One word of a
+    product's name that is a product of its own ("AutoCAD" of "AutoCAD Plant 3D") is a related tool; a
+    common word that a vocabulary names ("makeup" of "makeup artistry") is not."""
+    if share < LITERAL_MIN_SHARE or len(term.split()) == 1:
+        # ``one_written_word_is_whole``: "Restaurant365", "Frame.io" are one name; "restaurant" is none of it
         return False
     if count >= LITERAL_MIN_WORDS:
         return True
