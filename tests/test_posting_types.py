@@ -531,3 +531,9 @@ def test_two_kinds_of_work_joined_by_or_share_no_noun() -> None:
     # service"; "sales and marketing teams" still shares its noun
     req = typed("2+ years of sales or customer service experience, preferably in banking")
     assert (req.category, req.fields) == (Category.EXPERIENCE, ("sales", "customer service"))
+
+
+def test_an_example_degree_names_its_field() -> None:
+    # example_degree_names_its_field: the example's field is what follows its "in", not the award's name
+    req = typed("Culinary degree or diploma (e.g. Associate of Applied Science in Culinary Arts)")
+    assert (req.level, req.fields) == ("diploma", ("Culinary", "Culinary Arts"))

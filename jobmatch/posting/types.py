@@ -1156,6 +1156,13 @@ def _education(text: str) -> _Params:
         if words:
             fields.insert(0, " ".join(words))
     for example in cut.examples:
+        # ``example_degree_names_its_field``: "(e.g. Associate of Applied Science in Culinary Arts)" is an
+        # award whose field follows its "in"
+        awards = [cues.education.search(example), *(pattern.search(example) for _, pattern in cues.levels)]
+        award = min((m for m in awards if m is not None), key=lambda m: m.start(), default=None)
+        after = re.search(r"\bin\s+", example[award.end() :]) if award is not None else None
+        if award is not None and after is not None:
+            example = example[award.end() + after.end() :]
         fields.extend(_education_fields(example))
     notes = tuple(n for n in cut.notes if not cues.equivalent.search(n) and not cues.related.search(n))
     # ``credential_instead_of_a_degree``: "MBA or progress toward CFA", "Bachelor's degree or CPA": a
