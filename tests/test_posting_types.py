@@ -537,3 +537,11 @@ def test_an_example_degree_names_its_field() -> None:
     # example_degree_names_its_field: the example's field is what follows its "in", not the award's name
     req = typed("Culinary degree or diploma (e.g. Associate of Applied Science in Culinary Arts)")
     assert (req.level, req.fields) == ("diploma", ("Culinary", "Culinary Arts"))
+
+
+def test_a_kind_of_credential_before_its_examples_is_no_name() -> None:
+    # kind_before_its_examples: the credentials are the names after "such as"
+    req = typed("Specialty certifications such as Corrective Exercise (CES), Senior Fitness, Nutrition")
+    assert req.category is Category.CREDENTIAL
+    assert req.terms == ("Corrective Exercise", "Senior Fitness", "Nutrition", "CES")
+    assert typed("Certifications such as CPR, BLS or ACLS").terms == ("CPR", "BLS", "ACLS")

@@ -1213,6 +1213,10 @@ KEPT_CURRENT = (
     r"(?:and\s+)?(?:(?:must|to)\s+be\s+(?:kept\s+)?(?:current|valid|active|maintained)|maintained"
     r"|kept\s+current|renewed|(?:or\s+)?obtained\s+within)\b"
 )
+_CREDENTIAL_INTRO = re.compile(
+    r"\s*(?:\bsuch\s+as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bfor\s+example\b|\bespecially\b)\s*",
+    re.IGNORECASE,
+)
 _HELD_WITH = re.compile(
     r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*"
     # ``kept_current_is_a_note``: "…, maintained throughout employment", "… - must be current, or obtained
@@ -1295,6 +1299,11 @@ def _credential(text: str) -> _Params:
         # ``condition_is_a_note``: "a current CDL Class A with a clean MVR": how it is held, not its name
         notes.append(condition.group(0).strip(_NOTE_TRIM))
         core = core[: condition.start()]
+    intro = _CREDENTIAL_INTRO.search(core)
+    if intro is not None and not cues.credential_named.search(core[: intro.start()]):
+        # ``kind_before_its_examples``: "Specialty certifications such as Corrective Exercise (CES), Senior
+        # Fitness": the words before "such as" say what kind of credential; the names follow it
+        core = core[intro.end() :]
     issuer = _ISSUER.search(core)
     if issuer is not None and _meaningful(core[: issuer.start()]):
         notes.append(issuer.group(0).strip(_NOTE_TRIM))
