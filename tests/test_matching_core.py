@@ -708,6 +708,24 @@ def test_an_adjacent_field_is_partial_even_where_the_field_is_the_qualification(
     assert matcher(hr, _edu(EducationEntry("bachelor", "Personnel"))).score == 1.0
 
 
+def test_physical_education_is_its_own_field_not_any_education_degree() -> None:
+    """exercise_science (CIP 31.05): "Physical Education" is kinesiology's family; a teaching degree is near
+    it (partial), a health-science degree related, a nursing degree another field."""
+    req = _req(
+        Category.EDUCATION,
+        level="bachelor",
+        fields=("Exercise Science", "Kinesiology", "Physical Education"),
+        terms=("related field",),
+    )
+    matcher = matcher_for(Category.EDUCATION)
+    assert matcher is not None
+    assert matcher(req, _edu(EducationEntry("bachelor", "Kinesiology"))).score == 1.0
+    assert matcher(req, _edu(EducationEntry("master", "Health Science"))).score == 1.0
+    teaching = matcher(req, _edu(EducationEntry("master", "Teaching Social Studies")))
+    assert 0 < teaching.score < 0.75 and "adjacent field" in teaching.explanation
+    assert matcher(req, _edu(EducationEntry("bachelor", "Nursing"))).status is Status.NOT_FOUND
+
+
 def test_adjacent_is_partial_even_under_related_field_and_unknown_is_not_another_field() -> None:
     """adjacent_field (teaching's psychology), field_not_named, field_is_the_qualification below the level."""
     req = _req(
