@@ -545,3 +545,12 @@ def test_a_kind_of_credential_before_its_examples_is_no_name() -> None:
     assert req.category is Category.CREDENTIAL
     assert req.terms == ("Corrective Exercise", "Senior Fitness", "Nutrition", "CES")
     assert typed("Certifications such as CPR, BLS or ACLS").terms == ("CPR", "BLS", "ACLS")
+
+
+def test_two_kinds_of_work_in_an_industry_are_two_terms() -> None:
+    # two_kinds_of_work_in_an_industry: each side of the "and" is a phrase of its own, looked for apart
+    req = typed("Knowledge of consumer lending products and small business banking.")
+    assert (req.category, req.terms) == (
+        Category.SKILL,
+        ("consumer lending products", "small business banking"),
+    )

@@ -1829,7 +1829,12 @@ def type_requirement(requirement: Requirement) -> Requirement:
         # ("manufacturing processes such as sheet metal fabrication, machining and injection molding") is
         # read as a skill's: the processes named are what counts, any one of them
         category = Category.SKILL
-        if examples and (skill := _skill(text)).terms and not skill.all_of:
+        skill = _skill(text)
+        if examples and skill.terms and not skill.all_of:
+            params = skill
+        elif len(skill.terms) > 1 and all(len(t.split()) > 1 for t in skill.terms):
+            # ``two_kinds_of_work_in_an_industry``: "consumer lending products and small business banking"
+            # asks for two things, each a phrase of its own; "bank products and services" stays whole
             params = skill
     terms = params.terms
     if not terms and category in (Category.SKILL, Category.INDUSTRY) and requirement.source == "skills":
