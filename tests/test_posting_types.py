@@ -554,3 +554,23 @@ def test_two_kinds_of_work_in_an_industry_are_two_terms() -> None:
         Category.SKILL,
         ("consumer lending products", "small business banking"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        (
+            "Experience in logistics, transportation, freight or supply chain industries",
+            ("logistics", "transportation", "freight", "supply chain"),
+        ),
+        (
+            "Experience in consumer goods, food service or retail industries",
+            ("consumer goods", "food service", "retail"),
+        ),
+        ("Experience in the aerospace or defense industry", ("aerospace", "defense")),
+    ],
+)
+def test_every_industry_listed_before_the_shared_noun_is_asked(text: str, terms: tuple[str, ...]) -> None:
+    # industries_share_the_noun, for a comma list too: "logistics" and "transportation" were dropped
+    req = typed(text)
+    assert (req.category, req.terms) == (Category.INDUSTRY, terms)

@@ -1406,12 +1406,11 @@ def _industry(text: str) -> _Params:
             words.insert(0, clean)
         if words:
             terms.append(_strip_edges(" ".join(words), cues.skill_lead, None))
-            # ``industries_share_the_noun``: "the aerospace or defense industry" names both industries
+            # ``industries_share_the_noun``: "the aerospace or defense industry" names both industries, and
+            # "logistics, transportation, freight or supply chain industries" all four
             at = len(before) - len(words) - 1
             if at >= 1 and before[at].casefold() in ("or", "and", "&", "and/or"):
-                other = before[at - 1].strip(",;:.")
-                if other == before[at - 1] and other.casefold() not in _STOP and _meaningful(other):
-                    terms.insert(len(terms) - 1, other)
+                terms[-1:-1] = _industries_listed(before[:at])
     if not terms:
         lead, tail = cues.experience_lead, cues.skill_nouns
         for piece in _SPLIT_OR.split(cut.core):
@@ -1428,6 +1427,31 @@ def _industry(text: str) -> _Params:
 
 
 _INDUSTRY_PHRASE_WORDS = 3
+
+
+def _industries_listed(before: list[str]) -> list[str]:
+    """The industries listed before "or" and a shared noun ("logistics, transportation, freight or …"):
+    the item just before the "or", up to three words and no stop word, then each comma item before it
+    (lead words dropped) while the list goes on."""
+    cues = _cues()
+    *earlier, last = " ".join(before).split(",")
+    item: list[str] = []
+    for word in reversed(last.split()):
+        if word.casefold() in _STOP or word.strip(".;:") != word or len(item) >= _INDUSTRY_PHRASE_WORDS:
+            break
+        item.insert(0, word)
+    if not item or not _meaningful(" ".join(item)):
+        return []
+    listed = [" ".join(item)]
+    if len(item) < len(last.split()):
+        return listed  # "in the aerospace or defense industry": no list before the item
+    for part in reversed(earlier):
+        name = _strip_edges(_strip_edges(part.strip(), cues.skill_lead, None), cues.experience_lead, None)
+        name = name.strip(" .;:")
+        if not _meaningful(name) or len(name.split()) > _INDUSTRY_PHRASE_WORDS:
+            break
+        listed.insert(0, name)
+    return listed
 
 
 _AUDIENCE = re.compile(r"\b(?:senior|executive|company|firm|organi[sz]ational|the|our|your|client)\s+$", re.I)
