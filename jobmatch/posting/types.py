@@ -367,11 +367,10 @@ _SPLIT = re.compile(
     r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|(?<=\s)\+\s)\s*", re.IGNORECASE
 )
 _SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
-_INTRO = re.compile(
-    r"\s*(?:\bsuch as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bespecially\b|\bparticularly\b|\bfor example\b"
-    r"|\blike\b|\busing\b|:)\s*",
-    re.IGNORECASE,
-)
+# the words that open a list of examples ("ERP systems such as SAP, Oracle"); ``_INTRO`` adds the looser
+# openers a skill's list has ("like", "using", a colon), which would cut a credential's name
+_EXAMPLES_FOLLOW = r"\bsuch\s+as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bespecially\b|\bfor\s+example\b"
+_INTRO = re.compile(rf"\s*(?:{_EXAMPLES_FOLLOW}|\bparticularly\b|\blike\b|\busing\b|:)\s*", re.IGNORECASE)
 _USING = re.compile(r"\s+\b(?:using|in languages such as)\b\s+", re.IGNORECASE)
 _STOP = frozenset(
     re.findall(r"\w+", "a an the and or of in on for to with as at by be is are any our your this that etc")
@@ -1213,10 +1212,7 @@ KEPT_CURRENT = (
     r"(?:and\s+)?(?:(?:must|to)\s+be\s+(?:kept\s+)?(?:current|valid|active|maintained)|maintained"
     r"|kept\s+current|renewed|(?:or\s+)?obtained\s+within)\b"
 )
-_CREDENTIAL_INTRO = re.compile(
-    r"\s*(?:\bsuch\s+as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bfor\s+example\b|\bespecially\b)\s*",
-    re.IGNORECASE,
-)
+_CREDENTIAL_INTRO = re.compile(rf"\s*(?:{_EXAMPLES_FOLLOW})\s*", re.IGNORECASE)
 _HELD_WITH = re.compile(
     r"\s+(?:with|and)\s+(?:an?\s+)?(?:clean|good|safe|satisfactory|acceptable)\s+[^,;()]*"
     # ``kept_current_is_a_note``: "…, maintained throughout employment", "… - must be current, or obtained
