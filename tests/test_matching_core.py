@@ -274,6 +274,27 @@ def test_a_title_after_the_in_a_duty_line_is_someone_else() -> None:
     assert matcher(req, _ctx(job, own)).score > 0.5
 
 
+def test_whom_an_assistant_served_is_not_the_assistants_work() -> None:
+    """serves_someone: "Assistant to the Controller" is an assistant's job, not a controller's; the words
+    after "to" are whom the job served. A title naming the work's area ("for Accounts Payable") keeps it."""
+    assert title_occupations("Assistant to the Controller") == ()
+    assert [o.id for o in title_occupations("Executive Assistant to the CEO")] == ["administrative_assistant"]
+    assert [o.family for o in title_occupations("Secretary to the Chief Nursing Officer")] == ["admin"]
+    assert "accounts_payable_clerk" in {
+        o.id for o in title_occupations("Administrative Assistant for Accounts Payable")
+    }
+    assert title_occupations("Director of Sales")[0].family == "sales"  # no serving head: as it was
+    assert seniority_rung("Assistant to the Vice President") == seniority_rung("Assistant")
+    req = _req(Category.EXPERIENCE, years=3, fields=("business development",))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    lines = ("Assistant to Business Development Director, 2012 - 2016", "Scheduled meetings", "Filed reports")
+    served = (_job("Assistant to Business Development Director", "2012-01", 48, (0, 1, 2)),)
+    own = (_job("Business Development Director", "2012-01", 48, (0, 1, 2)),)
+    assert matcher(req, _ctx(served, lines)).score < 0.5
+    assert matcher(req, _ctx(own, lines)).score > 0.5
+
+
 def test_a_superintendent_is_related_work_for_a_project_manager_not_a_laborer() -> None:
     """occupations.toml: a construction superintendent is a construction manager (11-9021), its own
     occupation of the construction family, and related work for a project manager."""

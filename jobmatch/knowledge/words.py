@@ -14,6 +14,7 @@ __all__ = [
     "ordinary_pairs",
     "people_nouns",
     "qualifiers",
+    "serving_heads",
     "stop_words",
     "synonym_groups",
 ]
@@ -93,6 +94,12 @@ def irregular_verbs() -> dict[str, str]:
     """Past forms of irregular verbs and the verb they are (``irregular_past_is_the_verb``)."""
     table = read_toml("words").get("irregular", {})
     return {str(k).lower(): str(v).lower() for k, v in table.items()} if isinstance(table, dict) else {}
+
+
+@cache
+def serving_heads() -> frozenset[str]:
+    """The head nouns of a title that serves someone ("assistant" in "Assistant to the Controller")."""
+    return frozenset(_words("serving"))
 
 
 @cache

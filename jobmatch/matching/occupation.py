@@ -23,6 +23,9 @@ Heuristics (each named, with its reason):
   work were overseen, not done: adjacent work, not the work itself.
 - ``ing_is_a_noun``: a vocabulary word in -ing ("accounting", "nursing", "billing") matches only a word in
   -ing: the stem of "accounting clerk" is that of "account clerk", but "Account Manager" is a sales title.
+- ``serves_someone``: "Assistant to the Sales Director", "Secretary to the Chief Nursing Officer": the
+  words after "to" that follows a serving head noun (``serving`` in words.toml) name whom the job served,
+  not its occupation, its family or its rung; the title is read without them.
 - ``seniority_ladder``: a title's rung is the highest rung among the ladder phrases it holds, a phrase
   inside a longer one not counting ("assistant manager" is not "manager").
 """
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from jobmatch.knowledge.occupations import Occupation, load_occupations
-from jobmatch.knowledge.words import activities, activity_nouns, activity_phrases
+from jobmatch.knowledge.words import activities, activity_nouns, activity_phrases, serving_heads
 from jobmatch.matching.text import content_stems, tokenize, tokens
 from jobmatch.models import JobEntry, Line
 
@@ -133,9 +136,24 @@ def _ladder_index() -> PhraseIndex:
     return PhraseIndex((phrase, str(rung)) for rung, phrase in load_occupations().seniority)
 
 
+_TO_SOMEONE = re.compile(r"\s+to\s+(?:the\s+|an?\s+|our\s+)?(?=\w)", re.IGNORECASE)
+
+
+def own_title(title: str) -> str:
+    """The title without whom it served (``serves_someone``): "Assistant to the Controller" -> "Assistant"."""
+    match = _TO_SOMEONE.search(title)
+    if match is None:
+        return title
+    head = title[: match.start()].split()
+    if head and head[-1].strip(".,;:()").lower() in serving_heads():
+        return title[: match.start()]
+    return title
+
+
 @lru_cache(maxsize=8192)
 def title_occupations(title: str) -> tuple[Occupation, ...]:
     """The occupations a job title names (``longest_title``), longest hit first."""
+    title = own_title(title)
     if not title.strip():
         return ()
     vocab = load_occupations()
@@ -233,7 +251,7 @@ def _title_stems(occupation_id: str) -> frozenset[str]:
 
 def seniority_rung(title: str) -> int | None:
     """The title's rung on the seniority ladder (``seniority_ladder``), or None when it names none."""
-    hits = _ladder_index().find(title)
+    hits = _ladder_index().find(own_title(title))
     return max((int(h.payload) for h in hits), default=None)
 
 
@@ -514,7 +532,7 @@ def _family_named(title: str, target: Target) -> str:
     """The name of one of the target's own families that the title holds ("HR" in "HR Executive"), or ""."""
     if not title.strip() or not target.core:
         return ""
-    for hit in _names_index().find(title):
+    for hit in _names_index().find(own_title(title)):
         kind, _, ident = hit.payload.partition(":")
         if kind == "family" and ident in target.core:
             return hit.phrase
@@ -591,7 +609,17 @@ _SOMEONE_ELSE = re.compile(r"(?<!\bas )\b(?:the|our|his|her|their|my)\s+$", re.I
 
 
 def _someone_else(text: str, hit: _Hit) -> bool:
-    return bool(_SOMEONE_ELSE.search(text[: hit.char_start])) and bool(title_occupations(hit.phrase))
+    before = text[: hit.char_start]
+    if _served_before().search(before):
+        return True  # ``serves_someone``: "Assistant to the Business Development Director, 2012 - 2016"
+    return bool(_SOMEONE_ELSE.search(before)) and bool(title_occupations(hit.phrase))
+
+
+@cache
+def _served_before() -> re.Pattern[str]:
+    """A serving head noun and its "to", just before a hit (``serves_someone``)."""
+    heads = "|".join(re.escape(h) for h in sorted(serving_heads(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{heads})\.?\s+to\s+(?:the\s+|an?\s+|our\s+)?$", re.IGNORECASE)
 
 
 def names_the_work(job: JobEntry, lines: Sequence[Line], target: Target) -> bool:
