@@ -917,6 +917,17 @@ def test_a_short_clause_after_a_semicolon_is_its_own_item_only_when_its_kind_dif
     assert items(posting) == expected
 
 
+def test_qualities_either_side_of_a_semicolon_are_one_item() -> None:
+    """qualities_are_one_ask: one bullet's soft skills around a semicolon are the one ask the writer wrote;
+    asks of other kinds around a semicolon are still two."""
+    bullet = "Strong interpersonal and communication skills; able to stay calm and keep confidences."
+    (qualities,) = parse_posting(f"HR Generalist\n\nRequirements:\n- {bullet}\n", "hr.txt").requirements
+    assert qualities.category is Category.SOFT_SKILL
+    assert {"interpersonal", "communication", "calm", "confidences"} <= set(qualities.terms)
+    two = "2+ years of accounts payable experience; strong attention to detail"
+    assert len(parse_posting(f"AP Clerk\n\nRequirements:\n- {two}\n", "ap.txt").requirements) == 2
+
+
 def test_a_word_table_of_labels_and_values_reads_as_labelled_requirements(tmp_path: Path) -> None:
     """table_label_cell: a two-column table ("Experience | 3+ years as a line cook") is one labelled item per
     row; the label is not a requirement of its own, and the value is typed as the label says."""

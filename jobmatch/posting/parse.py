@@ -34,8 +34,8 @@ from jobmatch.documents import Limits, read_document
 from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
 from jobmatch.errors import DocumentError, PostingError
 from jobmatch.matching.text import tokens
-from jobmatch.models import Posting, Requirement, RequirementKind
-from jobmatch.posting.types import KEPT_CURRENT, names_a_job, school_equivalent, type_requirements
+from jobmatch.models import Category, Posting, Requirement, RequirementKind
+from jobmatch.posting.types import KEPT_CURRENT, classify, names_a_job, school_equivalent, type_requirements
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -1679,7 +1679,7 @@ def _clauses(text: str) -> list[str]:
             ):
                 continue
         cuts.add((match.start(), match.end()))
-    for match in _SEMICOLON.finditer(text):
+    for count, match in enumerate(_SEMICOLON.finditer(text)):
         before = text[max(0, match.start() - 80) : match.start()].rsplit(";", 1)[-1]
         after = text[match.end() : match.end() + 80].split(";", 1)[0]
         # ``required_then_preferred``: "BSN required; MSN a plus" asks for two things of two kinds
@@ -1689,7 +1689,9 @@ def _clauses(text: str) -> list[str]:
             and len(text[match.end() : match.end() + 80].split(maxsplit=_SEMICOLON_MIN_WORDS))
             >= _SEMICOLON_MIN_WORDS
         )
-        if not inside[match.start()] and (long_enough or kinds_differ):
+        # (past as many semicolons as a posting may hold requirements, each cuts: it will be refused anyway)
+        one_ask = long_enough and count <= MAX_REQUIREMENTS and _qualities(before, after)
+        if not inside[match.start()] and (kinds_differ or (long_enough and not one_ask)):
             cuts.add((match.start(), match.end()))
     for match in _COMPOUND.finditer(text):
         if not inside[match.start()]:
@@ -1830,6 +1832,20 @@ _QUALIFYING_LEAD = _terms(
     "including; incl.; especially; particularly; preferably; ideally; written; spoken; verbal; oral; both; "
     "with; without; i.e.; e.g.; mainly; mostly; primarily"
 )
+
+
+def _qualities(before: str, after: str) -> bool:
+    """``qualities_are_one_ask``: "Strong interpersonal and communication skills; able to stay calm and keep
+    confidences" lists the qualities of one person in one item: two soft skills either side of a semicolon
+    are one requirement, as the writer wrote them (two asks of other kinds are two)."""
+    return _a_quality(after) and _a_quality(before)
+
+
+@lru_cache(maxsize=4096)
+def _a_quality(clause: str) -> bool:
+    """Whether a clause asks for a soft skill (memoised: a hostile posting repeats one clause thousands of
+    times)."""
+    return classify(clause)[0] is Category.SOFT_SKILL
 
 
 def _sentences(text: str) -> list[str]:
