@@ -411,6 +411,15 @@ def test_soft_skill_backed_by_a_job_duty() -> None:
     assert found.score >= 0.75 and any(e.matched == "complaints" for e in found.evidence)
 
 
+def test_keeping_confidences_is_shown_by_handling_confidential_records() -> None:
+    """soft_skills.toml, confidentiality: one line handling what must not be told shows it."""
+    text = "Experience\nHR Assistant, 2018 - 2021\nMaintained confidential personnel files"
+    signals = Signals(jobs=(JobEntry("HR Assistant", months=36, line_indexes=(1, 2)),))
+    found = answer("soft_skill", text, ("confidences",), signals=signals)
+    assert found.score >= 0.75 and any("confidential" in e.text for e in found.evidence)
+    assert answer("soft_skill", "Experience\nCook, 2018 - 2021\nPrepared meals", ("confidences",)).score == 0
+
+
 def test_soft_skill_only_said_is_partial_and_typos_do_not_count() -> None:
     said = answer("soft_skill", "Summary\nPatient and empathetic", ("empathy",))
     assert 0 < said.score < 0.75

@@ -492,6 +492,22 @@ def test_the_bodys_demands_are_asked_at_the_screen(text: str) -> None:
     assert typed(text).category is Category.LOGISTICS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ability to be on site occasionally before or after normal hours to support 2nd and 3rd shift.",
+        "Must be available to work second shift",
+        "Willing to provide after-hours support",
+    ],
+)
+def test_a_shift_by_its_number_or_hours_outside_the_day_are_asked_at_the_screen(text: str) -> None:
+    assert typed(text).category is Category.LOGISTICS
+
+
+def test_a_shift_supervisor_is_a_job_not_a_schedule() -> None:
+    assert typed("2+ years as a shift supervisor").category is Category.EXPERIENCE
+
+
 def test_sitting_an_exam_is_no_physical_demand() -> None:
     assert typed("Eligible to sit for the CPA exam").category is Category.CREDENTIAL
 
