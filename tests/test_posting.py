@@ -917,6 +917,24 @@ def test_a_short_clause_after_a_semicolon_is_its_own_item_only_when_its_kind_dif
     assert items(posting) == expected
 
 
+def test_how_to_reply_closes_an_e_mail_above_its_signature() -> None:
+    """how_to_reply_closes: "Please reply to this e-mail …" above the sender's name and title ends the
+    posting as "Thanks," does; the name and title are no requirements."""
+    text = (
+        "Agronomist\n\nWe grow grain and vegetables.\n\nRequirements:\n1. Bachelor's degree in Agronomy.\n"
+        "2. At least 3 years of crop scouting.\n\n"
+        "Preferred:\n1. Irrigation scheduling experience is a plus.\n\n"
+        "Pay is $58,000. Please reply to this e-mail with your resume.\n\nDale Henning\n"
+        "Farm Operations Manager, Prairie Bend Farms\n"
+    )
+    posting = parse_posting(text, "agronomist.txt")
+    assert [r.text for r in posting.requirements][-1] == "Irrigation scheduling experience is a plus."
+    assert len(posting.requirements) == 3
+    # a last line that asks to submit to a check is a requirement, not a reply
+    screened = parse_posting("Driver\n\nRequirements:\n- Valid CDL\n\nSubmit to a background check.\n")
+    assert any("background check" in r.text for r in screened.requirements)
+
+
 def test_qualities_either_side_of_a_semicolon_are_one_item() -> None:
     """qualities_are_one_ask: one bullet's soft skills around a semicolon are the one ask the writer wrote;
     asks of other kinds around a semicolon are still two."""

@@ -1202,6 +1202,13 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_MIN_LINE = 2  # a closing on one of the first lines is no sign-off ("Thanks for reading: …")
+# ``how_to_reply_closes``: an e-mail that ends "Please reply to this e-mail with your resume …" above the
+# sender's name closes with that sentence as it would with "Thanks,"
+_REPLY_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:(?:please|kindly)\s+|to\s+apply,?\s+|if\b[^.!?]{0,60},\s*)?"
+    r"(?:reply|respond|apply|send|e-?mail|forward)\b[^.!?]*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 _SIGNATURE_MAX_LINES = 5  # a sign-off is followed by a name, a title, a phone number at most
@@ -1218,6 +1225,8 @@ def _without_signature(text: str) -> str:
             continue
         seen += 1
         closing = _CLOSING.search(line) if len(line) < TITLE_MAX_CHARS * 3 else None
+        if closing is None:
+            closing = _REPLY_CLOSING.search(line)
         if closing is not None and seen > _CLOSING_MIN_LINE and _only_a_signature(lines[number + 1 :]):
             return "\n".join([*lines[:number], line[: closing.start()]])
     return text
