@@ -935,6 +935,32 @@ def test_how_to_reply_closes_an_e_mail_above_its_signature() -> None:
     assert any("background check" in r.text for r in screened.requirements)
 
 
+def test_a_you_clause_after_a_semicolon_explains_the_item() -> None:
+    """you_clause_explains: "…; you can explain a care plan …" says what the ask means in the job; "…; you
+    will need 2+ years of …" asks again."""
+    bullet = "Clear, calm and caring communicator; you can explain a care plan to a worried patient."
+    (item,) = parse_posting(f"RN\n\nRequirements:\n- {bullet}\n", "rn.txt").requirements
+    assert item.category is Category.SOFT_SKILL and item.text == bullet
+    again = "Strong Excel skills; you will need 2+ years of reconciliation experience"
+    two = parse_posting(f"AP\n\nRequirements:\n- {again}\n", "ap.txt").requirements
+    assert [r.category for r in two] == [Category.SKILL, Category.EXPERIENCE]
+
+
+def test_names_after_a_dash_are_examples_of_the_item() -> None:
+    """dash_before_examples: "… health record – Epic, athenahealth, eClinicalWorks or similar" is one item
+    whose names are any-of examples; a dash before a requirement of its own still cuts."""
+    bullet = (
+        "Comfortable charting in an electronic health record – Epic, athenahealth, eClinicalWorks or similar."
+    )
+    (item,) = parse_posting(f"RN\n\nRequirements:\n- {bullet}\n", "rn.txt").requirements
+    assert item.category is Category.SKILL and not item.all_of
+    assert {"Epic", "athenahealth", "eClinicalWorks"} <= set(item.terms)
+    (pos,) = parse_posting("Server\n\nRequirements:\n- POS systems - Toast or similar\n").requirements
+    assert pos.terms[0] == "POS systems" and not pos.all_of
+    cut = parse_posting("Driver\n\nRequirements:\n- Valid CDL - Excel, Word required\n").requirements
+    assert len(cut) == 2
+
+
 def test_qualities_either_side_of_a_semicolon_are_one_item() -> None:
     """qualities_are_one_ask: one bullet's soft skills around a semicolon are the one ask the writer wrote;
     asks of other kinds around a semicolon are still two."""

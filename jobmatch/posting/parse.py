@@ -35,7 +35,15 @@ from jobmatch.documents.sniff import DOC, DOCX, HTML, PDF, ZIP, sniff_bytes
 from jobmatch.errors import DocumentError, PostingError
 from jobmatch.matching.text import tokens
 from jobmatch.models import Category, Posting, Requirement, RequirementKind
-from jobmatch.posting.types import KEPT_CURRENT, classify, names_a_job, school_equivalent, type_requirements
+from jobmatch.posting.types import (
+    EXAMPLE_NAMES,
+    EXAMPLES_MAX_CHARS,
+    KEPT_CURRENT,
+    classify,
+    names_a_job,
+    school_equivalent,
+    type_requirements,
+)
 from jobmatch.sanitize import display_path, strip_unsafe
 
 __all__ = ["MAX_POSTING_BYTES", "POSTING_SUFFIXES", "find_posting", "load_posting", "parse_posting"]
@@ -1681,6 +1689,8 @@ def _clauses(text: str) -> list[str]:
             rest = text[match.end() :]  # one dash only: a run of bullets is never sliced per bullet
             if _KIND_ONLY.match(rest) or _KEPT_CURRENT.match(rest):
                 continue  # "Excel - preferred", "… - must be current": the item's own kind or upkeep
+            if EXAMPLE_NAMES.match(rest[:EXAMPLES_MAX_CHARS]):
+                continue  # ``dash_before_examples``: "… health record – Epic, athenahealth or similar"
             if (
                 rest[:1].islower()
                 and not _REQUIREMENT_LIKE.match(rest)
@@ -1699,7 +1709,9 @@ def _clauses(text: str) -> list[str]:
             >= _SEMICOLON_MIN_WORDS
         )
         # (past as many semicolons as a posting may hold requirements, each cuts: it will be refused anyway)
-        one_ask = long_enough and count <= MAX_REQUIREMENTS and _qualities(before, after)
+        one_ask = long_enough and (
+            _explains(after) or (count <= MAX_REQUIREMENTS and _qualities(before, after))
+        )
         if not inside[match.start()] and (kinds_differ or (long_enough and not one_ask)):
             cuts.add((match.start(), match.end()))
     for match in _COMPOUND.finditer(text):
@@ -1841,6 +1853,21 @@ _QUALIFYING_LEAD = _terms(
     "including; incl.; especially; particularly; preferably; ideally; written; spoken; verbal; oral; both; "
     "with; without; i.e.; e.g.; mainly; mostly; primarily"
 )
+
+
+# ``you_clause_explains``: "Clear, calm and caring communicator; you can explain a care plan to a worried
+# patient" tells the reader what the ask means in the job: a clause after a semicolon that addresses the
+# reader ("you can", "you will", "you'll") explains the item before it, unless it asks again ("you must
+# hold", "you will need 2 years of …").
+_YOU_EXPLAIN = re.compile(
+    r"you(?:\s+(?:can|will|would|could|may|are|know|enjoy|like|love)|(?:'|\u2019)(?:ll|re))\b", re.I
+)
+
+
+def _explains(clause: str) -> bool:
+    return (
+        bool(_YOU_EXPLAIN.match(clause)) and not _ADDRESSED.match(clause) and not _STRONG_ASK.search(clause)
+    )
 
 
 def _qualities(before: str, after: str) -> bool:

@@ -27,7 +27,17 @@ from importlib import resources
 from jobmatch.knowledge.words import attributive_plurals
 from jobmatch.models import Category, Requirement, RequirementKind
 
-__all__ = ["KEPT_CURRENT", "LADDER", "RULES", "Rule", "classify", "type_requirement", "type_requirements"]
+__all__ = [
+    "EXAMPLES_MAX_CHARS",
+    "EXAMPLE_NAMES",
+    "KEPT_CURRENT",
+    "LADDER",
+    "RULES",
+    "Rule",
+    "classify",
+    "type_requirement",
+    "type_requirements",
+]
 
 CUES_FILE = "requirement_cues.toml"
 MAX_TYPED_CHARS = 2_000  # an item longer than this is a run-on paragraph: typed from its first 2,000 chars
@@ -370,7 +380,10 @@ _SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
 # the words that open a list of examples ("ERP systems such as SAP, Oracle"); ``_INTRO`` adds the looser
 # openers a skill's list has ("like", "using", a colon), which would cut a credential's name
 _EXAMPLES_FOLLOW = r"\bsuch\s+as\b|\bincluding\b|\be\.?\s?g\.?(?=[\s,:])|\bespecially\b|\bfor\s+example\b"
-_INTRO = re.compile(rf"\s*(?:{_EXAMPLES_FOLLOW}|\bparticularly\b|\blike\b|\busing\b|:)\s*", re.IGNORECASE)
+# (a spaced dash too: "charting in an electronic health record – Epic, athenahealth or similar")
+_INTRO = re.compile(
+    rf"\s*(?:{_EXAMPLES_FOLLOW}|\bparticularly\b|\blike\b|\busing\b|:)\s*|\s+[–—-]\s+", re.IGNORECASE
+)
 _USING = re.compile(r"\s+\b(?:using|in languages such as)\b\s+", re.IGNORECASE)
 _STOP = frozenset(
     re.findall(r"\w+", "a an the and or of in on for to with as at by be is are any our your this that etc")
@@ -802,9 +815,29 @@ def _or_the_kind(match: re.Match[str]) -> str:
     return "or " if resolve(match.group(1), ("skills",)) is not None else match.group(0)
 
 
+# ``dash_before_examples``: after a single dash, a list of short names that ends "or similar" (or "etc.",
+# "or equivalent") gives examples of the item before the dash, not an item of its own.
+EXAMPLE_NAMES = re.compile(
+    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s*,\s*)*(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s*,?\s*)?"
+    r"(?:or\s+|and\s+)?(?:similar|equivalent|comparable|other\s+\w+|etc)\b\W*$",
+    re.IGNORECASE,
+)
+EXAMPLES_MAX_CHARS = 200  # examples after a dash are a few names: a longer tail is no list of them
+_DASH_EXAMPLES = re.compile(r"\s+[–—-]\s+(?=\S)")
+
+
+def _examples_in_brackets(text: str) -> str:
+    """``dash_before_examples``: "an electronic health record – Epic, athenahealth or similar" reads as
+    "an electronic health record (Epic, athenahealth or similar)": the names are examples of the item."""
+    match = _DASH_EXAMPLES.search(text)
+    if match is None or not EXAMPLE_NAMES.match(text[match.end() : match.end() + EXAMPLES_MAX_CHARS]):
+        return text
+    return f"{text[: match.start()]} ({text[match.end() :].rstrip(' .')})"
+
+
 def _skill(text: str) -> _Params:
     cues = _cues()
-    text = _OR_SIMILAR.sub(_or_the_kind, text)
+    text = _OR_SIMILAR.sub(_or_the_kind, _examples_in_brackets(text))
     extra_notes: tuple[str, ...] = ()
     circumstance = _last_clause(_CIRCUMSTANCE, text)
     if circumstance is not None and len(text[: circumstance.start()].split()) >= 2:
