@@ -1066,6 +1066,25 @@ def test_a_products_certificate_needs_its_certificate_word() -> None:
     assert answer("credential", "Google Analytics & AdWords Certified", ("Google Ads",)).score == 1.0
 
 
+def test_a_care_setting_is_asked_as_a_setting_not_as_health_care() -> None:
+    """industries.toml, care settings: "outpatient or physician-office experience" is met by work in such a
+    setting; patients in a hospital ward are health care, not an outpatient setting; the settings are
+    members of health care, so asking for health care is still met by them."""
+    terms = ("outpatient", "physician-office")
+    clinic = "Experience\nStaff Nurse, Family Practice Clinic, 2015 - 2019\nTriaged calls for primary care"
+    assert answer("industry", clinic, terms).score == 1.0
+    ward = "Experience\nStaff Nurse, 2015 - 2019\nCared for patients on a hospital medical-surgical unit"
+    assert answer("industry", ward, terms).score == 0.0
+    assert answer("industry", clinic, ("healthcare",)).score == 1.0
+
+
+def test_electronic_charting_and_the_military_record_are_ehr_use() -> None:
+    """skills.toml, EHR: "Computer charting" and CHCS (the military health record) chart in an EHR."""
+    assert answer("skill", "Skills\nComputer charting", ("electronic health record",)).score >= 0.75
+    chcs = "Experience\nMedic, 2010 - 2014\nExtracted reports from Composite Health Care System (CHCS)"
+    assert answer("skill", chcs, ("EHR",)).score >= 0.75
+
+
 def test_an_employees_health_benefits_are_no_health_care_industry() -> None:
     assert answer("industry", "Ran open enrollment for health care benefits", ("healthcare",)).score == 0.0
     assert answer("industry", "Recruited nurses for a health care system", ("healthcare",)).score == 1.0

@@ -504,6 +504,15 @@ def test_a_shift_by_its_number_or_hours_outside_the_day_are_asked_at_the_screen(
     assert typed(text).category is Category.LOGISTICS
 
 
+def test_experience_of_a_care_setting_asks_for_the_setting() -> None:
+    item = typed(
+        "Prior outpatient, ambulatory care, physician-office or telephone triage experience is a plus."
+    )
+    assert item.category is Category.INDUSTRY
+    assert item.terms == ("outpatient", "ambulatory care", "physician-office", "telephone triage")
+    assert typed("2 years of acute care experience").category is Category.EXPERIENCE  # nursing's own name
+
+
 def test_a_shift_supervisor_is_a_job_not_a_schedule() -> None:
     assert typed("2+ years as a shift supervisor").category is Category.EXPERIENCE
 
