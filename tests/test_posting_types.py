@@ -513,6 +513,19 @@ def test_experience_of_a_care_setting_asks_for_the_setting() -> None:
     assert typed("2 years of acute care experience").category is Category.EXPERIENCE  # nursing's own name
 
 
+def test_how_firmly_an_item_is_required_is_no_term_and_an_ampersand_name_stays_whole() -> None:
+    """'- REQUIRED, no exceptions' after a dash is the item's kind; "Airframe & Powerplant" is one name of
+    the catalogue, as "Airframe and Powerplant" is; "Skilled with" opens the named tools."""
+    posting = parse_posting(
+        "AMT\n\nRequirements:\n- FAA Airframe & Powerplant certificate - REQUIRED, no exceptions\n"
+    )
+    (item,) = posting.requirements
+    assert item.category is Category.CREDENTIAL and item.kind is RequirementKind.REQUIRED
+    assert item.terms == ("FAA Airframe & Powerplant",)
+    tools = typed("Skilled with hand and power tools, precision measuring equipment and torque wrenches")
+    assert tools.terms[:2] == ("hand tools", "power tools")
+
+
 def test_a_shift_supervisor_is_a_job_not_a_schedule() -> None:
     assert typed("2+ years as a shift supervisor").category is Category.EXPERIENCE
 

@@ -1841,7 +1841,8 @@ def _list_parts(text: str) -> list[str] | None:
 
 _OR_THE_KIND = re.compile(r"\bor\s+(?:an?\s+|any\s+)?(?:related|similar|equivalent|comparable|other)\b", re.I)
 _KIND_ONLY = re.compile(
-    r"\W*(?:required|preferred|a\s+plus|(?:is\s+)?a\s+must|nice[\s-]to[\s-]have|optional|desired|bonus)\W*$",
+    r"\W*(?:required|preferred|a\s+plus|(?:is\s+)?a\s+must|nice[\s-]to[\s-]have|optional|desired|bonus)"
+    r"(?:\W+no\s+exceptions?|\W+(?:absolutely|strictly|without\s+exception))?\W*$",
     re.IGNORECASE,
 )
 # ``kept_current_is_a_note``: "ServSafe Manager Certification - must be current, or obtained within 30 days of

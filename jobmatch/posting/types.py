@@ -374,7 +374,9 @@ _DEADLINE = re.compile(
 )
 # "&" between two letters is part of a name ("GD&T", "A&P", "P&L"), not a list: ``ampersand_in_a_name``.
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z])&|&(?![A-Za-z])|\s/\s|(?<=\s)\+\s)\s*", re.IGNORECASE
+    # ("&" inside a catalogue name kept whole, "Airframe & Powerplant", sits between _KEEP marks)
+    r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|(?<![A-Za-z\u01c2])&|&(?![A-Za-z\u01c2])|\s/\s|(?<=\s)\+\s)\s*",
+    re.IGNORECASE,
 )
 _SPLIT_OR = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\s/\s)\s*", re.IGNORECASE)
 # the words that open a list of examples ("ERP systems such as SAP, Oracle"); ``_INTRO`` adds the looser
@@ -434,7 +436,8 @@ def _strip_edges(text: str, lead: re.Pattern[str] | None, tail: re.Pattern[str] 
         if lead is not None:
             text = lead.sub("", text, count=1).strip(" ,;:.")
         if tail is not None:
-            text = tail.sub("", text, count=1).strip(" ,;:")
+            # (a dash left at the end led to what the tail took: "certificate - REQUIRED")
+            text = tail.sub("", text, count=1).strip(" ,;:").rstrip(" –—-")
     return text
 
 
