@@ -274,6 +274,14 @@ def test_a_title_after_the_in_a_duty_line_is_someone_else() -> None:
     assert matcher(req, _ctx(job, own)).score > 0.5
 
 
+def test_crop_production_is_farming_not_a_factory_line() -> None:
+    """occupations.toml, agriculture: the field's own names ("crop production", "agronomic") place the work
+    in agriculture; "production supervisor" stays manufacturing."""
+    assert field_target(("crop production",)).core == frozenset({"agriculture"})
+    assert field_target(("agronomic advisory/extension",)).core == frozenset({"agriculture"})
+    assert field_target(("production supervisor",)).core == frozenset({"production"})
+
+
 def test_whom_an_assistant_served_is_not_the_assistants_work() -> None:
     """serves_someone: "Assistant to the Controller" is an assistant's job, not a controller's; the words
     after "to" are whom the job served. A title naming the work's area ("for Accounts Payable") keeps it."""
