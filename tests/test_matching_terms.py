@@ -1078,6 +1078,15 @@ def test_a_care_setting_is_asked_as_a_setting_not_as_health_care() -> None:
     assert answer("industry", clinic, ("healthcare",)).score == 1.0
 
 
+def test_help_desk_systems_by_name_are_ticketing_and_heat_needs_its_capitals() -> None:
+    """skills.toml, ticketing system: Track-It! and HEAT are help-desk software; "heat" in lower case is
+    no tool."""
+    ticketing = ("ticketing system",)
+    assert answer("skill", "Experience\nLogged calls in Track-It!", ticketing).score >= 0.75
+    assert answer("skill", "Experience\nCall tickets in the HEAT database", ticketing).score >= 0.75
+    assert answer("skill", "Experience\nControlled heat treatment of parts", ticketing).score == 0.0
+
+
 def test_electronic_charting_and_the_military_record_are_ehr_use() -> None:
     """skills.toml, EHR: "Computer charting" and CHCS (the military health record) chart in an EHR."""
     assert answer("skill", "Skills\nComputer charting", ("electronic health record",)).score >= 0.75
