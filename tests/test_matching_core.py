@@ -346,6 +346,7 @@ def test_a_class_instructor_or_a_team_coach_is_no_personal_trainer() -> None:
 #   (an Army wheeled vehicle mechanic is a technician);
 # - any HR job for full-cycle recruiting (recruiters, O*NET 13-1071's reported titles, are their own
 #   occupation; two of a recruiter's duties would show the work);
+# - an HR assistant (O*NET 43-4161), the HR family's office support, for an HR generalist;
 # - teacher aides (O*NET 25-9042) and tutors (25-3041), the teaching family's entry rung
 #   (lower_rung_of_the_family, entry_rung_of_a_named_family);
 # - systems and network administrators and engineers (O*NET 15-1244, 15-1241) for help-desk work;
@@ -359,10 +360,16 @@ SIBLINGS = [
         ("Wheeled Vehicle Mechanic", "Repaired brakes, steering and suspension"),
     ),
     (
-        {"Head of Talent Acquisition": "recruiter", "HR Assistant": "hr_specialist"},
+        {"Head of Talent Acquisition": "recruiter", "HR Assistant": "hr_assistant"},
         ("full-cycle recruiting", 2),
         ("HR Assistant", "Processed payroll and new hire paperwork"),
         ("Corporate Recruiter", "Sourced candidates for 30 requisitions"),
+    ),
+    (
+        {"General HR Assistant": "hr_assistant", "Personnel Clerk": "hr_assistant"},
+        ("HR generalist", 3),
+        ("HR Assistant", "Filed new hire paperwork and handled employee relations questions"),
+        ("HR Generalist", "Handled employee relations and onboarding"),
     ),
     (
         {"Teacher's Aide": "teacher_assistant", "Reading Tutor": "tutor"},
