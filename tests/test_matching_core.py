@@ -274,6 +274,21 @@ def test_a_title_after_the_in_a_duty_line_is_someone_else() -> None:
     assert matcher(req, _ctx(job, own)).score > 0.5
 
 
+def test_an_account_executive_without_a_sales_duty_did_what_the_lines_say() -> None:
+    """shared_title_without_its_duties: at a PR agency "Account Executive" writes press releases and pitches
+    stories; without a sales duty the title names no sales job, and its lines show the PR work. With one
+    ("closed sales") it is a salesperson's, related work for PR."""
+    req = _req(Category.EXPERIENCE, years=2, fields=("public relations", "media relations"))
+    matcher = matcher_for(Category.EXPERIENCE)
+    assert matcher is not None
+    job = (_job("Account Executive", "2012-01", 48, (0, 1, 2)),)
+    pr = ("Account Executive, 2012 - 2016", "Created press releases for nonprofit clients",
+          "Pitched stories to broadcast media")  # fmt: skip
+    assert matcher(req, _ctx(job, pr)).score > 0.5
+    sales = ("Account Executive, 2012 - 2016", "Closed sales with new accounts", "Cold calls every day")
+    assert matcher(req, _ctx(job, sales)).score < 0.5
+
+
 def test_crop_production_is_farming_not_a_factory_line() -> None:
     """occupations.toml, agriculture: the field's own names ("crop production", "agronomic") place the work
     in agriculture; "production supervisor" stays manufacturing."""

@@ -404,6 +404,10 @@ def match_jobs(
             # ``title_needs_its_duties``: a "Master Technician" whose lines repair phones did other work
             found.append(JobMatch(job, "adjacent", title_line, job.title, hit_occ.title))
             continue
+        # ``shared_title_without_its_duties``: a title other fields use too ("Account Executive" at a PR
+        # agency) names another occupation only beside one of its duties; without one it is a title no
+        # vocabulary places, and the job's own lines say what work it was
+        occs = tuple(o for o in occs if not _unconfirmed(job, lines, o))
         # ``a_sibling_is_no_family_name``: "Account Receivable" holds the words of the AP family's name, but
         # names a sibling occupation of the family (the AR clerk): it shows the work by two of the work's
         # duties, as any sibling does (``sibling_needs_two_duties``, below), not by its title
