@@ -730,3 +730,21 @@ def test_the_end_of_a_sentence_is_no_heading() -> None:
     assert [j.title for j in extract_signals(doc(text)).jobs] == ["Network Engineer", "Help Desk Analyst"]
     # a heading still opens its section, in capitals or with a colon
     assert heading_of("Software") == heading_of("SOFTWARE:") == "skills" and heading_of("software.") is None
+
+
+def test_undated_jobs_of_any_field_are_read_by_title_and_employer_line() -> None:
+    """undated_job_of_any_field: a résumé with no dates still holds jobs: a title the occupations know, or
+    any short line above its employer's line; a duty sentence ending in a full stop is no title."""
+    text = (
+        "Experience\n"
+        "Public Relations Specialist\n"
+        "Company Name - City, State\n"
+        "Pitched stories to broadcast media.\n"
+        "Promote excellent customer service.\n"
+        "Polo Specialist\n"
+        "Company Name - City, State\n"
+        "Helped customers choose shirts.\n"
+    )
+    jobs = extract_signals(doc(text)).jobs
+    assert [j.title for j in jobs] == ["Public Relations Specialist", "Polo Specialist"]
+    assert all(j.months == 0 for j in jobs)

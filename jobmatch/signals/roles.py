@@ -319,12 +319,25 @@ def _title_preference(text: str, offset: int) -> tuple[int, int]:
 
 
 def _undated_jobs(view: ResumeView) -> list[Job]:
-    """Titles on short lines of the experience section when no job carries dates."""
+    """Titles on short lines of the experience section when no job carries dates: a line the occupations
+    vocabulary places, or one above its employer's line ("Company Name - City, State"), of any field
+    (``undated_job_of_any_field``); a sentence ending in a full stop is a duty, not a title."""
+    from jobmatch.matching.occupation import title_occupations  # matching builds on signals
+
     jobs: list[Job] = []
-    for index, line in enumerate(view.lines):
+    lines = view.lines
+    for index, line in enumerate(lines):
         if view.sections[index] != "experience" or not _is_title_like(line.text):
             continue
-        if any(_title_hits(line.text, fam) for fam in ("sales_support", "customer_service", "sales")):
+        text = line.text.rstrip()
+        if text.endswith(".") and not _ABBREVIATED_END.search(text):
+            continue
+        employer_below = index + 1 < len(lines) and bool(_LEADING_EMPLOYER.match(lines[index + 1].text))
+        if (
+            employer_below
+            or title_occupations(_title_text(line.text))
+            or any(_title_hits(line.text, fam) for fam in ("sales_support", "customer_service", "sales"))
+        ):
             jobs.append(Job(_title_text(line.text), index, None, index))
     for pos, job in enumerate(jobs):
         end = jobs[pos + 1].title_index if pos + 1 < len(jobs) else len(view.lines)
