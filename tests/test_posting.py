@@ -961,6 +961,25 @@ def test_names_after_a_dash_are_examples_of_the_item() -> None:
     assert len(cut) == 2
 
 
+def test_a_word_table_with_bold_labels_reads_as_labelled_requirements(tmp_path: Path) -> None:
+    """table_row_is_an_item: a row whose label cell is bold ("**Experience** | 3+ years …" in the DOCX
+    outline) is one item, as a plain label's row is."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Store Manager")
+    document.add_heading("What we are looking for", level=2)
+    table = document.add_table(rows=0, cols=2)
+    for label, value in (("Experience", "3+ years of retail management experience"),
+                         ("Systems", "POS systems, cash handling and inventory management")):  # fmt: skip
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(label).bold = True
+        cells[1].text = value
+    posting = _loaded(document, tmp_path / "store.docx")
+    assert [r.category for r in posting.requirements] == [Category.EXPERIENCE, Category.SKILL]
+    assert posting.requirements[1].terms[0] == "POS systems"
+
+
 def test_qualities_either_side_of_a_semicolon_are_one_item() -> None:
     """qualities_are_one_ask: one bullet's soft skills around a semicolon are the one ask the writer wrote;
     asks of other kinds around a semicolon are still two."""

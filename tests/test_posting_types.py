@@ -526,6 +526,21 @@ def test_how_firmly_an_item_is_required_is_no_term_and_an_ampersand_name_stays_w
     assert tools.terms[:2] == ("hand tools", "power tools")
 
 
+def test_sales_associates_are_people_not_a_degree() -> None:
+    """associates_are_people: "a team of sales associates" names staff; "Associates degree" is an award."""
+    assert typed(
+        "Proven ability to hire, train, coach and develop a team of sales associates."
+    ).category is not (Category.EDUCATION)
+    assert typed("Associates degree in business").category is Category.EDUCATION
+    assert typed("Associate or bachelor degree").category is Category.EDUCATION
+
+
+def test_a_capitalised_row_label_is_no_tool_name() -> None:
+    # label_names_what_a_flavour_line_does_not, but "Results" is no list of tool names
+    item = typed("Results: Track record of driving sales, hitting KPIs and controlling payroll and shrink.")
+    assert item.category is not Category.SKILL and "Results" not in item.terms
+
+
 def test_a_shift_supervisor_is_a_job_not_a_schedule() -> None:
     assert typed("2+ years as a shift supervisor").category is Category.EXPERIENCE
 

@@ -1012,7 +1012,9 @@ _TITLE_HEADING = re.compile(
 # ServSafe Manager") reads as one row per line, its cells joined by " | "; a first cell that is a short label
 # names what the second asks for, as "Experience: 3+ years …" would.
 _TABLE_LABEL = re.compile(
-    r"^[ \t]*([A-Za-z][A-Za-z&/' -]{0,30}?)[ \t]+\|[ \t]+(\S+[ \t]+\S.*)$", re.MULTILINE
+    # (a bold label cell, "**Experience** | …", as the DOCX outline writes it)
+    r"^[ \t]*(?:\*\*)?([A-Za-z][A-Za-z&/' -]{0,30}?)(?:\*\*)?[ \t]+\|[ \t]+(\S+[ \t]+\S.*)$",
+    re.MULTILINE,
 )
 
 

@@ -1091,7 +1091,10 @@ _ROLE_WITH = re.compile(
 _ANY_DEGREE = re.compile(r"\bdegrees?\b(?!\s+of\b)", re.IGNORECASE)  # "a high degree of accuracy" is none
 # "a high degree of accuracy", "no degree required": the word names no award asked for
 _NOT_AN_AWARD = re.compile(
-    r"\bdegrees?\s+of\b|\bno\s+degree\b|\bdegree\s+(?:is\s+)?not\s+required\b|\bwithout\s+a\s+degree\b",
+    r"\bdegrees?\s+of\b|\bno\s+degree\b|\bdegree\s+(?:is\s+)?not\s+required\b|\bwithout\s+a\s+degree\b"
+    # ``associates_are_people``: "develop a team of sales associates", "a store associate": staff, no degree
+    r"|\bassociates\b(?!\s*(?:degree|diploma|of\s+(?:arts|science|applied)|in\b|or\b|/))"
+    r"|\b(?:sales|store|retail|floor|stock|team|customer\s+service|front\s+desk)\s+associates?\b",
     re.IGNORECASE,
 )
 _NO_DEGREE = re.compile(r"\bno\s+degree|\bdegree\s+(?:is\s+)?not\s+required|\bwithout\s+a\s+degree", re.I)
@@ -1856,8 +1859,9 @@ def type_requirement(requirement: Requirement) -> Requirement:
     if category is Category.OTHER and label is not None:
         # ``label_names_what_a_flavour_line_does_not``: "Attention to detail: You catch the number that
         # doesn't tie": the value describes the quality in a story; the label names it
-        named, _ = classify(label.group(1), requirement.source)
-        if named is not Category.OTHER:
+        named, rule = classify(label.group(1), requirement.source)
+        # (a capitalised label is no list of tool names: "Results: Track record of driving sales …")
+        if named is not Category.OTHER and rule != "list-of-names":
             explanation = (*explanation, text.strip(_NOTE_TRIM))
             text, category = label.group(1), named
     params = _EXTRACTORS[category](text)
