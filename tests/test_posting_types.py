@@ -535,6 +535,10 @@ def test_sales_associates_are_people_not_a_degree() -> None:
     assert typed("Associate or bachelor degree").category is Category.EDUCATION
 
 
+def test_is_expected_says_the_kind_not_the_skill() -> None:
+    assert typed("Experience with project management is expected").terms == ("project management",)
+
+
 def test_a_capitalised_row_label_is_no_tool_name() -> None:
     # label_names_what_a_flavour_line_does_not, but "Results" is no list of tool names
     item = typed("Results: Track record of driving sales, hitting KPIs and controlling payroll and shrink.")
