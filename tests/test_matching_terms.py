@@ -1078,6 +1078,12 @@ def test_a_care_setting_is_asked_as_a_setting_not_as_health_care() -> None:
     assert answer("industry", clinic, ("healthcare",)).score == 1.0
 
 
+def test_an_office_beside_access_is_no_microsoft_access() -> None:
+    line = "Experience\nThe office was also responsible for the local PEG Access Channel."
+    assert answer("skill", line, ("Microsoft Access",)).score == 0.0
+    assert answer("skill", "Skills\nExcel, Access, Outlook", ("Microsoft Access",)).score >= 0.75
+
+
 def test_help_desk_systems_by_name_are_ticketing_and_heat_needs_its_capitals() -> None:
     """skills.toml, ticketing system: Track-It! and HEAT are help-desk software; "heat" in lower case is
     no tool."""
