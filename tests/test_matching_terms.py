@@ -1078,6 +1078,12 @@ def test_a_care_setting_is_asked_as_a_setting_not_as_health_care() -> None:
     assert answer("industry", clinic, ("healthcare",)).score == 1.0
 
 
+def test_a_cms_by_name_is_a_content_management_system() -> None:
+    cms = ("content management system",)
+    assert answer("skill", "Experience\nUpdated the college website in Drupal", cms).score >= 0.75
+    assert answer("skill", "Experience\nWrote releases in AP style", ("AP style",)).score >= 0.75
+
+
 def test_an_office_beside_access_is_no_microsoft_access() -> None:
     line = "Experience\nThe office was also responsible for the local PEG Access Channel."
     assert answer("skill", line, ("Microsoft Access",)).score == 0.0

@@ -535,6 +535,14 @@ def test_sales_associates_are_people_not_a_degree() -> None:
     assert typed("Associate or bachelor degree").category is Category.EDUCATION
 
 
+def test_an_activity_on_something_then_a_named_tool_asks_for_the_tool() -> None:
+    item = typed(
+        "experience updating websites through a content management system (WordPress, Drupal or similar)"
+    )
+    assert item.terms == ("content management system", "WordPress", "Drupal") and not item.all_of
+    assert typed("working knowledge of AP style").terms == ("AP style",)
+
+
 def test_is_expected_says_the_kind_not_the_skill() -> None:
     assert typed("Experience with project management is expected").terms == ("project management",)
 

@@ -910,7 +910,20 @@ def _known_tail(term: str) -> str:
         rest = " ".join(words[cut:])
         if _concept_name(rest):
             return rest
+    # ... or an activity on something, then the name after its preposition ("updating websites through a
+    # content management system": what is updated says where, the name is the tool)
+    for cut in range(2, min(len(words), _ACTIVITY_LEAD_WORDS + 1)):
+        lead = words[:cut]
+        if lead[0].lower().endswith("ing") and lead[-1].lower() in _ACTIVITY_PREPOSITIONS:
+            rest = _strip_edges(" ".join(words[cut:]), _ARTICLE, None)
+            if _concept_name(rest):
+                return rest
     return term
+
+
+_ACTIVITY_LEAD_WORDS = 5
+_ACTIVITY_PREPOSITIONS = frozenset({"through", "in", "with", "using", "via", "on", "into", "from"})
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 
 
 def _one_name_per_concept(terms: list[str], core: str) -> tuple[list[str], str]:
