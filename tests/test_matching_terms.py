@@ -420,6 +420,17 @@ def test_keeping_confidences_is_shown_by_handling_confidential_records() -> None
     assert answer("soft_skill", "Experience\nCook, 2018 - 2021\nPrepared meals", ("confidences",)).score == 0
 
 
+def test_most_of_a_list_of_qualities_meets_it_and_two_are_both_asked() -> None:
+    """most_qualities_are_enough: three or four qualities are met by the better half of them shown (the
+    rest named as missing); two qualities are both asked."""
+    signals = Signals(jobs=(JobEntry("Agent", months=36, line_indexes=(1, 2)),))
+    four = answer("soft_skill", COMPLAINTS, ("patience", "empathy", "leadership", "creativity"), all_of=True,
+                  signals=signals)  # fmt: skip
+    assert four.score >= 0.75 and "missing" in four.explanation
+    two = answer("soft_skill", COMPLAINTS, ("patience", "creativity"), all_of=True, signals=signals)
+    assert two.score < 0.75
+
+
 def test_soft_skill_only_said_is_partial_and_typos_do_not_count() -> None:
     said = answer("soft_skill", "Summary\nPatient and empathetic", ("empathy",))
     assert 0 < said.score < 0.75
