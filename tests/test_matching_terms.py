@@ -1089,6 +1089,13 @@ def test_a_care_setting_is_asked_as_a_setting_not_as_health_care() -> None:
     assert answer("industry", clinic, ("healthcare",)).score == 1.0
 
 
+def test_social_media_tools_by_name_and_later_needs_its_context() -> None:
+    tools = ("social media management tool",)
+    assert answer("skill", "Skills\nHootsuite, Canva", tools).score >= 0.75
+    assert answer("skill", "Experience\nScheduled Instagram posts in Later", ("Later",)).score >= 0.75
+    assert answer("skill", "Experience\nLater promoted to shift lead", ("Later",)).score == 0.0
+
+
 def test_a_cms_by_name_is_a_content_management_system() -> None:
     cms = ("content management system",)
     assert answer("skill", "Experience\nUpdated the college website in Drupal", cms).score >= 0.75

@@ -543,6 +543,15 @@ def test_an_activity_on_something_then_a_named_tool_asks_for_the_tool() -> None:
     assert typed("working knowledge of AP style").terms == ("AP style",)
 
 
+def test_hands_on_with_opens_the_tools_and_days_a_week_on_site_is_asked_at_the_screen() -> None:
+    item = typed("Hands-on with Hootsuite, Sprout Social, Later or a similar scheduling platform")
+    assert item.terms[:2] == ("Hootsuite", "Sprout Social")
+    assert (
+        typed("Able to come to our Portland studio for shoots two days a week").category is Category.LOGISTICS
+    )
+    assert typed("Comfortable creating graphics in Canva or Adobe Creative Suite").terms[0] == "Canva"
+
+
 def test_is_expected_says_the_kind_not_the_skill() -> None:
     assert typed("Experience with project management is expected").terms == ("project management",)
 

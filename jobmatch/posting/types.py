@@ -914,7 +914,9 @@ def _known_tail(term: str) -> str:
     # content management system": what is updated says where, the name is the tool)
     for cut in range(2, min(len(words), _ACTIVITY_LEAD_WORDS + 1)):
         lead = words[:cut]
-        if lead[0].lower().endswith("ing") and lead[-1].lower() in _ACTIVITY_PREPOSITIONS:
+        # (or the activity's object alone, its verb dropped: "graphics in Canva", "reports in Tableau")
+        activity = lead[0].lower().endswith("ing") or cut == 2
+        if activity and lead[-1].lower() in _ACTIVITY_PREPOSITIONS:
             rest = _strip_edges(" ".join(words[cut:]), _ARTICLE, None)
             if _concept_name(rest):
                 return rest
