@@ -485,22 +485,14 @@ def test_industries_that_share_the_noun_are_both_asked() -> None:
         "Ability to sit for long periods",
         "Must be able to stand for extended periods and bend, stoop, and kneel",
         "Able to climb ladders up to 20 feet",
-    ],
-)
-def test_the_bodys_demands_are_asked_at_the_screen(text: str) -> None:
-    # what the job asks of the body is logistics (ask at screen), not a skill to find on a résumé
-    assert typed(text).category is Category.LOGISTICS
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # a shift by its number, hours outside the day
         "Ability to be on site occasionally before or after normal hours to support 2nd and 3rd shift.",
         "Must be available to work second shift",
         "Willing to provide after-hours support",
     ],
 )
-def test_a_shift_by_its_number_or_hours_outside_the_day_are_asked_at_the_screen(text: str) -> None:
+def test_the_bodys_demands_and_the_hours_are_asked_at_the_screen(text: str) -> None:
+    # what the job asks of the body and of the clock is logistics (ask at screen), not a skill to find
     assert typed(text).category is Category.LOGISTICS
 
 
