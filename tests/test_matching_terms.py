@@ -501,6 +501,14 @@ def test_logistics_is_asked_at_the_screen_unless_shown() -> None:
     assert clearance.score == 1.0
 
 
+def test_travel_shown_is_the_candidates_own_not_its_cost_or_others() -> None:
+    """logistics.toml, travel: "traveled to client sites" shows it; travel expenditures cut or arrangements
+    made for an executive are asked at the screen."""
+    assert answer("logistics", "Traveled to client sites weekly", ("travel",)).score == 1.0
+    for line in ("Slashed travel expenditures by 30%", "Coordinated travel arrangements for the CEO"):
+        assert answer("logistics", line, ("travel",)).status is Status.ASK, line
+
+
 def test_logistics_shown_in_part_is_partial_and_says_what_to_ask() -> None:
     terms = ("rotating shifts", "weekends")
     one = answer("logistics", "Worked weekends at the store", terms, all_of=True)
