@@ -289,6 +289,18 @@ def test_an_account_executive_without_a_sales_duty_did_what_the_lines_say() -> N
     assert matcher(req, _ctx(job, sales)).score < 0.5
 
 
+def test_a_generic_field_word_names_no_occupations_work() -> None:
+    """generic_field_word: "strategy" is held by a sales manager's "sales strategy", an IT manager's "IT
+    strategy" and a coach's "game strategy": no occupation's work, so those jobs are not strategy work;
+    "accounts payable", held by a bookkeeper's duties, still names the bookkeeper as doing it."""
+    strategy = field_target(("strategy",))
+    assert not strategy.secondary and not strategy.families
+    assert (
+        "bookkeeper"
+        in field_target(("accounts payable",)).secondary | field_target(("accounts payable",)).primary
+    )
+
+
 def test_crop_production_is_farming_not_a_factory_line() -> None:
     """occupations.toml, agriculture: the field's own names ("crop production", "agronomic") place the work
     in agriculture; "production supervisor" stays manufacturing."""

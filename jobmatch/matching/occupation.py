@@ -26,6 +26,8 @@ Heuristics (each named, with its reason):
 - ``serves_someone``: "Assistant to the Sales Director", "Secretary to the Chief Nursing Officer": the
   words after "to" that follows a serving head noun (``serving`` in words.toml) name whom the job served,
   not its occupation, its family or its rung; the title is read without them.
+- ``generic_field_word``: a one-word field held by the duties of occupations in three or more families
+  ("strategy") names no occupation's work.
 - ``seniority_ladder``: a title's rung is the highest rung among the ladder phrases it holds, a phrase
   inside a longer one not counting ("assistant manager" is not "manager").
 """
@@ -294,6 +296,9 @@ def _noun_of(title: str, phrase: str) -> bool:
     return not any(_contains(title, p) for p in activity_phrases())
 
 
+_GENERIC_FIELD_FAMILIES = 3
+
+
 @cache
 def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ()) -> Target:
     """Occupations and families for a requirement's fields (``field_in_titles``), plus any occupations the
@@ -317,6 +322,15 @@ def field_target(phrases: tuple[str, ...], occupation_ids: tuple[str, ...] = ())
                 titled.add(occ.id)
             elif duties:
                 doing.add(occ.id)
+        if (
+            not titled
+            and len(phrase.split()) == 1
+            and len({vocab.occupations[o].family for o in doing}) >= _GENERIC_FIELD_FAMILIES
+        ):
+            # ``generic_field_word``: one word that the duties of occupations in three or more families hold
+            # ("strategy": a sales manager's sales strategy, an IT manager's IT strategy, a coach's game
+            # strategy) names no work of its own: no occupation does it
+            doing = set()
         primary |= titled
         secondary |= doing
         found = bool(titled or doing)
