@@ -138,7 +138,8 @@ def _ladder_index() -> PhraseIndex:
     return PhraseIndex((phrase, str(rung)) for rung, phrase in load_occupations().seniority)
 
 
-_TO_SOMEONE = re.compile(r"\s+to\s+(?:the\s+|an?\s+|our\s+)?(?=\w)", re.IGNORECASE)
+_TO_WHOM = r"\s+to\s+(?:the\s+|an?\s+|our\s+)?"  # "Assistant to the Controller": whom the job served
+_TO_SOMEONE = re.compile(rf"{_TO_WHOM}(?=\w)", re.IGNORECASE)
 
 
 def own_title(title: str) -> str:
@@ -637,7 +638,7 @@ def _someone_else(text: str, hit: _Hit) -> bool:
 def _served_before() -> re.Pattern[str]:
     """A serving head noun and its "to", just before a hit (``serves_someone``)."""
     heads = "|".join(re.escape(h) for h in sorted(serving_heads(), key=len, reverse=True))
-    return re.compile(rf"\b(?:{heads})\.?\s+to\s+(?:the\s+|an?\s+|our\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{heads})\.?{_TO_WHOM}$", re.IGNORECASE)
 
 
 def names_the_work(job: JobEntry, lines: Sequence[Line], target: Target) -> bool:

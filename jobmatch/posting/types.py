@@ -820,8 +820,9 @@ def _or_the_kind(match: re.Match[str]) -> str:
 
 # ``dash_before_examples``: after a single dash, a list of short names that ends "or similar" (or "etc.",
 # "or equivalent") gives examples of the item before the dash, not an item of its own.
+_SHORT_NAME = r"[^\s,;.]+(?:\s+[^\s,;.]+){0,2}"  # one to three words
 EXAMPLE_NAMES = re.compile(
-    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s*,\s*)*(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s*,?\s*)?"
+    rf"(?:{_SHORT_NAME}\s*,\s*)*(?:{_SHORT_NAME}\s*,?\s*)?"
     r"(?:or\s+|and\s+)?(?:similar|equivalent|comparable|other\s+\w+|etc)\b\W*$",
     re.IGNORECASE,
 )

@@ -75,6 +75,12 @@ _FUNCTION_WORDS = 4
 _FUNCTION_END = re.compile(rf"{_EMPLOYER_MARK.pattern}|,|\b(?:city|state)\b", re.I)
 
 
+def _full_stop(text: str) -> bool:
+    """Whether the line ends a sentence: a full stop that closes no abbreviation ("Acme Inc." does not)."""
+    text = text.rstrip()
+    return text.endswith(".") and not _ABBREVIATED_END.search(text)
+
+
 def _rank_only(head: str) -> bool:
     """Whether a title's words are all rank words ("Senior Manager", "Vice President", "Director")."""
     words = re.findall(r"[a-z&]+", head.lower())
@@ -229,9 +235,7 @@ def _dates_of(view: ResumeView, index: int) -> DateRange | None:
     if found is None or (found.written != "open" and view.sections[index] != "experience"):
         return None  # "Notary Public since 2007" under Activities: not the work history
     rest = (text[: found.span[0]] + " " + text[found.span[1] :]).strip(" ,-–|")
-    sentence = len(rest.split()) > _ONE_DATE_LINE_WORDS or (
-        rest.endswith(".") and not _ABBREVIATED_END.search(rest)
-    )
+    sentence = len(rest.split()) > _ONE_DATE_LINE_WORDS or _full_stop(rest)
     # ``employer_beside_one_date``: what is left may be the employer and place only ("March 2013 Company
     # Name - City, State", the title on the line above): a job's line, not a sentence.
     employer_only = not _title_text(rest) and bool(_EMPLOYER_MARK.search(rest))
@@ -308,7 +312,7 @@ def _title_preference(text: str, offset: int) -> tuple[int, int]:
         or (first and re.fullmatch(r"[A-Z][a-z]+ed", first[0]) and first[0] not in _TITLE_PARTICIPLES)
     ):
         points -= 6
-    if text.rstrip().endswith(".") and not _ABBREVIATED_END.search(text):
+    if _full_stop(text):
         points -= 2  # a duty sentence, not "Sales Coordinator, Acme Inc."
     if text[:1].islower():
         points -= 2
@@ -329,8 +333,7 @@ def _undated_jobs(view: ResumeView) -> list[Job]:
     for index, line in enumerate(lines):
         if view.sections[index] != "experience" or not _is_title_like(line.text):
             continue
-        text = line.text.rstrip()
-        if text.endswith(".") and not _ABBREVIATED_END.search(text):
+        if _full_stop(line.text):
             continue
         employer_below = index + 1 < len(lines) and bool(_LEADING_EMPLOYER.match(lines[index + 1].text))
         if (
